@@ -1,0 +1,49 @@
+// Builds the three bundles (extension, language server, CLI) and the in-extension-host test bundle.
+import { existsSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { cli: 'cli/src/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+// Integration tests run inside the VS Code extension host, so they are bundled like the extension.
+if (existsSync('test/integration/index.ts')) {
+  builds.push({
+    ...common,
+    sourcemap: true,
+    minify: false,
+    entryPoints: ['test/integration/index.ts', 'test/integration/*.test.ts'],
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

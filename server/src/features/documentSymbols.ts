@@ -1,0 +1,65 @@
+// textDocument/documentSymbol: targets, variables, define blocks and includes, nested under conditionals.
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { ParsedMakefile, Statement } from '../parser/ast';
+
+export function documentSymbols(file: ParsedMakefile): DocumentSymbol[] {
+  return symbolsOf(file.statements);
+}
+
+function symbolsOf(statements: Statement[]): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  for (const statement of statements) {
+    switch (statement.type) {
+      case 'rule':
+        for (const target of statement.targets) {
+          symbols.push({
+            name: target.text,
+            detail: statement.prerequisites.map((p) => p.text).join(' '),
+            kind: statement.kind === 'pattern' ? SymbolKind.Class : SymbolKind.Function,
+            range: statement.range,
+            selectionRange: target.range,
+          });
+        }
+        break;
+      case 'assignment':
+        symbols.push({
+          name: statement.name.text,
+          detail: statement.targets
+            ? `${statement.targets.map((t) => t.text).join(' ')}: ${statement.operator}`
+            : statement.operator,
+          kind: statement.define ? SymbolKind.Constant : SymbolKind.Variable,
+          range: statement.range,
+          selectionRange: statement.name.range,
+        });
+        break;
+      case 'include':
+        for (const includePath of statement.paths) {
+          symbols.push({
+            name: includePath.text,
+            detail: statement.directive,
+            kind: SymbolKind.File,
+            range: statement.range,
+            selectionRange: includePath.range,
+          });
+        }
+        break;
+      case 'conditional': {
+        for (const branch of statement.branches) {
+          const children = symbolsOf(branch.body);
+          if (children.length === 0) continue;
+          symbols.push({
+            name: `${branch.kind ?? 'else'} ${branch.condition?.text ?? ''}`.trim(),
+            kind: SymbolKind.Namespace,
+            range: branch.range,
+            selectionRange: branch.keywordRange,
+            children,
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return symbols;
+}
