@@ -1,21 +1,43 @@
 // The language server: capabilities, document tracking and the binding of every handler in one place.
 import {
+  DiagnosticSeverity,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath } from './analysis/uris';
+import { findMakefiles } from './analysis/workspaceScan';
+import { WorkspaceModel } from './analysis/workspaceModel';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { diagnostics } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
-import { parseMakefile } from './parser/parser';
-import type { ParsedMakefile } from './parser/ast';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from './version';
+
+const DIAGNOSTICS_DELAY_MS = 150;
+const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
 
 export class MakescopeServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly parsed = new Map<string, { version: number; file: ParsedMakefile }>();
+  private settings: Settings = DEFAULT_SETTINGS;
+  readonly model = new WorkspaceModel(modelOptions(DEFAULT_SETTINGS));
+  private readonly pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  private workspaceFolders: string[] = [];
+  private canPullConfiguration = false;
+  private readonly environment = new Set(Object.keys(process.env));
 
   constructor(private readonly connection: Connection) {}
 
@@ -23,10 +45,24 @@ export class MakescopeServer {
     return {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['$', '(', '{'] },
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
     };
   }
 
-  initialize(_params: InitializeParams): InitializeResult {
+  initialize(params: InitializeParams): InitializeResult {
+    this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
+      params.rootUri ? uriToPath(params.rootUri) : undefined,
+    ];
+    this.workspaceFolders = folders.filter((folder): folder is string => folder !== undefined);
     return {
       capabilities: this.capabilities(),
       serverInfo: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
@@ -34,23 +70,114 @@ export class MakescopeServer {
   }
 
   register(): void {
-    const { connection, documents } = this;
+    const { connection, documents, model } = this;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onDocumentSymbol((params) => {
-      const file = this.parse(params.textDocument.uri);
-      return file ? documentSymbols(file) : [];
+    connection.onInitialized(() => void this.afterInitialized());
+    connection.onDidChangeConfiguration(() => void this.loadSettings());
+    connection.onDidChangeWatchedFiles((params) => {
+      for (const change of params.changes) model.fileChangedOnDisk(change.uri);
+      this.refreshAllDiagnostics();
     });
-    documents.onDidClose((event) => this.parsed.delete(event.document.uri));
+
+    connection.onDocumentSymbol(({ textDocument }) => {
+      const index = model.index(textDocument.uri);
+      return index ? documentSymbols(index.parsed) : [];
+    });
+    connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(model, query));
+    connection.onDefinition(({ textDocument, position }) => definition(model, textDocument.uri, position));
+    connection.onReferences(({ textDocument, position, context }) =>
+      references(model, textDocument.uri, position, context.includeDeclaration),
+    );
+    connection.onHover(({ textDocument, position }) => hover(model, textDocument.uri, position));
+    connection.onCompletion(({ textDocument, position }) => completion(model, textDocument.uri, position));
+    connection.onPrepareRename(({ textDocument, position }) =>
+      prepareRename(model, textDocument.uri, position),
+    );
+    connection.onRenameRequest(({ textDocument, position, newName }) =>
+      rename(model, textDocument.uri, position, newName),
+    );
+    connection.onFoldingRanges(({ textDocument }) => {
+      const index = model.index(textDocument.uri);
+      return index ? foldingRanges(index.parsed) : [];
+    });
+    connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
+    connection.onCodeAction(({ textDocument, context }) =>
+      codeActions(model, textDocument.uri, context.diagnostics),
+    );
+
+    documents.onDidOpen(({ document }) => this.documentChanged(document));
+    documents.onDidChangeContent(({ document }) => this.documentChanged(document));
+    documents.onDidClose(({ document }) => {
+      model.closeDocument(document.uri);
+      this.cancelDiagnostics(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
     documents.listen(connection);
   }
 
-  private parse(uri: string): ParsedMakefile | undefined {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const cached = this.parsed.get(uri);
-    if (cached && cached.version === document.version) return cached.file;
-    const file = parseMakefile(document.getText());
-    this.parsed.set(uri, { version: document.version, file });
-    return file;
+  /** Parsing is lazy: a keystroke only records the text; diagnostics follow after a short pause. */
+  private documentChanged(document: TextDocument): void {
+    this.model.openDocument(document.uri, document.getText(), document.version);
+    this.scheduleDiagnostics(document.uri);
   }
+
+  private scheduleDiagnostics(uri: string): void {
+    this.cancelDiagnostics(uri);
+    this.pendingDiagnostics.set(
+      uri,
+      setTimeout(() => {
+        this.pendingDiagnostics.delete(uri);
+        void this.publishDiagnostics(uri);
+      }, DIAGNOSTICS_DELAY_MS),
+    );
+  }
+
+  private cancelDiagnostics(uri: string): void {
+    const timer = this.pendingDiagnostics.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pendingDiagnostics.delete(uri);
+  }
+
+  private refreshAllDiagnostics(): void {
+    for (const document of this.documents.all()) this.scheduleDiagnostics(document.uri);
+  }
+
+  private async publishDiagnostics(uri: string): Promise<void> {
+    if (!this.documents.get(uri)) return;
+    const declined = this.model.declinedReason(uri);
+    const result: Diagnostic[] = declined
+      ? [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message: declined,
+            severity: DiagnosticSeverity.Information,
+            source: 'makescope',
+          },
+        ]
+      : diagnostics(this.model, uri, { environment: this.environment });
+    await this.connection.sendDiagnostics({ uri, diagnostics: result });
+  }
+
+  private async afterInitialized(): Promise<void> {
+    await this.loadSettings();
+    const found = await findMakefiles(this.workspaceFolders, SCAN_LIMITS);
+    for (const file of found) this.model.addKnownFile(file);
+    this.refreshAllDiagnostics();
+  }
+
+  private async loadSettings(): Promise<void> {
+    if (!this.canPullConfiguration) return;
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration('makescope');
+      this.settings = validateSettings(raw);
+      this.model.configure(modelOptions(this.settings));
+      this.refreshAllDiagnostics();
+    } catch (error) {
+      this.connection.console.warn(`Makescope: could not read settings: ${String(error)}`);
+    }
+  }
+}
+
+function modelOptions(settings: Settings): { maxFileBytes: number; includeDirs: string[] } {
+  return { maxFileBytes: Math.round(settings.maxFileSizeMB * 1048576), includeDirs: settings.includeDirs };
 }

@@ -1,0 +1,69 @@
+// Finds what the cursor is on: a variable (definition or reference), a target, a prerequisite, an include...
+import type { Position, Range, Reference, Rule, Word } from '../parser/ast';
+import { FUNCTIONS, automaticVariableDoc } from './builtins';
+import type { FileIndex, IncludeSite, VariableDefinition } from './fileIndex';
+import { rangeContains, rangeIsInside } from './positions';
+
+export type Located =
+  | { kind: 'variable'; name: string; range: Range; reference?: Reference; definition?: VariableDefinition }
+  | { kind: 'automatic'; name: string; range: Range }
+  | { kind: 'function'; name: string; range: Range }
+  | { kind: 'target'; name: string; range: Range; rule: Rule; word: Word }
+  | { kind: 'prerequisite'; name: string; range: Range; rule: Rule; word: Word }
+  | { kind: 'include'; name: string; range: Range; site: IncludeSite };
+
+export function locate(index: FileIndex, position: Position): Located | undefined {
+  const reference = innermostReference(index.parsed.references, position);
+  if (reference) return fromReference(reference);
+  for (const definition of index.variables) {
+    if (rangeContains(definition.nameRange, position)) {
+      return { kind: 'variable', name: definition.name, range: definition.nameRange, definition };
+    }
+  }
+  for (const site of index.includes) {
+    if (rangeContains(site.word.range, position)) {
+      return { kind: 'include', name: site.word.text, range: site.word.range, site };
+    }
+  }
+  for (const target of index.targets) {
+    if (rangeContains(target.word.range, position)) {
+      return {
+        kind: 'target',
+        name: target.name,
+        range: target.word.range,
+        rule: target.rule,
+        word: target.word,
+      };
+    }
+  }
+  for (const prerequisite of index.prerequisites) {
+    if (rangeContains(prerequisite.word.range, position)) {
+      const { name, word, rule } = prerequisite;
+      return { kind: 'prerequisite', name, range: word.range, rule, word };
+    }
+  }
+  return undefined;
+}
+
+function innermostReference(references: Reference[], position: Position): Reference | undefined {
+  let best: Reference | undefined;
+  for (const reference of references) {
+    if (reference.range.start.line > position.line) break;
+    if (!rangeContains(reference.range, position)) continue;
+    if (!best || rangeIsInside(reference.range, best.range)) best = reference;
+  }
+  return best;
+}
+
+function fromReference(reference: Reference): Located | undefined {
+  if (reference.functionName) {
+    if (FUNCTIONS[reference.functionName]) {
+      return { kind: 'function', name: reference.functionName, range: reference.nameRange };
+    }
+  }
+  if (reference.computed) return undefined;
+  if (automaticVariableDoc(reference.name)) {
+    return { kind: 'automatic', name: reference.name, range: reference.nameRange };
+  }
+  return { kind: 'variable', name: reference.name, range: reference.nameRange, reference };
+}

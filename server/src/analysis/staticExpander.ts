@@ -1,0 +1,106 @@
+// Expands a make expression when its value is known without running make (used for include paths).
+import * as path from 'node:path';
+
+export interface StaticScope {
+  /** The raw value and flavor of a variable, or undefined when the file does not define it. */
+  lookup(name: string): { value: string; recursive: boolean } | undefined;
+  /** Path of the makefile being read: `$(lastword $(MAKEFILE_LIST))` at that point. */
+  currentFile: string;
+  /** The directory make runs in: `$(CURDIR)`. */
+  curdir: string;
+}
+
+const MAX_DEPTH = 20;
+
+/** The expanded text, or undefined when any part of it depends on something only make knows. */
+export function expandStatically(text: string, scope: StaticScope, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const dollar = text.indexOf('$', i);
+    if (dollar < 0) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, dollar);
+    const next = text[dollar + 1];
+    if (next === '$') {
+      out += '$';
+      i = dollar + 2;
+      continue;
+    }
+    if (next !== '(' && next !== '{') {
+      if (next === undefined) return undefined;
+      const value = expandVariable(next, scope, depth);
+      if (value === undefined) return undefined;
+      out += value;
+      i = dollar + 2;
+      continue;
+    }
+    const close = next === '(' ? ')' : '}';
+    const end = findClosing(text, dollar + 2, next, close);
+    if (end < 0) return undefined;
+    const inner = text.slice(dollar + 2, end);
+    const value = expandInner(inner, scope, depth);
+    if (value === undefined) return undefined;
+    out += value;
+    i = end + 1;
+  }
+  return out;
+}
+
+function findClosing(text: string, from: number, open: string, close: string): number {
+  let level = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === open) level++;
+    else if (c === close && --level === 0) return i;
+  }
+  return -1;
+}
+
+function expandInner(inner: string, scope: StaticScope, depth: number): string | undefined {
+  const space = inner.search(/[ \t]/);
+  const head = space < 0 ? inner : inner.slice(0, space);
+  const fn = FUNCTIONS[head];
+  if (space > 0 && fn) {
+    const argument = expandStatically(inner.slice(space + 1).trimStart(), scope, depth + 1);
+    return argument === undefined ? undefined : fn(argument, scope);
+  }
+  const name = expandStatically(inner, scope, depth + 1);
+  return name === undefined ? undefined : expandVariable(name, scope, depth);
+}
+
+function expandVariable(name: string, scope: StaticScope, depth: number): string | undefined {
+  if (name === 'MAKEFILE_LIST') return scope.currentFile;
+  if (name === 'CURDIR') return scope.curdir;
+  const variable = scope.lookup(name);
+  if (!variable) return undefined;
+  return variable.recursive ? expandStatically(variable.value, scope, depth + 1) : variable.value;
+}
+
+const words = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
+
+// Only the single-argument functions that path idioms use; anything else stays unknown.
+const FUNCTIONS: Record<string, (argument: string, scope: StaticScope) => string> = {
+  dir: (a) =>
+    words(a)
+      .map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './'))
+      .join(' '),
+  notdir: (a) =>
+    words(a)
+      .map((w) => w.slice(w.lastIndexOf('/') + 1))
+      .join(' '),
+  lastword: (a) => words(a).at(-1) ?? '',
+  firstword: (a) => words(a)[0] ?? '',
+  strip: (a) => words(a).join(' '),
+  abspath: (a, scope) =>
+    words(a)
+      .map((w) => path.resolve(scope.curdir, w))
+      .join(' '),
+  realpath: (a, scope) =>
+    words(a)
+      .map((w) => path.resolve(scope.curdir, w))
+      .join(' '),
+};

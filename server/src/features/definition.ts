@@ -1,0 +1,41 @@
+// textDocument/definition: from a variable, target, prerequisite or include path to where it is defined.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Location, Position } from 'vscode-languageserver';
+import { locate } from '../analysis/locate';
+import { targetDefinitions, variableDefinitions } from '../analysis/symbolQueries';
+import { pathToUri, uriToPath } from '../analysis/uris';
+import type { WorkspaceModel } from '../analysis/workspaceModel';
+
+const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function definition(model: WorkspaceModel, uri: string, position: Position): Location[] {
+  const index = model.index(uri);
+  if (!index) return [];
+  const located = locate(index, position);
+  if (!located) return [];
+  switch (located.kind) {
+    case 'variable':
+      return variableDefinitions(model, uri, located.name).map((d) => ({ uri: d.uri, range: d.nameRange }));
+    case 'target':
+    case 'prerequisite': {
+      const rules = targetDefinitions(model, uri, located.name).map((t) => ({
+        uri: t.uri,
+        range: t.word.range,
+      }));
+      if (rules.length > 0 || located.kind === 'target') return rules;
+      // A prerequisite with no rule is a source file: go to the file itself when it exists.
+      const filePath = uriToPath(uri);
+      const candidate = filePath ? path.resolve(path.dirname(filePath), located.name) : undefined;
+      return candidate && !located.name.includes('$') && existsSync(candidate)
+        ? [{ uri: pathToUri(candidate), range: START_OF_FILE }]
+        : [];
+    }
+    case 'include': {
+      const resolved = model.includesOf(uri).find((include) => include.site.word === located.site.word);
+      return resolved?.targetUri ? [{ uri: resolved.targetUri, range: START_OF_FILE }] : [];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,161 @@
+// textDocument/hover: definitions with file:line, flavor and stored value; docs for make's own names.
+import * as path from 'node:path';
+import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
+import { AUTOMATIC_VARIABLES, FUNCTIONS, SPECIAL_TARGETS, automaticVariableDoc } from '../analysis/builtins';
+import type { VariableDefinition } from '../analysis/fileIndex';
+import { locate, type Located } from '../analysis/locate';
+import { targetDefinitions, variableDefinitions } from '../analysis/symbolQueries';
+import { uriToPath } from '../analysis/uris';
+import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { AssignmentOperator } from '../parser/ast';
+
+/** What make itself resolved for a variable (from the probe engine), shown under the static facts. */
+export interface ResolvedValue {
+  value: string;
+  origin: string;
+  flavor: string;
+  /** The target whose target-specific value this is, when it differs from the global one. */
+  target?: string;
+}
+
+const MAX_VALUE_LINES = 20;
+const MAX_VALUE_CHARS = 2000;
+const MAX_DEFINITIONS = 8;
+
+export function hover(
+  model: WorkspaceModel,
+  uri: string,
+  position: Position,
+  resolved?: ResolvedValue[],
+): Hover | null {
+  const index = model.index(uri);
+  const located = index && locate(index, position);
+  if (!located) return null;
+  const text = hoverText(model, uri, located, resolved);
+  if (!text) return null;
+  const contents: MarkupContent = { kind: 'markdown', value: text };
+  return { contents, range: located.range };
+}
+
+/** The name of the variable under the cursor, for callers that want make's resolved value first. */
+export function variableAt(model: WorkspaceModel, uri: string, position: Position): Located | undefined {
+  const index = model.index(uri);
+  const located = index && locate(index, position);
+  return located?.kind === 'variable' ? located : undefined;
+}
+
+function hoverText(
+  model: WorkspaceModel,
+  uri: string,
+  located: Located,
+  resolved?: ResolvedValue[],
+): string | undefined {
+  switch (located.kind) {
+    case 'automatic':
+      return `**\`$${located.name.length > 1 ? `(${located.name})` : located.name}\`** automatic variable\n\n${
+        automaticVariableDoc(located.name) ?? AUTOMATIC_VARIABLES[located.name]
+      }`;
+    case 'function': {
+      const builtin = FUNCTIONS[located.name];
+      return builtin && `**\`${builtin.signature}\`** built-in function\n\n${builtin.doc}`;
+    }
+    case 'variable':
+      return variableHover(model, uri, located.name, resolved);
+    case 'target':
+    case 'prerequisite':
+      return targetHover(model, uri, located.name);
+    case 'include': {
+      const include = model.includesOf(uri).find((entry) => entry.site.word === located.site.word);
+      const target = include?.targetUri && uriToPath(include.targetUri);
+      return target
+        ? `**${located.site.include.directive}** \`${located.name}\`\n\nreads \`${target}\``
+        : `**${located.site.include.directive}** \`${located.name}\`\n\nThe file cannot be found statically (it may be generated, or its path depends on make).`;
+    }
+  }
+}
+
+function variableHover(model: WorkspaceModel, uri: string, name: string, resolved?: ResolvedValue[]): string {
+  const definitions = variableDefinitions(model, uri, name);
+  const parts: string[] = [`**\`${name}\`** variable`];
+  for (const value of resolved ?? []) {
+    const where = value.target ? ` for target \`${value.target}\`` : '';
+    parts.push(`make resolved${where} (${value.origin}, ${value.flavor}):\n${codeBlock(value.value)}`);
+  }
+  if (definitions.length === 0) {
+    parts.push(
+      'Not defined in the makefiles read with this one (it may come from the environment or the command line).',
+    );
+  }
+  for (const definition of definitions.slice(0, MAX_DEFINITIONS)) parts.push(definitionText(definition, uri));
+  if (definitions.length > MAX_DEFINITIONS)
+    parts.push(`… and ${definitions.length - MAX_DEFINITIONS} more definitions`);
+  return parts.join('\n\n---\n\n');
+}
+
+function definitionText(definition: VariableDefinition, fromUri: string): string {
+  const where = location(definition.uri, definition.nameRange.start.line, fromUri);
+  const statement = definition.statement;
+  if (statement.type !== 'assignment') return `\`${statement.directive} ${definition.name}\` at ${where}`;
+  const modifiers = statement.modifiers.length > 0 ? `${statement.modifiers.join(' ')} ` : '';
+  const scope = definition.targets ? ` for \`${definition.targets.map((t) => t.text).join(' ')}\`` : '';
+  const kind = statement.define ? `define ${statement.operator}` : statement.operator;
+  return `${modifiers}\`${kind}\` ${flavorOf(statement.operator)}${scope} at ${where}\n${codeBlock(statement.value)}`;
+}
+
+function flavorOf(operator: AssignmentOperator): string {
+  switch (operator) {
+    case ':=':
+    case '::=':
+      return '(simply expanded)';
+    case ':::=':
+      return '(expanded now, stored as recursive)';
+    case '+=':
+      return '(appends, keeps the earlier flavor)';
+    case '?=':
+      return '(recursive, only if not yet defined)';
+    case '!=':
+      return '(shell output, stored as recursive)';
+    default:
+      return '(recursively expanded)';
+  }
+}
+
+function targetHover(model: WorkspaceModel, uri: string, name: string): string {
+  const special = SPECIAL_TARGETS[name];
+  if (special) return `**\`${name}\`** special target\n\n${special}`;
+  const rules = targetDefinitions(model, uri, name);
+  if (rules.length === 0)
+    return `**\`${name}\`** has no rule here: make expects it as a file, or finds an implicit rule.`;
+  const parts = [`**\`${name}\`** target`];
+  for (const { rule, uri: ruleUri } of rules.slice(0, MAX_DEFINITIONS)) {
+    const separator = rule.kind === 'double-colon' ? '::' : rule.kind === 'grouped' ? '&:' : ':';
+    const prerequisites = rule.prerequisites.map((p) => p.text).join(' ');
+    const orderOnly = rule.orderOnly.length > 0 ? ` | ${rule.orderOnly.map((p) => p.text).join(' ')}` : '';
+    const header =
+      `${rule.targets.map((t) => t.text).join(' ')}${separator} ${prerequisites}${orderOnly}`.trimEnd();
+    const recipe = rule.recipe.map((line) => `\t${line.text}`).join('\n');
+    parts.push(
+      `${rule.kind} rule at ${location(ruleUri, rule.range.start.line, uri)}\n${codeBlock(recipe ? `${header}\n${recipe}` : header)}`,
+    );
+  }
+  return parts.join('\n\n---\n\n');
+}
+
+function location(uri: string, line: number, fromUri: string): string {
+  const filePath = uriToPath(uri) ?? uri;
+  const from = uriToPath(fromUri);
+  const shown = from ? path.relative(path.dirname(from), filePath) || path.basename(filePath) : filePath;
+  return `[${shown}:${line + 1}](${uri}#L${line + 1})`;
+}
+
+/** A fenced block; long values are folded so the hover stays readable. */
+function codeBlock(value: string): string {
+  let shown = value;
+  const lines = shown.split('\n');
+  if (lines.length > MAX_VALUE_LINES)
+    shown = `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… (${lines.length - MAX_VALUE_LINES} more lines)`;
+  if (shown.length > MAX_VALUE_CHARS)
+    shown = `${shown.slice(0, MAX_VALUE_CHARS)} … (${value.length} characters in all)`;
+  const fence = shown.includes('```') ? '~~~~' : '```';
+  return `${fence}make\n${shown}\n${fence}`;
+}
