@@ -1,0 +1,80 @@
+// Which make is configured, whether it is GNU make, its version and .FEATURES, and what probes it allows.
+import { runProcess } from './exec';
+
+export interface MakeVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  text: string;
+}
+
+export interface MakeCapabilities {
+  path: string;
+  version: MakeVersion;
+  features: string[];
+  /** `--trace` appeared in GNU make 4.0. */
+  canTrace: boolean;
+  /** `--shuffle` appeared in GNU make 4.4. */
+  canShuffle: boolean;
+  /** 4.4 reports "target is .PHONY" in --trace; before that phony targets look missing. */
+  tracesPhony: boolean;
+  /** `--eval` appeared in GNU make 3.82. */
+  canEval: boolean;
+}
+
+export type CapabilityResult = { ok: true; make: MakeCapabilities } | { ok: false; message: string };
+
+const INSTALL_HINT =
+  'install GNU make 4.0 or newer (Debian/Ubuntu: apt-get install make; macOS: brew install make)';
+
+export function parseVersionBanner(banner: string): MakeVersion | undefined {
+  const match = /^GNU Make (\d+)\.(\d+)(?:\.(\d+))?\S*/m.exec(banner);
+  if (!match) return undefined;
+  return {
+    major: Number(match[1]),
+    minor: Number(match[2]),
+    patch: Number(match[3] ?? 0),
+    text: match[0].slice('GNU Make '.length),
+  };
+}
+
+export function atLeast(version: MakeVersion, major: number, minor: number): boolean {
+  return version.major > major || (version.major === major && version.minor >= minor);
+}
+
+export function parseFeatures(database: string): string[] {
+  const match = /^\.FEATURES := (.*)$/m.exec(database);
+  return match ? match[1].split(/\s+/).filter(Boolean) : [];
+}
+
+export async function detectMake(makePath = 'make', signal?: AbortSignal): Promise<CapabilityResult> {
+  const common = { cwd: process.cwd(), timeoutMs: 10000, maxOutputBytes: 4 * 1024 * 1024, signal };
+  const banner = await runProcess({ ...common, file: makePath, args: ['--version'] });
+  if (banner.outcome === 'spawn-error') {
+    return { ok: false, message: `make not found ('${makePath}'): ${INSTALL_HINT}.` };
+  }
+  if (banner.outcome !== 'exited') return { ok: false, message: `'${makePath} --version' ${banner.message}` };
+  const version = parseVersionBanner(banner.stdout);
+  if (!version) {
+    return {
+      ok: false,
+      message: `'${makePath}' is not GNU make (BSD make or another make?): ${INSTALL_HINT}, or point --make at it.`,
+    };
+  }
+  if (!atLeast(version, 4, 0)) {
+    return { ok: false, message: `GNU make ${version.text} has no --trace: ${INSTALL_HINT}.` };
+  }
+  const database = await runProcess({ ...common, file: makePath, args: ['-f', '/dev/null', '-pq'] });
+  return {
+    ok: true,
+    make: {
+      path: makePath,
+      version,
+      features: parseFeatures(database.stdout),
+      canTrace: true,
+      canShuffle: atLeast(version, 4, 4),
+      tracesPhony: atLeast(version, 4, 4),
+      canEval: true,
+    },
+  };
+}

@@ -1,0 +1,375 @@
+// Pure streaming parser for `make -p` output: variables, rules, pattern rules, vpath, file states.
+import { LineSplitter } from './lineSplitter';
+
+export type VariableFlavor = 'recursive' | 'simple' | 'append';
+
+export interface DbVariable {
+  name: string;
+  /** make's origin words: default, environment, makefile, command line, 'override' directive, ... */
+  origin: string;
+  flavor: VariableFlavor;
+  /** The value as make stores it (simple variables: already expanded, `$` undoubled). */
+  value: string;
+  file?: string;
+  line?: number;
+  private: boolean;
+}
+
+export interface DbRecipe {
+  lines: string[];
+  file?: string;
+  line?: number;
+  builtin: boolean;
+}
+
+export interface DbFile {
+  name: string;
+  prerequisites: string[];
+  orderOnly: string[];
+  doubleColon: boolean;
+  isTarget: boolean;
+  phony: boolean;
+  precious: boolean;
+  builtin: boolean;
+  intermediate: boolean;
+  secondary: boolean;
+  /** 'missing', 'never-checked', 'very-old', or make's "Last modified" timestamp text. */
+  state: string;
+  updated: boolean;
+  /** "Successfully updated", "Needs to be updated (-q is set)", ... */
+  updateStatus?: string;
+  stem?: string;
+  recipe?: DbRecipe;
+  targetVariables: DbVariable[];
+}
+
+export interface DbPatternRule {
+  targets: string[];
+  prerequisites: string[];
+  orderOnly: string[];
+  terminal: boolean;
+  recipe?: DbRecipe;
+}
+
+export interface DbPatternVariable {
+  pattern: string;
+  variable: DbVariable;
+}
+
+export interface DbVpath {
+  pattern: string;
+  directories: string[];
+}
+
+export interface MakeDatabase {
+  makeVersion?: string;
+  variables: DbVariable[];
+  files: DbFile[];
+  patternRules: DbPatternRule[];
+  patternVariables: DbPatternVariable[];
+  vpaths: DbVpath[];
+  generalVpath: string[];
+  /** Number of databases seen (sub-makes print their own); only the first is kept. */
+  databases: number;
+}
+
+type Section = 'none' | 'variables' | 'pattern-variables' | 'rules' | 'files' | 'vpath' | 'other';
+
+const ORIGIN =
+  /^# (default|environment|environment under -e|makefile|command line|'override' directive|automatic)( private)?(?: \(from '(.*)', line (\d+)\))?$/;
+const RECIPE_FROM = /^#  recipe to execute \(from '(.*)', line (\d+)\):$/;
+const ASSIGN = /^(\S+) (\+=|:=|=) ?(.*)$/;
+
+function splitHeader(text: string): {
+  targets: string;
+  doubleColon: boolean;
+  prereqs: string[];
+  orderOnly: string[];
+} {
+  const colon = text.indexOf(':');
+  const doubleColon = text.charCodeAt(colon + 1) === 58;
+  const rest = text.slice(colon + (doubleColon ? 2 : 1));
+  const bar = rest.indexOf(' | ');
+  const words = (s: string): string[] => s.split(' ').filter(Boolean);
+  return {
+    targets: text.slice(0, colon),
+    doubleColon,
+    prereqs: words(bar < 0 ? rest : rest.slice(0, bar)),
+    orderOnly: bar < 0 ? [] : words(rest.slice(bar + 3)),
+  };
+}
+
+function unwhite(value: string): string {
+  const m = /^\$\(subst ,,(.*)\)$/.exec(value);
+  return m ? m[1] : value;
+}
+
+/** Streaming parser: push chunks as they arrive, finish() returns the model. Memory is the model only. */
+export class DatabaseParser {
+  private readonly db: MakeDatabase = {
+    variables: [],
+    files: [],
+    patternRules: [],
+    patternVariables: [],
+    vpaths: [],
+    generalVpath: [],
+    databases: 0,
+  };
+  private readonly splitter = new LineSplitter((line) => this.line(line));
+  private section: Section = 'none';
+  private inDatabase = false;
+  private origin?: { origin: string; private: boolean; file?: string; line?: number };
+  private define?: { variable: DbVariable; lines: string[] };
+  private pendingTargetVariables: DbVariable[] = [];
+  private pendingNotTarget = false;
+  private file?: DbFile;
+  private rule?: DbPatternRule;
+  private recipe?: DbRecipe;
+  private pattern?: string;
+
+  push(chunk: string): void {
+    this.splitter.push(chunk);
+  }
+
+  finish(): MakeDatabase {
+    this.splitter.finish();
+    return this.db;
+  }
+
+  private line(line: string): void {
+    if (!this.inDatabase) {
+      if (line.startsWith('# Make data base, printed on')) {
+        this.db.databases++;
+        this.inDatabase = this.db.databases === 1;
+        this.section = 'none';
+      } else if (this.db.makeVersion === undefined && line.startsWith('# GNU Make ')) {
+        this.db.makeVersion = line.slice('# GNU Make '.length);
+      }
+      return;
+    }
+    if (this.define) return this.defineLine(line);
+    const first = line.charCodeAt(0);
+    if (first === 9) {
+      this.recipe?.lines.push(line.slice(1));
+      return;
+    }
+    if (first === 35 /* # */) return this.commentLine(line);
+    if (line === '') {
+      this.recipe = undefined;
+      this.file = undefined;
+      this.rule = undefined;
+      return;
+    }
+    switch (this.section) {
+      case 'variables':
+        return this.variableLine(line, this.db.variables);
+      case 'files':
+        return this.fileHeader(line);
+      case 'rules':
+        return this.ruleHeader(line);
+      case 'pattern-variables':
+        if (line.endsWith(' :')) this.pattern = line.slice(0, -2);
+        return;
+      case 'vpath':
+        if (line.startsWith('vpath ')) {
+          const [, pattern = '', dirs = ''] = line.split(' ');
+          this.db.vpaths.push({ pattern, directories: dirs.split(':').filter(Boolean) });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private commentLine(line: string): void {
+    if (line.startsWith('# Finished Make data base')) {
+      this.inDatabase = false;
+      return;
+    }
+    if (this.sectionLine(line)) return;
+    const origin = ORIGIN.exec(line);
+    if (origin) {
+      this.origin = {
+        origin: origin[1],
+        private: Boolean(origin[2]),
+        file: origin[3],
+        line: origin[4] ? Number(origin[4]) : undefined,
+      };
+      return;
+    }
+    if (this.section === 'pattern-variables' && this.pattern !== undefined && line.startsWith('# ')) {
+      const variable = this.variable(line.slice(2));
+      if (variable) this.db.patternVariables.push({ pattern: this.pattern, variable });
+      return;
+    }
+    if (this.section === 'vpath' && line.startsWith('# ') && this.generalPending) {
+      this.db.generalVpath = line.slice(2).split(':').filter(Boolean);
+      this.generalPending = false;
+      return;
+    }
+    if (line.startsWith('#  recipe to execute')) {
+      const from = RECIPE_FROM.exec(line);
+      this.recipe = {
+        lines: [],
+        file: from?.[1],
+        line: from ? Number(from[2]) : undefined,
+        builtin: !from,
+      };
+      if (this.file) this.file.recipe = this.recipe;
+      else if (this.rule) this.rule.recipe = this.recipe;
+      return;
+    }
+    if (this.section === 'files') this.fileComment(line);
+  }
+
+  private generalPending = false;
+
+  private sectionLine(line: string): boolean {
+    const sections: Record<string, Section> = {
+      '# Variables': 'variables',
+      '# Pattern-specific Variable Values': 'pattern-variables',
+      '# Directories': 'other',
+      '# Implicit Rules': 'rules',
+      '# Files': 'files',
+      '# VPATH Search Paths': 'vpath',
+      '# variable set hash-table stats:': 'other',
+      '# files hash-table stats:': 'other',
+    };
+    const next = sections[line];
+    if (next === undefined) {
+      if (line.startsWith('# General (') && this.section === 'vpath') this.generalPending = true;
+      return false;
+    }
+    if (!(this.section === 'files' && next === 'other')) this.section = next;
+    this.origin = undefined;
+    this.pattern = undefined;
+    return true;
+  }
+
+  private variable(text: string): DbVariable | undefined {
+    const match = ASSIGN.exec(text);
+    if (!match) return undefined;
+    const origin = this.origin ?? { origin: 'unknown', private: false };
+    this.origin = undefined;
+    const operator = match[2];
+    const flavor: VariableFlavor = operator === ':=' ? 'simple' : operator === '+=' ? 'append' : 'recursive';
+    const raw = unwhite(match[3]);
+    return {
+      name: match[1],
+      origin: origin.origin,
+      flavor,
+      value: flavor === 'simple' ? raw.replaceAll('$$', '$') : raw,
+      file: origin.file,
+      line: origin.line,
+      private: origin.private,
+    };
+  }
+
+  private variableLine(line: string, into: DbVariable[]): void {
+    if (line.startsWith('define ')) {
+      const origin = this.origin ?? { origin: 'unknown', private: false };
+      this.origin = undefined;
+      this.define = {
+        variable: {
+          name: line.slice('define '.length),
+          origin: origin.origin,
+          flavor: 'recursive',
+          value: '',
+          file: origin.file,
+          line: origin.line,
+          private: origin.private,
+        },
+        lines: [],
+      };
+      return;
+    }
+    const variable = this.variable(line);
+    if (variable && variable.origin !== 'automatic') into.push(variable);
+  }
+
+  private defineLine(line: string): void {
+    const define = this.define;
+    if (!define) return;
+    if (line !== 'endef') {
+      define.lines.push(line);
+      return;
+    }
+    define.variable.value = define.lines.join('\n');
+    this.db.variables.push(define.variable);
+    this.define = undefined;
+  }
+
+  private fileHeader(line: string): void {
+    // "target: VAR op value" lines follow an origin comment and come before the file's header.
+    if (this.origin) {
+      const colon = line.indexOf(': ');
+      const variable = colon > 0 ? this.variable(line.slice(colon + 2)) : undefined;
+      if (variable) this.pendingTargetVariables.push(variable);
+      return;
+    }
+    if (line.startsWith('.RECIPEPREFIX')) return;
+    const header = splitHeader(line);
+    this.file = {
+      name: header.targets,
+      prerequisites: header.prereqs,
+      orderOnly: header.orderOnly,
+      doubleColon: header.doubleColon,
+      isTarget: !this.pendingNotTarget,
+      phony: false,
+      precious: false,
+      builtin: false,
+      intermediate: false,
+      secondary: false,
+      state: 'never-checked',
+      updated: false,
+      targetVariables: this.pendingTargetVariables,
+    };
+    this.pendingTargetVariables = [];
+    this.pendingNotTarget = false;
+    this.db.files.push(this.file);
+  }
+
+  private fileComment(line: string): void {
+    if (line === '# Not a target:') {
+      this.pendingNotTarget = true;
+      return;
+    }
+    const file = this.file;
+    if (!file) return;
+    if (line.startsWith('#  Phony target')) file.phony = true;
+    else if (line.startsWith('#  Precious file')) file.precious = true;
+    else if (line === '#  Builtin rule') file.builtin = true;
+    else if (line.startsWith('#  File is an intermediate')) file.intermediate = true;
+    else if (line.startsWith('#  File is secondary')) file.secondary = true;
+    else if (line === '#  File does not exist.') file.state = 'missing';
+    else if (line === '#  File is very old.') file.state = 'very-old';
+    else if (line.startsWith('#  Last modified ')) file.state = line.slice('#  Last modified '.length);
+    else if (line === '#  File has been updated.') file.updated = true;
+    else if (line.startsWith('#  Implicit/static pattern stem: '))
+      file.stem = line.slice('#  Implicit/static pattern stem: '.length).replace(/^'|'$/g, '');
+    else if (
+      line === '#  Successfully updated.' ||
+      line === '#  Needs to be updated (-q is set).' ||
+      line === '#  Failed to be updated.'
+    )
+      file.updateStatus = line.slice(3, -1);
+  }
+
+  private ruleHeader(line: string): void {
+    if (!line.includes(':')) return;
+    const header = splitHeader(line);
+    this.rule = {
+      targets: header.targets.split(' ').filter(Boolean),
+      prerequisites: header.prereqs,
+      orderOnly: header.orderOnly,
+      terminal: header.doubleColon,
+    };
+    this.db.patternRules.push(this.rule);
+  }
+}
+
+export function parseDatabase(text: string): MakeDatabase {
+  const parser = new DatabaseParser();
+  parser.push(text);
+  return parser.finish();
+}
