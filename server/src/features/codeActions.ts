@@ -77,7 +77,7 @@ function addToPhony(
     const headerEnd = phony.rule.headerRange.end;
     const lineText = lines[headerEnd.line] ?? '';
     const comment = lineText.indexOf('#');
-    const end = comment >= 0 ? comment : lineText.replace(/\s+$/, '').length;
+    const end = (comment >= 0 ? lineText.slice(0, comment) : lineText).replace(/\s+$/, '').length;
     return {
       title,
       edit: {

@@ -1,0 +1,45 @@
+// The static expander resolves include-path idioms and gives up on anything only make can know.
+import * as assert from 'node:assert/strict';
+import { expandStatically, type StaticScope } from '../../../server/src/analysis/staticExpander';
+
+function scope(values: Record<string, string>, recursive = false): StaticScope {
+  return {
+    lookup: (name) => (name in values ? { value: values[name] as string, recursive } : undefined),
+    currentFile: '/src/project/mk/rules.mk',
+    curdir: '/src/project',
+  };
+}
+
+describe('expandStatically', () => {
+  it('expands variable references in every form', () => {
+    const s = scope({ TOP: '/src/project', A: 'x' });
+    assert.equal(expandStatically('$(TOP)/mk/common.mk', s), '/src/project/mk/common.mk');
+    assert.equal(expandStatically('${TOP}/a $A', s), '/src/project/a x');
+    assert.equal(expandStatically('cost $$5', s), 'cost $5');
+  });
+
+  it('follows recursive variables and nested names', () => {
+    const s = scope({ ROOT: '$(BASE)/root', BASE: '/b', NAME: 'ROOT' }, true);
+    assert.equal(expandStatically('$(ROOT)', s), '/b/root');
+    assert.equal(expandStatically('$($(NAME))', s), '/b/root');
+  });
+
+  it('knows the idiom for the directory of the current makefile', () => {
+    const s = scope({});
+    assert.equal(expandStatically('$(dir $(lastword $(MAKEFILE_LIST)))common.mk', s), '/src/project/mk/common.mk');
+    assert.equal(expandStatically('$(CURDIR)/x.mk', s), '/src/project/x.mk');
+    assert.equal(expandStatically('$(abspath sub/../y.mk)', s), '/src/project/y.mk');
+  });
+
+  it('gives up on unknown variables, unknown functions and unbalanced text', () => {
+    const s = scope({});
+    assert.equal(expandStatically('$(UNSET)/a.mk', s), undefined);
+    assert.equal(expandStatically('$(shell echo a.mk)', s), undefined);
+    assert.equal(expandStatically('$(unclosed', s), undefined);
+  });
+
+  it('stops on self-reference instead of looping', () => {
+    const s = scope({ LOOP: '$(LOOP)' }, true);
+    assert.equal(expandStatically('$(LOOP)', s), undefined);
+  });
+});
