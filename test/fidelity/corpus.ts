@@ -16,10 +16,14 @@ export interface GeneratedProject {
 async function run(file: string, args: string[], cwd: string, what: string): Promise<void> {
   const result = await runProcess({ file, args, cwd, timeoutMs: 180_000, maxOutputBytes: 16 * 1024 * 1024 });
   if (result.outcome === 'spawn-error') {
-    throw new Error(`${what}: '${file}' is not installed. Install it with: sudo apt-get install -y ${packageFor(file)}`);
+    throw new Error(
+      `${what}: '${file}' is not installed. Install it with: sudo apt-get install -y ${packageFor(file)}`,
+    );
   }
   if (result.outcome !== 'exited' || result.exitCode !== 0) {
-    throw new Error(`${what} failed (${result.message ?? `exit ${result.exitCode}`}):\n${result.stderr.slice(-2000)}`);
+    throw new Error(
+      `${what} failed (${result.message ?? `exit ${result.exitCode}`}):\n${result.stderr.slice(-2000)}`,
+    );
   }
 }
 
@@ -48,8 +52,19 @@ export async function generateAutomake(): Promise<GeneratedProject> {
 
 export async function generateGyp(): Promise<GeneratedProject> {
   const dir = await copyInput('gyp');
-  const nodeGyp = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  if (!existsSync(nodeGyp)) throw new Error(`node-gyp not found at ${nodeGyp}: it ships with npm; reinstall Node.js 20 with npm.`);
+  const nodeGyp = path.join(
+    path.dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js',
+  );
+  if (!existsSync(nodeGyp))
+    throw new Error(`node-gyp not found at ${nodeGyp}: it ships with npm; reinstall Node.js 20 with npm.`);
   // The headers of the running Node are used, so nothing is downloaded.
   const nodedir = path.resolve(path.dirname(process.execPath), '..');
   await run(process.execPath, [nodeGyp, 'configure', `--nodedir=${nodedir}`], dir, 'node-gyp configure');

@@ -22,14 +22,21 @@ function assertFidelity(name: string, summary: FidelitySummary): void {
   const text = formatSummary(summary, true);
   console.log(`\n--- ${name}\n${text}`);
   assert.ok(summary.files.length > 0, `${name}: no makefile found`);
-  for (const file of summary.files) assert.equal(file.error, undefined, `${name}/${file.makefile}: ${file.error}`);
+  for (const file of summary.files)
+    assert.equal(file.error, undefined, `${name}/${file.makefile}: ${file.error}`);
   const { variables, targets, rawValues } = summary;
   assert.ok(
     rate(variables.matched, variables.total) >= VARIABLES_AND_TARGETS,
     `${name}: variables ${percent(variables.matched, variables.total)}`,
   );
-  assert.ok(rate(targets.matched, targets.total) >= VARIABLES_AND_TARGETS, `${name}: targets ${percent(targets.matched, targets.total)}`);
-  assert.ok(rate(rawValues.matched, rawValues.total) >= RAW_VALUES, `${name}: raw values ${percent(rawValues.matched, rawValues.total)}`);
+  assert.ok(
+    rate(targets.matched, targets.total) >= VARIABLES_AND_TARGETS,
+    `${name}: targets ${percent(targets.matched, targets.total)}`,
+  );
+  assert.ok(
+    rate(rawValues.matched, rawValues.total) >= RAW_VALUES,
+    `${name}: raw values ${percent(rawValues.matched, rawValues.total)}`,
+  );
 }
 
 describe('fidelity against make -pRrq', function () {
@@ -50,12 +57,18 @@ describe('fidelity against make -pRrq', function () {
       generated.push(project);
       const summary = await runFidelity(project.dir);
       assertFidelity(name, summary);
-      assert.ok(summary.variables.total + summary.targets.total > 20, `${name}: the database is not trivially small`);
+      assert.ok(
+        summary.variables.total + summary.targets.total > 20,
+        `${name}: the database is not trivially small`,
+      );
     });
   }
 
   it('holds the example project and the test fixtures', async () => {
     assertFidelity('examples', await runFidelity(path.join(repoRoot, 'examples')));
-    assertFidelity('static-features', await runFidelity(path.join(repoRoot, 'test', 'fixtures', 'static-features')));
+    assertFidelity(
+      'static-features',
+      await runFidelity(path.join(repoRoot, 'test', 'fixtures', 'static-features')),
+    );
   });
 });

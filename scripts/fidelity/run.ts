@@ -1,0 +1,150 @@
+// `npm run fidelity -- DIR`: runs `make -pRrq` on every makefile under DIR in a throwaway copy and
+// prints how much of make's database the static model holds.
+import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { WorkspaceModel } from '../../server/src/analysis/workspaceModel';
+import { pathToUri } from '../../server/src/analysis/uris';
+import { findMakefiles } from '../../server/src/analysis/workspaceScan';
+import { runProcess } from '../../server/src/probes/exec';
+import { parseDatabase } from '../../server/src/probes/parsers/databaseParser';
+import { compareWithDatabase, type FidelityReport } from './compare';
+
+export interface FileResult {
+  makefile: string;
+  report?: FidelityReport;
+  error?: string;
+}
+
+export interface FidelitySummary {
+  files: FileResult[];
+  variables: { total: number; matched: number; evalMade: number };
+  targets: { total: number; matched: number; evalMade: number };
+  rawValues: { total: number; matched: number };
+}
+
+const ROOT_NAMES = /^(GNUmakefile|makefile|Makefile|Makefile2|build\.make)$/;
+
+/** Copies `dir`, runs make's database dump on each top-level makefile in the copy, compares, removes the copy. */
+export async function runFidelity(dir: string, makePath = 'make'): Promise<FidelitySummary> {
+  const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'makescope-fidelity-'));
+  try {
+    await fs.cp(dir, copy, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+    const makefiles = (await findMakefiles([copy], { maxFiles: 5000, maxDirectories: 50000 })).filter(
+      (file) => ROOT_NAMES.test(path.basename(file)),
+    );
+    const files: FileResult[] = [];
+    for (const makefile of makefiles) files.push(await checkOne(makefile, copy, makePath));
+    return summarize(files);
+  } finally {
+    await fs.rm(copy, { recursive: true, force: true });
+  }
+}
+
+async function checkOne(makefile: string, copy: string, makePath: string): Promise<FileResult> {
+  const shown = path.relative(copy, makefile);
+  const cwd = path.dirname(makefile);
+  const result = await runProcess({
+    file: makePath,
+    args: ['-pRrq', '-f', path.basename(makefile)],
+    cwd,
+    timeoutMs: 60_000,
+    maxOutputBytes: 256 * 1024 * 1024,
+  });
+  if (result.outcome !== 'exited') return { makefile: shown, error: result.message ?? result.outcome };
+  const db = parseDatabase(result.stdout);
+  const model = new WorkspaceModel({ maxFileBytes: 64 * 1024 * 1024, includeDirs: [] });
+  const project = model.project(pathToUri(makefile));
+  const lines = new Map<string, string[] | undefined>();
+  const sourceLines = (file: string): string[] | undefined => {
+    if (!lines.has(file)) {
+      try {
+        lines.set(file, readFileSync(file, 'utf8').split('\n'));
+      } catch {
+        lines.set(file, undefined);
+      }
+    }
+    return lines.get(file);
+  };
+  return { makefile: shown, report: compareWithDatabase(db, project, cwd, sourceLines) };
+}
+
+function summarize(files: FileResult[]): FidelitySummary {
+  const summary: FidelitySummary = {
+    files,
+    variables: { total: 0, matched: 0, evalMade: 0 },
+    targets: { total: 0, matched: 0, evalMade: 0 },
+    rawValues: { total: 0, matched: 0 },
+  };
+  for (const { report } of files) {
+    if (!report) continue;
+    for (const key of ['variables', 'targets'] as const) {
+      summary[key].total += report[key].total;
+      summary[key].matched += report[key].matched;
+      summary[key].evalMade += report[key].evalMade.length;
+    }
+    summary.rawValues.total += report.rawValues.total;
+    summary.rawValues.matched += report.rawValues.matched;
+  }
+  return summary;
+}
+
+export function percent(matched: number, total: number): string {
+  return total === 0 ? 'n/a' : `${((100 * matched) / total).toFixed(2)}%`;
+}
+
+export function formatSummary(summary: FidelitySummary, verbose: boolean): string {
+  const out: string[] = [];
+  for (const file of summary.files) {
+    if (file.error) {
+      out.push(`${file.makefile}: make failed: ${file.error}`);
+      continue;
+    }
+    const r = file.report as FidelityReport;
+    out.push(
+      `${file.makefile}: variables ${r.variables.matched}/${r.variables.total}, targets ${r.targets.matched}/${r.targets.total}, raw values ${r.rawValues.matched}/${r.rawValues.total}` +
+        (r.variables.evalMade.length + r.targets.evalMade.length > 0
+          ? ` (eval-made apart: ${r.variables.evalMade.length} variables, ${r.targets.evalMade.length} targets)`
+          : ''),
+    );
+    if (verbose) {
+      for (const missing of r.variables.missing.slice(0, 20)) out.push(`  missing variable: ${missing}`);
+      for (const missing of r.targets.missing.slice(0, 20)) out.push(`  missing target: ${missing}`);
+      for (const m of r.rawValues.mismatched.slice(0, 20)) {
+        out.push(`  raw value of ${m.name}: make ${JSON.stringify(m.make)} model ${JSON.stringify(m.model)}`);
+      }
+    }
+  }
+  const { variables, targets, rawValues } = summary;
+  out.push(
+    '',
+    `makefiles: ${summary.files.length}`,
+    `variables: ${percent(variables.matched, variables.total)} (${variables.matched}/${variables.total}; ${variables.evalMade} made by $(eval) apart)`,
+    `targets:   ${percent(targets.matched, targets.total)} (${targets.matched}/${targets.total}; ${targets.evalMade} made by $(eval) apart)`,
+    `raw values of recursive variables: ${percent(rawValues.matched, rawValues.total)} (${rawValues.matched}/${rawValues.total})`,
+  );
+  return out.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const dirs = argv.filter((arg) => !arg.startsWith('--'));
+  if (dirs.length === 0) {
+    process.stderr.write('usage: npm run fidelity -- DIR [--verbose]\n');
+    return 2;
+  }
+  for (const dir of dirs) {
+    process.stdout.write(`${formatSummary(await runFidelity(path.resolve(dir)), verbose)}\n`);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`fidelity: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
