@@ -77,6 +77,8 @@ export interface Rule {
   range: Range;
   /** Just the rule line (with its continuations). */
   headerRange: Range;
+  /** Set for `::` rules, whatever their kind (`%.o:: %.c` is a pattern rule that is also double-colon). */
+  doubleColon?: boolean;
 }
 
 export interface Assignment {
@@ -153,6 +155,11 @@ export interface Unknown {
   type: 'unknown';
   text: string;
   range: Range;
+  /**
+   * True for a line made only of references (`$(eval $(call ...))`, `$(info ...)`): make expands
+   * it and accepts it when the expansion is empty, so no problem is reported for it.
+   */
+  expandsOnly?: boolean;
 }
 
 export type Statement = Rule | Assignment | VariableDirective | Include | Vpath | Conditional | Unknown;

@@ -1,0 +1,113 @@
+// Recognises variable assignments the way make's parse_var_assignment does: modifiers, then NAME OP.
+import type { AssignmentOperator, VariableModifier } from './ast';
+import { COLON, DOLLAR, EQUALS, isBlank, matches, skipBlanks, skipReference, endOfToken } from './scan';
+
+export interface VariableDefinition {
+  nameStart: number;
+  nameEnd: number;
+  operator: AssignmentOperator;
+  operatorStart: number;
+  /** First non-blank offset after the operator. */
+  valueStart: number;
+}
+
+/**
+ * `NAME OP value` at `start`, or null. Like make, the name is one word (references may hold
+ * blanks); after a blank only an operator may follow, and a lone `:` means a rule.
+ */
+export function parseVariableDefinition(text: string, start: number, end: number): VariableDefinition | null {
+  const nameStart = skipBlanks(text, start, end);
+  let nameEnd = -1;
+  let i = nameStart;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === DOLLAR) {
+      if (nameEnd >= 0) return null;
+      i = skipReference(text, i, end);
+      continue;
+    }
+    if (isBlank(c)) {
+      if (nameEnd < 0) nameEnd = i;
+      i++;
+      continue;
+    }
+    let operator: AssignmentOperator | null = null;
+    let length = 0;
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (c === EQUALS) {
+      operator = '=';
+      length = 1;
+    } else if (c === COLON) {
+      if (next === EQUALS) {
+        operator = ':=';
+        length = 2;
+      } else if (next === COLON && i + 2 < end && text.charCodeAt(i + 2) === EQUALS) {
+        operator = '::=';
+        length = 3;
+      } else if (
+        next === COLON &&
+        i + 3 < end &&
+        text.charCodeAt(i + 2) === COLON &&
+        text.charCodeAt(i + 3) === EQUALS
+      ) {
+        operator = ':::=';
+        length = 4;
+      } else return null;
+    } else if (next === EQUALS && (c === 43 || c === 63 || c === 33)) {
+      operator = c === 43 ? '+=' : c === 63 ? '?=' : '!=';
+      length = 2;
+    }
+    if (operator !== null) {
+      const end2 = nameEnd >= 0 ? nameEnd : i;
+      if (end2 === nameStart) return null;
+      return {
+        nameStart,
+        nameEnd: end2,
+        operator,
+        operatorStart: i,
+        valueStart: skipBlanks(text, i + length, end),
+      };
+    }
+    if (nameEnd >= 0) return null;
+    i++;
+  }
+  return null;
+}
+
+export interface VariableAssignment {
+  modifiers: VariableModifier[];
+  /** Offset of the first modifier or of the name. */
+  start: number;
+  /** Set for `define`: the offset just after the keyword. */
+  define: number;
+  /** Set for `undefine`: the offset just after the keyword. */
+  undefine: number;
+  definition: VariableDefinition | null;
+}
+
+const MODIFIERS: readonly VariableModifier[] = ['override', 'export', 'unexport', 'private'];
+
+/** Modifiers followed by a definition, `define` or `undefine`; null when the line is something else. */
+export function parseVariableAssignment(text: string, start: number, end: number): VariableAssignment | null {
+  let i = skipBlanks(text, start, end);
+  const result: VariableAssignment = { modifiers: [], start: i, define: -1, undefine: -1, definition: null };
+  for (;;) {
+    const definition = parseVariableDefinition(text, i, end);
+    if (definition !== null) {
+      result.definition = definition;
+      return result;
+    }
+    const wordEnd = endOfToken(text, i, end);
+    const modifier = MODIFIERS.find((m) => matches(text, i, wordEnd, m));
+    if (modifier !== undefined) result.modifiers.push(modifier);
+    else if (matches(text, i, wordEnd, 'define')) {
+      result.define = wordEnd;
+      return result;
+    } else if (matches(text, i, wordEnd, 'undefine')) {
+      result.undefine = wordEnd;
+      return result;
+    } else return null;
+    i = skipBlanks(text, wordEnd, end);
+    if (i >= end) return null;
+  }
+}

@@ -1,0 +1,111 @@
+// A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
+import type { Range } from './ast';
+import type { LineTable } from './lineTable';
+
+/**
+ * Scanners work on `text[start, end)`. A logical line made of one physical line is scanned in the
+ * source itself (no copy); a continued line is collapsed the way make does for non-recipe lines and
+ * `toSource` maps its offsets back.
+ */
+export class LineView {
+  constructor(
+    readonly table: LineTable,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** Logical start of each collapsed piece, or null when `text` is the source itself. */
+    private readonly pieceStarts: number[] | null = null,
+    private readonly pieceSources: number[] | null = null,
+    private readonly pieceLengths: number[] | null = null,
+  ) {}
+
+  toSource(offset: number): number {
+    const starts = this.pieceStarts;
+    if (starts === null) return offset;
+    const sources = this.pieceSources as number[];
+    const lengths = this.pieceLengths as number[];
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // Offsets on a joining space map to the end of the piece before it.
+    const within = offset - starts[lo];
+    return sources[lo] + (within < lengths[lo] ? within : lengths[lo]);
+  }
+
+  range(start: number, end: number): Range {
+    const table = this.table;
+    if (this.pieceStarts === null) return table.range(start, end);
+    return { start: table.position(this.toSource(start)), end: table.position(this.toSource(end)) };
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** The raw source span of physical lines [first, last], continuations kept as written. */
+export function rawView(table: LineTable, first: number, last: number): LineView {
+  return new LineView(table, table.text, table.starts[first], table.ends[last]);
+}
+
+/**
+ * Collapses physical lines [first, last] as GNU make does outside recipes: each backslash-newline
+ * and the blanks around it become one space, and backslash pairs before the newline are halved.
+ */
+export function collapsedView(table: LineTable, first: number, last: number): LineView {
+  if (first === last) return rawView(table, first, last);
+  const text = table.text;
+  const parts: string[] = [];
+  const pieceStarts: number[] = [];
+  const pieceSources: number[] = [];
+  const pieceLengths: number[] = [];
+  let length = 0;
+  let pending = false;
+  for (let line = first; line <= last; line++) {
+    let s = table.starts[line];
+    let e = table.ends[line];
+    let kept = '';
+    if (line > first) {
+      pending = true;
+      while (s < e && isBlank(text.charCodeAt(s))) s++;
+    }
+    if (line < last) {
+      let backslashes = 0;
+      while (e - backslashes > s && text.charCodeAt(e - backslashes - 1) === 92) backslashes++;
+      e -= backslashes;
+      if (backslashes > 1) kept = '\\'.repeat((backslashes - 1) >> 1);
+      else while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    }
+    if (e > s || kept.length > 0) {
+      if (pending) {
+        parts.push(' ');
+        length++;
+        pending = false;
+      }
+      pieceStarts.push(length);
+      pieceSources.push(s);
+      pieceLengths.push(e - s + kept.length);
+      parts.push(kept.length > 0 ? text.slice(s, e) + kept : text.slice(s, e));
+      length += e - s + kept.length;
+    } else if (line === first) {
+      pieceStarts.push(0);
+      pieceSources.push(s);
+      pieceLengths.push(0);
+    }
+  }
+  if (pending) {
+    parts.push(' ');
+    length++;
+  }
+  if (pieceStarts.length === 0 || pieceStarts[0] !== 0) {
+    pieceStarts.unshift(0);
+    pieceSources.unshift(table.starts[first]);
+    pieceLengths.unshift(0);
+  }
+  const joined = parts.join('');
+  return new LineView(table, joined, 0, joined.length, pieceStarts, pieceSources, pieceLengths);
+}

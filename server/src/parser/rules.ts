@@ -1,0 +1,133 @@
+// Parses a rule line: targets, the kind of rule, prerequisites, order-only ones, a `;` recipe, or a target-specific variable.
+import type { RuleKind, Word } from './ast';
+import { parseVariableAssignment, type VariableAssignment } from './assignments';
+import type { LineView } from './lineView';
+import {
+  BACKSLASH,
+  COLON,
+  DOLLAR,
+  HASH,
+  SEMICOLON,
+  findOutsideReferences,
+  skipBlanks,
+  skipReference,
+  splitWords,
+  trimEndBlanks,
+  wordAt,
+} from './scan';
+
+export interface RuleLine {
+  targets: Word[];
+  kind: RuleKind;
+  doubleColon: boolean;
+  targetPattern?: Word;
+  prerequisites: Word[];
+  orderOnly: Word[];
+  /** Spans (view offsets) for reference scanning. */
+  targetSpan: [number, number];
+  prerequisiteSpan: [number, number];
+  /** View offset just past `;`, or -1. */
+  semicolon: number;
+  /** Where the header's own text ends (before a comment or `;`), trailing blanks trimmed. */
+  headerEnd: number;
+  /** View offset where a make comment starts, or -1. */
+  comment: number;
+  /** A target-specific assignment (`debug: CFLAGS += -g`) and where its value ends. */
+  variable: VariableAssignment | null;
+  variableEnd: number;
+}
+
+/** Parses `view.text[start, view.end)` as a rule line; null when it holds no top-level colon. */
+export function parseRuleLine(view: LineView, start: number): RuleLine | null {
+  const text = view.text;
+  const end = view.end;
+  // Like make, look for `;` or a comment outside references before splitting anything.
+  let cut = end;
+  let semicolon = -1;
+  let comment = -1;
+  for (let i = start; i < end; ) {
+    const c = text.charCodeAt(i);
+    if (c === DOLLAR) {
+      i = skipReference(text, i, end);
+      continue;
+    }
+    if (c === SEMICOLON) {
+      semicolon = i + 1;
+      cut = i;
+      break;
+    }
+    if (c === HASH) {
+      let backslashes = 0;
+      while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH)
+        backslashes++;
+      if ((backslashes & 1) === 0) {
+        comment = i;
+        cut = i;
+        break;
+      }
+    }
+    i++;
+  }
+  const colon = findOutsideReferences(text, COLON, start, cut);
+  if (colon < 0) return null;
+  let targetsEnd = colon;
+  let grouped = false;
+  if (colon > start && text.charCodeAt(colon - 1) === 38) {
+    grouped = true;
+    targetsEnd = colon - 1;
+  }
+  let p = colon + 1;
+  let doubleColon = false;
+  if (p < cut && text.charCodeAt(p) === COLON) {
+    doubleColon = true;
+    p++;
+  }
+  const targets = splitWords(view, start, targetsEnd);
+  const line: RuleLine = {
+    targets,
+    kind: 'explicit',
+    doubleColon,
+    prerequisites: [],
+    orderOnly: [],
+    targetSpan: [start, targetsEnd],
+    prerequisiteSpan: [p, cut],
+    semicolon,
+    headerEnd: trimEndBlanks(text, start, cut),
+    comment,
+    variable: null,
+    variableEnd: cut,
+  };
+  // A target-specific variable takes the rest of the line, `;` included (make puts it back).
+  const variableEnd = comment >= 0 ? comment : end;
+  const variable = parseVariableAssignment(text, p, variableEnd);
+  if (variable !== null && variable.definition !== null) {
+    line.variable = variable;
+    line.variableEnd = variableEnd;
+    if (semicolon >= 0) {
+      line.semicolon = -1;
+      line.comment = -1;
+    }
+    return line;
+  }
+  let prerequisitesStart = p;
+  const secondColon = findOutsideReferences(text, COLON, p, cut);
+  if (secondColon >= 0) {
+    const patternStart = skipBlanks(text, p, secondColon);
+    line.targetPattern = wordAt(view, patternStart, trimEndBlanks(text, patternStart, secondColon));
+    prerequisitesStart = secondColon + 1;
+    line.prerequisiteSpan = [p, cut];
+  }
+  const pipe = findOutsideReferences(text, 124, prerequisitesStart, cut);
+  splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe, line.prerequisites);
+  if (pipe >= 0) splitWords(view, pipe + 1, cut, line.orderOnly);
+  line.kind = ruleKind(line, grouped);
+  return line;
+}
+
+function ruleKind(line: RuleLine, grouped: boolean): RuleKind {
+  if (line.targetPattern !== undefined) return 'static-pattern';
+  if (line.targets.some((t) => t.text.indexOf('%') >= 0)) return 'pattern';
+  if (grouped) return 'grouped';
+  if (line.doubleColon) return 'double-colon';
+  return 'explicit';
+}

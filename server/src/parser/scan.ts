@@ -1,0 +1,121 @@
+// Character-level helpers shared by the line parsers: blanks, words, reference skipping, comments.
+import type { Word } from './ast';
+import type { LineView } from './lineView';
+
+export const TAB = 9;
+export const SPACE = 32;
+export const DOLLAR = 36;
+export const HASH = 35;
+export const BACKSLASH = 92;
+export const COLON = 58;
+export const SEMICOLON = 59;
+export const EQUALS = 61;
+
+export function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+export function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+export function trimEndBlanks(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Index just past the word starting at `i` (a word ends at a blank; references are not looked into). */
+export function endOfToken(text: string, i: number, end: number): number {
+  while (i < end && !isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * `text[i]` is `$`: returns the index just past the reference. Like make, `$(`...`)` is matched by
+ * counting only its own kind of parenthesis; an unterminated one runs to `end`.
+ */
+export function skipReference(text: string, i: number, end: number): number {
+  if (i + 1 >= end) return end;
+  const open = text.charCodeAt(i + 1);
+  if (open !== 40 && open !== 123) return i + 2;
+  const close = open === 40 ? 41 : 125;
+  let depth = 0;
+  for (let j = i + 2; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === open) depth++;
+    else if (c === close && depth-- === 0) return j + 1;
+  }
+  return end;
+}
+
+/** First `#` not escaped by an odd run of backslashes (make ignores `$(...)` here), or `end`. */
+export function findComment(text: string, start: number, end: number): number {
+  let i = text.indexOf('#', start);
+  while (i >= 0 && i < end) {
+    let backslashes = 0;
+    while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
+    if ((backslashes & 1) === 0) return i;
+    i = text.indexOf('#', i + 1);
+  }
+  return end;
+}
+
+/** Applies make's comment unquoting to a value: `\#` becomes `#`, and backslash pairs before `#` halve. */
+export function unescapeHash(value: string): string {
+  if (value.indexOf('\\#') < 0) return value;
+  const parts: string[] = [];
+  let from = 0;
+  let i = value.indexOf('#');
+  while (i >= 0) {
+    let backslashes = 0;
+    while (i - backslashes - 1 >= from && value.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes > 0) {
+      parts.push(value.slice(from, i - backslashes), '\\'.repeat(backslashes >> 1), '#');
+      from = i + 1;
+    }
+    i = value.indexOf('#', i + 1);
+  }
+  parts.push(value.slice(from));
+  return parts.join('');
+}
+
+/** First occurrence of `char` outside references in `text[start, end)`, or -1. */
+export function findOutsideReferences(text: string, char: number, start: number, end: number): number {
+  for (let i = start; i < end; ) {
+    const c = text.charCodeAt(i);
+    if (c === char) return i;
+    if (c === DOLLAR) i = skipReference(text, i, end);
+    else i++;
+  }
+  return -1;
+}
+
+/** Splits `view.text[start, end)` into blank-separated words, keeping `$(a b)` whole. */
+export function splitWords(view: LineView, start: number, end: number, out: Word[] = []): Word[] {
+  const text = view.text;
+  let i = skipBlanks(text, start, end);
+  while (i < end) {
+    const wordStart = i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) break;
+      if (c === DOLLAR) i = skipReference(text, i, end);
+      else i++;
+    }
+    out.push({ text: text.slice(wordStart, i), range: view.range(wordStart, i) });
+    i = skipBlanks(text, i, end);
+  }
+  return out;
+}
+
+export function wordAt(view: LineView, start: number, end: number): Word {
+  return { text: view.text.slice(start, end), range: view.range(start, end) };
+}
+
+/** True when `text[start, end)` equals the ASCII `word`. */
+export function matches(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
