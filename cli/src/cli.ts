@@ -1,5 +1,8 @@
 // The `makescope` command: parses the command line and dispatches to a subcommand.
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../server/src/version';
+import { ProbeError } from '../../server/src/probes/probeOptions';
+import { parseArgs, UsageError } from './args';
+import { runCommand } from './commands';
 
 export interface Output {
   write(text: string): unknown;
@@ -11,19 +14,52 @@ export const HELP = `${PRODUCT_NAME} ${PRODUCT_VERSION} - diagnose GNU Make buil
 Usage: makescope <command> [options] [--] [TARGET...]
 
 Commands:
-  help                 Show this help.
+  convergence [TARGET...]  Did the build settle? make -q, then make -n --trace names what would
+                           rebuild and why (file:line). Phony targets are listed apart.
+  trace [TARGET...]        Why would each target rebuild: tree target <- reason <- prerequisites,
+                           with recipe lines, across sub-makes. --log FILE reads a real run's
+                           --trace output instead of running make.
+  vars [VARIABLE...]       Without names: make's database (variables with origin, flavor, value,
+                           file:line; --rules adds rules, pattern rules, vpath; --all adds
+                           default and environment variables). With names: their values fully
+                           expanded by make itself (--target T: as seen by target T). No recipe runs.
+  dry-run [TARGET...]      What make -n would run, grouped by target, following sub-makes.
+  timing [TARGET...]       Reading time and make -n time (and with --build a full build in a sandbox
+                           copy); parse-time $(shell ...) calls timed when strace is installed.
+  help                     Show this help.
 
 Options:
-  -h, --help           Show this help.
-  -V, --version        Print the version.
+  -C, --directory DIR      Run make in DIR (default: the current directory).
+  -f, --file FILE          Use FILE as the makefile.
+      --make PATH          The make program (default: make). GNU make 4.0 or newer.
+  -j, --jobs N             Pass -jN to make.
+      --json               Print the result as JSON.
+      --sandbox POLICY     auto (default): run in a temporary copy when make could write in place
+                           ('+' lines, $(MAKE) lines, remade makefiles, $(shell ...));
+                           always: always use a copy; never: refuse instead of copying.
+      --build-first        convergence: build in a sandbox copy first, then check it settled.
+      --build              timing: also time a full build in a sandbox copy.
+      --target T           vars: resolve in the context of target T.
+      --timeout SECONDS    Stop make after SECONDS (default 120).
+  -h, --help               Show this help.
+  -V, --version            Print the version.
+
+Targets are passed to make as arguments (never through a shell); put '--' before targets that
+start with '-'. A target containing '=' is refused (make would take it as a variable assignment).
+The workspace is never changed: probes that could write run in a copy that is removed afterwards.
 
 Exit codes:
-  0  converged / clean
-  1  a finding (stale targets, differences)
-  2  an error (bad arguments, make missing or failing)
+  0  converged / clean (nothing would rebuild)
+  1  a finding (stale targets, work to do)
+  2  an error (bad arguments, make missing or failing, refused, cancelled)
 `;
 
-export async function runCli(argv: string[], stdout: Output, stderr: Output): Promise<number> {
+export async function runCli(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  signal?: AbortSignal,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
     stdout.write(HELP);
     return 0;
@@ -32,6 +68,16 @@ export async function runCli(argv: string[], stdout: Output, stderr: Output): Pr
     stdout.write(`makescope ${PRODUCT_VERSION}\n`);
     return 0;
   }
-  stderr.write(`makescope: unknown command '${argv[0]}'. Run 'makescope --help' for the list.\n`);
-  return 2;
+  try {
+    const args = parseArgs(argv);
+    const outcome = await runCommand(args, signal, stdout.isTTY);
+    stdout.write(args.json ? JSON.stringify(outcome.json, null, 2) + '\n' : outcome.text);
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ProbeError) {
+      stderr.write(`makescope: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,11 @@
-// Entry point of the `makescope` command line tool.
+// Entry point of the `makescope` command line tool; Ctrl-C cancels the probe (make's whole process group).
 import { runCli } from './cli';
 
-runCli(process.argv.slice(2), process.stdout, process.stderr).then(
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+process.once('SIGTERM', () => controller.abort());
+
+runCli(process.argv.slice(2), process.stdout, process.stderr, controller.signal).then(
   (code) => {
     process.exitCode = code;
   },

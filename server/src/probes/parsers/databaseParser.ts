@@ -69,7 +69,7 @@ export interface MakeDatabase {
   patternVariables: DbPatternVariable[];
   vpaths: DbVpath[];
   generalVpath: string[];
-  /** Number of databases seen (sub-makes print their own); only the first is kept. */
+  /** Number of databases seen (sub-makes print their own); one is kept (first or last). */
   databases: number;
 }
 
@@ -104,9 +104,9 @@ function unwhite(value: string): string {
   return m ? m[1] : value;
 }
 
-/** Streaming parser: push chunks as they arrive, finish() returns the model. Memory is the model only. */
-export class DatabaseParser {
-  private readonly db: MakeDatabase = {
+function emptyDatabase(makeVersion: string | undefined): MakeDatabase {
+  return {
+    makeVersion,
     variables: [],
     files: [],
     patternRules: [],
@@ -115,6 +115,11 @@ export class DatabaseParser {
     generalVpath: [],
     databases: 0,
   };
+}
+
+/** Streaming parser: push chunks as they arrive, finish() returns the model. Memory is the model only. */
+export class DatabaseParser {
+  private db: MakeDatabase = emptyDatabase(undefined);
   private readonly splitter = new LineSplitter((line) => this.line(line));
   private section: Section = 'none';
   private inDatabase = false;
@@ -126,6 +131,11 @@ export class DatabaseParser {
   private rule?: DbPatternRule;
   private recipe?: DbRecipe;
   private pattern?: string;
+  private readonly keep: 'first' | 'last';
+
+  constructor(options: { keep?: 'first' | 'last' } = {}) {
+    this.keep = options.keep ?? 'first';
+  }
 
   push(chunk: string): void {
     this.splitter.push(chunk);
@@ -139,9 +149,13 @@ export class DatabaseParser {
   private line(line: string): void {
     if (!this.inDatabase) {
       if (line.startsWith('# Make data base, printed on')) {
-        this.db.databases++;
-        this.inDatabase = this.db.databases === 1;
+        const count = this.db.databases + 1;
+        if (this.keep === 'last' && count > 1) this.db = emptyDatabase(this.db.makeVersion);
+        this.db.databases = count;
+        this.inDatabase = this.keep === 'last' || count === 1;
         this.section = 'none';
+        this.pendingTargetVariables = [];
+        this.pendingNotTarget = false;
       } else if (this.db.makeVersion === undefined && line.startsWith('# GNU Make ')) {
         this.db.makeVersion = line.slice('# GNU Make '.length);
       }

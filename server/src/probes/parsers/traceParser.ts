@@ -111,7 +111,7 @@ export class TraceParser {
     if (trace) return this.traceLine(trace);
     const directory = DIRECTORY_LINE.exec(line);
     if (directory) return this.directoryLine(Number(directory[1] ?? 0), directory[2], directory[3]);
-    if (line.startsWith('#')) return;
+    if (line === '' || line.startsWith('#')) return;
     const upToDate = UP_TO_DATE.exec(line);
     if (upToDate) {
       this.session.upToDate.push(upToDate[1] ?? upToDate[2]);

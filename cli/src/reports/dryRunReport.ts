@@ -1,0 +1,22 @@
+// Terminal report of the dry-run probe: commands grouped by target and directory.
+import type { DryRunResult } from '../../../server/src/probes/dryRunProbe';
+import { relativeTo } from '../../../server/src/probes/traceModel';
+import { placementLines } from './placementReport';
+import { location, type Style } from './style';
+
+export function dryRunReport(result: DryRunResult, root: string, style: Style): string {
+  const lines: string[] = [];
+  if (result.groups.length === 0) lines.push(style.green('no work would run'));
+  for (const group of result.groups) {
+    const where = location(group.file && relativeTo(root, group.file), group.line);
+    const dir = relativeTo(root, group.directory);
+    lines.push(
+      `${style.bold(group.target)}${group.phony ? style.dim(' (phony)') : ''}  ${style.dim(`${where} in ${dir}`)}`,
+    );
+    for (const command of group.commands) lines.push(`  ${command}`);
+  }
+  lines.push(style.dim(`${result.groups.length} target(s), ${result.commandCount} line(s) of output`));
+  for (const error of result.errors) lines.push(style.red(error));
+  lines.push(...placementLines(result.placement, style));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,35 @@
+// Terminal report of the timing probe.
+import type { TimingResult } from '../../../server/src/probes/timingProbe';
+import { placementLines } from './placementReport';
+import type { Style } from './style';
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+export function timingReport(result: TimingResult, style: Style): string {
+  const lines = [
+    `reading the makefiles:      ${ms(result.parseMs)}`,
+    `read-only run (make -n):    ${ms(result.readOnlyMs)}`,
+  ];
+  if (result.buildMs !== undefined) {
+    lines.push(
+      `full build (sandbox copy):  ${ms(result.buildMs)}${result.buildExitCode ? style.red(` (exit ${result.buildExitCode})`) : ''}`,
+    );
+    const share = result.buildMs > 0 ? (100 * result.parseMs) / result.buildMs : 0;
+    lines.push(
+      style.bold(
+        share >= 50
+          ? `parse time dominates (${share.toFixed(0)}% of the build)`
+          : `recipe time dominates (reading is ${share.toFixed(0)}% of the build)`,
+      ),
+    );
+  }
+  if (result.shellCallsMeasured) {
+    lines.push(`parse-time $(shell ...) calls: ${result.shellCalls.length}`);
+    for (const call of [...result.shellCalls].sort((a, b) => b.durationMs - a.durationMs)) {
+      lines.push(`  ${ms(call.durationMs).padStart(10)}  ${call.command}`);
+    }
+  }
+  for (const note of result.notes) lines.push(style.dim(`note: ${note}`));
+  lines.push(...placementLines(result.placement, style));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,136 @@
+// Convergence: `make -q`, and when stale, `make -n --trace` to name what would rebuild and why.
+import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
+import { ProbeError, type ProbeOptions } from './probeOptions';
+import { TraceParser, type TraceResult } from './parsers/traceParser';
+import { locateTargets, type LocatedTarget } from './traceModel';
+
+export interface StaleTarget extends LocatedTarget {
+  /** Why this matters, in one sentence. */
+  hint: string;
+}
+
+export interface SubMakeSummary {
+  directory: string;
+  makeLevel: number;
+  hasWork: boolean;
+  upToDate: string[];
+}
+
+export interface ConvergenceResult {
+  verdict: 'converged' | 'not-converged';
+  /** Exit status of `make -q`: 0 up to date, 1 something to do. */
+  questionStatus: number;
+  stale: StaleTarget[];
+  /** Phony targets run every time by design: reported apart, not a convergence failure. */
+  phony: LocatedTarget[];
+  subMakes: SubMakeSummary[];
+  /** True when -q said "stale" but only phony targets or recipe lines around $(MAKE) had work. */
+  seenThrough: boolean;
+  builtFirst: boolean;
+  placement: PlacementSummary;
+  notes: string[];
+}
+
+export interface ConvergenceOptions extends ProbeOptions {
+  /** Build first (sandbox only), then check that the build settled. */
+  buildFirst?: boolean;
+}
+
+function hintFor(target: LocatedTarget, builtFirst: boolean, makefiles: string[]): string {
+  if (makefiles.some((file) => target.file !== undefined && target.name === file))
+    return 'a makefile or included file would be remade before anything else';
+  switch (target.reason.kind) {
+    case 'missing':
+      return builtFirst
+        ? 'still missing right after a successful build: its recipe does not create it (declare it .PHONY or make the recipe write $@)'
+        : 'does not exist: never built, or its recipe does not create it';
+    case 'newer-prerequisites':
+      if (target.reason.text === 'target does not exist') return 'does not exist';
+      return builtFirst
+        ? `still older than ${target.reason.prerequisites.join(' ')} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
+        : `older than ${target.reason.prerequisites.join(' ')}`;
+    default:
+      return `make gives "${target.reason.text}"`;
+  }
+}
+
+async function traceRun(context: RunContext, options: ProbeOptions): Promise<TraceResult> {
+  const parser = new TraceParser();
+  // Before 4.4 --trace does not say a target is phony; the database (-p) does.
+  const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
+  const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
+  const trace = parser.finish();
+  if (result.exitCode !== 0) {
+    throw new ProbeError(
+      `make -n --trace failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
+      'make-failed',
+    );
+  }
+  return trace;
+}
+
+export async function convergenceProbe(options: ConvergenceOptions): Promise<ConvergenceResult> {
+  const builds = options.buildFirst === true;
+  return withMake(options, { runsGoals: true, expandsRecipes: true, builds }, async (context) => {
+    const notes: string[] = [];
+    if (builds) {
+      options.onProgress?.('building in the sandbox copy');
+      const build = await context.run(makeArgs(options, []));
+      if (build.exitCode !== 0) {
+        throw new ProbeError(
+          `the build failed (exit ${build.exitCode}): ${build.stderr.trim()}`,
+          'make-failed',
+        );
+      }
+    }
+    options.onProgress?.('make -q');
+    const question = await context.run(makeArgs(options, ['-q']));
+    const base = {
+      questionStatus: question.exitCode ?? 2,
+      builtFirst: builds,
+      placement: summarize(context),
+      notes,
+    };
+    if (question.exitCode === 0) {
+      return { ...base, verdict: 'converged', stale: [], phony: [], subMakes: [], seenThrough: false };
+    }
+    if (question.exitCode !== 1) {
+      throw new ProbeError(
+        `make -q failed (exit ${question.exitCode}): ${question.stderr.trim()}`,
+        'make-failed',
+      );
+    }
+    options.onProgress?.('make -n --trace');
+    const trace = await traceRun(context, options);
+    const located = locateTargets(trace, context.directory, context.toProjectPath);
+    const makefiles = context.safety.files.map((file) => context.toProjectPath(file));
+    const stale = located
+      .filter((target) => !target.phony)
+      .map((target) => ({ ...target, hint: hintFor(target, builds, makefiles) }));
+    const phony = located.filter((target) => target.phony);
+    const subMakes = trace.sessions
+      .filter((session) => session.level > 0)
+      .map((session) => ({
+        directory: context.toProjectPath('.', session.directory ?? context.directory),
+        makeLevel: session.level,
+        hasWork: session.targets.some((index) => !located[index].phony),
+        upToDate: session.upToDate,
+      }));
+    const seenThrough = stale.length === 0;
+    if (seenThrough) {
+      notes.push(
+        subMakes.length > 0
+          ? 'make -q said "stale" only because of phony targets or recipe lines around $(MAKE); no sub-make has work'
+          : 'make -q said "stale" only because of phony targets',
+      );
+    }
+    return {
+      ...base,
+      verdict: seenThrough ? 'converged' : 'not-converged',
+      stale,
+      phony,
+      subMakes,
+      seenThrough,
+    };
+  });
+}

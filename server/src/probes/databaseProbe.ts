@@ -1,0 +1,38 @@
+// Database: `make -p` parsed as a stream, and resolved values of chosen variables from make itself.
+import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
+import { DatabaseParser, type MakeDatabase } from './parsers/databaseParser';
+import { ProbeError, type ProbeOptions } from './probeOptions';
+
+export interface DatabaseResult {
+  database: MakeDatabase;
+  placement: PlacementSummary;
+  exitCode: number;
+}
+
+// A goal with no recipe and no prerequisites: make reads everything, prints its database and runs no
+// recipe (not even `+` or $(MAKE) lines). Given real targets, make -pq checks them instead.
+export const DATABASE_GOAL = '.makescope-database';
+
+export async function databaseProbe(options: ProbeOptions): Promise<DatabaseResult> {
+  const withTargets = (options.targets ?? []).length > 0;
+  return withMake(
+    options,
+    { runsGoals: withTargets, expandsRecipes: false, builds: false },
+    async (context) => {
+      // Sub-makes print their databases first; the top-level one comes last and is the one kept.
+      const parser = new DatabaseParser({ keep: 'last' });
+      const args = withTargets
+        ? makeArgs(options, ['-p', '-q'])
+        : makeArgs(options, ['-p', '-q', `--eval=${DATABASE_GOAL}:`], [DATABASE_GOAL]);
+      const result = await context.run(args, (chunk) => parser.push(chunk));
+      const database = parser.finish();
+      if (database.databases === 0) {
+        throw new ProbeError(
+          `make -p printed no database (exit ${result.exitCode}): ${result.stderr.trim()}`,
+          'make-failed',
+        );
+      }
+      return { database, placement: summarize(context), exitCode: result.exitCode ?? 2 };
+    },
+  );
+}

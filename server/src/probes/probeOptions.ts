@@ -1,0 +1,67 @@
+// The options every probe takes, their defaults, and the checks on targets and variable names.
+import type { SandboxPolicy } from './safety';
+
+export interface ProbeOptions {
+  /** The directory make runs in (make's -C). */
+  directory: string;
+  /** make's -f, relative to `directory` or absolute. */
+  makefile?: string;
+  /** Path of the make program; 'make' by default. */
+  make?: string;
+  jobs?: number;
+  targets?: string[];
+  sandbox?: SandboxPolicy;
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+  /** Passed as MAKEFLAGS; by default MAKEFLAGS/MFLAGS/GNUMAKEFLAGS are cleared. */
+  makeFlags?: string;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+  /** Called with the pid (= process group id) of every make the probe starts. */
+  onSpawn?: (pid: number) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+export class ProbeError extends Error {
+  constructor(
+    message: string,
+    readonly kind:
+      | 'usage'
+      | 'make-missing'
+      | 'refused'
+      | 'make-failed'
+      | 'cancelled'
+      | 'timeout'
+      | 'truncated',
+  ) {
+    super(message);
+  }
+}
+
+/** A "target" with `=` would be taken by make as a variable assignment; refuse it. */
+export function checkTargets(targets: readonly string[]): void {
+  for (const target of targets) {
+    if (target === '') throw new ProbeError('an empty target name is not allowed', 'usage');
+    if (target.includes('=')) {
+      throw new ProbeError(
+        `'${target}' contains '=', which make would read as a variable assignment, not a target; refused`,
+        'usage',
+      );
+    }
+  }
+}
+
+/** Names written into a helper makefile must not be able to change its meaning. */
+export function checkVariableName(name: string): void {
+  if (name === '' || /[\s$(){}#=:,\\]/.test(name)) {
+    throw new ProbeError(`'${name}' is not a variable name makescope can resolve`, 'usage');
+  }
+}
+
+export function checkHelperTarget(target: string): void {
+  if (target === '' || /[\s$(){}#=:;%\\]/.test(target)) {
+    throw new ProbeError(`'${target}' cannot be used for a target-specific value`, 'usage');
+  }
+}

@@ -1,0 +1,80 @@
+// Resolved variable values, computed by make itself without running any recipe.
+//
+// How: make reads the project's makefile and then a helper makefile (a temp file outside the
+// project) given as a second -f.
+// - Global values: the helper prints `$(info ...)` for each variable and stops with `$(error)` while
+//   it is being read, so make neither remakes makefiles nor considers any goal.
+// - Values for a target T: the helper turns on .SECONDEXPANSION and adds to T a prerequisite list
+//   `$$(info ...)$$(error ...)`. Make expands it in T's own variable context (target- and
+//   pattern-specific values included) when it expands T's prerequisites: before it looks at any
+//   prerequisite or recipe, so the $(error) stops make with nothing run. (4.3 expands at the end
+//   of reading; 4.4 when it first considers T, after remaking makefiles, which the safety check
+//   covers like any probe.) The value is T's as a goal; values a parent passes down are not seen.
+// Expanding a variable runs the functions in it ($(shell ...)); the safety check counts those.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
+import { findMakefile } from './safety';
+import { checkHelperTarget, checkVariableName, ProbeError, type ProbeOptions } from './probeOptions';
+import { parseResolvedValues, type ResolvedValue } from './parsers/resolvedValuesParser';
+
+export type { ResolvedValue } from './parsers/resolvedValuesParser';
+
+export interface ResolveOptions extends ProbeOptions {
+  variables: string[];
+  /** Resolve in this target's context instead of globally. */
+  target?: string;
+}
+
+export interface ResolveResult {
+  target?: string;
+  values: ResolvedValue[];
+  placement: PlacementSummary;
+}
+
+export function helperMakefile(variables: string[], nonce: string, target?: string): string {
+  const escape = (text: string): string => (target === undefined ? text : text.replaceAll('$', () => '$$'));
+  const infos = variables
+    .map((name) =>
+      escape(`$(info @@${nonce}@@${name}@@$(flavor ${name})@@$(origin ${name})@@$(${name})@@${nonce}-end@@)`),
+    )
+    .join('');
+  const stop = escape(`$(error makescope-${nonce}-stop)`);
+  return target === undefined ? `${infos}\n${stop}\n` : `.SECONDEXPANSION:\n${target}: ${infos}${stop}\n`;
+}
+
+export async function resolveProbe(options: ResolveOptions): Promise<ResolveResult> {
+  if (options.variables.length === 0) throw new ProbeError('no variable to resolve', 'usage');
+  options.variables.forEach(checkVariableName);
+  if (options.target !== undefined) checkHelperTarget(options.target);
+  const risks = { runsGoals: false, expandsRecipes: false, builds: false };
+  return withMake({ ...options, targets: [] }, risks, async (context) => {
+    const makefile = await findMakefile(context.directory, options.makefile);
+    if (makefile === undefined) throw new ProbeError(`no makefile in ${options.directory}`, 'make-failed');
+    const nonce = `ms${randomBytes(6).toString('hex')}`;
+    const folder = await mkdtemp(path.join(tmpdir(), 'makescope-resolve-'));
+    try {
+      const helper = path.join(folder, 'resolve.mk');
+      await writeFile(helper, helperMakefile(options.variables, nonce, options.target));
+      const goal = options.target === undefined ? [] : [options.target];
+      const args = makeArgs(
+        { ...options, makefile: undefined, jobs: undefined },
+        ['-q', '-f', makefile, '-f', helper],
+        goal,
+      );
+      const result = await context.run(args);
+      const values = parseResolvedValues(result.stdout, nonce);
+      if (!result.stderr.includes(`makescope-${nonce}-stop`) || values.length !== options.variables.length) {
+        throw new ProbeError(
+          `make stopped before printing the values: ${result.stderr.trim()}`,
+          'make-failed',
+        );
+      }
+      return { target: options.target, values, placement: summarize(context) };
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+}

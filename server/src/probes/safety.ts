@@ -1,0 +1,113 @@
+// Decides from the static parse whether a probe could write, and where it may run (in place, sandbox, refused).
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseMakefile } from '../parser/parser';
+import type { ParsedMakefile } from '../parser/ast';
+import { includesOf, risksInFile, type RiskKind, type SafetyRisk } from './safetyRules';
+
+export type { SafetyRisk, RiskKind } from './safetyRules';
+
+export type SandboxPolicy = 'auto' | 'always' | 'never';
+
+export interface SafetyReport {
+  /** The makefile make reads first, relative to the directory; undefined when there is none. */
+  makefile?: string;
+  /** Every file read (makefile and literal includes that exist). */
+  files: string[];
+  risks: SafetyRisk[];
+}
+
+export type Placement =
+  | { where: 'in-place'; reasons: string[] }
+  | { where: 'sandbox'; reasons: string[] }
+  | { where: 'refused'; reasons: string[] };
+
+const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The makefile GNU make would read in `directory` (or the one given with -f). */
+export async function findMakefile(directory: string, makefile?: string): Promise<string | undefined> {
+  if (makefile !== undefined) return makefile;
+  for (const name of DEFAULT_MAKEFILES) {
+    if ((await readText(path.join(directory, name))) !== undefined) return name;
+  }
+  return undefined;
+}
+
+export async function assessSafety(directory: string, makefile?: string): Promise<SafetyReport> {
+  const first = await findMakefile(directory, makefile);
+  if (first === undefined) return { files: [], risks: [] };
+  const parsed = new Map<string, ParsedMakefile>();
+  const names = new Set<string>([first]);
+  let computed = false;
+  const queue = [first];
+  while (queue.length > 0) {
+    const name = queue.shift() as string;
+    const text = await readText(path.resolve(directory, name));
+    if (text === undefined) continue;
+    const file = parseMakefile(text);
+    parsed.set(name, file);
+    const includes = includesOf(file);
+    if (includes.computed.length > 0) computed = true;
+    for (const include of includes.literal) {
+      if (names.has(include)) continue;
+      names.add(include);
+      queue.push(include);
+    }
+  }
+  const risks: SafetyRisk[] = [];
+  for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed));
+  return { makefile: first, files: [...parsed.keys()], risks };
+}
+
+/** What a probe does to decide which risks apply to it. */
+export interface ProbeRisks {
+  /** The probe runs recipes' `+`/`$(MAKE)` lines (any -n/-q/-t run of real goals). */
+  runsGoals: boolean;
+  /** The probe expands recipes (-n). */
+  expandsRecipes: boolean;
+  /** The probe builds (only ever in a sandbox). */
+  builds: boolean;
+}
+
+export function applicableRisks(report: SafetyReport, probe: ProbeRisks): SafetyRisk[] {
+  const applies: Record<RiskKind, boolean> = {
+    'plus-line': probe.runsGoals,
+    'make-line': probe.runsGoals,
+    'recipe-shell': probe.expandsRecipes,
+    'remade-makefile': true,
+    'parse-time-shell': true,
+  };
+  return report.risks.filter((risk) => applies[risk.kind]);
+}
+
+export function describeRisk(risk: SafetyRisk): string {
+  return `${risk.file}:${risk.line}: ${risk.why}: ${risk.text}`;
+}
+
+export function decidePlacement(policy: SandboxPolicy, risks: SafetyRisk[], builds: boolean): Placement {
+  if (builds) {
+    return policy === 'never'
+      ? {
+          where: 'refused',
+          reasons: ['this probe builds, which only ever happens in a sandbox copy (policy: never)'],
+        }
+      : { where: 'sandbox', reasons: ['this probe builds, so it runs in a sandbox copy'] };
+  }
+  if (policy === 'always') return { where: 'sandbox', reasons: ['sandbox policy is "always"'] };
+  if (risks.length === 0) return { where: 'in-place', reasons: [] };
+  const reasons = risks.map(describeRisk);
+  return policy === 'never'
+    ? {
+        where: 'refused',
+        reasons: ['make could write in the workspace and the sandbox policy is "never":', ...reasons],
+      }
+    : { where: 'sandbox', reasons };
+}

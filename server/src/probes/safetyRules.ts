@@ -1,0 +1,172 @@
+// Pure rules over one parsed Makefile: which lines could write even when make runs with -n, -q or -p.
+import type { ParsedMakefile, Statement, Word } from '../parser/ast';
+
+export type RiskKind = 'plus-line' | 'make-line' | 'remade-makefile' | 'parse-time-shell' | 'recipe-shell';
+
+export interface SafetyRisk {
+  kind: RiskKind;
+  file: string;
+  /** 1-based, as make prints it. */
+  line: number;
+  text: string;
+  why: string;
+}
+
+/** Commands that only read; a `$(shell ...)` made only of these (and no redirection) cannot write. */
+const READ_ONLY_COMMANDS = new Set([
+  'uname',
+  'date',
+  'pwd',
+  'echo',
+  'printf',
+  'cat',
+  'ls',
+  'which',
+  'command',
+  'test',
+  '[',
+  'find',
+  'dirname',
+  'basename',
+  'expr',
+  'id',
+  'hostname',
+  'nproc',
+  'getconf',
+  'grep',
+  'egrep',
+  'sed',
+  'awk',
+  'sort',
+  'uniq',
+  'head',
+  'tail',
+  'wc',
+  'tr',
+  'cut',
+  'realpath',
+  'readlink',
+  'pkg-config',
+  'true',
+  'false',
+]);
+
+export function shellCommandIsReadOnly(command: string): boolean {
+  if (/[>`]|\$\(\s*shell\b/.test(command) || /\bsed\b[^|;&]*\s-i/.test(command)) return false;
+  const parts = command.split(/\|\||&&|[|;]/);
+  return parts.every((part) => {
+    const first = part.trim().split(/\s+/)[0] ?? '';
+    return first === '' || READ_ONLY_COMMANDS.has(first.replace(/^\$\(\w+\)$/, ''));
+  });
+}
+
+function lineOf(word: { range: { start: { line: number } } }): number {
+  return word.range.start.line + 1;
+}
+
+function* walk(statements: Statement[]): Generator<Statement> {
+  for (const statement of statements) {
+    yield statement;
+    if (statement.type === 'conditional') for (const branch of statement.branches) yield* walk(branch.body);
+  }
+}
+
+function patternMatches(pattern: string, name: string): boolean {
+  const percent = pattern.indexOf('%');
+  if (percent < 0) return pattern === name;
+  const prefix = pattern.slice(0, percent);
+  const suffix = pattern.slice(percent + 1);
+  return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
+}
+
+/** Include paths written literally (no `$`) and the computed ones, in the order they appear. */
+export function includesOf(parsed: ParsedMakefile): { literal: string[]; computed: Word[] } {
+  const literal: string[] = [];
+  const computed: Word[] = [];
+  for (const statement of walk(parsed.statements)) {
+    if (statement.type !== 'include') continue;
+    for (const path of statement.paths) {
+      if (path.text.includes('$')) computed.push(path);
+      else literal.push(path.text);
+    }
+  }
+  return { literal, computed };
+}
+
+/**
+ * Risks in one file. `makefiles` holds every makefile and included file (as written, relative to
+ * make's directory) so a rule that remakes one of them is found; `hasComputedIncludes` makes any
+ * pattern rule with a recipe suspect (the usual `include $(DEPS)` + `%.d: %.c`).
+ */
+export function risksInFile(
+  parsed: ParsedMakefile,
+  file: string,
+  makefiles: ReadonlySet<string>,
+  hasComputedIncludes: boolean,
+): SafetyRisk[] {
+  const risks: SafetyRisk[] = [];
+  for (const statement of walk(parsed.statements)) {
+    if (statement.type === 'rule') {
+      for (const recipeLine of statement.recipe) {
+        if (!recipeLine.runsUnderDryRun) continue;
+        const plus = recipeLine.prefixes.includes('+');
+        risks.push({
+          kind: plus ? 'plus-line' : 'make-line',
+          file,
+          line: lineOf(recipeLine),
+          text: recipeLine.text.trim(),
+          why: plus
+            ? "a recipe line starting with '+' runs even under -n and -q"
+            : 'a recipe line containing $(MAKE) runs even under -n and -q',
+        });
+      }
+      const remade = statement.targets.find((target) =>
+        [...makefiles].some((name) => patternMatches(target.text, name.replace(/^\.\//, ''))),
+      );
+      const suspectPattern =
+        !remade &&
+        hasComputedIncludes &&
+        statement.recipe.length > 0 &&
+        statement.targets.some((target) => target.text.includes('%'));
+      if (remade || suspectPattern) {
+        const target = remade ?? statement.targets[0];
+        risks.push({
+          kind: 'remade-makefile',
+          file,
+          line: lineOf(target),
+          text: target.text,
+          why: remade
+            ? `make remakes '${target.text}' (a makefile or included file) before anything else, even under -q`
+            : `'${target.text}' may remake a computed include before anything else, even under -q`,
+        });
+      }
+    } else if (statement.type === 'assignment' && statement.operator === '!=') {
+      if (!shellCommandIsReadOnly(statement.value)) {
+        risks.push({
+          kind: 'parse-time-shell',
+          file,
+          line: lineOf(statement.name),
+          text: `${statement.name.text} != ${statement.value}`,
+          why: "a '!=' assignment runs a shell command while the makefile is read",
+        });
+      }
+    }
+  }
+  for (const reference of parsed.references) {
+    if (reference.functionName !== 'shell' && reference.functionName !== 'file') continue;
+    const argument = reference.args?.map((arg) => arg.text).join(',') ?? '';
+    if (reference.functionName === 'shell' && shellCommandIsReadOnly(argument)) continue;
+    if (reference.functionName === 'file' && !argument.trimStart().startsWith('>')) continue;
+    const inRecipe = reference.context === 'recipe';
+    risks.push({
+      kind: inRecipe ? 'recipe-shell' : 'parse-time-shell',
+      file,
+      line: reference.range.start.line + 1,
+      text: `$(${reference.functionName} ${argument})`,
+      why: inRecipe
+        ? `$(${reference.functionName} ...) in a recipe runs when -n expands the recipe`
+        : `$(${reference.functionName} ...) runs while the makefile is read, whatever the flags`,
+    });
+  }
+  return risks;
+}

@@ -1,0 +1,51 @@
+// A throw-away copy of a project (timestamps and symlinks kept) for probes that could write or must build.
+import { cp, lstat, mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export interface Sandbox {
+  /** The copy of the project directory. */
+  directory: string;
+  /** Maps a path inside the copy back to the original project. */
+  toOriginal(file: string): string;
+}
+
+// fs.cp keeps file times but not directory times; make compares directory mtimes when a
+// directory is a prerequisite, so they are restored after the copy, deepest first.
+async function restoreDirectoryTimes(source: string, copy: string): Promise<void> {
+  const entries = await readdir(source, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.isDirectory())
+      await restoreDirectoryTimes(path.join(source, entry.name), path.join(copy, entry.name));
+  }
+  const stat = await lstat(source);
+  await utimes(copy, stat.atime, stat.mtime);
+}
+
+/** Runs `work` in a fresh copy of `projectDirectory`, and removes the copy afterwards, whatever happens. */
+export async function withSandbox<T>(
+  projectDirectory: string,
+  work: (sandbox: Sandbox) => Promise<T>,
+): Promise<T> {
+  const original = path.resolve(projectDirectory);
+  const root = await mkdtemp(path.join(tmpdir(), 'makescope-sandbox-'));
+  try {
+    const directory = path.join(root, path.basename(original) || 'project');
+    await cp(original, directory, {
+      recursive: true,
+      preserveTimestamps: true,
+      verbatimSymlinks: true,
+      errorOnExist: true,
+    });
+    await restoreDirectoryTimes(original, directory);
+    return await work({
+      directory,
+      toOriginal: (file) => {
+        const relative = path.relative(directory, path.resolve(directory, file));
+        return relative.startsWith('..') ? file : path.join(original, relative);
+      },
+    });
+  } finally {
+    await rm(root, { recursive: true, force: true, maxRetries: 3 });
+  }
+}

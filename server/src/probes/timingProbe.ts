@@ -1,0 +1,126 @@
+// Timing: is it parse time or recipe time? A read-only run timed against a full build in a sandbox.
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runProcess } from './exec';
+import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
+import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOptions';
+import { parseStraceCommands, type TimedCommand } from './parsers/straceParser';
+
+export interface TimingResult {
+  /** Reading the makefiles only (a goal with nothing to do). */
+  parseMs: number;
+  /** `make -n`: reading plus dependency resolution plus recipe expansion, nothing run. */
+  readOnlyMs: number;
+  /** A full build in a sandbox copy; undefined when not asked for or refused. */
+  buildMs?: number;
+  buildExitCode?: number;
+  /** Parse-time $(shell ...) calls, timed with strace when it is installed. */
+  shellCalls: TimedCommand[];
+  shellCallsMeasured: boolean;
+  placement: PlacementSummary;
+  buildPlacement?: PlacementSummary;
+  notes: string[];
+}
+
+export interface TimingOptions extends ProbeOptions {
+  /** Also time a full build (always in a sandbox copy). */
+  build?: boolean;
+}
+
+const PARSE_GOAL = '.makescope-parse-only';
+
+async function findOnPath(program: string): Promise<string | undefined> {
+  for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(folder, program);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
+function parseOnlyArgs(options: ProbeOptions): string[] {
+  return makeArgs({ ...options, jobs: undefined }, ['-q', `--eval=${PARSE_GOAL}:`], [PARSE_GOAL]);
+}
+
+async function timeShellCalls(
+  context: RunContext,
+  options: ProbeOptions,
+): Promise<TimedCommand[] | undefined> {
+  const strace = await findOnPath('strace');
+  if (!strace) return undefined;
+  const folder = await mkdtemp(path.join(tmpdir(), 'makescope-strace-'));
+  try {
+    const log = path.join(folder, 'strace.log');
+    const args = ['-f', '-q', '-ttt', '-s', '4096', '-e', 'trace=execve', '-e', 'signal=none', '-o', log];
+    const result = await runProcess({
+      file: strace,
+      args: [...args, context.make.path, ...parseOnlyArgs(options)],
+      cwd: context.directory,
+      makeFlags: options.makeFlags,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxOutputBytes: 16 * 1024 * 1024,
+      signal: options.signal,
+      onSpawn: options.onSpawn,
+    });
+    if (result.outcome === 'cancelled') throw new ProbeError('cancelled', 'cancelled');
+    if (result.outcome !== 'exited') return undefined;
+    return parseStraceCommands(await readFile(log, 'utf8'));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+export async function timingProbe(options: TimingOptions): Promise<TimingResult> {
+  const notes: string[] = [];
+  const readOnly = await withMake(
+    options,
+    { runsGoals: true, expandsRecipes: true, builds: false },
+    async (context) => {
+      options.onProgress?.('timing the read-only runs');
+      const parse = await context.run(parseOnlyArgs(options));
+      const dryRun = await context.run(makeArgs(options, ['-n']));
+      if (dryRun.exitCode !== 0)
+        notes.push(`make -n exited with ${dryRun.exitCode}: ${dryRun.stderr.trim()}`);
+      const shellCalls = await timeShellCalls(context, options);
+      if (!shellCalls) notes.push('parse-time $(shell ...) calls not timed: strace is not installed');
+      return {
+        parseMs: parse.durationMs,
+        readOnlyMs: dryRun.durationMs,
+        shellCalls: shellCalls ?? [],
+        shellCallsMeasured: shellCalls !== undefined,
+        placement: summarize(context),
+      };
+    },
+  );
+  if (!options.build) return { ...readOnly, notes };
+  try {
+    const build = await withMake(
+      options,
+      { runsGoals: true, expandsRecipes: true, builds: true },
+      async (context) => {
+        options.onProgress?.('timing a full build in a sandbox copy');
+        const result = await context.run(makeArgs(options, []));
+        if (result.exitCode !== 0)
+          notes.push(`the build failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+        return {
+          buildMs: result.durationMs,
+          buildExitCode: result.exitCode ?? 2,
+          buildPlacement: summarize(context),
+        };
+      },
+    );
+    return { ...readOnly, ...build, notes };
+  } catch (error) {
+    if (error instanceof ProbeError && error.kind === 'refused') {
+      notes.push(`build not timed: ${error.message}`);
+      return { ...readOnly, notes };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+// Turns a parsed trace into located targets (project paths) and a target -> prerequisite tree.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { isPhony, type TraceReason, type TraceResult } from './parsers/traceParser';
+
+export interface LocatedTarget {
+  name: string;
+  /** Directory make ran in for this target (project path). */
+  directory: string;
+  /** Makefile and line of the target's recipe (project path), when make said. */
+  file?: string;
+  line?: number;
+  reason: TraceReason;
+  phony: boolean;
+  recipe: string[];
+  makeLevel: number;
+  /** Directories of sub-makes this target's recipe started. */
+  subMakes: string[];
+}
+
+export interface TraceNode {
+  target: LocatedTarget;
+  /** Prerequisites that make also rebuilt, and the top targets of sub-makes started from the recipe. */
+  children: TraceNode[];
+}
+
+// Before 4.4, --trace names all prerequisites ("due to: a b") for a target that does not exist;
+// under -n nothing is created, so the file system tells the two cases apart.
+function reasonOf(reason: TraceReason, file: string, checkFiles: boolean): TraceReason {
+  if (!checkFiles || reason.kind !== 'newer-prerequisites' || existsSync(file)) return reason;
+  return { ...reason, kind: 'missing' };
+}
+
+/** `checkFiles`: the run was a dry run in `runDirectory`, so target files can be checked there. */
+export function locateTargets(
+  trace: TraceResult,
+  runDirectory: string,
+  toProjectPath: (file: string, base?: string) => string,
+  checkFiles = true,
+): LocatedTarget[] {
+  const directoryOf = (session: number): string => trace.sessions[session].directory ?? runDirectory;
+  return trace.targets.map((target) => {
+    const base = directoryOf(target.session);
+    return {
+      name: target.name,
+      directory: toProjectPath('.', base),
+      file: target.file === undefined ? undefined : toProjectPath(target.file, base),
+      line: target.line,
+      reason: reasonOf(target.reason, path.resolve(base, target.name), checkFiles),
+      phony: isPhony(trace, target),
+      recipe: target.recipe,
+      makeLevel: trace.sessions[target.session].level,
+      subMakes: target.subMakes.map((id) => toProjectPath('.', directoryOf(id))),
+    };
+  });
+}
+
+/** Builds the tree: a target's children are its rebuilt prerequisites (same make) and its sub-makes' roots. */
+export function buildTraceTree(trace: TraceResult, located: LocatedTarget[]): TraceNode[] {
+  const nodes = located.map((target) => ({ target, children: [] as TraceNode[] }));
+  const hasParent = new Set<number>();
+  for (const session of trace.sessions) {
+    const byName = new Map<string, number>();
+    for (const index of session.targets) byName.set(trace.targets[index].name, index);
+    for (const index of session.targets) {
+      for (const prerequisite of trace.targets[index].reason.prerequisites) {
+        const child = byName.get(prerequisite);
+        if (child !== undefined && child !== index && !hasParent.has(child)) {
+          nodes[index].children.push(nodes[child]);
+          hasParent.add(child);
+        }
+      }
+    }
+  }
+  for (const session of trace.sessions) {
+    if (session.parentTarget === undefined) continue;
+    for (const index of session.targets) {
+      if (hasParent.has(index)) continue;
+      nodes[session.parentTarget].children.push(nodes[index]);
+      hasParent.add(index);
+    }
+  }
+  return nodes.filter((_, index) => !hasParent.has(index));
+}
+
+export function relativeTo(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return relative === '' ? '.' : relative.startsWith('..') ? file : relative;
+}

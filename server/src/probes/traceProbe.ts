@@ -1,0 +1,66 @@
+// Trace: `make -n --trace` (or a real run's --trace log) as a tree target -> reason -> prerequisites -> recipe.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
+import { ProbeError, type ProbeOptions } from './probeOptions';
+import { parseTrace, TraceParser, type TraceResult } from './parsers/traceParser';
+import { buildTraceTree, locateTargets, type LocatedTarget, type TraceNode } from './traceModel';
+
+export interface TraceReport {
+  roots: TraceNode[];
+  targets: LocatedTarget[];
+  errors: string[];
+  upToDate: string[];
+  /** Undefined when the trace came from a log file. */
+  placement?: PlacementSummary;
+  source: 'dry-run' | 'log';
+}
+
+function report(
+  trace: TraceResult,
+  directory: string,
+  toProjectPath: (file: string, base?: string) => string,
+  checkFiles = true,
+) {
+  const targets = locateTargets(trace, directory, toProjectPath, checkFiles);
+  return {
+    roots: buildTraceTree(trace, targets),
+    targets,
+    errors: trace.sessions.flatMap((session) => session.errors),
+    upToDate: trace.sessions.flatMap((session) => session.upToDate),
+  };
+}
+
+/** Runs `make -n --trace` (following sub-makes) and parses it. */
+export async function traceProbe(options: ProbeOptions): Promise<TraceReport> {
+  return withMake(options, { runsGoals: true, expandsRecipes: true, builds: false }, async (context) => {
+    const parser = new TraceParser();
+    const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
+    const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
+    const trace = parser.finish();
+    if (result.exitCode !== 0 && trace.targets.length === 0) {
+      throw new ProbeError(
+        `make -n --trace failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
+        'make-failed',
+      );
+    }
+    const errors = result.exitCode !== 0 ? [result.stderr.trim()] : [];
+    const parsed = report(trace, context.directory, context.toProjectPath);
+    return {
+      ...parsed,
+      errors: [...parsed.errors, ...errors],
+      placement: summarize(context),
+      source: 'dry-run',
+    };
+  });
+}
+
+/** Parses the log of a real run made with --trace; paths are relative to `directory`. */
+export async function traceLogProbe(logFile: string, directory: string): Promise<TraceReport> {
+  const text = await readFile(logFile, 'utf8');
+  const root = path.resolve(directory);
+  return {
+    ...report(parseTrace(text), root, (file, base = root) => path.resolve(base, file), false),
+    source: 'log',
+  };
+}
