@@ -1,0 +1,127 @@
+// Installs a real VS Code (code-server, pinned) into .vscode-test/code-server/, with the system packages it needs.
+// Idempotent: does nothing when the pinned version is already installed. Run directly or import ensureVsCode().
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const cacheDir = join(repoRoot, '.vscode-test');
+export const codeServerDir = join(cacheDir, 'code-server');
+export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const chromiumPath = '/usr/bin/chromium';
+
+const marker = join(codeServerDir, 'installed-version');
+// The ripgrep release @vscode/ripgrep 1.15.11 would download; it looks in its cache dir first.
+const ripgrepCache = 'vscode-ripgrep-cache-1.15.11';
+const ripgrepAsset = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+
+/** Debian packages the install and the tests need, each with a file that shows it is present. */
+const systemPackages = [
+  { name: 'chromium', file: chromiumPath, why: 'the browser that drives the workbench' },
+  { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: "code-server's kerberos module" },
+  { name: 'ripgrep', file: '/usr/bin/rg', why: "stands in for @vscode/ripgrep's download" },
+  { name: 'g++', file: '/usr/bin/g++', why: 'native modules (node-pty, kerberos)' },
+  { name: 'make', file: '/usr/bin/make', why: 'native modules and the example project' },
+  { name: 'python3', file: '/usr/bin/python3', why: 'node-gyp' },
+];
+
+function log(message) {
+  console.log(`[ensure-vscode] ${message}`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+export function installedVersion() {
+  if (!existsSync(marker) || !existsSync(codeServerEntry)) return undefined;
+  return readFileSync(marker, 'utf8').trim();
+}
+
+function ensureSystemPackages() {
+  const missing = systemPackages.filter((pkg) => !existsSync(pkg.file));
+  if (missing.length === 0) return;
+  const names = missing.map((pkg) => pkg.name);
+  const reasons = missing.map((pkg) => `  ${pkg.name}: ${pkg.why} (${pkg.file} not found)`).join('\n');
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `missing system packages:\n${reasons}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
+    );
+  }
+  log(`installing system packages: ${names.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env });
+  const still = missing.filter((pkg) => !existsSync(pkg.file));
+  if (still.length > 0) throw new Error(`apt-get did not provide: ${still.map((p) => p.file).join(', ')}`);
+}
+
+/** Puts Debian's rg where @vscode/ripgrep looks before downloading (these machines have no internet). */
+function seedRipgrepCache(tmpDir) {
+  const dir = join(tmpDir, ripgrepCache);
+  const staging = join(tmpDir, 'rg-staging');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(staging, { recursive: true });
+  copyFileSync('/usr/bin/rg', join(staging, 'rg'));
+  run('tar', ['-czf', join(dir, ripgrepAsset), '-C', staging, 'rg']);
+}
+
+function installCodeServer() {
+  const tmpDir = join(cacheDir, 'tmp', 'install');
+  rmSync(codeServerDir, { recursive: true, force: true });
+  rmSync(tmpDir, { recursive: true, force: true });
+  mkdirSync(codeServerDir, { recursive: true });
+  mkdirSync(tmpDir, { recursive: true });
+  seedRipgrepCache(tmpDir);
+  // Its own package.json, so npm installs here and never touches the project's node_modules.
+  writeFileSync(
+    join(codeServerDir, 'package.json'),
+    JSON.stringify({ name: 'makescope-code-server', private: true, description: 'test cache' }, null, 2),
+  );
+  const env = {
+    ...process.env,
+    TMPDIR: tmpDir,
+    npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root otherwise
+    npm_config_yes: 'true', // node-pty runs `npx node-gyp`, which would prompt
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const started = Date.now();
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${codeServerDir} (about a minute)`);
+  run('npm', ['install', '--no-save', '--prefix', codeServerDir, `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: codeServerDir,
+    env,
+  });
+  if (!existsSync(codeServerEntry))
+    throw new Error(`code-server installed but ${codeServerEntry} is missing`);
+  writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
+  rmSync(tmpDir, { recursive: true, force: true });
+  log(`installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Makes sure chromium and code-server are ready; throws with instructions when they cannot be. */
+export function ensureVsCode() {
+  ensureSystemPackages();
+  const version = installedVersion();
+  if (version === CODE_SERVER_VERSION) {
+    log(`code-server ${version} already installed`);
+    return;
+  }
+  if (version) log(`found code-server ${version}, want ${CODE_SERVER_VERSION}: reinstalling`);
+  installCodeServer();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    ensureVsCode();
+  } catch (error) {
+    console.error(`[ensure-vscode] ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,32 @@
+// Types for codeServer.mjs, so TypeScript tests can import it.
+export interface Scratch {
+  root: string;
+  home: string;
+  userData: string;
+  extensions: string;
+}
+
+export interface StartOptions {
+  scratch: Scratch;
+  folder: string;
+  /** Leave workspace trust on (no --disable-workspace-trust). */
+  trust?: boolean;
+  settings?: Record<string, unknown>;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface CodeServer {
+  port: number;
+  origin: string;
+  pgid: number;
+  folder: string;
+  output: string[];
+  url(query?: Record<string, string>): string;
+  stop(): Promise<void>;
+}
+
+export declare function makeScratch(label: string): Scratch;
+export declare function installExtension(scratch: Scratch, vsix: string): void;
+export declare function freePort(): Promise<number>;
+export declare function startCodeServer(options: StartOptions): Promise<CodeServer>;

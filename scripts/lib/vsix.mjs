@@ -1,0 +1,62 @@
+// Builds the production bundles and packages the .vsix, checking it holds only what .vscodeignore lets through.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, repoRoot } from '../ensure-vscode.mjs';
+
+export const vsixPath = join(cacheDir, 'makescope.vsix');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8' });
+  if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}
+
+/** The `!pattern` lines of .vscodeignore as regular expressions (`*` stays inside one folder). */
+function whitelist() {
+  return readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('!'))
+    .map((line) => {
+      const glob = line.slice(1).replace(/^\//, '');
+      const source = glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*');
+      return new RegExp(`^${source}$`);
+    });
+}
+
+/** Files `vsce ls` would package; throws if one is outside the whitelist or a bundle is missing. */
+export function checkPackageContents() {
+  const files = run('npx', ['vsce', 'ls', '--no-dependencies'])
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const allowed = whitelist();
+  const stray = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
+  if (stray.length > 0)
+    throw new Error(`the .vsix would contain files outside .vscodeignore: ${stray.join(', ')}`);
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js']) {
+    if (!files.includes(needed))
+      throw new Error(`the .vsix would lack ${needed} (files: ${files.join(', ')})`);
+  }
+  return files;
+}
+
+/** `node esbuild.mjs --production`, then `vsce package` into .vscode-test/makescope.vsix. */
+export function buildAndPackage(log = () => {}) {
+  const started = Date.now();
+  run(process.execPath, ['esbuild.mjs', '--production']);
+  const files = checkPackageContents();
+  mkdirSync(cacheDir, { recursive: true });
+  run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixPath]);
+  log(`packaged ${files.length} files into ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return vsixPath;
+}

@@ -1,0 +1,151 @@
+// Page-level steps in the VS Code workbench (command palette, quick open, views, status bar), read from the DOM.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/ensure-vscode.mjs';
+import { waitFor } from '../integration/waitFor';
+
+export const screenshotDir = path.join(repoRoot, 'test-results', 'e2e');
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Saves test-results/e2e/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Runs a command from the palette by its title as shown there, e.g. 'Makescope: Restart Server'. */
+  async runCommand(title: string): Promise<void> {
+    await this.openQuickInput('F1');
+    await this.quickInput.locator('input').fill(`>${title}`);
+    await this.acceptRow((label) => label === title, `command "${title}"`);
+  }
+
+  /** Opens a workspace file through Quick Open and waits until its editor is the active tab. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = path.basename(relativePath);
+    await this.openQuickInput('Control+P');
+    await this.quickInput.locator('input').fill(relativePath);
+    await this.acceptRow((label) => label === name, `file "${relativePath}" in Quick Open`);
+    await waitFor(async () => (await this.activeTabTitle()) === name, {
+      what: `the editor for ${relativePath} to be active`,
+    });
+    await this.page
+      .locator('.editor-instance .monaco-editor .view-lines')
+      .first()
+      .waitFor({ state: 'visible' });
+  }
+
+  async activeTabTitle(): Promise<string | undefined> {
+    const tab = this.page.locator('.tabs-container .tab.active .label-name').first();
+    return (await tab.count()) > 0 ? ((await tab.textContent()) ?? undefined) : undefined;
+  }
+
+  /** The explorer row of a file or folder shown with this name. */
+  explorerRow(name: string): Locator {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', {
+      has: this.page.locator('.label-name', {
+        hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      }),
+    });
+  }
+
+  /** Texts of the status bar entries, left to right. */
+  async statusBarTexts(): Promise<string[]> {
+    const items = await this.page.locator('.part.statusbar .statusbar-item').allTextContents();
+    return items.map((text) => text.trim()).filter(Boolean);
+  }
+
+  /** Shows the Outline view (with the folders section collapsed to give it room) and returns the names it lists. */
+  async readOutline(expected: string[] = [], timeoutMs = 30_000): Promise<string[]> {
+    await this.runCommand('Explorer: Focus on Outline View');
+    await this.collapseFoldersSection();
+    let names: string[] = [];
+    let message = '';
+    await waitFor(
+      async () => {
+        names = await this.outlineNames();
+        message = (await this.page.locator('.outline-pane .outline-message').allTextContents())
+          .join(' ')
+          .trim();
+        return names.length > 0 && expected.every((name) => names.includes(name));
+      },
+      {
+        what: () =>
+          `the Outline view to list ${expected.join(', ') || 'symbols'} ` +
+          `(shown: ${names.join(', ') || 'none'}${message ? `; message: ${message}` : ''})`,
+        timeoutMs,
+      },
+    );
+    return names;
+  }
+
+  /** Collapses the explorer's folder tree so the views below it (Outline, Timeline) get the height. */
+  async collapseFoldersSection(): Promise<void> {
+    const target = this.page
+      .locator('.pane', { has: this.page.locator('.explorer-folders-view') })
+      .locator('.pane-header')
+      .first();
+    if ((await target.getAttribute('aria-expanded')) === 'true') await target.click();
+    // The split view animates; wait for the folder rows to be gone so screenshots show the settled layout.
+    await this.page.locator('.explorer-folders-view').waitFor({ state: 'hidden' });
+  }
+
+  /** Names currently rendered in the Outline view (only the visible rows: the tree is virtualised). */
+  async outlineNames(): Promise<string[]> {
+    const labels = await this.page
+      .locator('.outline-pane .monaco-list-row .outline-element .label-name')
+      .allTextContents();
+    return labels.map((text) => text.trim()).filter(Boolean);
+  }
+
+  /** Answers the workspace trust dialog shown when a folder opens with trust enabled. */
+  async answerTrustPrompt(trust: boolean): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const label = trust ? 'Yes, I trust the authors' : "No, I don't trust the authors";
+    await dialog.getByRole('button', { name: label }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Texts of the visible notification toasts. */
+  async notificationTexts(): Promise<string[]> {
+    const toasts = await this.page
+      .locator('.notifications-toasts .notification-list-item-message')
+      .allTextContents();
+    return toasts.map((text) => text.trim());
+  }
+
+  private async openQuickInput(key: string): Promise<void> {
+    await waitFor(
+      async () => {
+        if (!(await this.quickInput.isVisible())) await this.page.keyboard.press(key);
+        return this.quickInput.isVisible();
+      },
+      { what: `the quick input to open with ${key}`, timeoutMs: 10_000, intervalMs: 250 },
+    );
+  }
+
+  /** Waits until the focused quick-pick row matches, then accepts it with Enter. */
+  private async acceptRow(matches: (label: string) => boolean, what: string): Promise<void> {
+    const focused = this.quickInput.locator('.monaco-list-row.focused .label-name').first();
+    let seen = '';
+    await waitFor(
+      async () => {
+        seen = (await focused.count()) > 0 ? ((await focused.textContent()) ?? '').trim() : '';
+        return matches(seen);
+      },
+      { what: () => `${what} to be the selected row (selected: ${seen || 'none'})`, timeoutMs: 15_000 },
+    );
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
+  }
+}

@@ -1,0 +1,82 @@
+// Runs the integration tests inside a real VS Code extension host (code-server), with this folder as the
+// extension under development, and exits with mocha's result (0 pass, 1 fail).
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { closeBrowser, launchBrowser } from '../../scripts/lib/browser.mjs';
+import { makeScratch, startCodeServer } from '../../scripts/lib/codeServer.mjs';
+import { ensureVsCode, repoRoot } from '../../scripts/ensure-vscode.mjs';
+
+const testsEntry = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const deadlineMs = 180_000;
+const verbose = Boolean(process.env.MAKESCOPE_VERBOSE);
+const log = (message) => console.log(`[integration] ${message}`);
+
+function build() {
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${result.status})`);
+  if (!existsSync(testsEntry)) throw new Error(`the build did not produce ${testsEntry}`);
+}
+
+/** Prints a browser console message; the extension host's (mocha's) arrive as ['%c LEVEL', css, format, ...args]. */
+async function printConsole(message) {
+  const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')));
+  const level = typeof values[0] === 'string' ? /^%c\s*(\w+)/.exec(values[0]) : null;
+  const text = level ? format(...values.slice(2)) : message.text();
+  if (!text.trim() || (!level && !verbose)) return;
+  console.log(text.replace(/^/gm, '  '));
+}
+
+/** Resolves with the exit code VS Code reports through window.codeAutomationExit, or rejects at the deadline. */
+async function runTests(page, url) {
+  let timer;
+  const exitCode = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no test result within ${deadlineMs / 1000} s`)), deadlineMs);
+    // VS Code's web workbench calls this when the extension tests finish: 0 passed, 1 failed.
+    void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+  });
+  page.on('console', (message) => void printConsole(message));
+  page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
+  await page.goto(url);
+  try {
+    return await exitCode;
+  } finally {
+    clearTimeout(timer);
+    page.removeAllListeners('console');
+  }
+}
+
+async function main() {
+  ensureVsCode();
+  build();
+  const scratch = makeScratch('integration');
+  const server = await startCodeServer({ scratch, folder: join(repoRoot, 'examples') });
+  const browser = await launchBrowser();
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(testsEntry)],
+  ]);
+  const started = Date.now();
+  let code = 1;
+  try {
+    code = await runTests(browser.page, server.url({ payload }));
+    log(
+      `tests ${code === 0 ? 'passed' : 'FAILED'} (exit ${code}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } catch (error) {
+    log(`FAILED: ${error instanceof Error ? error.message : error}`);
+    log(`code-server output:\n${server.output.join('\n')}`);
+  } finally {
+    await closeBrowser(browser);
+    await server.stop();
+    rmSync(scratch.root, { recursive: true, force: true });
+  }
+  process.exitCode = code === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(`[integration] ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+});
