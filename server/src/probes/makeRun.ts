@@ -52,7 +52,7 @@ export function makeArgs(options: ProbeOptions, extra: string[], targets = optio
   const args: string[] = [];
   if (options.makefile !== undefined) args.push('-f', options.makefile);
   if (options.jobs !== undefined) args.push(`-j${options.jobs}`);
-  args.push(...extra);
+  args.push(...(options.extraArgs ?? []), ...extra);
   if (targets.length > 0) args.push('--', ...targets);
   return args;
 }
@@ -82,6 +82,7 @@ export async function withMake<T>(
         file: detected.make.path,
         args,
         cwd: where,
+        env: options.environment,
         makeFlags: options.makeFlags,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,

@@ -13,6 +13,10 @@ export interface ProbeOptions {
   sandbox?: SandboxPolicy;
   timeoutMs?: number;
   maxOutputBytes?: number;
+  /** Extra environment variables for make. */
+  environment?: Readonly<Record<string, string>>;
+  /** Extra make arguments placed before the targets (from settings; never a shell string). */
+  extraArgs?: readonly string[];
   /** Passed as MAKEFLAGS; by default MAKEFLAGS/MFLAGS/GNUMAKEFLAGS are cleared. */
   makeFlags?: string;
   signal?: AbortSignal;

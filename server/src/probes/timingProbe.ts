@@ -62,6 +62,7 @@ async function timeShellCalls(
       file: strace,
       args: [...args, context.make.path, ...parseOnlyArgs(options)],
       cwd: context.directory,
+      env: options.environment,
       makeFlags: options.makeFlags,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxOutputBytes: 16 * 1024 * 1024,

@@ -1,0 +1,76 @@
+// The custom requests between client and server: the probes (make runs) with their params and results.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { ConvergenceResult } from './probes/convergenceProbe';
+import type { DatabaseResult } from './probes/databaseProbe';
+import type { DryRunResult } from './probes/dryRunProbe';
+import type { ResolveResult } from './probes/resolveProbe';
+import type { TimingResult } from './probes/timingProbe';
+import type { TraceReport } from './probes/traceProbe';
+
+export type { ConvergenceResult, StaleTarget, SubMakeSummary } from './probes/convergenceProbe';
+export type { DatabaseResult } from './probes/databaseProbe';
+export type { DryRunGroup, DryRunResult } from './probes/dryRunProbe';
+export type { ResolveResult, ResolvedValue } from './probes/resolveProbe';
+export type { TimingResult } from './probes/timingProbe';
+export type { TraceReport } from './probes/traceProbe';
+export type { LocatedTarget, TraceNode } from './probes/traceModel';
+export type { MakeDatabase, DbVariable, DbFile, DbPatternRule } from './probes/parsers/databaseParser';
+export type { PlacementSummary } from './probes/makeRun';
+
+/** What every probe request carries. Unset fields come from the server's settings. */
+export interface ProbeParams {
+  /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */
+  uri?: string;
+  targets?: string[];
+  jobs?: number;
+  sandbox?: 'auto' | 'always' | 'never';
+  /** Client-side progress token (LSP work done progress). */
+  workDoneToken?: string | number;
+}
+
+export interface ConvergenceParams extends ProbeParams {
+  /** Build in a sandbox copy first, then check that the build settled. */
+  buildFirst?: boolean;
+}
+
+export interface TraceParams extends ProbeParams {
+  /** Read this log of a real run made with --trace instead of running make. */
+  logFile?: string;
+}
+
+export interface ResolveVariableParams extends ProbeParams {
+  variables: string[];
+  /** Resolve as seen by this target (target- and pattern-specific values). */
+  target?: string;
+}
+
+export interface TimingParams extends ProbeParams {
+  /** Also time a full build in a sandbox copy. */
+  build?: boolean;
+}
+
+/** error.data of a failed probe request. */
+export interface ProbeErrorData {
+  kind:
+    | 'usage'
+    | 'make-missing'
+    | 'refused'
+    | 'make-failed'
+    | 'cancelled'
+    | 'timeout'
+    | 'truncated'
+    | 'untrusted';
+}
+
+export const ConvergenceRequest = new RequestType<ConvergenceParams, ConvergenceResult, ProbeErrorData>(
+  'makescope/convergence',
+);
+export const TraceRequest = new RequestType<TraceParams, TraceReport, ProbeErrorData>('makescope/trace');
+export const DatabaseRequest = new RequestType<ProbeParams, DatabaseResult, ProbeErrorData>(
+  'makescope/database',
+);
+export const ResolveVariableRequest = new RequestType<ResolveVariableParams, ResolveResult, ProbeErrorData>(
+  'makescope/resolveVariable',
+);
+export const DryRunRequest = new RequestType<ProbeParams, DryRunResult, ProbeErrorData>('makescope/dryRun');
+export const TimingRequest = new RequestType<TimingParams, TimingResult, ProbeErrorData>('makescope/timing');
