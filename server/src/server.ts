@@ -26,6 +26,7 @@ import { prepareRename, rename } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from './version';
+import { registerProbeHandlers } from './probeHandlers';
 
 const DIAGNOSTICS_DELAY_MS = 150;
 const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
@@ -99,6 +100,10 @@ export class MakescopeServer {
     connection.onFoldingRanges(({ textDocument }) => {
       const index = model.index(textDocument.uri);
       return index ? foldingRanges(index.parsed) : [];
+    });
+    registerProbeHandlers(connection, {
+      settings: () => this.settings,
+      workspaceFolders: () => this.workspaceFolders,
     });
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
     connection.onCodeAction(({ textDocument, context }) =>
