@@ -1,0 +1,96 @@
+// Convergence probe on real GNU make 4.3 and 4.4.1; every run leaves the workspace untouched.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
+import { touch, workspaceFrom, type Workspace } from './support/fixtureCopy';
+import { MAKES, requireMake } from './support/makes';
+import { unchanged } from './support/probeCheck';
+
+for (const make of MAKES) {
+  describe(`convergence probe, GNU make ${make.version}`, () => {
+    let workspace: Workspace | undefined;
+    before(() => requireMake(make));
+    afterEach(async () => {
+      await workspace?.dispose();
+      workspace = undefined;
+    });
+
+    it('sees through the echo before $(MAKE): converged when the sub-make has no work', async () => {
+      workspace = await workspaceFrom('recursive-echo-submake', { build: make.path });
+      const dir = workspace.directory;
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.questionStatus, 1, 'make -q alone says stale');
+      assert.equal(result.verdict, 'converged');
+      assert.equal(result.seenThrough, true);
+      assert.deepEqual(
+        result.phony.map((t) => t.name),
+        ['all'],
+      );
+      assert.deepEqual(
+        result.subMakes.map((s) => [path.relative(dir, s.directory), s.hasWork]),
+        [['lib', false]],
+      );
+      assert.equal(result.placement.where, 'sandbox', 'the $(MAKE) line sends the probe to a sandbox');
+    });
+
+    it('names stale targets in a sub-make with file:line and the newer prerequisite', async () => {
+      workspace = await workspaceFrom('recursive-echo-submake', { build: make.path });
+      const dir = workspace.directory;
+      await touch(path.join(dir, 'lib', 'foo.c'));
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      const stale = result.stale.map((t) => [
+        t.name,
+        path.relative(dir, t.file ?? ''),
+        t.line,
+        t.reason.kind,
+      ]);
+      assert.deepEqual(stale, [
+        ['foo.o', 'lib/Makefile', 6, 'newer-prerequisites'],
+        ['libfoo.a', 'lib/Makefile', 3, 'newer-prerequisites'],
+      ]);
+      assert.deepEqual(result.stale[0].reason.prerequisites, ['foo.c']);
+      assert.equal(result.subMakes[0].hasWork, true);
+    });
+
+    it('reports a target whose recipe never creates it, and says so after --build-first', async () => {
+      workspace = await workspaceFrom('target-never-created');
+      const dir = workspace.directory;
+      const result = await unchanged(dir, () =>
+        convergenceProbe({ directory: dir, make: make.path, buildFirst: true }),
+      );
+      assert.equal(result.verdict, 'not-converged');
+      assert.equal(result.builtFirst, true);
+      assert.equal(result.stale[0].name, 'report');
+      assert.equal(result.stale[0].reason.kind, 'missing');
+      assert.match(result.stale[0].hint, /recipe does not create it/);
+      assert.equal(result.stale[0].line, 3);
+    });
+
+    it('finds a build that does not settle after a successful run (--build-first)', async () => {
+      workspace = await workspaceFrom('non-converging');
+      const dir = workspace.directory;
+      const result = await unchanged(dir, () =>
+        convergenceProbe({ directory: dir, make: make.path, buildFirst: true }),
+      );
+      assert.equal(result.verdict, 'not-converged');
+      assert.deepEqual(
+        result.stale.map((t) => [t.name, t.reason.kind, t.reason.prerequisites]),
+        [['out.txt', 'newer-prerequisites', ['in.txt']]],
+      );
+    });
+
+    it('says converged for a built project with includes and pattern rules, in place', async () => {
+      for (const name of ['includes', 'pattern-rules']) {
+        workspace = await workspaceFrom(name, { build: make.path });
+        const dir = workspace.directory;
+        const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+        assert.equal(result.verdict, 'converged', name);
+        assert.equal(result.questionStatus, 0, name);
+        assert.equal(result.placement.where, 'in-place', name);
+        await workspace.dispose();
+        workspace = undefined;
+      }
+    });
+  });
+}

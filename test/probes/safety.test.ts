@@ -1,0 +1,91 @@
+// Each write risk is found from the parse; probes then run in a sandbox (or refuse) and leave the workspace as it was.
+import * as assert from 'node:assert/strict';
+import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
+import { databaseProbe } from '../../server/src/probes/databaseProbe';
+import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
+import { ProbeError } from '../../server/src/probes/probeOptions';
+import { assessSafety } from '../../server/src/probes/safety';
+import { timingProbe } from '../../server/src/probes/timingProbe';
+import { traceProbe } from '../../server/src/probes/traceProbe';
+import { workspaceFrom } from './support/fixtureCopy';
+import { MAKES, requireMake } from './support/makes';
+import { unchanged } from './support/probeCheck';
+
+const RISKS = [
+  { fixture: 'risk-plus-line', kind: 'plus-line', line: 3 },
+  { fixture: 'risk-make-line', kind: 'make-line', line: 3 },
+  { fixture: 'risk-remade-makefile', kind: 'remade-makefile', line: 7 },
+  { fixture: 'risk-shell-touch', kind: 'parse-time-shell', line: 2 },
+] as const;
+
+describe('safety check from the static parse', () => {
+  for (const risk of RISKS) {
+    it(`finds the ${risk.kind} risk in ${risk.fixture}`, async () => {
+      const workspace = await workspaceFrom(risk.fixture);
+      try {
+        const report = await assessSafety(workspace.directory);
+        assert.deepEqual(
+          report.risks.map((r) => [r.kind, r.file, r.line]),
+          [[risk.kind, 'Makefile', risk.line]],
+        );
+      } finally {
+        await workspace.dispose();
+      }
+    });
+  }
+
+  it('finds nothing to fear in a plain project', async () => {
+    const workspace = await workspaceFrom('pattern-rules');
+    try {
+      assert.deepEqual((await assessSafety(workspace.directory)).risks, []);
+    } finally {
+      await workspace.dispose();
+    }
+  });
+});
+
+for (const make of MAKES) {
+  describe(`probes on risky makefiles stay out of the workspace, GNU make ${make.version}`, () => {
+    before(() => requireMake(make));
+    const probes = {
+      convergence: (directory: string) => convergenceProbe({ directory, make: make.path }),
+      trace: (directory: string) => traceProbe({ directory, make: make.path }),
+      'dry run': (directory: string) => dryRunProbe({ directory, make: make.path }),
+      database: (directory: string) => databaseProbe({ directory, make: make.path }),
+      timing: (directory: string) => timingProbe({ directory, make: make.path, build: true }),
+    };
+    for (const risk of RISKS) {
+      for (const [name, probe] of Object.entries(probes)) {
+        it(`${name} on ${risk.fixture}: sandboxed, workspace identical`, async () => {
+          const workspace = await workspaceFrom(risk.fixture);
+          try {
+            const result = await unchanged(workspace.directory, () => probe(workspace.directory));
+            const placement = 'placement' in result ? result.placement : undefined;
+            // The database probe asks for a goal with no recipe, so recipe-line risks do not apply to it.
+            const recipeOnly = risk.kind === 'plus-line' || risk.kind === 'make-line';
+            const expected = name === 'database' && recipeOnly ? 'in-place' : 'sandbox';
+            assert.equal(placement?.where, expected);
+          } finally {
+            await workspace.dispose();
+          }
+        });
+      }
+      it(`refuses ${risk.fixture} with the reason when the sandbox policy is "never"`, async () => {
+        const workspace = await workspaceFrom(risk.fixture);
+        try {
+          await unchanged(workspace.directory, async () => {
+            await assert.rejects(
+              convergenceProbe({ directory: workspace.directory, make: make.path, sandbox: 'never' }),
+              (error: unknown) =>
+                error instanceof ProbeError &&
+                error.kind === 'refused' &&
+                error.message.includes('Makefile:'),
+            );
+          });
+        } finally {
+          await workspace.dispose();
+        }
+      });
+    }
+  });
+}
