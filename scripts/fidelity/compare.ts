@@ -1,6 +1,7 @@
 // Compares the static model of a makefile project with GNU make's own database (`make -pRrq`).
 import * as path from 'node:path';
 import type { FileIndex, VariableDefinition } from '../../server/src/analysis/fileIndex';
+import { MAKE_DEFINED_VARIABLES } from '../../server/src/analysis/builtins';
 import { expandStatically, type StaticScope } from '../../server/src/analysis/staticExpander';
 import { uriToPath } from '../../server/src/analysis/uris';
 import type { DbVariable, MakeDatabase } from '../../server/src/probes/parsers/databaseParser';
@@ -49,7 +50,7 @@ export function compareWithDatabase(
     if (!file || !line) return false;
     const text = sourceLines(resolveDbPath(file))?.[line - 1] ?? '';
     // `$(eval ...)`, `$(call ...)` or a bare function call line defines things make sees and a parser cannot.
-    return /\$[({](eval|call)\s/.test(text) || /^\s*\$[({]/.test(text) || isInsideDefine(file, line);
+    return /\$[({](eval|call)\s/.test(text) || /^ *\$[({]/.test(text) || isInsideDefine(file, line);
   };
   const isInsideDefine = (file: string, line: number): boolean => {
     const index = files.get(resolveDbPath(file));
@@ -70,6 +71,8 @@ export function compareWithDatabase(
     if (!isFromMakefile(variable) || !variable.file) continue;
     if (!files.has(resolveDbPath(variable.file))) continue;
     const byName = definitionsByName.get(variable.name);
+    // make records MAKEFILE_LIST and friends as read from the makefile; no parser should define them.
+    if (!byName && MAKE_DEFINED_VARIABLES.has(variable.name)) continue;
     const byLine = files
       .get(resolveDbPath(variable.file))
       ?.variables.some((d) => d.nameRange.start.line === (variable.line ?? 0) - 1);
@@ -105,6 +108,7 @@ function compareTargets(
   const scope: StaticScope = {
     currentFile: root,
     curdir: makeCwd,
+    unknownIsEmpty: true,
     lookup: (name) => {
       const definitions = definitionsByName.get(name);
       if (!definitions) return undefined;
@@ -113,25 +117,46 @@ function compareTargets(
     },
   };
   const staticNames = new Set<string>();
+  const expandNames = (text: string): string[] => {
+    const expanded = text.includes('$') ? expandStatically(text, scope) : text;
+    // make drops a leading `./` from file names.
+    return (expanded ?? '')
+      .split(/\s+/)
+      .filter((word) => word.length > 0)
+      .map((word) => word.replace(/^(\.\/)+(?=.)/, ''));
+  };
   for (const file of project) {
     for (const target of file.targets) {
       staticNames.add(target.name);
-      if (!target.name.includes('$')) continue;
-      const expanded = expandStatically(target.name, scope);
-      if (expanded) for (const word of expanded.split(/\s+/)) if (word) staticNames.add(word);
+      for (const name of expandNames(target.name)) staticNames.add(name);
+      // Each suffix in .SUFFIXES becomes a `%SUFFIX` pattern rule in make's database.
+      // Prerequisites of .PHONY are targets to make even without a rule of their own.
+      if (target.name === '.PHONY') {
+        for (const prerequisite of target.rule.prerequisites) {
+          for (const name of expandNames(prerequisite.text)) staticNames.add(name);
+        }
+      }
+      if (target.name === '.SUFFIXES') {
+        for (const prerequisite of target.rule.prerequisites) {
+          for (const suffix of expandNames(prerequisite.text)) staticNames.add(`%${suffix}`);
+        }
+      }
     }
   }
   const tally: Tally = { total: 0, matched: 0, missing: [], evalMade: [] };
   const dbTargets = [
     ...db.files
       .filter((file) => file.isTarget && !file.builtin)
-      .map((file) => ({ name: file.name, recipe: file.recipe })),
+      .map((file) => ({ name: file.name, recipe: file.recipe, stem: file.stem })),
     ...db.patternRules.flatMap((rule) => rule.targets.map((name) => ({ name, recipe: rule.recipe }))),
   ];
   for (const target of dbTargets) {
     if (staticNames.has(target.name)) {
       tally.total++;
       tally.matched++;
+    } else if ('stem' in target && target.stem !== undefined) {
+      // Found by implicit rule search: it exists because of a pattern rule, which is compared itself.
+      continue;
     } else if (isEvalLine(target.recipe?.file, target.recipe?.line)) {
       tally.evalMade.push(target.name);
     } else {

@@ -110,6 +110,9 @@ export function formatSummary(summary: FidelitySummary, verbose: boolean): strin
     if (verbose) {
       for (const missing of r.variables.missing.slice(0, 20)) out.push(`  missing variable: ${missing}`);
       for (const missing of r.targets.missing.slice(0, 20)) out.push(`  missing target: ${missing}`);
+      const evalMade = [...r.variables.evalMade, ...r.targets.evalMade];
+      if (evalMade.length > 0)
+        out.push(`  made by $(eval) or computed at read time: ${evalMade.slice(0, 30).join(' ')}`);
       for (const m of r.rawValues.mismatched.slice(0, 20)) {
         out.push(`  raw value of ${m.name}: make ${JSON.stringify(m.make)} model ${JSON.stringify(m.model)}`);
       }

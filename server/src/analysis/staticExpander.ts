@@ -8,6 +8,8 @@ export interface StaticScope {
   currentFile: string;
   /** The directory make runs in: `$(CURDIR)`. */
   curdir: string;
+  /** Expand unknown variables to nothing, as make does, instead of giving up. */
+  unknownIsEmpty?: boolean;
 }
 
 const MAX_DEPTH = 20;
@@ -69,14 +71,36 @@ function expandInner(inner: string, scope: StaticScope, depth: number): string |
     return argument === undefined ? undefined : fn(argument, scope);
   }
   const name = expandStatically(inner, scope, depth + 1);
-  return name === undefined ? undefined : expandVariable(name, scope, depth);
+  if (name === undefined) return undefined;
+  const substitution = /^([^:\s]+):([^=]*)=(.*)$/s.exec(name);
+  if (substitution) {
+    const [, variable, from, to] = substitution as unknown as [string, string, string, string];
+    const value = expandVariable(variable, scope, depth);
+    return value === undefined ? undefined : substitute(value, from, to);
+  }
+  return expandVariable(name, scope, depth);
+}
+
+/** `$(VAR:from=to)`: a suffix replacement, or a pattern replacement when `from` holds a `%`. */
+function substitute(value: string, from: string, to: string): string {
+  const pattern = from.includes('%') ? from : `%${from}`;
+  const replacement = from.includes('%') ? to : `%${to}`;
+  const [prefix, suffix] = [pattern.slice(0, pattern.indexOf('%')), pattern.slice(pattern.indexOf('%') + 1)];
+  return words(value)
+    .map((word) => {
+      if (!word.startsWith(prefix) || !word.endsWith(suffix) || word.length < prefix.length + suffix.length)
+        return word;
+      const stem = word.slice(prefix.length, word.length - suffix.length);
+      return replacement.replace('%', stem);
+    })
+    .join(' ');
 }
 
 function expandVariable(name: string, scope: StaticScope, depth: number): string | undefined {
   if (name === 'MAKEFILE_LIST') return scope.currentFile;
   if (name === 'CURDIR') return scope.curdir;
   const variable = scope.lookup(name);
-  if (!variable) return undefined;
+  if (!variable) return scope.unknownIsEmpty ? '' : undefined;
   return variable.recursive ? expandStatically(variable.value, scope, depth + 1) : variable.value;
 }
 

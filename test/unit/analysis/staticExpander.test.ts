@@ -26,7 +26,10 @@ describe('expandStatically', () => {
 
   it('knows the idiom for the directory of the current makefile', () => {
     const s = scope({});
-    assert.equal(expandStatically('$(dir $(lastword $(MAKEFILE_LIST)))common.mk', s), '/src/project/mk/common.mk');
+    assert.equal(
+      expandStatically('$(dir $(lastword $(MAKEFILE_LIST)))common.mk', s),
+      '/src/project/mk/common.mk',
+    );
     assert.equal(expandStatically('$(CURDIR)/x.mk', s), '/src/project/x.mk');
     assert.equal(expandStatically('$(abspath sub/../y.mk)', s), '/src/project/y.mk');
   });
@@ -41,5 +44,13 @@ describe('expandStatically', () => {
   it('stops on self-reference instead of looping', () => {
     const s = scope({ LOOP: '$(LOOP)' }, true);
     assert.equal(expandStatically('$(LOOP)', s), undefined);
+  });
+});
+
+describe('expandStatically substitution references', () => {
+  it('replaces suffixes and patterns like make', () => {
+    const s = scope({ LOGS: 'a.log b.log c.txt', OBJS: 'src/x.o src/y.o' });
+    assert.equal(expandStatically('$(LOGS:.log=.trs)', s), 'a.trs b.trs c.txt');
+    assert.equal(expandStatically('$(OBJS:src/%.o=build/%.d)', s), 'build/x.d build/y.d');
   });
 });
