@@ -1,0 +1,120 @@
+// Cancelling a probe ends every process it started (make's whole process group) within 1 s.
+import * as assert from 'node:assert/strict';
+import { existsSync, readlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
+import { runProcess } from '../../server/src/probes/exec';
+import { ProbeError } from '../../server/src/probes/probeOptions';
+import { workspaceFrom } from './support/fixtureCopy';
+import { MAKES, requireMake } from './support/makes';
+import { unchanged } from './support/probeCheck';
+import { pollUntil, processesInGroup } from './support/processGroups';
+
+const sandboxes = (): string[] =>
+  readdirSync(tmpdir()).filter((name) => name.startsWith('makescope-sandbox-'));
+
+for (const make of MAKES) {
+  describe(`cancellation, GNU make ${make.version}`, () => {
+    before(() => requireMake(make));
+
+    it('kills make and its recipe processes within 1 s and removes the sandbox copy', async () => {
+      const workspace = await workspaceFrom('slow-recipe');
+      try {
+        const controller = new AbortController();
+        const groups: number[] = [];
+        await unchanged(workspace.directory, async () => {
+          const probe = dryRunProbe({
+            directory: workspace.directory,
+            make: make.path,
+            signal: controller.signal,
+            onSpawn: (pid) => groups.push(pid),
+          });
+          // Wait until make runs the '+' line: make, the shell and both sleeps are in the group.
+          const started = await pollUntil(
+            () => groups.length > 0 && processesInGroup(groups[groups.length - 1]).length >= 3,
+            20000,
+          );
+          assert.ok(started, 'the slow recipe started');
+          const sandbox = readlinkSync(`/proc/${groups[groups.length - 1]}/cwd`);
+          assert.match(sandbox, /makescope-sandbox-/, 'the + line sent the probe to a sandbox copy');
+          controller.abort();
+          await assert.rejects(
+            probe,
+            (error: unknown) => error instanceof ProbeError && error.kind === 'cancelled',
+          );
+          const gone = await pollUntil(
+            () => groups.every((pgid) => processesInGroup(pgid).length === 0),
+            1000,
+          );
+          assert.ok(gone, `processes left: ${groups.flatMap(processesInGroup).join(' ')}`);
+          assert.equal(existsSync(sandbox), false, 'the sandbox copy is removed after a cancel');
+        });
+      } finally {
+        await workspace.dispose();
+      }
+    });
+  });
+}
+
+describe('process runner', () => {
+  it('stops a process that writes too much and says where it was truncated', async () => {
+    const result = await runProcess({
+      file: 'yes',
+      args: [],
+      cwd: '/',
+      timeoutMs: 20000,
+      maxOutputBytes: 1024 * 1024,
+    });
+    assert.equal(result.outcome, 'truncated');
+    assert.equal(result.message, 'output truncated at 1 MB');
+  });
+
+  it('times out, killing the group', async () => {
+    const groups: number[] = [];
+    const result = await runProcess({
+      file: 'sh',
+      args: ['-c', 'sleep 300 & sleep 300; wait'],
+      cwd: '/',
+      timeoutMs: 300,
+      maxOutputBytes: 1024,
+      onSpawn: (pid) => groups.push(pid),
+    });
+    assert.equal(result.outcome, 'timeout');
+    assert.ok(await pollUntil(() => processesInGroup(groups[0]).length === 0, 1000));
+  });
+
+  it('cleans the environment: LC_ALL=C, no MAKEFLAGS unless configured, stdin closed', async () => {
+    process.env.MAKEFLAGS = '-k';
+    try {
+      const env = await runProcess({
+        file: 'env',
+        args: [],
+        cwd: '/',
+        timeoutMs: 5000,
+        maxOutputBytes: 1 << 20,
+      });
+      assert.match(env.stdout, /^LC_ALL=C$/m);
+      assert.doesNotMatch(env.stdout, /^MAKEFLAGS=/m);
+      const configured = await runProcess({
+        file: 'env',
+        args: [],
+        cwd: '/',
+        timeoutMs: 5000,
+        maxOutputBytes: 1 << 20,
+        makeFlags: '-s',
+      });
+      assert.match(configured.stdout, /^MAKEFLAGS=-s$/m);
+      const stdin = await runProcess({
+        file: 'cat',
+        args: [],
+        cwd: '/',
+        timeoutMs: 5000,
+        maxOutputBytes: 1024,
+      });
+      assert.equal(stdin.outcome, 'exited', 'cat sees end of input at once');
+    } finally {
+      delete process.env.MAKEFLAGS;
+    }
+    assert.equal(existsSync(path.join('/', 'pwned')), false);
+  });
+});
