@@ -1,0 +1,157 @@
+// strace on a sandbox build: is tracing possible here, and which files each target's recipe read and wrote.
+import { constants, createReadStream } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { runProcess, type ExecResult } from '../probes/exec';
+import { LineSplitter } from '../probes/parsers/lineSplitter';
+import { StraceAccessParser, type AccessLog } from './straceAccessParser';
+
+/** Exported to every recipe as `$@`: how a traced process is tied to the target whose recipe started it. */
+export const TARGET_ENV = 'MAKESCOPE_TARGET';
+
+/**
+ * make expands an exported recursive variable per recipe, with the automatic variables of the
+ * target being built, so every process a recipe starts carries its target's name. Recipes, SHELL
+ * and .SHELLFLAGS stay as the user wrote them.
+ */
+export function targetExportArgs(): string[] {
+  return [`--eval=export ${TARGET_ENV} = $@`];
+}
+
+const SYSCALLS = [
+  'execve',
+  'openat',
+  '?open',
+  '?creat',
+  '?rename',
+  'renameat',
+  '?renameat2',
+  '?unlink',
+  'unlinkat',
+  '?rmdir',
+  '?mkdir',
+  'mkdirat',
+  '?link',
+  'linkat',
+  '?symlink',
+  'symlinkat',
+  'chdir',
+  'clone',
+  '?clone3',
+  '?fork',
+  '?vfork',
+];
+
+export type TracerStatus = { ok: true; strace: string; seccomp: boolean } | { ok: false; reason: string };
+
+async function findOnPath(program: string): Promise<string | undefined> {
+  for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (folder === '') continue;
+    const candidate = path.join(folder, program);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
+function straceArgs(log: string, seccomp: boolean): string[] {
+  const args = [
+    '-f',
+    '-qq',
+    '-y',
+    '-v',
+    '-s',
+    '4096',
+    '-e',
+    'signal=none',
+    '-e',
+    `trace=${SYSCALLS.join(',')}`,
+  ];
+  if (seccomp) args.push('--seccomp-bpf');
+  return [...args, '-o', log];
+}
+
+/** Whether strace is installed and may trace here (containers often forbid ptrace). */
+export async function detectTracer(signal?: AbortSignal): Promise<TracerStatus> {
+  const strace = await findOnPath('strace');
+  if (!strace)
+    return { ok: false, reason: 'strace is not installed (Debian/Ubuntu: apt-get install strace)' };
+  const attempt = (seccomp: boolean): Promise<ExecResult> =>
+    runProcess({
+      file: strace,
+      args: [...straceArgs('/dev/null', seccomp), 'true'],
+      cwd: '/',
+      timeoutMs: 10_000,
+      maxOutputBytes: 1024 * 1024,
+      signal,
+    });
+  const fast = await attempt(true);
+  if (fast.outcome === 'exited' && fast.exitCode === 0) return { ok: true, strace, seccomp: true };
+  const plain = await attempt(false);
+  if (plain.outcome === 'exited' && plain.exitCode === 0) return { ok: true, strace, seccomp: false };
+  const why = (plain.stderr || plain.message || '').trim().split('\n')[0];
+  return {
+    ok: false,
+    reason: `strace cannot trace here (${why || `exit ${plain.exitCode}`}); in a container, ptrace needs --cap-add=SYS_PTRACE or a seccomp profile that allows it`,
+  };
+}
+
+export interface TraceRequest {
+  tracer: { strace: string; seccomp: boolean };
+  /** The program that runs strace with stderr merged (see mergedOutput.ts). */
+  wrapper: string;
+  make: string;
+  makeArgs: string[];
+  cwd: string;
+  logFile: string;
+  maxLogBytes: number;
+  timeoutMs: number;
+  maxOutputBytes: number;
+  signal?: AbortSignal;
+  onSpawn?: (pid: number) => void;
+}
+
+export interface TracedBuild {
+  result: ExecResult;
+  access?: AccessLog;
+  /** Why the accesses are missing (log too large), when they are. */
+  problem?: string;
+}
+
+async function parseLog(file: string, roots: string[]): Promise<AccessLog> {
+  const parser = new StraceAccessParser({ roots, envName: TARGET_ENV });
+  const splitter = new LineSplitter((line) => parser.line(line));
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) splitter.push(chunk as string);
+  splitter.finish();
+  return parser.finish();
+}
+
+export async function traceBuild(request: TraceRequest): Promise<TracedBuild> {
+  const result = await runProcess({
+    file: request.wrapper,
+    args: [
+      request.tracer.strace,
+      ...straceArgs(request.logFile, request.tracer.seccomp),
+      request.make,
+      ...request.makeArgs,
+    ],
+    cwd: request.cwd,
+    // An empty value in make's own environment: only recipes get a target name.
+    env: { [TARGET_ENV]: '' },
+    timeoutMs: request.timeoutMs,
+    maxOutputBytes: request.maxOutputBytes,
+    signal: request.signal,
+    onSpawn: request.onSpawn,
+  });
+  if (result.outcome !== 'exited') return { result };
+  const size = (await stat(request.logFile).catch(() => undefined))?.size;
+  if (size === undefined) return { result, problem: 'strace wrote no log' };
+  if (size > request.maxLogBytes)
+    return { result, problem: `the trace log is ${Math.round(size / 1048576)} MB, over the limit` };
+  const roots = [...new Set([request.cwd, await realpath(request.cwd)])];
+  return { result, access: await parseLog(request.logFile, roots) };
+}

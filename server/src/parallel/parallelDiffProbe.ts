@@ -1,0 +1,188 @@
+// Parallel diff: serial against -jN and shuffled builds in sandbox copies, plus traced race detection.
+import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { atLeast, detectMake } from '../probes/capabilities';
+import {
+  checkTargets,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  ProbeError,
+  type ProbeOptions,
+} from '../probes/probeOptions';
+import { findMakefile } from '../probes/safety';
+import { buildInSandbox, type BuildSettings, type RunPlan } from './buildRun';
+import { detectTracer } from './fileAccessTracer';
+import { writeMergeWrapper } from './mergedOutput';
+import type { ParallelDiffResult, RunDifference, RunRecord, TracingStatus, Verdict } from './parallelTypes';
+import { detectRaces } from './raceDetection';
+import { compareRuns, hasDifference } from './runComparison';
+import { snapshotBytes, snapshotTree } from './treeSnapshot';
+
+export type ShuffleMode = 'all' | 'random' | 'reverse' | { seed: number };
+
+export interface ParallelDiffOptions extends ProbeOptions {
+  /** Random seeds with make >= 4.4 (repeated -jN builds with older makes); 2 by default. */
+  runs?: number;
+  /** Which shuffled builds (make >= 4.4): reverse and `runs` random seeds by default. */
+  shuffle?: ShuffleMode;
+  /** Trace file accesses with strace for race detection (default true). */
+  trace?: boolean;
+  /** A project bigger than this is refused (each build needs a copy); 2 GB by default. */
+  maxSandboxBytes?: number;
+}
+
+export const DEFAULT_MAX_SANDBOX_BYTES = 2 * 1024 * 1024 * 1024;
+
+export function defaultJobs(): number {
+  return Math.max(2, availableParallelism());
+}
+
+function plans(options: ParallelDiffOptions, jobs: number, canShuffle: boolean, notes: string[]): RunPlan[] {
+  const runs = options.runs ?? 2;
+  const mode = options.shuffle ?? 'all';
+  const list: RunPlan[] = [
+    { label: 'serial -j1', kind: 'serial', jobs: 1 },
+    { label: `parallel -j${jobs}`, kind: 'parallel', jobs },
+  ];
+  if (!canShuffle) {
+    notes.push(
+      'this make has no --shuffle (GNU make 4.4 or newer): the -jN build was repeated instead; ' +
+        'build one with scripts/build-make-4.4.1.sh and pass --make',
+    );
+    for (let i = 2; i <= runs; i++) list.push({ label: `parallel -j${jobs} #${i}`, kind: 'parallel', jobs });
+    return list;
+  }
+  if (mode === 'all' || mode === 'reverse')
+    list.push({ label: `-j${jobs} --shuffle=reverse`, kind: 'shuffle-reverse', jobs, shuffle: 'reverse' });
+  const seeds =
+    typeof mode === 'object'
+      ? [mode.seed]
+      : mode === 'reverse'
+        ? []
+        : Array.from({ length: runs }, () => randomInt(1, 2_000_000_000));
+  for (const seed of seeds)
+    list.push({ label: `-j${jobs} --shuffle=${seed}`, kind: 'shuffle-seed', jobs, shuffle: String(seed) });
+  return list;
+}
+
+function verdictOf(serialFailed: boolean, differs: boolean, findings: number): Verdict {
+  if (serialFailed) return 'serial-build-failed';
+  if (differs && findings > 0) return 'differences-and-findings';
+  if (differs) return 'differences';
+  return findings > 0 ? 'findings' : 'clean';
+}
+
+export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<ParallelDiffResult> {
+  const started = performance.now();
+  const targets = options.targets ?? [];
+  checkTargets(targets);
+  if (options.sandbox === 'never')
+    throw new ProbeError(
+      'the parallel diff builds, which only ever happens in sandbox copies (policy: never)',
+      'refused',
+    );
+  const directory = path.resolve(options.directory);
+  if ((await findMakefile(directory, options.makefile)) === undefined)
+    throw new ProbeError(`no makefile in ${directory}`, 'usage');
+  const detected = await detectMake(options.make ?? 'make', options.signal);
+  if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
+  const make = detected.make;
+  const jobs = options.jobs ?? defaultJobs();
+  const notes: string[] = [];
+  const initial = await snapshotTree(directory);
+  const sandboxBytes = snapshotBytes(initial);
+  const limit = options.maxSandboxBytes ?? DEFAULT_MAX_SANDBOX_BYTES;
+  if (sandboxBytes > limit)
+    throw new ProbeError(
+      `the project is ${(sandboxBytes / 1048576).toFixed(1)} MB and every build needs a sandbox copy; the limit is ${(limit / 1048576).toFixed(1)} MB (raise it, or run on a subdirectory)`,
+      'refused',
+    );
+  const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-parallel-'));
+  try {
+    const baseArgs = [
+      ...(options.makefile !== undefined ? ['-f', options.makefile] : []),
+      ...(options.extraArgs ?? []),
+    ];
+    const settings: BuildSettings = {
+      directory,
+      // Builds run in the copies: a make given by a relative path is resolved here, once.
+      make: make.path.includes('/') ? path.resolve(make.path) : make.path,
+      wrapper: await writeMergeWrapper(scratch),
+      baseArgs,
+      targets,
+      outputSync: atLeast(make.version, 4, 0),
+      initial,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      environment: options.environment,
+      makeFlags: options.makeFlags,
+      signal: options.signal,
+      onSpawn: options.onSpawn,
+    };
+    const runPlans = plans(options, jobs, make.canShuffle, notes);
+    const total = runPlans.length + (options.trace === false ? 0 : 1);
+    const progress = (step: number, what: string): void => options.onProgress?.(`(${step}/${total}) ${what}`);
+    const runs: RunRecord[] = [];
+    const differences: RunDifference[] = [];
+    progress(1, runPlans[0].label);
+    await buildInSandbox(settings, runPlans[0], async (serial) => {
+      runs.push(serial.record);
+      for (const [index, plan] of runPlans.slice(1).entries()) {
+        progress(index + 2, plan.label);
+        await buildInSandbox(settings, plan, async (other) => {
+          runs.push(other.record);
+          differences.push(await compareRuns(serial, other));
+        });
+      }
+    });
+    let tracing: TracingStatus = { state: 'skipped', reason: 'tracing was turned off' };
+    let findings: ParallelDiffResult['findings'] = [];
+    if (options.trace !== false) {
+      progress(total, 'traced serial build (strace)');
+      const tracer = await detectTracer(options.signal);
+      if (tracer.ok) {
+        const detection = await detectRaces(settings, tracer, scratch, runs[0].wallMs);
+        findings = detection.findings;
+        tracing = detection.tracing;
+        notes.push(...detection.notes);
+      } else {
+        tracing = { state: 'unavailable', reason: tracer.reason };
+        notes.push(`no race detection by tracing: ${tracer.reason}; only the comparison of runs was made`);
+      }
+    }
+    if (runs[0].exitCode !== 0)
+      notes.push(
+        `the serial build fails (exit ${runs[0].exitCode}${runs[0].firstError ? `: ${runs[0].firstError}` : ''}): fix it before comparing`,
+      );
+    const differing = differences.filter(hasDifference);
+    const firstDiffering = runs.find((run) => run.label === differing[0]?.run);
+    const parallel = runs.find((run) => run.kind === 'parallel');
+    const buildMs =
+      runs.reduce((sum, run) => sum + run.wallMs, 0) + (tracing.state === 'traced' ? tracing.wallMs : 0);
+    return {
+      verdict: verdictOf(runs[0].exitCode !== 0, differing.length > 0, findings.length),
+      directory,
+      targets,
+      make: {
+        path: make.path,
+        version: make.version.text,
+        canShuffle: make.canShuffle,
+        outputSync: settings.outputSync,
+      },
+      jobs,
+      runs,
+      differences,
+      findings,
+      tracing,
+      speedup: parallel && parallel.wallMs > 0 ? runs[0].wallMs / parallel.wallMs : undefined,
+      reproduce: firstDiffering?.command,
+      sandboxBytes,
+      overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),
+      notes,
+    };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
