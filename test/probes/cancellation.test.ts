@@ -10,9 +10,6 @@ import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
 import { pollUntil, processesInGroup } from './support/processGroups';
 
-const sandboxes = (): string[] =>
-  readdirSync(tmpdir()).filter((name) => name.startsWith('makescope-sandbox-'));
-
 for (const make of MAKES) {
   describe(`cancellation, GNU make ${make.version}`, () => {
     before(() => requireMake(make));

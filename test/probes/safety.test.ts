@@ -47,7 +47,7 @@ describe('safety check from the static parse', () => {
 for (const make of MAKES) {
   describe(`probes on risky makefiles stay out of the workspace, GNU make ${make.version}`, () => {
     before(() => requireMake(make));
-    const probes = {
+    const probes: Record<string, (directory: string) => Promise<{ placement?: { where: string } }>> = {
       convergence: (directory: string) => convergenceProbe({ directory, make: make.path }),
       trace: (directory: string) => traceProbe({ directory, make: make.path }),
       'dry run': (directory: string) => dryRunProbe({ directory, make: make.path }),
@@ -60,7 +60,7 @@ for (const make of MAKES) {
           const workspace = await workspaceFrom(risk.fixture);
           try {
             const result = await unchanged(workspace.directory, () => probe(workspace.directory));
-            const placement = 'placement' in result ? result.placement : undefined;
+            const placement = result.placement;
             // The database probe asks for a goal with no recipe, so recipe-line risks do not apply to it.
             const recipeOnly = risk.kind === 'plus-line' || risk.kind === 'make-line';
             const expected = name === 'database' && recipeOnly ? 'in-place' : 'sandbox';
