@@ -85,7 +85,13 @@ export interface VariableAssignment {
   definition: VariableDefinition | null;
 }
 
-const MODIFIERS: readonly VariableModifier[] = ['override', 'export', 'unexport', 'private'];
+function modifierAt(text: string, start: number, end: number): VariableModifier | null {
+  if (matches(text, start, end, 'override')) return 'override';
+  if (matches(text, start, end, 'export')) return 'export';
+  if (matches(text, start, end, 'unexport')) return 'unexport';
+  if (matches(text, start, end, 'private')) return 'private';
+  return null;
+}
 
 /** Modifiers followed by a definition, `define` or `undefine`; null when the line is something else. */
 export function parseVariableAssignment(text: string, start: number, end: number): VariableAssignment | null {
@@ -98,8 +104,8 @@ export function parseVariableAssignment(text: string, start: number, end: number
       return result;
     }
     const wordEnd = endOfToken(text, i, end);
-    const modifier = MODIFIERS.find((m) => matches(text, i, wordEnd, m));
-    if (modifier !== undefined) result.modifiers.push(modifier);
+    const modifier = modifierAt(text, i, wordEnd);
+    if (modifier !== null) result.modifiers.push(modifier);
     else if (matches(text, i, wordEnd, 'define')) {
       result.define = wordEnd;
       return result;

@@ -1,5 +1,5 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
-import type { Range } from './ast';
+import type { Position, Range } from './ast';
 import type { LineTable } from './lineTable';
 
 /**
@@ -36,6 +36,10 @@ export class LineView {
     return sources[lo] + (within < lengths[lo] ? within : lengths[lo]);
   }
 
+  position(offset: number): Position {
+    return this.table.position(this.pieceStarts === null ? offset : this.toSource(offset));
+  }
+
   range(start: number, end: number): Range {
     const table = this.table;
     if (this.pieceStarts === null) return table.range(start, end);
@@ -50,6 +54,11 @@ function isBlank(c: number): boolean {
 /** The raw source span of physical lines [first, last], continuations kept as written. */
 export function rawView(table: LineTable, first: number, last: number): LineView {
   return new LineView(table, table.text, table.starts[first], table.ends[last]);
+}
+
+/** The whole source, for spans that are scanned as written. */
+export function sourceView(table: LineTable): LineView {
+  return new LineView(table, table.text, 0, table.text.length);
 }
 
 /**

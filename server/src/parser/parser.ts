@@ -18,7 +18,7 @@ import { parseVariableAssignment, parseVariableDefinition, type VariableAssignme
 import { CONDITIONAL_KEYWORDS, parseCondition } from './conditionals';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
 import { LineTable } from './lineTable';
-import { collapsedView, rawView, type LineView } from './lineView';
+import { collapsedView, sourceView, type LineView } from './lineView';
 import { recipeLine } from './recipes';
 import { scanReferences } from './references';
 import { parseRuleLine } from './rules';
@@ -29,11 +29,12 @@ import {
   TAB,
   endOfToken,
   findComment,
+  indexOfCode,
   matches,
   skipBlanks,
   skipReference,
   trimEndBlanks,
-  unescapeHash,
+  storedValue,
   wordAt,
 } from './scan';
 
@@ -61,6 +62,8 @@ class MakefileParser {
   /** The rule whose recipe lines may follow (make's "filenames" state). */
   private rule: Rule | null = null;
   private recipePrefix = TAB;
+  /** The whole source as a view, for spans scanned as written (recipes, define bodies). */
+  private readonly sourceView: LineView;
   /** Next physical line to read. */
   private line = 0;
 
@@ -68,6 +71,7 @@ class MakefileParser {
     this.text = text;
     this.table = new LineTable(text);
     this.target = this.statements;
+    this.sourceView = sourceView(this.table);
   }
 
   parse(): ParsedMakefile {
@@ -239,7 +243,7 @@ class MakefileParser {
     const recipe = recipeLine(this.table, start, end);
     rule.recipe.push(recipe);
     rule.range.end = recipe.range.end;
-    scanReferences(rawView(this.table, 0, 0), start, end, 'recipe', this.references);
+    scanReferences(this.sourceView, start, end, 'recipe', this.references);
   }
 
   private addComment(view: LineView, commentAt: number, last: number): void {
@@ -264,7 +268,7 @@ class MakefileParser {
     const vt = view.text;
     const { nameStart, nameEnd } = definition;
     const valueStart = Math.min(definition.valueStart, valueEnd);
-    const computedName = vt.indexOf('$', nameStart) >= 0 && vt.indexOf('$', nameStart) < nameEnd;
+    const computedName = indexOfCode(vt, DOLLAR, nameStart, nameEnd) >= 0;
     const operatorEnd = definition.operatorStart + definition.operator.length;
     const rangeEnd = Math.max(operatorEnd, trimEndBlanks(vt, valueStart, valueEnd));
     const node: Assignment = {
@@ -272,7 +276,7 @@ class MakefileParser {
       name: wordAt(view, nameStart, nameEnd),
       computedName,
       operator: definition.operator,
-      value: unescapeHash(vt.slice(valueStart, valueEnd)),
+      value: storedValue(vt, valueStart, valueEnd),
       valueRange: view.range(valueStart, valueEnd),
       modifiers: assignment.modifiers,
       define: false,
@@ -341,7 +345,7 @@ class MakefileParser {
     const bodyStart = table.starts[Math.min(bodyFirst, table.count - 1)];
     const bodyEnd = body.length > 0 ? table.ends[bodyLast] : bodyStart;
     if (body.length > 0)
-      scanReferences(rawView(table, 0, 0), bodyStart, bodyEnd, 'assignment-value', this.references);
+      scanReferences(this.sourceView, bodyStart, bodyEnd, 'assignment-value', this.references);
     const node: Assignment = {
       type: 'assignment',
       name,
@@ -463,8 +467,8 @@ class MakefileParser {
       'prerequisite',
       this.references,
     );
-    const headerStart = view.range(start, start).start;
-    const headerEnd = view.range(parsed.headerEnd, parsed.headerEnd).end;
+    const headerStart = view.position(start);
+    const headerEnd = view.position(parsed.headerEnd);
     const rule: Rule = {
       type: 'rule',
       kind: parsed.kind,
@@ -517,7 +521,7 @@ class MakefileParser {
       );
       return;
     }
-    const hasReference = vt.indexOf('$', start) >= 0 && vt.indexOf('$', start) < contentEnd;
+    const hasReference = indexOfCode(vt, DOLLAR, start, contentEnd) >= 0;
     this.problem('missing-separator', 'missing separator', range, hasReference ? 'warning' : 'error');
   }
 }

@@ -2,11 +2,12 @@
 import type { Reference, ReferenceContext, Word } from './ast';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './builtins';
 import type { LineView } from './lineView';
-import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
+import { COLON, DOLLAR, EQUALS, indexOfCode, isBlank } from './scan';
 
 /** An open `$(` or `${` whose closing parenthesis has not been seen yet. */
 interface Frame {
-  reference: Reference;
+  /** Index in the output reserved for this reference. */
+  slot: number;
   start: number;
   contentStart: number;
   open: number;
@@ -18,13 +19,30 @@ interface Frame {
   /** First colon and first `=` after it, outside nested references (substitution references). */
   colon: number;
   equals: number;
-  /** Commas outside nested references and parentheses; only kept for function calls. */
-  commas: number[] | null;
+  /** Commas outside nested references and parentheses. */
+  commas: number[];
+}
+
+const framePool: Frame[] = [];
+
+function newFrame(): Frame {
+  const frame: Frame = {
+    slot: 0,
+    start: 0,
+    contentStart: 0,
+    open: 0,
+    close: 0,
+    depth: 0,
+    firstNested: -1,
+    colon: -1,
+    equals: -1,
+    commas: [],
+  };
+  framePool.push(frame);
+  return frame;
 }
 
 const COMMA = 44;
-/** Placeholder range of a reference until its end is known; always replaced. */
-const PENDING = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * Appends the references in `view.text[start, end)` to `out` in source order (an outer reference
@@ -38,9 +56,11 @@ export function scanReferences(
   out: Reference[],
 ): void {
   const text = view.text;
-  let i = text.indexOf('$', start);
-  if (i < 0 || i >= end) return;
-  const stack: Frame[] = [];
+  let i = indexOfCode(text, DOLLAR, start, end);
+  if (i < 0) return;
+  // Frames are reused across calls: pool[0..depth) is the stack of open references.
+  const pool = framePool;
+  let depth = 0;
   let top: Frame | null = null;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -53,21 +73,21 @@ export function scanReferences(
       }
       if (top !== null && top.firstNested < 0) top.firstNested = i;
       if (next === 40 || next === 123) {
-        const reference: Reference = { name: '', range: PENDING, nameRange: PENDING, context };
-        out.push(reference);
-        top = {
-          reference,
-          start: i,
-          contentStart: i + 2,
-          open: next,
-          close: next === 40 ? 41 : 125,
-          depth: 0,
-          firstNested: -1,
-          colon: -1,
-          equals: -1,
-          commas: null,
-        };
-        stack.push(top);
+        // Reserve the slot now so an outer reference stays ahead of the ones nested in it.
+        const slot = out.length;
+        out.push(null as unknown as Reference);
+        top = depth < pool.length ? pool[depth] : newFrame();
+        top.slot = slot;
+        top.start = i;
+        top.contentStart = i + 2;
+        top.open = next;
+        top.close = next === 40 ? 41 : 125;
+        top.depth = 0;
+        top.firstNested = -1;
+        top.colon = -1;
+        top.equals = -1;
+        top.commas.length = 0;
+        depth++;
         i += 2;
         continue;
       }
@@ -85,13 +105,13 @@ export function scanReferences(
     if (top !== null) {
       if (c === top.close) {
         if (top.depth === 0) {
-          finishFrame(view, top, i, i + 1);
-          stack.pop();
-          top = stack.length > 0 ? stack[stack.length - 1] : null;
+          finishFrame(view, top, i, i + 1, context, out);
+          depth--;
+          top = depth > 0 ? pool[depth - 1] : null;
         } else top.depth--;
       } else if (c === top.open) top.depth++;
       else if (c === COMMA) {
-        if (top.depth === 0) (top.commas ??= []).push(i);
+        if (top.depth === 0) top.commas.push(i);
       } else if (c === COLON) {
         if (top.colon < 0 && top.depth === 0) top.colon = i;
       } else if (c === EQUALS) {
@@ -101,41 +121,57 @@ export function scanReferences(
       continue;
     }
     // Outside any reference only `$` matters: jump to the next one.
-    const nextDollar = text.indexOf('$', i + 1);
-    i = nextDollar < 0 || nextDollar > end ? end : nextDollar;
+    const nextDollar = indexOfCode(text, DOLLAR, i + 1, end);
+    i = nextDollar < 0 ? end : nextDollar;
   }
   // Unterminated references run to the end of the span.
-  while (stack.length > 0) finishFrame(view, stack.pop() as Frame, end, end);
+  while (depth > 0) finishFrame(view, pool[--depth], end, end, context, out);
 }
 
-function finishFrame(view: LineView, frame: Frame, contentEnd: number, end: number): void {
+function finishFrame(
+  view: LineView,
+  frame: Frame,
+  contentEnd: number,
+  end: number,
+  context: ReferenceContext,
+  out: Reference[],
+): void {
   const text = view.text;
-  const reference = frame.reference;
   const cs = frame.contentStart;
-  reference.range = view.range(frame.start, end);
+  const range = view.range(frame.start, end);
   const functionName = builtinAt(text, cs, contentEnd);
   if (functionName !== null) {
     const nameEnd = cs + functionName.length;
-    reference.name = functionName;
-    reference.functionName = functionName;
-    reference.nameRange = view.range(cs, nameEnd);
-    reference.args = splitArguments(
-      view,
-      frame,
-      nameEnd,
-      contentEnd,
-      BUILTIN_FUNCTIONS.get(functionName) ?? 0,
-    );
+    out[frame.slot] = {
+      name: functionName,
+      range,
+      nameRange: view.range(cs, nameEnd),
+      context,
+      functionName,
+      args: splitArguments(view, frame, nameEnd, contentEnd, BUILTIN_FUNCTIONS.get(functionName) ?? 0),
+    };
     return;
   }
-  let nameEnd = contentEnd;
-  if (frame.colon >= 0 && frame.equals > frame.colon) {
-    nameEnd = frame.colon;
-    reference.substitution = true;
+  const substitution = frame.colon >= 0 && frame.equals > frame.colon;
+  const nameEnd = substitution ? frame.colon : contentEnd;
+  const computed = frame.firstNested >= 0 && frame.firstNested < nameEnd;
+  const reference: Reference = {
+    name: text.slice(cs, nameEnd),
+    range,
+    nameRange: view.range(cs, nameEnd),
+    context,
+  };
+  if (computed || substitution) {
+    // Built in one literal so V8 keeps every field in the object itself.
+    out[frame.slot] =
+      computed && substitution
+        ? { ...reference, computed, substitution }
+        : computed
+          ? { ...reference, computed }
+          : { ...reference, substitution };
+    return;
   }
-  reference.name = text.slice(cs, nameEnd);
-  reference.nameRange = view.range(cs, nameEnd);
-  if (frame.firstNested >= 0 && frame.firstNested < nameEnd) reference.computed = true;
+  out[frame.slot] = reference;
 }
 
 /** The built-in function named at `start` when it is followed by a blank, as make requires. */
@@ -163,14 +199,11 @@ function splitArguments(
   let argStart = nameEnd;
   while (argStart < contentEnd && isBlank(text.charCodeAt(argStart))) argStart++;
   const args: Word[] = [];
-  const commas = frame.commas;
-  if (commas !== null) {
-    for (const comma of commas) {
-      if (comma < argStart) continue;
-      if (maximum !== 0 && args.length === maximum - 1) break;
-      args.push({ text: text.slice(argStart, comma), range: view.range(argStart, comma) });
-      argStart = comma + 1;
-    }
+  for (const comma of frame.commas) {
+    if (comma < argStart) continue;
+    if (maximum !== 0 && args.length === maximum - 1) break;
+    args.push({ text: text.slice(argStart, comma), range: view.range(argStart, comma) });
+    argStart = comma + 1;
   }
   args.push({ text: text.slice(argStart, contentEnd), range: view.range(argStart, contentEnd) });
   return args;

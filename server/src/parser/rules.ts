@@ -8,13 +8,14 @@ import {
   DOLLAR,
   HASH,
   SEMICOLON,
-  findOutsideReferences,
   skipBlanks,
   skipReference,
   splitWords,
   trimEndBlanks,
   wordAt,
 } from './scan';
+
+const PIPE = 124;
 
 export interface RuleLine {
   targets: Word[];
@@ -41,22 +42,32 @@ export interface RuleLine {
 export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   const text = view.text;
   const end = view.end;
-  // Like make, look for `;` or a comment outside references before splitting anything.
+  // One pass, like make's: stop at `;` or a comment outside references, noting the colons and `|`.
   let cut = end;
   let semicolon = -1;
   let comment = -1;
+  let colon = -1;
+  let secondColon = -1;
+  let pipe = -1;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c === DOLLAR) {
       i = skipReference(text, i, end);
       continue;
     }
-    if (c === SEMICOLON) {
+    if (c === COLON) {
+      if (colon < 0) {
+        colon = i;
+        // `::` is one separator (double-colon rule), not a static pattern's second colon.
+        if (i + 1 < end && text.charCodeAt(i + 1) === COLON) i++;
+      } else if (secondColon < 0 && pipe < 0) secondColon = i;
+    } else if (c === PIPE) {
+      if (colon >= 0 && pipe < 0) pipe = i;
+    } else if (c === SEMICOLON) {
       semicolon = i + 1;
       cut = i;
       break;
-    }
-    if (c === HASH) {
+    } else if (c === HASH) {
       let backslashes = 0;
       while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH)
         backslashes++;
@@ -68,7 +79,6 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     }
     i++;
   }
-  const colon = findOutsideReferences(text, COLON, start, cut);
   if (colon < 0) return null;
   let targetsEnd = colon;
   let grouped = false;
@@ -110,14 +120,11 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     return line;
   }
   let prerequisitesStart = p;
-  const secondColon = findOutsideReferences(text, COLON, p, cut);
   if (secondColon >= 0) {
     const patternStart = skipBlanks(text, p, secondColon);
     line.targetPattern = wordAt(view, patternStart, trimEndBlanks(text, patternStart, secondColon));
     prerequisitesStart = secondColon + 1;
-    line.prerequisiteSpan = [p, cut];
   }
-  const pipe = findOutsideReferences(text, 124, prerequisitesStart, cut);
   splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe, line.prerequisites);
   if (pipe >= 0) splitWords(view, pipe + 1, cut, line.orderOnly);
   line.kind = ruleKind(line, grouped);

@@ -49,16 +49,37 @@ export function skipReference(text: string, i: number, end: number): number {
   return end;
 }
 
+/** Index of the first `code` in `text[start, end)`, or -1; unlike indexOf it never looks past `end`. */
+export function indexOfCode(text: string, code: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** First `#` not escaped by an odd run of backslashes (make ignores `$(...)` here), or `end`. */
 export function findComment(text: string, start: number, end: number): number {
-  let i = text.indexOf('#', start);
-  while (i >= 0 && i < end) {
+  let i = indexOfCode(text, HASH, start, end);
+  while (i >= 0) {
     let backslashes = 0;
     while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
     if ((backslashes & 1) === 0) return i;
-    i = text.indexOf('#', i + 1);
+    i = indexOfCode(text, HASH, i + 1, end);
   }
   return end;
+}
+
+/**
+ * The value make stores for `text[start, end)`: `\#` unquoted, and when a comment follows, the
+ * backslash pairs just before it halved (`x\\# c` stores `x\`).
+ */
+export function storedValue(text: string, start: number, end: number): string {
+  let value = unescapeHash(text.slice(start, end));
+  if (end < text.length && text.charCodeAt(end) === HASH) {
+    let backslashes = 0;
+    while (end - backslashes - 1 >= start && text.charCodeAt(end - backslashes - 1) === BACKSLASH)
+      backslashes++;
+    if (backslashes > 0) value = value.slice(0, value.length - (backslashes >> 1));
+  }
+  return value;
 }
 
 /** Applies make's comment unquoting to a value: `\#` becomes `#`, and backslash pairs before `#` halve. */
@@ -78,17 +99,6 @@ export function unescapeHash(value: string): string {
   }
   parts.push(value.slice(from));
   return parts.join('');
-}
-
-/** First occurrence of `char` outside references in `text[start, end)`, or -1. */
-export function findOutsideReferences(text: string, char: number, start: number, end: number): number {
-  for (let i = start; i < end; ) {
-    const c = text.charCodeAt(i);
-    if (c === char) return i;
-    if (c === DOLLAR) i = skipReference(text, i, end);
-    else i++;
-  }
-  return -1;
 }
 
 /** Splits `view.text[start, end)` into blank-separated words, keeping `$(a b)` whole. */
