@@ -3,6 +3,7 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from '../../server/src/version';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import { parseArgs, UsageError } from './args';
 import { runCommand } from './commands';
+import { runParallelDiffCommand } from './parallelDiffCommand';
 
 export interface Output {
   write(text: string): unknown;
@@ -68,6 +69,7 @@ export async function runCli(
     stdout.write(`makescope ${PRODUCT_VERSION}\n`);
     return 0;
   }
+  if (argv[0] === 'parallel-diff') return runParallelDiffCommand(argv.slice(1), stdout, stderr, signal);
   try {
     const args = parseArgs(argv);
     const outcome = await runCommand(args, signal, stdout.isTTY);

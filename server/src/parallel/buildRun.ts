@@ -85,7 +85,7 @@ export async function buildInSandbox<T>(
       kind: plan.kind,
       jobs: plan.jobs,
       shuffle: plan.shuffle,
-      command: ['make', '-C', settings.directory, ...args],
+      command: [settings.make, '-C', settings.directory, ...args],
       exitCode: result.exitCode ?? 2,
       firstError: logs.firstError,
       wallMs: Math.round(result.durationMs),

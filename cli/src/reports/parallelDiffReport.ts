@@ -1,0 +1,123 @@
+// Terminal report of a parallel diff: runs, speedup, differences by target, race findings with their fix lines.
+import * as path from 'node:path';
+import type { ParallelDiffResult, RunDifference } from '../../../server/src/parallel/parallelTypes';
+import type { Style } from './style';
+
+const VERDICTS: Record<ParallelDiffResult['verdict'], string> = {
+  clean: 'clean: serial and parallel builds agree, no race found',
+  differences: 'the parallel builds differ from the serial one',
+  findings: 'races found by tracing (the builds happened to agree)',
+  'differences-and-findings': 'the parallel builds differ from the serial one, and races were found',
+  'serial-build-failed': 'the serial build fails, so there is nothing to compare against',
+};
+
+/** Quotes a word for display only (the command is never run through a shell by makescope). */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function bytes(count: number): string {
+  if (count < 1024) return `${count} B`;
+  if (count < 1048576) return `${(count / 1024).toFixed(1)} KB`;
+  return `${(count / 1048576).toFixed(1)} MB`;
+}
+
+function shortState(state: string): string {
+  return state.startsWith('sha256:') ? state.slice(0, 19) : state;
+}
+
+function logDelta(serial: string, other: string): string[] {
+  const a = serial.split('\n').filter(Boolean);
+  const b = other.split('\n').filter(Boolean);
+  return [
+    ...a.filter((line) => !b.includes(line)).map((line) => `- ${line}`),
+    ...b.filter((line) => !a.includes(line)).map((line) => `+ ${line}`),
+  ];
+}
+
+function differenceLines(difference: RunDifference, result: ParallelDiffResult, style: Style): string[] {
+  const run = result.runs.find((r) => r.label === difference.run);
+  const serial = result.runs[0];
+  const lines = [`  ${style.bold(difference.run)}`];
+  if (difference.exitCodeDiffers) lines.push(`    exit code ${serial.exitCode} -> ${run?.exitCode}`);
+  if (difference.firstErrorDiffers) lines.push(`    first error: ${run?.firstError ?? '(none)'}`);
+  for (const artifact of difference.artifacts)
+    lines.push(
+      `    artifact ${artifact.path}: ${shortState(artifact.serial)} -> ${shortState(artifact.other)}`,
+    );
+  for (const log of difference.logs) {
+    lines.push(`    log of ${log.target}:`);
+    for (const delta of logDelta(log.serialLog, log.otherLog).slice(0, 8)) lines.push(`      ${delta}`);
+  }
+  return lines;
+}
+
+export function parallelDiffReport(result: ParallelDiffResult, cwd: string, style: Style): string {
+  const where = (file: string, line: number): string => `${path.relative(cwd, file) || file}:${line}`;
+  const out: string[] = [];
+  const paint =
+    result.verdict === 'clean'
+      ? style.green
+      : result.verdict === 'serial-build-failed'
+        ? style.yellow
+        : style.red;
+  out.push(`${style.bold('Parallel diff')}: ${paint(VERDICTS[result.verdict])}`);
+  out.push(style.dim(`  ${result.directory} · GNU make ${result.make.version} · -j${result.jobs}`));
+  out.push('', style.bold('Runs'));
+  const width = Math.max(...result.runs.map((run) => run.label.length));
+  for (const run of result.runs) {
+    const error = run.firstError ? `  ${style.dim(run.firstError)}` : '';
+    out.push(
+      `  ${run.label.padEnd(width)}  exit ${run.exitCode}  ${seconds(run.wallMs).padStart(8)}${error}`,
+    );
+  }
+  if (result.speedup !== undefined)
+    out.push(`  speedup of -j${result.jobs} over -j1: ${result.speedup.toFixed(2)}x`);
+  const differing = result.differences.filter(
+    (d) => d.exitCodeDiffers || d.firstErrorDiffers || d.artifacts.length > 0 || d.logs.length > 0,
+  );
+  if (differing.length > 0) {
+    out.push('', style.bold('Differences from the serial build'));
+    for (const difference of differing) out.push(...differenceLines(difference, result, style));
+  }
+  out.push('', style.bold('Races found by tracing file accesses'));
+  if (result.tracing.state === 'traced') {
+    out.push(
+      style.dim(
+        `  traced serial build: ${seconds(result.tracing.wallMs)} (${result.tracing.overheadPercent >= 0 ? '+' : ''}${result.tracing.overheadPercent}% over the untraced one), ${result.tracing.processes} processes`,
+      ),
+    );
+    if (result.findings.length === 0) out.push(`  ${style.green('none')}`);
+  } else out.push(`  ${style.yellow(`not traced: ${result.tracing.reason}`)}`);
+  for (const finding of result.findings) {
+    const at = finding.rule ? `${where(finding.rule.file, finding.rule.line)}: ` : '';
+    out.push(`  ${at}${style.red(finding.kind)}: ${finding.message}`);
+    if (finding.otherRule)
+      out.push(
+        style.dim(
+          `    '${finding.otherTarget}' is built at ${where(finding.otherRule.file, finding.otherRule.line)}`,
+        ),
+      );
+    if (finding.fix)
+      out.push(
+        `    fix (${finding.fix.title}): ${where(finding.fix.file, finding.fix.line + 1)}: ${style.green(finding.fix.resultingLine)}`,
+      );
+  }
+  if (result.reproduce)
+    out.push(
+      '',
+      `${style.bold('Reproduce')} (from a clean tree): ${result.reproduce.map(shellQuote).join(' ')}`,
+    );
+  out.push(
+    '',
+    style.dim(
+      `Sandbox: ${bytes(result.sandboxBytes)} per copy, one copy per build, removed afterwards; copying, hashing and checks took ${seconds(result.overheadMs)}.`,
+    ),
+  );
+  for (const note of result.notes) out.push(style.yellow(`note: ${note}`));
+  return `${out.join('\n')}\n`;
+}
