@@ -57,6 +57,13 @@ async function main() {
     return;
   }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
+  void server.exited.then((code) => {
+    if (stopping) return;
+    console.error(
+      `[start] code-server stopped unexpectedly (${code}); run with MAKESCOPE_VERBOSE=1 to see its log`,
+    );
+    void shutdown(1);
+  });
   log(`VS Code (code-server) is ready with Makescope installed. Open:\n\n  ${server.url()}\n`);
   log('Press Ctrl-C to stop.');
 }

@@ -23,6 +23,8 @@ export interface CodeServer {
   folder: string;
   output: string[];
   url(query?: Record<string, string>): string;
+  /** Settles with the exit code (or signal) when code-server's main process ends. */
+  exited: Promise<number | string | null>;
   stop(): Promise<void>;
 }
 

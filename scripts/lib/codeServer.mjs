@@ -144,6 +144,7 @@ export async function startCodeServer(options) {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const origin = `http://127.0.0.1:${port}`;
   const pgid = child.pid;
   const stop = async () => {
@@ -167,9 +168,13 @@ export async function startCodeServer(options) {
     output,
     /** The workbench URL for the folder, with extra query parameters (e.g. payload) if given. */
     url(query = {}) {
-      const params = new URLSearchParams({ folder, ...query });
-      return `${origin}/?${params.toString()}`;
+      // Slashes stay readable in the folder path; everything else is encoded.
+      const parts = Object.entries({ folder, ...query }).map(
+        ([key, value]) => `${key}=${encodeURIComponent(value).replace(/%2F/g, '/')}`,
+      );
+      return `${origin}/?${parts.join('&')}`;
     },
+    exited,
     stop,
   };
 }

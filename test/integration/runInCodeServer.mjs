@@ -2,45 +2,63 @@
 // extension under development, and exits with mocha's result (0 pass, 1 fail).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { closeBrowser, launchBrowser } from '../../scripts/lib/browser.mjs';
 import { makeScratch, startCodeServer } from '../../scripts/lib/codeServer.mjs';
 import { ensureVsCode, repoRoot } from '../../scripts/ensure-vscode.mjs';
 
+// Must match startMarker in index.ts.
+const startMarker = 'makescope-integration-tests: start';
 const testsEntry = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 const deadlineMs = 180_000;
 const verbose = Boolean(process.env.MAKESCOPE_VERBOSE);
 const log = (message) => console.log(`[integration] ${message}`);
 
 function build() {
+  // esbuild leaves old bundles behind; a deleted test must not keep running from out/.
+  rmSync(dirname(testsEntry), { recursive: true, force: true });
   const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${result.status})`);
   if (!existsSync(testsEntry)) throw new Error(`the build did not produce ${testsEntry}`);
 }
 
 /** Prints a browser console message; the extension host's (mocha's) arrive as ['%c LEVEL', css, format, ...args]. */
-async function printConsole(message) {
+async function printConsole(message, state) {
   const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')));
   const level = typeof values[0] === 'string' ? /^%c\s*(\w+)/.exec(values[0]) : null;
   const text = level ? format(...values.slice(2)) : message.text();
-  if (!text.trim() || (!level && !verbose)) return;
+  if (text.includes(startMarker)) {
+    state.started = true;
+    return;
+  }
+  // Before the marker it is the workbench starting up: shown only with MAKESCOPE_VERBOSE=1.
+  if (!text.trim() || !(verbose || (level && state.started))) return;
   console.log(text.replace(/^/gm, '  '));
 }
 
 /** Resolves with the exit code VS Code reports through window.codeAutomationExit, or rejects at the deadline. */
 async function runTests(page, url) {
   let timer;
+  let report;
   const exitCode = new Promise((resolve, reject) => {
+    report = resolve;
     timer = setTimeout(() => reject(new Error(`no test result within ${deadlineMs / 1000} s`)), deadlineMs);
-    // VS Code's web workbench calls this when the extension tests finish: 0 passed, 1 failed.
-    void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
   });
-  page.on('console', (message) => void printConsole(message));
-  page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
+  // VS Code's web workbench calls this when the extension tests finish: 0 passed, 1 failed.
+  await page.exposeFunction('codeAutomationExit', (code) => report(Number(code)));
+  const state = { started: false };
+  // jsonValue() is async: chain the prints so lines keep their order.
+  let printed = Promise.resolve();
+  page.on('console', (message) => {
+    printed = printed.then(() => printConsole(message, state));
+  });
+  if (verbose) page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
   await page.goto(url);
   try {
-    return await exitCode;
+    const code = await exitCode;
+    await printed;
+    return code;
   } finally {
     clearTimeout(timer);
     page.removeAllListeners('console');
