@@ -63,7 +63,12 @@ export function buildTraceTree(trace: TraceResult, located: LocatedTarget[]): Tr
     const byName = new Map<string, number>();
     for (const index of session.targets) byName.set(trace.targets[index].name, index);
     for (const index of session.targets) {
-      for (const prerequisite of trace.targets[index].reason.prerequisites) {
+      const target = trace.targets[index];
+      const prerequisites = new Set([
+        ...target.reason.prerequisites,
+        ...(session.prerequisites.get(target.name) ?? []),
+      ]);
+      for (const prerequisite of prerequisites) {
         const child = byName.get(prerequisite);
         if (child !== undefined && child !== index && !hasParent.has(child)) {
           nodes[index].children.push(nodes[child]);

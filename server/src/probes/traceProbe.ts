@@ -35,7 +35,8 @@ function report(
 export async function traceProbe(options: ProbeOptions): Promise<TraceReport> {
   return withMake(options, { runsGoals: true, expandsRecipes: true, builds: false }, async (context) => {
     const parser = new TraceParser();
-    const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
+    // -p adds make's database: phony targets (4.3 does not say) and prerequisites for the tree.
+    const extra = ['-n', '--trace', '-p'];
     const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
     const trace = parser.finish();
     if (result.exitCode !== 0 && trace.targets.length === 0) {

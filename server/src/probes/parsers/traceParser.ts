@@ -37,6 +37,8 @@ export interface TraceSession {
   errors: string[];
   /** Phony targets as listed by a -p database printed in this session (make < 4.4). */
   phony: Set<string>;
+  /** Prerequisites of each file, from a -p database printed in this session (when asked for). */
+  prerequisites: Map<string, string[]>;
 }
 
 export interface TraceResult {
@@ -48,6 +50,8 @@ const TRACE_LINE =
   /^(?:(<builtin>)|(.*):(\d+)): (?:update target '(.*)' due to: (.*)|target '(.*)' does not exist)$/;
 const DIRECTORY_LINE = /^(?:# )?[^\s[]+(?:\[(\d+)\])?: (Entering|Leaving) directory '(.*)'$/;
 const UP_TO_DATE = /^[^\s[]+(?:\[\d+\])?: (?:'(.*)' is up to date\.|Nothing to be done for '(.*)'\.)$/;
+const DATABASE_HEADER = /^([^\s:#=][^:=]*?)::?(?: (.*))?$/;
+const VARIABLE_AFTER_COLON = /^\S+ [+:?!]?= /;
 const ERROR_LINE = /^[^\s[]+(?:\[\d+\])?: \*\*\* /;
 
 function classify(text: string): TraceReason {
@@ -97,6 +101,7 @@ export class TraceParser {
       upToDate: [],
       errors: [],
       phony: new Set(),
+      prerequisites: new Map(),
     });
     return id;
   }
@@ -173,8 +178,11 @@ export class TraceParser {
       return;
     }
     if (line === '' || line.startsWith('#') || line.startsWith('\t')) return;
-    const colon = line.indexOf(':');
-    if (colon > 0) this.databaseNames = [line.slice(0, colon)];
+    const header = DATABASE_HEADER.exec(line);
+    if (!header || VARIABLE_AFTER_COLON.test(header[2] ?? '')) return;
+    this.databaseNames = [header[1]];
+    const words = (header[2] ?? '').split(' | ')[0].split(' ').filter(Boolean);
+    if (words.length > 0) this.session.prerequisites.set(header[1], words);
   }
 }
 
