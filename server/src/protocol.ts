@@ -1,5 +1,6 @@
 // The custom requests between client and server: the probes (make runs) with their params and results.
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { ListTargetsResult } from './features/listTargets';
 import type { ConvergenceResult } from './probes/convergenceProbe';
 import type { DatabaseResult } from './probes/databaseProbe';
 import type { DryRunResult } from './probes/dryRunProbe';
@@ -74,3 +75,13 @@ export const ResolveVariableRequest = new RequestType<ResolveVariableParams, Res
 );
 export const DryRunRequest = new RequestType<ProbeParams, DryRunResult, ProbeErrorData>('makescope/dryRun');
 export const TimingRequest = new RequestType<TimingParams, TimingResult, ProbeErrorData>('makescope/timing');
+
+export type { ListedTarget, ListTargetsResult } from './features/listTargets';
+
+/** The targets of a makefile (or of a folder's makefile) from the static model: instant, no make run. */
+export interface ListTargetsParams {
+  uri?: string;
+}
+export const ListTargetsRequest = new RequestType<ListTargetsParams, ListTargetsResult, void>(
+  'makescope/listTargets',
+);

@@ -7,26 +7,32 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { uriToPath } from './analysis/uris';
+import { recipeTargetAt } from './analysis/locate';
+import { pathToUri, uriToPath } from './analysis/uris';
 import { findMakefiles } from './analysis/workspaceScan';
 import { WorkspaceModel } from './analysis/workspaceModel';
 import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
-import { hover } from './features/hover';
+import { hover, variableAt, type ResolvedValue } from './features/hover';
+import { listTargets } from './features/listTargets';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { registerProbeHandlers } from './probeHandlers';
+import { ListTargetsRequest } from './protocol';
+import { ResolvedValues } from './resolvedValues';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from './version';
-import { registerProbeHandlers } from './probeHandlers';
 
 const DIAGNOSTICS_DELAY_MS = 150;
 const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
@@ -39,6 +45,9 @@ export class MakescopeServer {
   private workspaceFolders: string[] = [];
   private canPullConfiguration = false;
   private readonly environment = new Set(Object.keys(process.env));
+  /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
+  private trusted = true;
+  private readonly resolvedValues = new ResolvedValues();
 
   constructor(private readonly connection: Connection) {}
 
@@ -55,11 +64,14 @@ export class MakescopeServer {
       foldingRangeProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
     };
   }
 
   initialize(params: InitializeParams): InitializeResult {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    this.trusted = options?.trusted !== false;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
       params.rootUri ? uriToPath(params.rootUri) : undefined,
     ];
@@ -89,7 +101,17 @@ export class MakescopeServer {
     connection.onReferences(({ textDocument, position, context }) =>
       references(model, textDocument.uri, position, context.includeDeclaration),
     );
-    connection.onHover(({ textDocument, position }) => hover(model, textDocument.uri, position));
+    connection.onHover(async ({ textDocument, position }) =>
+      hover(model, textDocument.uri, position, await this.resolvedFor(textDocument.uri, position)),
+    );
+    connection.onCodeLens(({ textDocument }) => {
+      const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
+      return index ? codeLenses(index) : [];
+    });
+    connection.onRequest(ListTargetsRequest, ({ uri }) => {
+      const target = uri ?? (this.workspaceFolders[0] ? pathToUri(this.workspaceFolders[0]) : undefined);
+      return target ? listTargets(model, target) : { targets: [] };
+    });
     connection.onCompletion(({ textDocument, position }) => completion(model, textDocument.uri, position));
     connection.onPrepareRename(({ textDocument, position }) =>
       prepareRename(model, textDocument.uri, position),
@@ -104,6 +126,7 @@ export class MakescopeServer {
     registerProbeHandlers(connection, {
       settings: () => this.settings,
       workspaceFolders: () => this.workspaceFolders,
+      isTrusted: () => this.trusted,
     });
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
     connection.onCodeAction(({ textDocument, context }) =>
@@ -161,6 +184,18 @@ export class MakescopeServer {
         ]
       : diagnostics(this.model, uri, { environment: this.environment });
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
+  }
+
+  /** make's own values for the variable under the cursor (and its recipe's target), when allowed. */
+  private async resolvedFor(uri: string, position: Position): Promise<ResolvedValue[] | undefined> {
+    if (!this.trusted || !this.settings.resolvedHovers) return undefined;
+    const located = variableAt(this.model, uri, position);
+    const index = this.model.index(uri);
+    const root = this.model.project(uri)[0];
+    const makefile = root && uriToPath(root.uri);
+    if (!located || !index || !makefile || located.name.includes('$')) return undefined;
+    const target = recipeTargetAt(index, position);
+    return this.resolvedValues.lookup(this.model.changeCount, makefile, located.name, target, this.settings);
   }
 
   private async afterInitialized(): Promise<void> {

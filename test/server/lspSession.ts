@@ -41,7 +41,10 @@ export class LspSession {
     this.connection.listen();
   }
 
-  static async start(rootFolder?: string): Promise<{ session: LspSession; result: InitializeResult }> {
+  static async start(
+    rootFolder?: string,
+    initializationOptions: Record<string, unknown> = { trusted: true },
+  ): Promise<{ session: LspSession; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const session = new LspSession(child);
     const result = await session.connection.sendRequest<InitializeResult>('initialize', {
@@ -56,7 +59,7 @@ export class LspSession {
         workspace: { configuration: true, workspaceFolders: true },
         window: { workDoneProgress: true },
       },
-      initializationOptions: { trusted: true },
+      initializationOptions,
     });
     await session.connection.sendNotification('initialized', {});
     return { session, result };

@@ -67,3 +67,13 @@ function fromReference(reference: Reference): Located | undefined {
   }
   return { kind: 'variable', name: reference.name, range: reference.nameRange, reference };
 }
+
+/** The target whose recipe holds `position`, when it can be asked for by name (not a pattern). */
+export function recipeTargetAt(index: FileIndex, position: Position): string | undefined {
+  for (const site of index.recipes) {
+    if (!rangeContains(site.line.range, position)) continue;
+    const name = site.rule.targets[0]?.text;
+    return name && !name.includes('%') && !name.includes('$') ? name : undefined;
+  }
+  return undefined;
+}
