@@ -1,0 +1,56 @@
+// Extension activation: loading dist/extension.js plus the client start (server forked, initialize answered).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from './corpus';
+import { errorText, formatValue, notAvailable, type Figure } from './figures';
+import { median } from './stats';
+
+const SECTION = 'activation';
+
+interface Sample {
+  requireMs: number;
+  startMs: number;
+}
+
+function sample(): Sample {
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'activationWorker.js')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`activation worker failed: ${(result.stderr || String(result.error)).trim()}`);
+  return JSON.parse(result.stdout) as Sample;
+}
+
+/**
+ * VS Code's activate() awaits the language client's start, which forks the server and waits for its
+ * initialize answer; so activation ~ loading the bundle + that start. Each sample is a fresh process.
+ */
+export function activationBench(options: { quick: boolean }): Figure[] {
+  const label = 'activation: require(dist/extension.js) + client start (fork server over IPC, initialize)';
+  if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
+    return [notAvailable('activation.ms', SECTION, label, 'ms', 'dist/extension.js missing (npm run build)')];
+  }
+  try {
+    sample();
+    const samples = Array.from({ length: options.quick ? 5 : 15 }, sample);
+    const total = median(samples.map((s) => s.requireMs + s.startMs));
+    const load = median(samples.map((s) => s.requireMs));
+    const start = median(samples.map((s) => s.startMs));
+    return [
+      {
+        key: 'activation.ms',
+        section: SECTION,
+        label,
+        value: total,
+        unit: 'ms',
+        peer: `bundle load ${formatValue(load, 'ms')} + server start to initialize ${formatValue(start, 'ms')} (medians of ${samples.length} fresh processes); VS Code's own extension-host work not included`,
+        details: { samples },
+      },
+    ];
+  } catch (error) {
+    return [notAvailable('activation.ms', SECTION, label, 'ms', errorText(error))];
+  }
+}

@@ -1,0 +1,207 @@
+// LSP latencies over stdio against dist/server.js, workspace indexing time and the server's memory.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol';
+import { fileUri, LspSession, serverPath } from '../test/server/lspSession';
+import { cacheRoot } from './corpus';
+import { errorText, notAvailable, type Figure } from './figures';
+import { parserIsStub } from './parserBench';
+import { median, nowMs, percentile } from './stats';
+import { syntheticMakefile } from './synthetic';
+
+const SECTION = 'lsp';
+const WORKSPACE_FILES = 1000;
+const MARKER = 'bench_marker_';
+
+interface Options {
+  quick: boolean;
+}
+
+type Method = 'hover' | 'definition' | 'documentSymbol' | 'completion';
+const METHODS: Method[] = ['hover', 'definition', 'documentSymbol', 'completion'];
+
+function stubNote(): string {
+  return parserIsStub() ? ' [parser is the placeholder stub]' : '';
+}
+
+/** Kilobytes from /proc (Linux); undefined elsewhere. */
+function procStatus(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return undefined;
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+async function latencies(lines: number, options: Options): Promise<Figure[]> {
+  const generated = syntheticMakefile(lines);
+  const dir = path.join(cacheRoot, 'lsp', `${lines}`);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'Makefile');
+  writeFileSync(file, generated.text);
+  const uri = fileUri(file);
+  const { session } = await LspSession.start(dir);
+  const figures: Figure[] = [];
+  try {
+    // Open and ask at once: the first answer includes reading and parsing the whole file.
+    const openStart = nowMs();
+    await session.open(uri, generated.text);
+    await session.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const firstAnswer = nowMs() - openStart;
+    await session.waitForDiagnostics(uri, () => true, 60_000);
+    const samples = options.quick ? 60 : 300;
+    const warmup = options.quick ? 10 : 40;
+    const positions: Record<Method, Position[]> = {
+      hover: generated.hover,
+      definition: generated.definition,
+      completion: generated.completion,
+      documentSymbol: [{ line: 0, character: 0 }],
+    };
+    const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
+    // Methods take turns, one request in flight at a time, so that they share the machine's noise.
+    for (let i = 0; i < warmup + samples; i++) {
+      for (const method of METHODS) {
+        const list = positions[method];
+        const position = list[(i * 7919) % list.length];
+        const params =
+          method === 'documentSymbol' ? { textDocument: { uri } } : { textDocument: { uri }, position };
+        const start = nowMs();
+        await session.request(`textDocument/${method}`, params);
+        if (i >= warmup) times[method].push(nowMs() - start);
+      }
+    }
+    const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
+    for (const method of METHODS) {
+      figures.push({
+        key: `lsp.${size}.${method}.p95`,
+        section: SECTION,
+        label: `${method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
+        value: percentile(times[method], 95),
+        unit: 'ms',
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}, round trip over stdio${stubNote()}`,
+        details: {
+          p50: median(times[method]),
+          p95: percentile(times[method], 95),
+          max: Math.max(...times[method]),
+        },
+      });
+    }
+    figures.push({
+      key: `lsp.${size}.openToFirstSymbolsMs`,
+      section: SECTION,
+      label: `didOpen -> first documentSymbol answer (includes the parse), ${size} lines`,
+      value: firstAnswer,
+      unit: 'ms',
+      peer: `single cold sample${stubNote()}`,
+    });
+  } finally {
+    await session.shutdown().catch(() => session.kill());
+  }
+  return figures;
+}
+
+function workspace(): string {
+  const dir = path.join(cacheRoot, 'workspace-1000');
+  if (existsSync(path.join(dir, `.complete-${WORKSPACE_FILES}`))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < WORKSPACE_FILES; i++) {
+    const id = String(i).padStart(4, '0');
+    const sub = path.join(dir, `component${id}`);
+    mkdirSync(sub, { recursive: true });
+    const text = syntheticMakefile(110, { marker: `${MARKER}${id}`, prefix: `c${id}_` }).text;
+    writeFileSync(path.join(sub, 'Makefile'), text);
+  }
+  writeFileSync(path.join(dir, `.complete-${WORKSPACE_FILES}`), '');
+  return dir;
+}
+
+/** initialize in a folder of 1,000 Makefiles, then workspace/symbol until every file answers. */
+async function indexing(options: Options): Promise<Figure[]> {
+  const dir = workspace();
+  const deadline = options.quick ? 30_000 : 90_000;
+  const spawnStart = nowMs();
+  const { session } = await LspSession.start(dir);
+  const initialized = nowMs();
+  try {
+    let complete: number | undefined;
+    let found = 0;
+    let polls = 0;
+    while (nowMs() - spawnStart < deadline) {
+      const answer = await session.request<Array<{ name: string }> | null>('workspace/symbol', {
+        query: MARKER,
+      });
+      polls++;
+      found = new Set((answer ?? []).map((s) => s.name).filter((n) => n.startsWith(MARKER))).size;
+      if (found >= WORKSPACE_FILES) {
+        complete = nowMs();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const label = `workspace/symbol complete for ${WORKSPACE_FILES} Makefiles (from spawn)`;
+    if (complete === undefined) {
+      const reason = parserIsStub()
+        ? 'parser is the placeholder stub: no symbols'
+        : `only ${found} of ${WORKSPACE_FILES} files answered within ${deadline / 1000} s`;
+      return [
+        notAvailable('lsp.index1000Ms', SECTION, label, 'ms', reason),
+        notAvailable('lsp.serverRssMB', SECTION, 'server RSS after indexing', 'MB', reason),
+      ];
+    }
+    const rss = procStatus(session.child.pid, 'VmRSS');
+    const hwm = procStatus(session.child.pid, 'VmHWM');
+    return [
+      {
+        key: 'lsp.index1000Ms',
+        section: SECTION,
+        label,
+        value: complete - spawnStart,
+        unit: 'ms',
+        peer: `${(complete - initialized).toFixed(0)} ms after the initialize answer; ${polls} polls`,
+      },
+      rss === undefined
+        ? notAvailable(
+            'lsp.serverRssMB',
+            SECTION,
+            'server RSS after indexing',
+            'MB',
+            'no /proc on this platform',
+          )
+        : {
+            key: 'lsp.serverRssMB',
+            section: SECTION,
+            label: `server RSS after indexing ${WORKSPACE_FILES} Makefiles`,
+            value: rss / 1024,
+            unit: 'MB',
+            peer: `peak RSS ${((hwm ?? rss) / 1024).toFixed(1)} MB`,
+          },
+    ];
+  } finally {
+    await session.shutdown().catch(() => session.kill());
+  }
+}
+
+export async function lspBench(options: Options): Promise<Figure[]> {
+  if (!existsSync(serverPath))
+    return [notAvailable('lsp.error', SECTION, 'LSP bench', 'ms', 'dist/server.js missing (npm run build)')];
+  const figures: Figure[] = [];
+  for (const lines of [5000, 30000]) {
+    try {
+      figures.push(...(await latencies(lines, options)));
+    } catch (error) {
+      figures.push(
+        notAvailable(
+          `lsp.${lines / 1000}k.error`,
+          SECTION,
+          `latencies on ${lines} lines`,
+          'ms',
+          errorText(error),
+        ),
+      );
+    }
+  }
+  try {
+    figures.push(...(await indexing(options)));
+  } catch (error) {
+    figures.push(notAvailable('lsp.index1000Ms', SECTION, 'workspace indexing', 'ms', errorText(error)));
+  }
+  return figures;
+}

@@ -1,0 +1,133 @@
+// `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { activationBench } from './activationBench';
+import { cacheRoot, largestFile, realCorpus, repoRoot, writeCacheFile } from './corpus';
+import { databaseBench } from './databaseBench';
+import { errorText, notAvailable, type Figure } from './figures';
+import { lspBench } from './lspBench';
+import { parserBench } from './parserBench';
+import { probeBench } from './probeBench';
+import { checkBudgets, loadBudgets, markdown, table, writeResults } from './report';
+import { syntheticMakefile } from './synthetic';
+import { loadPeers } from './treeSitter';
+import { firstLine, run } from './tools';
+
+const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'activation'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function parseArgs(argv: string[]): {
+  check: boolean;
+  quick: boolean;
+  snapshot: boolean;
+  build: boolean;
+  only: Set<Section>;
+} {
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? [...SECTIONS];
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0)
+    throw new Error(`unknown section(s): ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  return {
+    check: argv.includes('--check'),
+    quick: argv.includes('--quick'),
+    snapshot: argv.includes('--snapshot'),
+    build: !argv.includes('--no-build'),
+    only: new Set(only as Section[]),
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function section(
+  name: string,
+  figures: Figure[],
+  measure: () => Promise<Figure[]> | Figure[],
+): Promise<void> {
+  log(`${name}...`);
+  try {
+    figures.push(...(await measure()));
+  } catch (error) {
+    figures.push(notAvailable(`${name}.error`, name, `${name} bench`, '', `crashed: ${errorText(error)}`));
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const rounds = args.quick ? { rounds: 3, warmup: 1 } : { rounds: 7, warmup: 2 };
+  if (args.build) {
+    log('building dist/ (node esbuild.mjs)');
+    const built = run(process.execPath, ['esbuild.mjs'], { cwd: repoRoot });
+    if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
+  }
+  const figures: Figure[] = [];
+  const synthetic = (lines: number): string =>
+    writeCacheFile(path.join('synthetic', `${lines}.mk`), syntheticMakefile(lines).text);
+
+  if (args.only.has('parser')) {
+    await section('parser', figures, async () => {
+      log('obtaining the real Makefiles (first run: cmake, configure, node-gyp, npm pack; cached after)');
+      const groups = realCorpus();
+      const peers = await loadPeers();
+      const cmake = groups.find((g) => g.name === 'cmake' && !g.na);
+      return parserBench(groups, synthetic(100_000), cmake && largestFile(cmake), peers, rounds);
+    });
+  }
+  if (args.only.has('lsp')) await section('lsp', figures, () => lspBench({ quick: args.quick }));
+  if (args.only.has('database'))
+    await section('database', figures, () => databaseBench(synthetic(100_000), rounds));
+  if (args.only.has('probes')) await section('probes', figures, () => probeBench({ quick: args.quick }));
+  if (args.only.has('activation'))
+    await section('activation', figures, () => activationBench({ quick: args.quick }));
+
+  const budgets = loadBudgets(path.join(__dirname, 'budgets.json'));
+  const checks = checkBudgets(figures, budgets).filter(
+    (c) => figures.some((f) => f.key === c.figureKey) || args.only.size === SECTIONS.length,
+  );
+  const makeVersion = firstLine(run('make', ['--version']).stdout);
+  process.stdout.write(`${table(figures, checks)}\n`);
+  const resultsDir = path.join(__dirname, 'results');
+  const jsonFile = writeResults(resultsDir, figures, checks, {
+    make: makeVersion,
+    args: process.argv.slice(2),
+    corpus: cacheRoot,
+  });
+  const md = markdown(figures, checks, {
+    make: makeVersion,
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  });
+  writeFileSync(path.join(resultsDir, 'latest.md'), md);
+  if (args.snapshot) writeFileSync(path.join(__dirname, 'last-run.md'), `# Latest benchmark run\n\n${md}`);
+  log(`wrote ${path.relative(repoRoot, jsonFile)}`);
+
+  if (!args.check) return 0;
+  process.stdout.write('\nBudget check:\n');
+  for (const check of checks) {
+    const figure = figures.find((f) => f.key === check.figureKey);
+    const value =
+      figure?.value === undefined
+        ? `n/a (${figure?.na ?? 'no such figure'})`
+        : `${figure.value.toFixed(2)} ${figure.unit}`;
+    const verdict = check.pass === undefined ? 'NOT MEASURED' : check.pass ? 'pass' : 'MISS';
+    process.stdout.write(`  ${verdict.padEnd(12)} ${check.figureKey}: ${value}  budget ${check.limit}\n`);
+  }
+  const failed = checks.filter((c) => c.pass !== true);
+  process.stdout.write(
+    failed.length === 0 ? 'All budgets met.\n' : `${failed.length} budget(s) missed or not measured.\n`,
+  );
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(2);
+  },
+);

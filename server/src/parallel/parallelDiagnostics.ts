@@ -1,0 +1,99 @@
+// Pure: race findings -> diagnostics on the rule lines, and the quick fix that adds the prerequisite.
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver';
+import { pathToUri } from '../analysis/uris';
+import type { ParallelFinding } from './parallelTypes';
+
+export const PARALLEL_DIAGNOSTIC_SOURCE = 'makescope parallel diff';
+
+/** What a parallel diagnostic carries in `data`, so a code action request can rebuild its fix. */
+export interface ParallelDiagnosticData {
+  makescopeParallel: true;
+  finding: ParallelFinding;
+}
+
+function lineRange(line: number, length: number | undefined): Diagnostic['range'] {
+  return { start: { line, character: 0 }, end: { line, character: length ?? 0 } };
+}
+
+/**
+ * Diagnostics per makefile URI. `lineText` (optional) gives a line's text so the range covers it;
+ * without it the range is the start of the rule line.
+ */
+export function parallelFindingsToDiagnostics(
+  findings: readonly ParallelFinding[],
+  lineText?: (file: string, line: number) => string | undefined,
+): Map<string, Diagnostic[]> {
+  const byUri = new Map<string, Diagnostic[]>();
+  for (const finding of findings) {
+    if (!finding.rule) continue;
+    const line = finding.rule.line - 1;
+    const related: DiagnosticRelatedInformation[] = [];
+    if (finding.otherRule) {
+      related.push({
+        location: {
+          uri: pathToUri(finding.otherRule.file),
+          range: lineRange(
+            finding.otherRule.line - 1,
+            lineText?.(finding.otherRule.file, finding.otherRule.line - 1)?.length,
+          ),
+        },
+        message: `'${finding.otherTarget}' ${finding.kind === 'missing-order-only-directory' ? 'creates' : 'writes'} ${finding.file} here`,
+      });
+    }
+    const data: ParallelDiagnosticData = { makescopeParallel: true, finding };
+    const diagnostic: Diagnostic = {
+      range: lineRange(line, lineText?.(finding.rule.file, line)?.length),
+      severity: DiagnosticSeverity.Warning,
+      source: PARALLEL_DIAGNOSTIC_SOURCE,
+      code: finding.kind,
+      message: finding.fix ? `${finding.message}. Fix: ${finding.fix.title}.` : finding.message,
+      relatedInformation: related,
+      data,
+    };
+    const uri = pathToUri(finding.rule.file);
+    byUri.set(uri, [...(byUri.get(uri) ?? []), diagnostic]);
+  }
+  return byUri;
+}
+
+/** The code action that applies a finding's fix (undefined when it has none, e.g. two writers of one file). */
+export function quickFixForFinding(
+  finding: ParallelFinding,
+  diagnostic?: Diagnostic,
+): CodeAction | undefined {
+  const fix = finding.fix;
+  if (!fix) return undefined;
+  const at = { line: fix.line, character: fix.character };
+  return {
+    title: fix.title.charAt(0).toUpperCase() + fix.title.slice(1),
+    kind: CodeActionKind.QuickFix,
+    isPreferred: true,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    edit: { changes: { [pathToUri(fix.file)]: [{ range: { start: at, end: at }, newText: fix.text }] } },
+  };
+}
+
+function isParallelData(data: unknown): data is ParallelDiagnosticData {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { makescopeParallel?: unknown }).makescopeParallel === true
+  );
+}
+
+/** For textDocument/codeAction: the quick fixes of the parallel diagnostics in the request's context. */
+export function parallelQuickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== PARALLEL_DIAGNOSTIC_SOURCE || !isParallelData(diagnostic.data)) continue;
+    const action = quickFixForFinding(diagnostic.data.finding, diagnostic);
+    if (action) actions.push(action);
+  }
+  return actions;
+}

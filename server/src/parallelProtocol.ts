@@ -1,0 +1,39 @@
+// The serial-against-parallel request (makescope/parallelDiff): params and result; the client imports this file.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { ParallelDiffResult } from './parallel/parallelTypes';
+import type { ProbeErrorData } from './protocol';
+
+export type {
+  ArtifactDifference,
+  FindingKind,
+  LogDifference,
+  MakefileLocation,
+  ParallelDiffResult,
+  ParallelFinding,
+  PrerequisiteFix,
+  RunDifference,
+  RunKind,
+  RunRecord,
+  TracingStatus,
+  Verdict,
+} from './parallel/parallelTypes';
+
+export interface ParallelDiffParams {
+  /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */
+  uri?: string;
+  targets?: string[];
+  /** Jobs of the parallel builds; default: the makescope.jobs setting. */
+  jobs?: number;
+  /** Random shuffle seeds (make >= 4.4) or repeated -jN builds; default 2. */
+  runs?: number;
+  /** Which shuffled builds: 'random', 'reverse' or one seed; default reverse plus random seeds. */
+  shuffle?: 'random' | 'reverse' | number;
+  /** Trace file accesses with strace (default true). */
+  trace?: boolean;
+  /** Client-side progress token (LSP work done progress); cancel with $/cancelRequest. */
+  workDoneToken?: string | number;
+}
+
+export const ParallelDiffRequest = new RequestType<ParallelDiffParams, ParallelDiffResult, ProbeErrorData>(
+  'makescope/parallelDiff',
+);
