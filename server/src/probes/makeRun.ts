@@ -78,6 +78,15 @@ export async function withMake<T>(
     toProjectPath: (file, base = where) => toOriginal(path.resolve(base, file)),
     run: async (args, onStdout) => {
       options.onProgress?.(`make ${args.join(' ')}`);
+      // A recorder (the evidence ladder) keeps the full output, also when it is streamed to a parser.
+      const chunks: string[] | undefined = options.onRun && onStdout ? [] : undefined;
+      const stream =
+        chunks && onStdout
+          ? (chunk: string) => {
+              chunks.push(chunk);
+              onStdout(chunk);
+            }
+          : onStdout;
       const result = await runProcess({
         file: detected.make.path,
         args,
@@ -87,8 +96,14 @@ export async function withMake<T>(
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
         signal: options.signal,
-        onStdout,
+        onStdout: stream,
         onSpawn: options.onSpawn,
+      });
+      options.onRun?.({
+        args,
+        directory,
+        sandboxed: where !== directory,
+        result: chunks ? { ...result, stdout: chunks.join('') } : result,
       });
       if (result.outcome === 'spawn-error')
         throw new ProbeError(result.message ?? 'make failed to start', 'make-missing');

@@ -1,4 +1,5 @@
 // The options every probe takes, their defaults, and the checks on targets and variable names.
+import type { ExecResult } from './exec';
 import type { SandboxPolicy } from './safety';
 
 export interface ProbeOptions {
@@ -23,6 +24,16 @@ export interface ProbeOptions {
   onProgress?: (message: string) => void;
   /** Called with the pid (= process group id) of every make the probe starts. */
   onSpawn?: (pid: number) => void;
+  /** Called after every make run with its arguments and full result (for evidence records). */
+  onRun?: (run: MakeRunRecord) => void;
+}
+
+export interface MakeRunRecord {
+  args: string[];
+  /** The project directory (a sandboxed run ran in a copy of it). */
+  directory: string;
+  sandboxed: boolean;
+  result: ExecResult;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
