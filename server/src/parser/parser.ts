@@ -220,6 +220,13 @@ class MakefileParser {
       scanReferences(view, start, commentAt, 'recipe', this.references);
       return;
     }
+    if (this.rule !== null && text.charCodeAt(lineStart) === SPACE && looksLikeCommand(vt, start)) {
+      // `    @echo done: $@` would silently become a rule in make; it is a recipe indented with spaces.
+      this.addComment(view, commentAt, last);
+      this.target.push({ type: 'unknown', text: vt.slice(start, contentEnd), range });
+      this.problem('recipe-with-spaces', RECIPE_WITH_SPACES, range, 'error');
+      return;
+    }
     if (this.parseRule(view, start, last)) return;
     this.addComment(view, commentAt, last);
     this.parseUnknown(view, start, contentEnd, lineStart);
@@ -513,17 +520,20 @@ class MakefileParser {
     }
     this.target.push(node);
     if (this.rule !== null && this.text.charCodeAt(lineStart) === SPACE) {
-      this.problem(
-        'recipe-with-spaces',
-        'missing separator: recipe lines must start with a tab, not spaces',
-        range,
-        'error',
-      );
+      this.problem('recipe-with-spaces', RECIPE_WITH_SPACES, range, 'error');
       return;
     }
     const hasReference = indexOfCode(vt, DOLLAR, start, contentEnd) >= 0;
     this.problem('missing-separator', 'missing separator', range, hasReference ? 'warning' : 'error');
   }
+}
+
+const RECIPE_WITH_SPACES = 'missing separator: recipe lines must start with a tab, not spaces';
+
+/** A line starting with a recipe prefix character (`@`, `-`, `+`) is a command, whatever else it holds. */
+function looksLikeCommand(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return c === 64 || c === 43 || c === 45;
 }
 
 /** True when `text[start, end)` holds only references and blanks, so make may expand it to nothing. */
