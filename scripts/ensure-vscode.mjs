@@ -10,7 +10,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = join(repoRoot, '.vscode-test');
 export const codeServerDir = join(cacheDir, 'code-server');
 export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const chromiumPath = '/usr/bin/chromium';
+// Debian's chromium by default; MAKESCOPE_CHROMIUM points elsewhere (e.g. where Ubuntu ships it as a snap).
+export const chromiumPath = process.env.MAKESCOPE_CHROMIUM || '/usr/bin/chromium';
 
 const marker = join(codeServerDir, 'installed-version');
 // The ripgrep release @vscode/ripgrep 1.15.11 would download; it looks in its cache dir first.

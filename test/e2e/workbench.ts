@@ -107,6 +107,14 @@ export class Workbench {
     return labels.map((text) => text.trim()).filter(Boolean);
   }
 
+  /** The channel the Output panel shows, or undefined while the panel is closed. */
+  async outputChannel(): Promise<string | undefined> {
+    const panel = this.page.locator('[id="workbench.panel.output"]');
+    if (!(await panel.isVisible())) return undefined;
+    const select = this.page.locator('.part.panel .title select.monaco-select-box');
+    return (await select.count()) > 0 ? select.first().inputValue() : undefined;
+  }
+
   /** Answers the workspace trust dialog shown when a folder opens with trust enabled. */
   async answerTrustPrompt(trust: boolean): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');
