@@ -76,8 +76,8 @@ function straceArgs(log: string, seccomp: boolean): string[] {
 }
 
 /** Whether strace is installed and may trace here (containers often forbid ptrace). */
-export async function detectTracer(signal?: AbortSignal): Promise<TracerStatus> {
-  const strace = await findOnPath('strace');
+export async function detectTracer(signal?: AbortSignal, program?: string): Promise<TracerStatus> {
+  const strace = program ?? (await findOnPath('strace'));
   if (!strace)
     return { ok: false, reason: 'strace is not installed (Debian/Ubuntu: apt-get install strace)' };
   const attempt = (seccomp: boolean): Promise<ExecResult> =>
@@ -91,6 +91,8 @@ export async function detectTracer(signal?: AbortSignal): Promise<TracerStatus> 
     });
   const fast = await attempt(true);
   if (fast.outcome === 'exited' && fast.exitCode === 0) return { ok: true, strace, seccomp: true };
+  if (fast.outcome === 'spawn-error')
+    return { ok: false, reason: `strace not found at ${strace} (Debian/Ubuntu: apt-get install strace)` };
   const plain = await attempt(false);
   if (plain.outcome === 'exited' && plain.exitCode === 0) return { ok: true, strace, seccomp: false };
   const why = (plain.stderr || plain.message || '').trim().split('\n')[0];

@@ -31,6 +31,8 @@ export interface ParallelDiffOptions extends ProbeOptions {
   trace?: boolean;
   /** A project bigger than this is refused (each build needs a copy); 2 GB by default. */
   maxSandboxBytes?: number;
+  /** The strace program (default: strace on PATH). */
+  strace?: string;
 }
 
 export const DEFAULT_MAX_SANDBOX_BYTES = 2 * 1024 * 1024 * 1024;
@@ -141,7 +143,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     let findings: ParallelDiffResult['findings'] = [];
     if (options.trace !== false) {
       progress(total, 'traced serial build (strace)');
-      const tracer = await detectTracer(options.signal);
+      const tracer = await detectTracer(options.signal, options.strace);
       if (tracer.ok) {
         const detection = await detectRaces(settings, tracer, scratch, runs[0].wallMs);
         findings = detection.findings;
