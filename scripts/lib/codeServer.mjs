@@ -147,7 +147,13 @@ export async function startCodeServer(options) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const origin = `http://127.0.0.1:${port}`;
   const pgid = child.pid;
+  // If this process ends without stop() (an uncaught error, process.exit), take the group down with it.
+  const killOnExit = () => {
+    if (pgid !== undefined && groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.removeListener('exit', killOnExit);
     if (pgid === undefined || !groupAlive(pgid)) return;
     process.kill(-pgid, 'SIGTERM');
     const deadline = Date.now() + 5000;

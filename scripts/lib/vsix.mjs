@@ -1,6 +1,6 @@
 // Builds the production bundles and packages the .vsix, checking it holds only what .vscodeignore lets through.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, repoRoot } from '../ensure-vscode.mjs';
 
@@ -56,7 +56,10 @@ export function buildAndPackage(log = () => {}) {
   run(process.execPath, ['esbuild.mjs', '--production']);
   const files = checkPackageContents();
   mkdirSync(cacheDir, { recursive: true });
-  run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixPath]);
+  // Package beside the target and rename: a concurrent run installing the .vsix never sees half a file.
+  const partial = `${vsixPath}.${process.pid}.vsix`;
+  run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', partial]);
+  renameSync(partial, vsixPath);
   log(`packaged ${files.length} files into ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return vsixPath;
 }

@@ -78,6 +78,8 @@ async function main() {
   ]);
   const started = Date.now();
   let code = 1;
+  // Ctrl-C: exit through process.exit so startCodeServer's exit hook kills code-server's process group.
+  process.once('SIGINT', () => process.exit(130));
   try {
     code = await runTests(browser.page, server.url({ payload }));
     log(
