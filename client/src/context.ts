@@ -1,32 +1,79 @@
-// The client's composition root: owns the language client's lifecycle, the status bar and commands.
+// The client's composition root: owns the language client's lifecycle and creates every view, command and provider.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
+import { registerOtherCommands, registerPlaceholders } from './commands/otherCommands';
+import { registerProbeCommands } from './commands/probeCommands';
+import { Settings } from './config';
+import { Makefiles } from './makefiles';
+import { ProbeOutput } from './probeOutput';
+import { ProbeRunner } from './probeRunner';
+import { ConvergenceStatus } from './status';
+import { MakeTaskProvider, TASK_TYPE } from './tasks';
+import { registerParallelDiff } from './parallelDiff';
+import { ConvergenceView } from './views/convergenceView';
+import { registerEmptyView } from './views/emptyView';
+import { TraceView } from './views/traceView';
+import { VariablesView } from './views/variablesView';
 
 export class MakescopeContext implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   readonly output: vscode.OutputChannel;
-  private readonly status: vscode.StatusBarItem;
+  readonly settings = new Settings();
+  private readonly status = new ConvergenceStatus();
 
   constructor(private readonly extensionContext: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Makescope');
-    this.status = vscode.window.createStatusBarItem('makescope.status', vscode.StatusBarAlignment.Left, 10);
-    this.status.name = 'Makescope';
-    this.status.command = 'makescope.showServerStatus';
-    this.disposables.push(this.output, this.status);
+    this.disposables.push(this.output, this.settings, this.status);
     this.disposables.push(
       vscode.commands.registerCommand('makescope.restartServer', () => this.restart()),
       vscode.commands.registerCommand('makescope.showServerStatus', () => this.output.show(true)),
+      // The server learns about trust at start (initializationOptions.trusted): restart it once granted.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()),
     );
+    this.registerFeatures();
   }
 
   get languageClient(): LanguageClient | undefined {
     return this.client;
   }
 
+  private registerFeatures(): void {
+    const makefiles = new Makefiles(this.extensionContext.workspaceState);
+    const probeOutput = new ProbeOutput();
+    const runner = new ProbeRunner(this, this.output);
+    const convergence = new ConvergenceView();
+    const trace = new TraceView();
+    const variables = new VariablesView();
+    this.disposables.push(makefiles, convergence, trace, variables);
+    this.disposables.push(
+      ...registerProbeCommands({
+        host: this,
+        runner,
+        makefiles,
+        probeOutput,
+        output: this.output,
+        status: this.status,
+        convergence,
+        trace,
+        variables,
+      }),
+      ...registerOtherCommands(makefiles, probeOutput, variables),
+      vscode.tasks.registerTaskProvider(TASK_TYPE, new MakeTaskProvider(this, makefiles, this.settings)),
+      // Filled by the evidence issue; until then the view shows its welcome content.
+      registerEmptyView('makescope.evidence'),
+      ...registerPlaceholders([
+        ['makescope.collectEvidence', 'Collect Evidence arrives with the evidence issue.'],
+        ['makescope.generateRunbook', 'Generate Runbook arrives with the evidence issue.'],
+      ]),
+      ...registerParallelDiff(this.extensionContext, this, this.output),
+    );
+  }
+
   async start(): Promise<void> {
+    if (this.client) return;
     const serverModule = this.extensionContext.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
@@ -40,7 +87,9 @@ export class MakescopeContext implements vscode.Disposable {
           '**/{Makefile,makefile,GNUmakefile,*.mk,*.make,*.mak}',
         ),
       },
-      initializationOptions: { trusted: vscode.workspace.isTrusted },
+      // A function: read again on every (re)start, so a restart after granting trust tells the server.
+      initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+      middleware: this.middleware(),
     };
     this.client = new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
     this.disposables.push(this.client.onDidChangeState((event) => this.showState(event.newState)));
@@ -48,9 +97,20 @@ export class MakescopeContext implements vscode.Disposable {
     await this.client.start();
   }
 
+  /** CodeLenses run make: none in Restricted Mode or when makescope.codeLens is off. */
+  private middleware(): Middleware {
+    return {
+      provideCodeLenses: (document, token, next) => {
+        if (!vscode.workspace.isTrusted || !this.settings.get(document.uri).codeLens) return [];
+        return next(document, token);
+      },
+    };
+  }
+
   async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
+    if (!this.client) return this.start();
+    this.output.appendLine(`[${new Date().toISOString().slice(11, 19)}] restarting the language server`);
+    await this.client.restart();
   }
 
   async stop(): Promise<void> {
@@ -60,10 +120,9 @@ export class MakescopeContext implements vscode.Disposable {
   }
 
   private showState(state: State): void {
-    const label = state === State.Running ? 'ready' : state === State.Starting ? 'starting' : 'stopped';
-    this.status.text = `$(tools) Makescope`;
-    this.status.tooltip = `Makescope language server: ${label}`;
-    this.status.show();
+    this.status.setServerState(
+      state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped',
+    );
   }
 
   dispose(): void {

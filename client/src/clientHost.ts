@@ -1,0 +1,6 @@
+// The one thing features need from the composition root: the language client, once it runs.
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export interface ClientHost {
+  readonly languageClient: LanguageClient | undefined;
+}

@@ -1,0 +1,114 @@
+// Runs one probe request under a cancellable progress notification and logs the make command lines it ran.
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ResponseError, WorkDoneProgress, type RequestType } from 'vscode-languageclient/node';
+import type { PlacementSummary, ProbeErrorData, ProbeParams } from '../../server/src/protocol';
+import type { ClientHost } from './clientHost';
+import { ensureTrusted, showUntrusted } from './trust';
+
+export interface ProbeSpec<P extends ProbeParams, R> {
+  /** The command's title, e.g. 'Check Convergence'. */
+  title: string;
+  type: RequestType<P, R, ProbeErrorData>;
+  params: P;
+  makefile: vscode.Uri;
+}
+
+export type ProbeOutcome<R> =
+  | { ok: true; result: R }
+  | { ok: false; kind: ProbeErrorData['kind'] | 'no-server'; message: string };
+
+export class ProbeRunner {
+  constructor(
+    private readonly host: ClientHost,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  /** Refuses in Restricted Mode; otherwise sends the request with progress and Cancel, and reports errors. */
+  async run<P extends ProbeParams, R extends { placement?: PlacementSummary }>(
+    spec: ProbeSpec<P, R>,
+  ): Promise<ProbeOutcome<R>> {
+    if (!ensureTrusted(spec.title)) {
+      this.output.appendLine(
+        `[${time()}] ${spec.title}: not run, the workspace is not trusted (Restricted Mode)`,
+      );
+      return { ok: false, kind: 'untrusted', message: 'the workspace is not trusted' };
+    }
+    const client = this.host.languageClient;
+    if (!client?.isRunning()) {
+      void vscode.window.showErrorMessage(
+        'Makescope: the language server is not running; try "Makescope: Restart Server".',
+      );
+      return { ok: false, kind: 'no-server', message: 'the language server is not running' };
+    }
+    const directory = path.dirname(spec.makefile.fsPath);
+    this.output.appendLine(`[${time()}] ${spec.title}: ${spec.makefile.fsPath}${targetsText(spec.params)}`);
+    this.output.appendLine(`  cwd: ${directory}`);
+    return vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Makescope: ${spec.title}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const workDoneToken = randomUUID();
+        // The server reports every make it starts as "make <args>": that is the command line to log.
+        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+          if (value.kind === 'end' || !value.message) return;
+          progress.report({ message: value.message });
+          if (value.message.startsWith('make ')) this.output.appendLine(`  $ ${value.message}`);
+        });
+        try {
+          const result = await client.sendRequest(spec.type, { ...spec.params, workDoneToken }, token);
+          this.logPlacement(result.placement, directory);
+          return { ok: true as const, result };
+        } catch (error) {
+          return this.failed(spec.title, error, token.isCancellationRequested);
+        } finally {
+          listening.dispose();
+        }
+      },
+    );
+  }
+
+  private logPlacement(placement: PlacementSummary | undefined, directory: string): void {
+    if (!placement) return;
+    this.output.appendLine(`  make: ${placement.make} (${placement.makeVersion})`);
+    if (placement.where === 'sandbox') {
+      this.output.appendLine(`  ran in a throwaway copy of ${directory} (removed afterwards), because:`);
+      for (const reason of placement.reasons) this.output.appendLine(`    - ${reason}`);
+    } else {
+      this.output.appendLine(`  ran in place in ${directory}`);
+    }
+  }
+
+  private failed<R>(title: string, error: unknown, cancelled: boolean): ProbeOutcome<R> {
+    const data = error instanceof ResponseError ? (error.data as ProbeErrorData | undefined) : undefined;
+    const kind = cancelled ? 'cancelled' : (data?.kind ?? 'make-failed');
+    const message = error instanceof Error ? error.message : String(error);
+    this.output.appendLine(`  ${kind === 'cancelled' ? 'cancelled' : `failed (${kind}): ${message}`}`);
+    if (kind === 'untrusted') showUntrusted(title);
+    else if (kind === 'make-missing') void this.offerSettings(`Makescope: ${title}: ${message}`);
+    else if (kind !== 'cancelled') void this.offerOutput(`Makescope: ${title} failed: ${message}`);
+    return { ok: false, kind, message };
+  }
+
+  private async offerSettings(message: string): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(message, 'Open Settings');
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'makescope.makePath');
+  }
+
+  private async offerOutput(message: string): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(message, 'Show Output');
+    if (choice) this.output.show(true);
+  }
+}
+
+function time(): string {
+  return new Date().toISOString().slice(11, 19);
+}
+
+function targetsText(params: ProbeParams): string {
+  return params.targets && params.targets.length > 0 ? ` (targets: ${params.targets.join(' ')})` : '';
+}

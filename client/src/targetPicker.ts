@@ -1,0 +1,41 @@
+// Target pickers from the server's static model (makescope/listTargets): default goal first, no pattern rules.
+import * as vscode from 'vscode';
+import { ListTargetsRequest, type ListedTarget } from '../../server/src/protocol';
+import type { ClientHost } from './clientHost';
+
+/** Targets a user can name on make's command line, default goal first; empty when the server is down. */
+export async function listTargets(
+  host: ClientHost,
+  makefile: vscode.Uri,
+): Promise<{ targets: ListedTarget[]; defaultGoal?: string }> {
+  const client = host.languageClient;
+  if (!client?.isRunning()) return { targets: [] };
+  const result = await client.sendRequest(ListTargetsRequest, { uri: makefile.toString() });
+  const targets = result.targets.filter((target) => !target.pattern && !target.name.startsWith('.'));
+  const isDefault = (target: ListedTarget): boolean => target.name === result.defaultGoal;
+  return {
+    targets: [...targets.filter(isDefault), ...targets.filter((target) => !isDefault(target))],
+    defaultGoal: result.defaultGoal,
+  };
+}
+
+export async function pickTarget(
+  host: ClientHost,
+  makefile: vscode.Uri,
+  placeHolder: string,
+): Promise<string | undefined> {
+  const { targets, defaultGoal } = await listTargets(host, makefile);
+  const items = targets.map((target) => ({
+    label: target.name,
+    description: [target.name === defaultGoal ? 'default goal' : '', target.phony ? 'phony' : '']
+      .filter(Boolean)
+      .join(' · '),
+    detail: `${vscode.workspace.asRelativePath(vscode.Uri.parse(target.uri), false)}:${target.line + 1}`,
+  }));
+  if (items.length === 0) {
+    // No static targets (or no server): let the user type one.
+    return vscode.window.showInputBox({ prompt: placeHolder, placeHolder: 'target name' });
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true });
+  return picked?.label;
+}
