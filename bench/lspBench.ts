@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
-import { fileUri, LspSession, serverPath } from '../test/server/lspSession';
 import { cacheRoot } from './corpus';
 import { errorText, notAvailable, type Figure } from './figures';
+import { BenchClient, fileUri, serverPath } from './lspClient';
 import { parserIsStub } from './parserBench';
 import { median, nowMs, percentile } from './stats';
 import { syntheticMakefile } from './synthetic';
@@ -38,7 +38,12 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
   const file = path.join(dir, 'Makefile');
   writeFileSync(file, generated.text);
   const uri = fileUri(file);
-  const { session } = await LspSession.start(dir);
+  // Static answers only: make-resolved values in hovers (which run make) are measured apart.
+  const session = await BenchClient.start({
+    rootFolder: dir,
+    trusted: true,
+    settings: { resolvedHovers: false },
+  });
   const figures: Figure[] = [];
   try {
     // Open and ask at once: the first answer includes reading and parsing the whole file.
@@ -46,7 +51,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
     await session.open(uri, generated.text);
     await session.request('textDocument/documentSymbol', { textDocument: { uri } });
     const firstAnswer = nowMs() - openStart;
-    await session.waitForDiagnostics(uri, () => true, 60_000);
+    await session.diagnosticsPublished(uri, 60_000);
     const samples = options.quick ? 60 : 300;
     const warmup = options.quick ? 10 : 40;
     const positions: Record<Method, Position[]> = {
@@ -56,6 +61,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       documentSymbol: [{ line: 0, character: 0 }],
     };
     const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
+    const floor: number[] = [];
     // Methods take turns, one request in flight at a time, so that they share the machine's noise.
     for (let i = 0; i < warmup + samples; i++) {
       for (const method of METHODS) {
@@ -67,16 +73,21 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         await session.request(`textDocument/${method}`, params);
         if (i >= warmup) times[method].push(nowMs() - start);
       }
+      // The transport's floor: a request the server answers at once with MethodNotFound.
+      const start = nowMs();
+      await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
+      if (i >= warmup) floor.push(nowMs() - start);
     }
+    const floorText = `stdio round-trip floor p50 ${median(floor).toFixed(2)} / p95 ${percentile(floor, 95).toFixed(2)} ms`;
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
     for (const method of METHODS) {
       figures.push({
         key: `lsp.${size}.${method}.p95`,
         section: SECTION,
-        label: `${method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
+        label: `${method === 'hover' ? 'hover (static; resolved values off)' : method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
-        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}, round trip over stdio${stubNote()}`,
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${floorText}${stubNote()}`,
         details: {
           p50: median(times[method]),
           p95: percentile(times[method], 95),
@@ -93,9 +104,47 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       peer: `single cold sample${stubNote()}`,
     });
   } finally {
-    await session.shutdown().catch(() => session.kill());
+    await session.stop();
   }
   return figures;
+}
+
+/** Hovers in a trusted workspace with resolved values on: the first hover on a variable runs make. */
+async function resolvedHovers(lines: number, options: Options): Promise<Figure> {
+  const generated = syntheticMakefile(lines);
+  const dir = path.join(cacheRoot, 'lsp', `${lines}`);
+  const file = path.join(dir, 'Makefile');
+  const uri = fileUri(file);
+  const session = await BenchClient.start({ rootFolder: dir, trusted: true, settings: {} });
+  try {
+    await session.open(uri, readFileSync(file, 'utf8'));
+    await session.diagnosticsPublished(uri, 60_000);
+    const count = Math.min(generated.hover.length, options.quick ? 8 : 25);
+    const hover = (position: Position): Promise<unknown> =>
+      session.request('textDocument/hover', { textDocument: { uri }, position });
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const position = generated.hover[i];
+      let start = nowMs();
+      await hover(position);
+      cold.push(nowMs() - start);
+      start = nowMs();
+      await hover(position);
+      warm.push(nowMs() - start);
+    }
+    return {
+      key: `lsp.${lines / 1000}k.resolvedHover.p50`,
+      section: SECTION,
+      label: `hover with make's resolved value, first hover on a variable (runs make), ${lines / 1000}k lines`,
+      value: median(cold),
+      unit: 'ms',
+      peer: `p95 ${percentile(cold, 95).toFixed(1)} ms, n=${count}; the same hover again (cached) p50 ${median(warm).toFixed(2)} ms${stubNote()}`,
+      details: { cold, warm },
+    };
+  } finally {
+    await session.stop();
+  }
 }
 
 function workspace(): string {
@@ -118,7 +167,7 @@ async function indexing(options: Options): Promise<Figure[]> {
   const dir = workspace();
   const deadline = options.quick ? 30_000 : 90_000;
   const spawnStart = nowMs();
-  const { session } = await LspSession.start(dir);
+  const session = await BenchClient.start({ rootFolder: dir, trusted: true, settings: {} });
   const initialized = nowMs();
   try {
     let complete: number | undefined;
@@ -175,7 +224,7 @@ async function indexing(options: Options): Promise<Figure[]> {
           },
     ];
   } finally {
-    await session.shutdown().catch(() => session.kill());
+    await session.stop();
   }
 }
 
@@ -186,6 +235,7 @@ export async function lspBench(options: Options): Promise<Figure[]> {
   for (const lines of [5000, 30000]) {
     try {
       figures.push(...(await latencies(lines, options)));
+      if (lines === 5000) figures.push(await resolvedHovers(lines, options));
     } catch (error) {
       figures.push(
         notAvailable(

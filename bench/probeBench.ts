@@ -6,6 +6,7 @@ import { detectMake } from '../server/src/probes/capabilities';
 import { convergenceProbe } from '../server/src/probes/convergenceProbe';
 import { DATABASE_GOAL, databaseProbe } from '../server/src/probes/databaseProbe';
 import { dryRunProbe } from '../server/src/probes/dryRunProbe';
+import { assessSafety } from '../server/src/probes/safety';
 import { traceProbe } from '../server/src/probes/traceProbe';
 import { cacheRoot, repoRoot } from './corpus';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
@@ -173,5 +174,24 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
       );
     }
   }
+  figures.push(await fixedCosts(dir, rounds, warmup));
   return figures;
+}
+
+/** What every probe pays before make runs: detecting make (two make runs) and the safety parse. */
+async function fixedCosts(dir: string, rounds: number, warmup: number): Promise<Figure> {
+  const [detect, safety] = await interleavedAsync(
+    [async () => void (await detectMake('make')), async () => void (await assessSafety(dir))],
+    rounds,
+    warmup,
+  );
+  const total = median(detect) + median(safety);
+  return {
+    key: 'probeParts.fixedMs',
+    section: SECTION,
+    label: 'fixed cost in every probe call: detectMake + assessSafety',
+    value: total,
+    unit: 'ms',
+    peer: `detectMake (make --version, make -pq -f /dev/null) ${formatValue(median(detect), 'ms')}; assessSafety (reads and parses the Makefile) ${formatValue(median(safety), 'ms')}`,
+  };
 }

@@ -112,6 +112,10 @@ export function machine(): Record<string, string> {
     platform: `${os.platform()} ${os.release()}`,
     cpu: `${cpus.length} x ${cpus[0]?.model ?? 'unknown'}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    load: `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (1/5/15 min, at the end of the run)`,
   };
 }
 
