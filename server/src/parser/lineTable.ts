@@ -9,6 +9,7 @@ export class LineTable {
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
   private cached = 0;
+  private readonly lineStarts: (Position | undefined)[];
 
   constructor(readonly text: string) {
     const starts = this.starts;
@@ -42,6 +43,7 @@ export class LineTable {
       starts.push(start);
       ends.push(length);
     }
+    this.lineStarts = new Array<Position | undefined>(starts.length);
     this.firstNul = text.indexOf('\0');
     if (this.firstNul >= 0) this.truncateAtNul();
   }
@@ -84,12 +86,35 @@ export class LineTable {
     return line;
   }
 
+  /**
+   * Positions at the start of a line are shared: most statements start there, and every object
+   * saved is garbage-collector work saved. Treat positions (like the whole tree) as read-only.
+   */
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    return { line, character: offset - this.starts[line] };
+    const character = offset - this.starts[line];
+    if (character === 0) return this.lineStart(line);
+    return { line, character };
+  }
+
+  private lineStart(line: number): Position {
+    let position = this.lineStarts[line];
+    if (position === undefined) {
+      position = { line, character: 0 };
+      this.lineStarts[line] = position;
+    }
+    return position;
   }
 
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    const startPosition = this.position(start);
+    const line = startPosition.line;
+    // Most ranges lie on one line: skip the second lookup.
+    if (end >= start && (line + 1 >= this.starts.length || end < this.starts[line + 1])) {
+      const character = end - this.starts[line];
+      if (character === startPosition.character) return { start: startPosition, end: startPosition };
+      return { start: startPosition, end: { line, character } };
+    }
+    return { start: startPosition, end: this.position(end) };
   }
 }
