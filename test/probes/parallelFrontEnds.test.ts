@@ -1,0 +1,234 @@
+// The parallel diff through its front ends (CLI, LSP handler) and cancellation, on real make and strace.
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  ResponseError,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { runCli } from '../../cli/src/cli';
+import { handleParallelDiff } from '../../server/src/parallel/parallelDiffHandler';
+import { parallelDiffProbe } from '../../server/src/parallel/parallelDiffProbe';
+import type { ParallelDiffResult } from '../../server/src/parallel/parallelTypes';
+import { ProbeError } from '../../server/src/probes/probeOptions';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { workspaceFrom, type Workspace } from './support/fixtureCopy';
+import { make441Path, MAKES, requireMake } from './support/makes';
+import { unchanged } from './support/probeCheck';
+import { pollUntil, processesInGroup } from './support/processGroups';
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    { write: (text: string) => (stdout += text) },
+    { write: (text: string) => (stderr += text) },
+  );
+  return { code, stdout, stderr };
+}
+
+/** A private TMPDIR for the duration of `work`: proves no copy is left without racing other users of /tmp. */
+async function withPrivateTmp<T>(work: () => Promise<T>): Promise<T> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-parallel-test-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = scratch;
+  try {
+    const result = await work();
+    assert.deepEqual(await readdir(scratch), [], 'a sandbox copy or scratch folder was left behind');
+    return result;
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+describe('makescope parallel-diff (CLI)', () => {
+  let workspace: Workspace | undefined;
+  before(() => requireMake(MAKES[1]));
+  afterEach(async () => {
+    await workspace?.dispose();
+    workspace = undefined;
+  });
+
+  it('exits 1 with the finding, its rule line and the fix line', async () => {
+    workspace = await workspaceFrom('parallel-race-missing-prerequisite');
+    const dir = workspace.directory;
+    const run = await unchanged(dir, () =>
+      cli(['parallel-diff', '-C', dir, '--make', make441Path, '-j', '2', '--runs', '1']),
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /Makefile:9: missing-prerequisite: 'app\.txt' reads config\.h, which 'config\.h' writes/,
+    );
+    assert.match(run.stdout, /Makefile:9: app\.txt: main\.in config\.h/);
+    assert.match(run.stdout, /speedup of -j2 over -j1/);
+  });
+
+  it('exits 0 on a clean build and prints JSON with --json', async () => {
+    workspace = await workspaceFrom('parallel-clean');
+    const run = await cli([
+      'parallel-diff',
+      '-C',
+      workspace.directory,
+      '--make',
+      make441Path,
+      '-j2',
+      '--runs=1',
+      '--json',
+    ]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const result = JSON.parse(run.stdout) as ParallelDiffResult;
+    assert.equal(result.verdict, 'clean');
+    assert.equal(result.runs[2].shuffle, 'reverse');
+  });
+
+  it('exits 2 on bad arguments and on a target with "="', async () => {
+    assert.equal((await cli(['parallel-diff', '--shuffle', 'sideways'])).code, 2);
+    assert.equal((await cli(['parallel-diff', '--frobnicate'])).code, 2);
+    const assignment = await cli(['parallel-diff', '-C', '/tmp', 'CC=gcc']);
+    assert.equal(assignment.code, 2);
+    assert.match(assignment.stderr, /variable assignment/);
+    const help = await cli(['parallel-diff', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--shuffle MODE/);
+  });
+});
+
+describe('makescope/parallelDiff handler', () => {
+  it('reports progress on the client token, calls onResult and answers with the result', async () => {
+    requireMake(MAKES[0]);
+    const workspace = await workspaceFrom('parallel-race-output-directory');
+    try {
+      const progress: unknown[] = [];
+      const connection = {
+        sendProgress: (_type: unknown, token: unknown, value: unknown) => {
+          progress.push([token, value]);
+          return Promise.resolve();
+        },
+      } as unknown as Connection;
+      const results: ParallelDiffResult[] = [];
+      const result = await handleParallelDiff(
+        connection,
+        {
+          settings: () => ({ ...DEFAULT_SETTINGS, makePath: MAKES[0].path }),
+          workspaceFolders: () => [workspace.directory],
+          onResult: (r) => results.push(r),
+        },
+        { uri: undefined, runs: 1, workDoneToken: 'token-1' },
+        new CancellationTokenSource().token,
+      );
+      assert.equal(results[0], result);
+      assert.equal(result.findings[0]?.kind, 'missing-order-only-directory');
+      const messages = progress.map((entry) => (entry as [string, { kind: string; message?: string }])[1]);
+      assert.equal(messages[0].kind, 'begin');
+      assert.ok(messages.some((m) => m.message?.includes('traced serial build')));
+      assert.equal(messages[messages.length - 1].kind, 'end');
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
+  it('refuses in an untrusted workspace', async () => {
+    const connection = {} as Connection;
+    await assert.rejects(
+      handleParallelDiff(
+        connection,
+        { settings: () => DEFAULT_SETTINGS, workspaceFolders: () => ['/tmp'], isTrusted: () => false },
+        {},
+        new CancellationTokenSource().token,
+      ),
+      (error: unknown) => error instanceof ResponseError && /trusted/.test(error.message),
+    );
+  });
+});
+
+for (const make of MAKES) {
+  describe(`parallel diff cancellation, GNU make ${make.version}`, () => {
+    before(() => requireMake(make));
+
+    for (const phase of [
+      { name: 'the parallel build', step: '(2/' },
+      { name: 'the traced build (strace)', step: 'traced' },
+    ]) {
+      it(`ends every process it started within 1 s and removes its copies, cancelled in ${phase.name}`, async () => {
+        const workspace = await workspaceFrom('parallel-race-shuffle-only');
+        try {
+          await withPrivateTmp(() =>
+            unchanged(workspace.directory, async () => {
+              const controller = new AbortController();
+              const groups: number[] = [];
+              let step = '';
+              const probe = parallelDiffProbe({
+                directory: workspace.directory,
+                make: make.path,
+                jobs: 2,
+                runs: 0,
+                shuffle: 'reverse',
+                signal: controller.signal,
+                onSpawn: (pid) => groups.push(pid),
+                onProgress: (message) => (step = message),
+              });
+              // The build's slow recipes are running: make (and strace), shells and sleeps in one group.
+              const running = await pollUntil(
+                () =>
+                  step.includes(phase.step) &&
+                  groups.length >= 2 &&
+                  processesInGroup(groups[groups.length - 1]).length >= 3,
+                20000,
+              );
+              assert.ok(running, `${phase.name} started`);
+              controller.abort();
+              await assert.rejects(
+                probe,
+                (error: unknown) => error instanceof ProbeError && error.kind === 'cancelled',
+              );
+              const gone = await pollUntil(
+                () => groups.every((pgid) => processesInGroup(pgid).length === 0),
+                1000,
+              );
+              assert.ok(gone, `processes left: ${groups.flatMap(processesInGroup).join(' ')}`);
+            }),
+          );
+        } finally {
+          await workspace.dispose();
+        }
+      });
+    }
+  });
+}
+
+describe('parallel diff handler cancellation', () => {
+  it('answers RequestCancelled when the client cancels', async () => {
+    requireMake(MAKES[1]);
+    const workspace = await workspaceFrom('parallel-race-shuffle-only');
+    try {
+      const source = new CancellationTokenSource();
+      const connection = {
+        sendProgress: (_type: unknown, _token: unknown, value: { message?: string }) => {
+          if (value.message?.startsWith('(2/')) source.cancel();
+          return Promise.resolve();
+        },
+      } as unknown as Connection;
+      await assert.rejects(
+        handleParallelDiff(
+          connection,
+          {
+            settings: () => ({ ...DEFAULT_SETTINGS, makePath: MAKES[1].path }),
+            workspaceFolders: () => [workspace.directory],
+          },
+          { workDoneToken: 'token-2' },
+          source.token,
+        ),
+        (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled,
+      );
+    } finally {
+      await workspace.dispose();
+    }
+  });
+});
