@@ -514,6 +514,8 @@ class MakefileParser {
     const node: Statement = { type: 'unknown', text: vt.slice(start, contentEnd), range };
     scanReferences(view, start, contentEnd, 'directive', this.references);
     if (onlyReferences(vt, start, contentEnd)) {
+      // make reads it as a rule line that expands to nothing, which ends the recipe before it.
+      this.rule = null;
       node.expandsOnly = true;
       this.target.push(node);
       return;

@@ -98,6 +98,12 @@ describe('parser: recipes', () => {
     assert.equal(single(unknowns(file)).text, 'echo orphan');
   });
 
+  it('ends the recipe at a line of references too, as make does for $(info ...)', () => {
+    const file = parseMakefile('all:\n\techo a\n$(info x)\n\techo b\n');
+    assert.equal(single(rules(file)).recipe.length, 1);
+    assert.deepEqual(problemCodes(file), ['recipe-without-rule']);
+  });
+
   it('accepts a tab-indented assignment or conditional before any rule', () => {
     const file = parseMakefile('ifdef X\n\tY = 1\nendif\n');
     assert.deepEqual(problemCodes(file), []);
