@@ -1,4 +1,6 @@
 // Which make is configured, whether it is GNU make, its version and .FEATURES, and what probes it allows.
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
 import { runProcess } from './exec';
 
 export interface MakeVersion {
@@ -47,7 +49,33 @@ export function parseFeatures(database: string): string[] {
   return match ? match[1].split(/\s+/).filter(Boolean) : [];
 }
 
+/** The executable a name resolves to on PATH (or the path itself), with what identifies its version. */
+async function identity(makePath: string): Promise<string | undefined> {
+  const candidates = makePath.includes('/')
+    ? [path.resolve(makePath)]
+    : (process.env.PATH ?? '').split(path.delimiter).map((folder) => path.join(folder, makePath));
+  for (const candidate of candidates) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return `${candidate}\0${info.ino}\0${info.size}\0${info.mtimeMs}`;
+  }
+  return undefined;
+}
+
+// Detection costs two make runs; every probe needs it, so the answer is kept per executable
+// (path, inode, size, mtime): replacing or upgrading make invalidates it.
+const detected = new Map<string, MakeCapabilities>();
+
+/** Detects make, reusing an earlier answer for the same unchanged executable. */
 export async function detectMake(makePath = 'make', signal?: AbortSignal): Promise<CapabilityResult> {
+  const key = await identity(makePath);
+  const known = key === undefined ? undefined : detected.get(key);
+  if (known) return { ok: true, make: { ...known, path: makePath } };
+  const result = await detectMakeUncached(makePath, signal);
+  if (result.ok && key !== undefined) detected.set(key, result.make);
+  return result;
+}
+
+async function detectMakeUncached(makePath: string, signal?: AbortSignal): Promise<CapabilityResult> {
   const common = { cwd: process.cwd(), timeoutMs: 10000, maxOutputBytes: 4 * 1024 * 1024, signal };
   const banner = await runProcess({ ...common, file: makePath, args: ['--version'] });
   if (banner.outcome === 'spawn-error') {

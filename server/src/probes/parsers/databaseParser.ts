@@ -75,10 +75,38 @@ export interface MakeDatabase {
 
 type Section = 'none' | 'variables' | 'pattern-variables' | 'rules' | 'files' | 'vpath' | 'other';
 
+const SECTIONS = new Map<string, Section>([
+  ['# Variables', 'variables'],
+  ['# Pattern-specific Variable Values', 'pattern-variables'],
+  ['# Directories', 'other'],
+  ['# Implicit Rules', 'rules'],
+  ['# Files', 'files'],
+  ['# VPATH Search Paths', 'vpath'],
+  ['# variable set hash-table stats:', 'other'],
+  ['# files hash-table stats:', 'other'],
+]);
+
+const ORIGIN_WORDS = [
+  'default',
+  'environment',
+  'environment under -e',
+  'makefile',
+  'command line',
+  "'override' directive",
+  'automatic',
+];
+const PLAIN_ORIGINS = new Map(ORIGIN_WORDS.map((word) => [`# ${word}`, word]));
+
 const ORIGIN =
   /^# (default|environment|environment under -e|makefile|command line|'override' directive|automatic)( private)?(?: \(from '(.*)', line (\d+)\))?$/;
 const RECIPE_FROM = /^#  recipe to execute \(from '(.*)', line (\d+)\):$/;
-const ASSIGN = /^(\S+) (\+=|:=|=) ?(.*)$/;
+
+/** Space-separated words; make prints them with single spaces and a leading one. */
+function words(text: string): string[] {
+  if (text === '') return [];
+  const list = text.split(' ');
+  return list[0] === '' || list[list.length - 1] === '' ? list.filter(Boolean) : list;
+}
 
 function splitHeader(text: string): {
   targets: string;
@@ -90,7 +118,6 @@ function splitHeader(text: string): {
   const doubleColon = text.charCodeAt(colon + 1) === 58;
   const rest = text.slice(colon + (doubleColon ? 2 : 1));
   const bar = rest.indexOf(' | ');
-  const words = (s: string): string[] => s.split(' ').filter(Boolean);
   return {
     targets: text.slice(0, colon),
     doubleColon,
@@ -100,6 +127,7 @@ function splitHeader(text: string): {
 }
 
 function unwhite(value: string): string {
+  if (!value.startsWith('$(subst ,,')) return value;
   const m = /^\$\(subst ,,(.*)\)$/.exec(value);
   return m ? m[1] : value;
 }
@@ -169,6 +197,7 @@ export class DatabaseParser {
     }
     if (first === 35 /* # */) return this.commentLine(line);
     if (line === '') {
+      this.origin = undefined;
       this.recipe = undefined;
       this.file = undefined;
       this.rule = undefined;
@@ -196,12 +225,29 @@ export class DatabaseParser {
   }
 
   private commentLine(line: string): void {
+    // "#  ..." (two spaces) lines describe the current file or rule: the hot path in big databases.
+    if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
+      if (line.startsWith('#  recipe to execute')) this.recipeStart(line);
+      else if (this.section === 'files') this.fileComment(line);
+      return;
+    }
+    const section = SECTIONS.get(line);
+    if (section !== undefined) {
+      if (!(this.section === 'files' && section === 'other')) this.section = section;
+      this.origin = undefined;
+      this.pattern = undefined;
+      return;
+    }
     if (line.startsWith('# Finished Make data base')) {
       this.inDatabase = false;
       return;
     }
-    if (this.sectionLine(line)) return;
-    const origin = ORIGIN.exec(line);
+    const plain = PLAIN_ORIGINS.get(line);
+    if (plain !== undefined) {
+      this.origin = { origin: plain, private: false };
+      return;
+    }
+    const origin = line.includes(' (from ') || line.endsWith(' private') ? ORIGIN.exec(line) : null;
     if (origin) {
       this.origin = {
         origin: origin[1],
@@ -211,68 +257,58 @@ export class DatabaseParser {
       };
       return;
     }
+    if (this.section === 'files') {
+      // "# @ := x" automatic values of the file end the origin they follow.
+      this.origin = undefined;
+      if (line === '# Not a target:') this.pendingNotTarget = true;
+      return;
+    }
     if (this.section === 'pattern-variables' && this.pattern !== undefined && line.startsWith('# ')) {
       const variable = this.variable(line.slice(2));
       if (variable) this.db.patternVariables.push({ pattern: this.pattern, variable });
       return;
     }
-    if (this.section === 'vpath' && line.startsWith('# ') && this.generalPending) {
-      this.db.generalVpath = line.slice(2).split(':').filter(Boolean);
-      this.generalPending = false;
-      return;
+    if (this.section === 'vpath') {
+      if (line.startsWith('# General (')) this.generalPending = true;
+      else if (this.generalPending && line.startsWith('# ')) {
+        this.db.generalVpath = line.slice(2).split(':').filter(Boolean);
+        this.generalPending = false;
+      }
     }
-    if (line.startsWith('#  recipe to execute')) {
-      const from = RECIPE_FROM.exec(line);
-      this.recipe = {
-        lines: [],
-        file: from?.[1],
-        line: from ? Number(from[2]) : undefined,
-        builtin: !from,
-      };
-      if (this.file) this.file.recipe = this.recipe;
-      else if (this.rule) this.rule.recipe = this.recipe;
-      return;
-    }
-    if (this.section === 'files') this.fileComment(line);
+  }
+
+  private recipeStart(line: string): void {
+    const from = RECIPE_FROM.exec(line);
+    this.recipe = {
+      lines: [],
+      file: from?.[1],
+      line: from ? Number(from[2]) : undefined,
+      builtin: !from,
+    };
+    if (this.file) this.file.recipe = this.recipe;
+    else if (this.rule) this.rule.recipe = this.recipe;
   }
 
   private generalPending = false;
 
-  private sectionLine(line: string): boolean {
-    const sections: Record<string, Section> = {
-      '# Variables': 'variables',
-      '# Pattern-specific Variable Values': 'pattern-variables',
-      '# Directories': 'other',
-      '# Implicit Rules': 'rules',
-      '# Files': 'files',
-      '# VPATH Search Paths': 'vpath',
-      '# variable set hash-table stats:': 'other',
-      '# files hash-table stats:': 'other',
-    };
-    const next = sections[line];
-    if (next === undefined) {
-      if (line.startsWith('# General (') && this.section === 'vpath') this.generalPending = true;
-      return false;
-    }
-    if (!(this.section === 'files' && next === 'other')) this.section = next;
-    this.origin = undefined;
-    this.pattern = undefined;
-    return true;
-  }
-
   private variable(text: string): DbVariable | undefined {
-    const match = ASSIGN.exec(text);
-    if (!match) return undefined;
+    // "NAME = v", "NAME := v", "NAME += v": names never hold spaces, so the first space ends the name.
+    const space = text.indexOf(' ');
+    if (space <= 0) return undefined;
+    const c = text.charCodeAt(space + 1);
+    let operator: string;
+    if (c === 61) operator = '=';
+    else if ((c === 58 || c === 43) && text.charCodeAt(space + 2) === 61) operator = c === 58 ? ':=' : '+=';
+    else return undefined;
     const origin = this.origin ?? { origin: 'unknown', private: false };
     this.origin = undefined;
-    const operator = match[2];
     const flavor: VariableFlavor = operator === ':=' ? 'simple' : operator === '+=' ? 'append' : 'recursive';
-    const raw = unwhite(match[3]);
+    const raw = unwhite(text.slice(space + operator.length + 2));
     return {
-      name: match[1],
+      name: text.slice(0, space),
       origin: origin.origin,
       flavor,
-      value: flavor === 'simple' ? raw.replaceAll('$$', '$') : raw,
+      value: flavor === 'simple' && raw.includes('$$') ? raw.replaceAll('$$', '$') : raw,
       file: origin.file,
       line: origin.line,
       private: origin.private,
@@ -344,10 +380,6 @@ export class DatabaseParser {
   }
 
   private fileComment(line: string): void {
-    if (line === '# Not a target:') {
-      this.pendingNotTarget = true;
-      return;
-    }
     const file = this.file;
     if (!file) return;
     if (line.startsWith('#  Phony target')) file.phony = true;

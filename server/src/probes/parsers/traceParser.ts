@@ -67,7 +67,8 @@ export class TraceParser {
   private readonly stack: number[] = [];
   private readonly splitter = new LineSplitter((line) => this.line(line));
   private inDatabase = false;
-  private databaseNames: string[] = [];
+  private inFiles = false;
+  private databaseName?: string;
 
   constructor() {
     this.stack.push(this.openSession(0, undefined, undefined));
@@ -169,19 +170,25 @@ export class TraceParser {
 
   // Only what the trace needs from a -p database: which targets are phony (make < 4.4 does not say).
   private databaseLine(line: string): void {
-    if (line.startsWith('# Finished Make data base')) {
-      this.inDatabase = false;
+    const first = line.charCodeAt(0);
+    if (first === 35 /* # */) {
+      if (line === '# Files') this.inFiles = true;
+      else if (line.startsWith('#  Phony target')) {
+        if (this.inFiles && this.databaseName !== undefined) this.session.phony.add(this.databaseName);
+      } else if (line === '# VPATH Search Paths') this.inFiles = false;
+      else if (line.startsWith('# Finished Make data base')) {
+        this.inDatabase = false;
+        this.inFiles = false;
+      }
       return;
     }
-    if (line.startsWith('#  Phony target')) {
-      for (const name of this.databaseNames) this.session.phony.add(name);
-      return;
-    }
-    if (line === '' || line.startsWith('#') || line.startsWith('\t')) return;
+    if (!this.inFiles || line === '' || first === 9 /* tab */) return;
     const header = DATABASE_HEADER.exec(line);
-    if (!header || VARIABLE_AFTER_COLON.test(header[2] ?? '')) return;
-    this.databaseNames = [header[1]];
-    const words = (header[2] ?? '').split(' | ')[0].split(' ').filter(Boolean);
+    if (!header || (header[2] !== undefined && VARIABLE_AFTER_COLON.test(header[2]))) return;
+    this.databaseName = header[1];
+    if (header[2] === undefined) return;
+    const bar = header[2].indexOf(' | ');
+    const words = (bar < 0 ? header[2] : header[2].slice(0, bar)).split(' ').filter(Boolean);
     if (words.length > 0) this.session.prerequisites.set(header[1], words);
   }
 }
