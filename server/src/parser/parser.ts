@@ -391,7 +391,7 @@ class MakefileParser {
       };
       this.target.push(node);
       this.conditionals.push({ node, branch, sawElse: false, parent: this.target });
-      this.target = branch.body;
+      if (this.conditionals.length <= MAX_TREE_DEPTH) this.target = branch.body;
       return;
     }
     const open = this.conditionals.length > 0 ? this.conditionals[this.conditionals.length - 1] : null;
@@ -429,7 +429,7 @@ class MakefileParser {
     }
     open.node.branches.push(branch);
     open.branch = branch;
-    this.target = branch.body;
+    if (this.conditionals.length <= MAX_TREE_DEPTH) this.target = branch.body;
   }
 
   private conditionalBranch(
@@ -529,6 +529,12 @@ class MakefileParser {
     this.problem('missing-separator', 'missing separator', range, hasReference ? 'warning' : 'error');
   }
 }
+
+/**
+ * Conditionals nested deeper than this keep their statements in the branch at this depth, so that
+ * consumers walking the tree recursively (JSON.stringify included) cannot overflow the stack.
+ */
+const MAX_TREE_DEPTH = 100;
 
 const RECIPE_WITH_SPACES = 'missing separator: recipe lines must start with a tab, not spaces';
 

@@ -1,6 +1,6 @@
 // The parser never throws, keeps ranges inside the text, and stays linear on hostile input.
 import * as assert from 'node:assert/strict';
-import type { ParsedMakefile, Range } from '../../../server/src/parser/ast';
+import type { ParsedMakefile, Range, Statement } from '../../../server/src/parser/ast';
 import { allStatements, parseMakefile } from './parseHelpers';
 
 /** Small deterministic PRNG so a failing input can be reproduced from its seed. */
@@ -113,6 +113,22 @@ describe('parser: robustness', () => {
     );
     const ifs = parseMakefile('ifdef X\n'.repeat(1000) + 'endif\n'.repeat(1500));
     assert.equal(ifs.problems.filter((p) => p.code === 'endif-without-if').length, 500);
+  });
+
+  it('keeps the tree shallow under 10,000 nested conditionals, so recursive consumers do not overflow', () => {
+    const depth = 10_000;
+    const file = parseMakefile('ifdef X\n'.repeat(depth) + 'A = 1\n' + 'endif\n'.repeat(depth));
+    assert.deepEqual(file.problems, []);
+    let deepest = 0;
+    const pending: [Statement[], number][] = [[file.statements, 1]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [statements, level] = next;
+      deepest = Math.max(deepest, level);
+      for (const s of statements)
+        if (s.type === 'conditional') for (const b of s.branches) pending.push([b.body, level + 1]);
+    }
+    assert.ok(deepest <= 102, `tree depth ${deepest}`);
+    assert.equal(allStatements(file.statements).filter((s) => s.type === 'assignment').length, 1);
   });
 
   it('parses a 1 MB single line, 200,000 continuation lines and 100,000 targets', () => {
