@@ -3,6 +3,7 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from '../../server/src/version';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import { parseArgs, UsageError } from './args';
 import { runCommand } from './commands';
+import { runEvidenceCommand, runRunbookCommand } from './evidenceCommand';
 import { runParallelDiffCommand } from './parallelDiffCommand';
 
 export interface Output {
@@ -27,6 +28,9 @@ Commands:
   dry-run [TARGET...]      What make -n would run, grouped by target, following sub-makes.
   timing [TARGET...]       Reading time and make -n time (and with --build a full build in a sandbox
                            copy); parse-time $(shell ...) calls timed when strace is installed.
+  evidence [TARGET...]     The whole evidence ladder, in order, with a verdict: healthy, local fix
+                           or escalate. Writes report.md/json/sarif and every output to a folder.
+  runbook                  Write a RUNBOOK.md for the project from make's own database.
   help                     Show this help.
 
 Options:
@@ -70,6 +74,8 @@ export async function runCli(
     return 0;
   }
   if (argv[0] === 'parallel-diff') return runParallelDiffCommand(argv.slice(1), stdout, stderr, signal);
+  if (argv[0] === 'evidence') return runEvidenceCommand(argv.slice(1), stdout, stderr, signal);
+  if (argv[0] === 'runbook') return runRunbookCommand(argv.slice(1), stdout, stderr, signal);
   try {
     const args = parseArgs(argv);
     const outcome = await runCommand(args, signal, stdout.isTTY);

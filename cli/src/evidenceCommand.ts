@@ -1,0 +1,203 @@
+// `makescope evidence` and `makescope runbook`: the evidence ladder and the project runbook from the command line.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { collectEvidence } from '../../server/src/evidence/evidenceLadder';
+import { markdownReport } from '../../server/src/evidence/markdownReport';
+import { generateRunbook } from '../../server/src/evidence/runbook';
+import { sarifReport } from '../../server/src/evidence/sarifReport';
+import { ProbeError } from '../../server/src/probes/probeOptions';
+import type { Output } from './cli';
+
+export const EVIDENCE_HELP = `Usage: makescope evidence [TARGET...] [options]
+
+Climbs the evidence ladder in order, each step only gathering: (1) the symptom: target, -j level,
+make version, and the environment and command-line variables that reach the target; (2) intended
+work (make -n); (3) causality (make -n --trace); (4) resolved state (make -p, saved as
+database.txt); (5) convergence (a build in a sandbox copy, then make -q); (6) parse time against
+recipe time; (7) serial against parallel (sandbox copies); (8) the escalation assessment.
+Every command, its exit code, time and full output are recorded. The report ends with a verdict:
+healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
+The project is never changed.
+
+Options:
+  -C, --directory DIR      The project (default: the current directory).
+  -f, --file FILE          The makefile.
+      --make PATH          The make program (default: make).
+  -j, --jobs N             The -j level of the incident (default 1).
+      --symptom TEXT       What was seen, in a few words (kept in the report).
+      --out DIR            Where to write the outputs and report.{md,json,sarif}
+                           (default: a new folder under ${os.tmpdir()}).
+      --format FORMAT      What to print: md (default), json or sarif.
+      --runs K             Random shuffle seeds for step 7 (default 2).
+      --no-build           Skip the builds in sandbox copies (steps 5 to 7 gather less).
+      --timeout SECONDS    Stop any make after SECONDS (default 120).
+
+Exit codes: 0 healthy, 1 a local fix or an escalation, 2 an error.
+
+Usage: makescope runbook [-C DIR] [-f FILE] [--out FILE]
+
+Writes a RUNBOOK.md for the project from make's own database: the stable targets, the question
+to command table with this project's commands, the convergence and serial/parallel checks, where
+the resolved-state dump goes, the escalation triggers and what not to do first. Printed to
+standard output unless --out names a file.
+`;
+
+interface EvidenceArgs {
+  directory: string;
+  makefile?: string;
+  make?: string;
+  jobs?: number;
+  symptom?: string;
+  out?: string;
+  format: 'md' | 'json' | 'sarif';
+  runs?: number;
+  build: boolean;
+  timeoutMs?: number;
+  targets: string[];
+}
+
+class EvidenceUsageError extends Error {}
+
+const WITH_VALUE = new Set([
+  '-C',
+  '--directory',
+  '-f',
+  '--file',
+  '--make',
+  '-j',
+  '--jobs',
+  '--symptom',
+  '--out',
+  '--format',
+  '--runs',
+  '--timeout',
+]);
+
+export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
+  const args: EvidenceArgs = { directory: '.', format: 'md', build: true, targets: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      args.targets.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-')) {
+      args.targets.push(arg);
+      continue;
+    }
+    const [option, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (option === '--no-build') {
+      args.build = false;
+      continue;
+    }
+    if (!WITH_VALUE.has(option)) throw new EvidenceUsageError(`unknown option '${option}'`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new EvidenceUsageError(`${option} needs a value`);
+    const count = (): number => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new EvidenceUsageError(`${option} needs a positive whole number, got '${value}'`);
+      return n;
+    };
+    if (option === '-C' || option === '--directory') args.directory = value;
+    else if (option === '-f' || option === '--file') args.makefile = value;
+    else if (option === '--make') args.make = value;
+    else if (option === '-j' || option === '--jobs') args.jobs = count();
+    else if (option === '--symptom') args.symptom = value;
+    else if (option === '--out') args.out = value;
+    else if (option === '--runs') args.runs = count();
+    else if (option === '--timeout') args.timeoutMs = count() * 1000;
+    else if (value === 'md' || value === 'json' || value === 'sarif') args.format = value;
+    else throw new EvidenceUsageError(`--format takes md, json or sarif, got '${value}'`);
+  }
+  for (const target of args.targets) {
+    if (target.includes('='))
+      throw new EvidenceUsageError(
+        `'${target}' contains '=', which make would read as a variable assignment; refused`,
+      );
+  }
+  return args;
+}
+
+export async function runEvidenceCommand(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    stdout.write(EVIDENCE_HELP);
+    return 0;
+  }
+  try {
+    const args = parseEvidenceArgs(argv);
+    const out = path.resolve(args.out ?? (await mkdtemp(path.join(os.tmpdir(), 'makescope-evidence-'))));
+    const report = await collectEvidence({
+      directory: path.resolve(args.directory),
+      makefile: args.makefile,
+      make: args.make,
+      jobs: args.jobs,
+      targets: args.targets,
+      symptom: args.symptom,
+      outputDirectory: out,
+      runs: args.runs,
+      skipBuilds: !args.build,
+      timeoutMs: args.timeoutMs,
+      signal,
+      onProgress: (message) => void stderr.write(`makescope: ${message}\n`),
+    });
+    const markdown = markdownReport(report);
+    const json = JSON.stringify(report, null, 2);
+    const sarif = JSON.stringify(sarifReport(report), null, 2);
+    await writeFile(path.join(out, 'report.md'), markdown);
+    await writeFile(path.join(out, 'report.json'), json);
+    await writeFile(path.join(out, 'report.sarif'), sarif);
+    stdout.write(args.format === 'json' ? `${json}\n` : args.format === 'sarif' ? `${sarif}\n` : markdown);
+    stderr.write(`makescope: evidence written to ${out}\n`);
+    return report.verdict.kind === 'healthy' ? 0 : 1;
+  } catch (error) {
+    return failed(error, stderr);
+  }
+}
+
+export async function runRunbookCommand(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    stdout.write(EVIDENCE_HELP);
+    return 0;
+  }
+  try {
+    const args = parseEvidenceArgs(argv);
+    const runbook = await generateRunbook({
+      directory: path.resolve(args.directory),
+      makefile: args.makefile,
+      make: args.make,
+      signal,
+    });
+    if (args.out) {
+      await writeFile(path.resolve(args.out), runbook);
+      stderr.write(`makescope: runbook written to ${path.resolve(args.out)}\n`);
+    } else {
+      stdout.write(runbook);
+    }
+    return 0;
+  } catch (error) {
+    return failed(error, stderr);
+  }
+}
+
+function failed(error: unknown, stderr: Output): number {
+  if (error instanceof EvidenceUsageError || error instanceof ProbeError) {
+    stderr.write(`makescope: ${error.message}\n`);
+    return 2;
+  }
+  throw error;
+}

@@ -1,0 +1,181 @@
+// Turns the rungs' results into the facts the escalation criteria are judged on. Pure.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ParallelDiffResult } from '../parallel/parallelTypes';
+import type { ConvergenceResult } from '../probes/convergenceProbe';
+import type { DatabaseResult } from '../probes/databaseProbe';
+import type { DryRunResult } from '../probes/dryRunProbe';
+import type { TimingResult } from '../probes/timingProbe';
+import type { TraceReport } from '../probes/traceProbe';
+import type { EscalationFacts } from './escalation';
+import type { EvidenceLocation, Rung } from './evidenceTypes';
+import { influentialVariables } from './influence';
+
+export interface LadderResults {
+  options: { directory: string; targets?: string[]; symptom?: string };
+  database?: DatabaseResult;
+  dryRun?: DryRunResult;
+  trace?: TraceReport;
+  convergence?: ConvergenceResult;
+  timing?: TimingResult;
+  parallel?: ParallelDiffResult;
+  makeVersion: string;
+  rungs: Rung[];
+}
+
+// make's own complaints, as opposed to a recipe's command failing ("*** [file:line: target] Error N").
+const MAKE_ERROR = /\*\*\* (No rule to make target|missing separator|.*Stop\.)/;
+const RECIPE_FAILURE = /\*\*\* \[(?:(.+?):(\d+): )?([^\]]+)\] Error (\d+)/;
+const TOOL_DIAGNOSTIC =
+  /:\d+(?::\d+)?: (?:fatal )?error:|collect2: error|\bld: |Error 12[67]\b|command not found/;
+const DECLARED_VERSION =
+  /(?:requires?|needs?|minimum|at least)\s+(?:GNU\s+)?make\s*(?:version\s*)?(?:>=?\s*)?(\d+\.\d+(?:\.\d+)?)/i;
+
+export function gatherFacts(results: LadderResults): EscalationFacts {
+  const directory = path.resolve(results.options.directory);
+  const errors = [
+    ...(results.dryRun?.errors ?? []),
+    ...(results.trace?.errors ?? []),
+    ...(results.parallel?.runs.flatMap((run) => (run.firstError ? [run.firstError] : [])) ?? []),
+  ];
+  const pointers: EvidenceLocation[] = [];
+  for (const target of results.convergence?.stale ?? []) {
+    pointers.push({
+      file: target.file ?? directory,
+      line: target.line,
+      message: `${target.name}: ${target.hint}`,
+      ruleId: 'convergence/stale-target',
+      level: 'warning',
+    });
+  }
+  for (const finding of results.parallel?.findings ?? []) {
+    pointers.push({
+      file: finding.rule?.file ?? directory,
+      line: finding.rule?.line,
+      message: finding.fix ? `${finding.message}; fix: ${finding.fix.title}` : finding.message,
+      ruleId: `parallel/${finding.kind}`,
+      level: 'error',
+    });
+  }
+  const makeErrors: string[] = [];
+  for (const error of new Set([...(results.dryRun?.errors ?? []), ...(results.trace?.errors ?? [])])) {
+    if (MAKE_ERROR.test(error)) {
+      makeErrors.push(error.trim());
+      pointers.push({ file: directory, message: error.trim(), ruleId: 'build/make-error', level: 'error' });
+    }
+  }
+  // A failure of the serial build is not a race; it is a tool's when a tool says so (a compiler
+  // diagnostic, a command not found), else a recipe of this project fails and that is a local matter.
+  const toolFailures: string[] = [];
+  const serialFailure = results.parallel?.runs.find(
+    (run) => run.kind === 'serial' && run.exitCode !== 0,
+  )?.firstError;
+  if (serialFailure) {
+    if (TOOL_DIAGNOSTIC.test(serialFailure)) toolFailures.push(serialFailure.trim());
+    const failure = RECIPE_FAILURE.exec(serialFailure);
+    if (failure?.[1]) {
+      pointers.push({
+        file: path.resolve(directory, failure[1]),
+        line: Number(failure[2]),
+        message: `the recipe of ${failure[3]} fails: ${serialFailure.trim()}`,
+        ruleId: 'build/recipe-failed',
+        level: 'error',
+      });
+    }
+  }
+  const db = results.database?.database;
+  const parallel = results.parallel;
+  const unexplained = parallel
+    ? parallel.differences.filter((d) => d.exitCodeDiffers || d.artifacts.length > 0).length
+    : 0;
+  return {
+    symptom: results.options.symptom,
+    reproduced:
+      pointers.length > 0 ||
+      errors.length > 0 ||
+      (results.convergence?.verdict ?? 'converged') !== 'converged' ||
+      unexplained > 0,
+    unstableRuns: unstableRuns(parallel),
+    outsideMakefiles: outsideMakefiles(pointers, directory),
+    toolFailures,
+    makeErrors,
+    influentialVariables: db
+      ? influentialVariables(db, results.options.targets ?? []).map(({ name, origin, value }) => ({
+          name,
+          origin,
+          value,
+        }))
+      : [],
+    makeVersion: results.makeVersion,
+    declaredMakeVersion: db
+      ? declaredVersion(
+          db.variables.map((v) => v.file).filter((f): f is string => !!f),
+          directory,
+        )
+      : undefined,
+    unexplainedParallelDifferences: unexplained,
+    parallelFindings: parallel?.findings.length ?? 0,
+    parallelismDisabledAt: notParallel(
+      db?.files.find((file) => file.name === '.NOTPARALLEL' && file.isTarget),
+      directory,
+    ),
+    pointers,
+  };
+}
+
+/** Runs made with the same settings (same kind, jobs and shuffle) that ended differently. */
+function unstableRuns(parallel: ParallelDiffResult | undefined): string[] {
+  const byKey = new Map<string, { label: string; exitCode: number }>();
+  const unstable: string[] = [];
+  for (const run of parallel?.runs ?? []) {
+    if (run.kind === 'shuffle-seed' || run.kind === 'traced') continue;
+    const key = `${run.kind}/${run.jobs}/${run.shuffle ?? ''}`;
+    const earlier = byKey.get(key);
+    if (earlier && earlier.exitCode !== run.exitCode) {
+      unstable.push(`${earlier.label} exited ${earlier.exitCode}, ${run.label} exited ${run.exitCode}`);
+    }
+    if (!earlier) byKey.set(key, { label: run.label, exitCode: run.exitCode });
+  }
+  return unstable;
+}
+
+function outsideMakefiles(pointers: EvidenceLocation[], directory: string): string[] {
+  const outside = new Set<string>();
+  for (const pointer of pointers) {
+    if (pointer.line === undefined) continue;
+    const relative = path.relative(directory, pointer.file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) outside.add(pointer.file);
+  }
+  return [...outside];
+}
+
+function declaredVersion(files: string[], directory: string): { version: string; where: string } | undefined {
+  for (const file of new Set(files)) {
+    const full = path.resolve(directory, file);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch {
+      continue;
+    }
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const match = DECLARED_VERSION.exec(lines[i] ?? '');
+      if (match?.[1])
+        return { version: match[1], where: `${path.relative(directory, full) || file}:${i + 1}` };
+    }
+  }
+  return undefined;
+}
+
+function notParallel(
+  file: { recipe?: { file?: string; line?: number } } | undefined,
+  directory: string,
+): string[] {
+  if (!file) return [];
+  return [
+    file.recipe?.file
+      ? `.NOTPARALLEL (${path.relative(directory, path.resolve(directory, file.recipe.file))}:${file.recipe.line ?? '?'})`
+      : '.NOTPARALLEL in the makefiles',
+  ];
+}

@@ -1,0 +1,229 @@
+// What each rung's answer means, in plain words a teammate new to the build can act on. Pure.
+import type { ParallelDiffResult } from '../parallel/parallelTypes';
+import type { ConvergenceResult } from '../probes/convergenceProbe';
+import type { DatabaseResult } from '../probes/databaseProbe';
+import type { DryRunResult } from '../probes/dryRunProbe';
+import { ProbeError } from '../probes/probeOptions';
+import type { TimingResult } from '../probes/timingProbe';
+import type { TraceReport } from '../probes/traceProbe';
+import type { RungStatus } from './evidenceTypes';
+import { goalsOf, influentialVariables } from './influence';
+
+export interface Explained {
+  status: RungStatus;
+  excerpt: string;
+  interpretation: string;
+}
+
+const MAX_EXCERPT_LINES = 12;
+
+function excerptOf(lines: string[]): string {
+  const shown = lines.slice(0, MAX_EXCERPT_LINES);
+  if (lines.length > shown.length) shown.push(`... (${lines.length - shown.length} more)`);
+  return shown.join('\n');
+}
+
+export function failure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ProbeError && error.kind === 'refused') return `Not run: ${message}`;
+  return `This rung could not gather its evidence: ${message}`;
+}
+
+export function symptom(
+  result: DatabaseResult,
+  options: { targets?: string[]; jobs?: number; symptom?: string },
+  makeVersion: string,
+): Explained {
+  const goals = goalsOf(result.database, options.targets ?? []);
+  const outside = influentialVariables(result.database, options.targets ?? []);
+  const lines = [
+    `target(s): ${goals.join(' ') || '(none: the makefile has no default goal)'}`,
+    `-j level: ${options.jobs ?? 1}`,
+    `make: GNU Make ${makeVersion}`,
+    ...(options.symptom ? [`reported symptom: ${options.symptom}`] : []),
+    ...outside.map((v) => `${v.name} = ${v.value}   (from the ${v.origin})`),
+  ];
+  const interpretation =
+    outside.length === 0
+      ? `The goal is ${goals.join(' ') || 'unknown'}; no environment or command-line variable reaches it, so the result depends on the makefiles and the files alone.`
+      : `${outside.length} variable(s) from outside the makefiles reach the goal (${outside.map((v) => v.name).join(', ')}): another machine or shell with different values can behave differently.`;
+  return { status: 'ok', excerpt: excerptOf(lines), interpretation };
+}
+
+export function intendedWork(result: DryRunResult): Explained {
+  const lines = result.groups.map(
+    (group) => `${group.target}: ${group.commands.length} command(s) (${group.reason})`,
+  );
+  if (result.errors.length > 0) {
+    return {
+      status: 'finding',
+      excerpt: excerptOf([...result.errors, ...lines]),
+      interpretation: `make cannot even plan the work: ${result.errors[0]}`,
+    };
+  }
+  if (result.commandCount === 0) {
+    return {
+      status: 'ok',
+      excerpt: 'nothing to do',
+      interpretation: 'Nothing would run: every target is up to date.',
+    };
+  }
+  return {
+    status: 'ok',
+    excerpt: excerptOf(lines),
+    interpretation: `${result.commandCount} command(s) would run for ${result.groups.length} target(s).`,
+  };
+}
+
+export function causality(result: TraceReport): Explained {
+  const lines = result.targets.map(
+    (target) =>
+      `${target.name} <- ${target.reason.text}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
+  );
+  if (result.errors.length > 0) {
+    return {
+      status: 'finding',
+      excerpt: excerptOf([...result.errors, ...lines]),
+      interpretation: `make stops: ${result.errors[0]}`,
+    };
+  }
+  const files = result.targets.filter((target) => !target.phony);
+  if (files.length === 0) {
+    return {
+      status: 'ok',
+      excerpt: excerptOf(lines) || 'nothing would rebuild',
+      interpretation: 'No file target would rebuild; only phony targets run, by design.',
+    };
+  }
+  const first = files[0];
+  return {
+    status: 'ok',
+    excerpt: excerptOf(lines),
+    interpretation: `${files.length} file target(s) would rebuild; for example ${first?.name} because ${first?.reason.text}.`,
+  };
+}
+
+export function resolvedState(result: DatabaseResult | undefined, savedAs: string | undefined): Explained {
+  if (!result)
+    return {
+      status: 'error',
+      excerpt: '',
+      interpretation: 'make could not print its database (see rung 1).',
+    };
+  const db = result.database;
+  const fromMakefiles = db.variables.filter(
+    (v) => v.origin === 'makefile' || v.origin.includes('override'),
+  ).length;
+  const targets = db.files.filter((file) => file.isTarget && !file.builtin).length;
+  const where = savedAs ? ` The full dump is saved as ${savedAs}.` : '';
+  return {
+    status: 'ok',
+    excerpt: `${db.variables.length} variables (${fromMakefiles} from makefiles), ${targets} targets, ${db.patternRules.length} pattern rules`,
+    interpretation: `make read ${fromMakefiles} variables and ${targets} targets from the makefiles.${where}`,
+  };
+}
+
+export function convergence(result: ConvergenceResult): Explained {
+  const lines = result.stale.map(
+    (target) =>
+      `${target.name}: ${target.hint}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
+  );
+  const phony =
+    result.phony.length > 0
+      ? [`phony (run every time by design): ${result.phony.map((t) => t.name).join(' ')}`]
+      : [];
+  if (result.verdict === 'converged') {
+    return {
+      status: 'ok',
+      excerpt: excerptOf(['converged', ...phony]),
+      interpretation: result.builtFirst
+        ? 'Converged: a successful build leaves nothing to do.'
+        : 'Converged: nothing is out of date right now.',
+    };
+  }
+  const first = result.stale[0];
+  return {
+    status: 'finding',
+    excerpt: excerptOf([...lines, ...phony, ...result.notes]),
+    interpretation: first
+      ? `Not converged: ${first.name} ${first.hint}.`
+      : 'Not converged: make -q reports work left after the build.',
+  };
+}
+
+export function timing(result: TimingResult): Explained {
+  const ms = (value: number): number => Math.round(value);
+  const lines = [
+    `reading makefiles: ${ms(result.parseMs)} ms`,
+    `make -n (read + plan): ${ms(result.readOnlyMs)} ms`,
+  ];
+  if (result.buildMs !== undefined)
+    lines.push(`full build (sandbox): ${result.buildMs} ms, exit ${result.buildExitCode}`);
+  for (const call of result.shellCalls.slice(0, 5))
+    lines.push(`$(shell ${call.command}): ${call.durationMs} ms`);
+  const failed = result.buildExitCode !== undefined && result.buildExitCode !== 0;
+  let interpretation: string;
+  if (result.buildMs === undefined) {
+    interpretation = `Reading the makefiles takes ${ms(result.parseMs)} ms; no build was timed.`;
+  } else {
+    const share = result.buildMs > 0 ? Math.round((100 * result.parseMs) / result.buildMs) : 0;
+    interpretation =
+      share >= 50
+        ? `Parse-bound: reading the makefiles is ${share}% of the build's ${ms(result.buildMs)} ms; look at $(shell ...) and $(wildcard ...) calls first.`
+        : `Recipe-bound: reading takes ${ms(result.parseMs)} ms of the build's ${ms(result.buildMs)} ms (${share}%); the time goes to the recipes.`;
+  }
+  if (failed) interpretation += ` The build in the sandbox failed (exit ${result.buildExitCode}).`;
+  return {
+    status: failed ? 'finding' : 'ok',
+    excerpt: excerptOf([...lines, ...result.notes]),
+    interpretation,
+  };
+}
+
+export function parallel(result: ParallelDiffResult): Explained {
+  const lines = [
+    ...result.runs.map(
+      (run) =>
+        `${run.label}: exit ${run.exitCode}, ${run.wallMs} ms${run.firstError ? `, first error: ${run.firstError}` : ''}`,
+    ),
+    ...result.findings.map((finding) => `${finding.kind}: ${finding.message}`),
+  ];
+  const speed = result.speedup ? ` Speedup with -j${result.jobs}: ${result.speedup.toFixed(2)}x.` : '';
+  const tracing =
+    result.tracing.state === 'traced' ? '' : ` File accesses were not traced (${result.tracing.reason}).`;
+  switch (result.verdict) {
+    case 'clean':
+      return {
+        status: 'ok',
+        excerpt: excerptOf(lines),
+        interpretation: `Serial and parallel builds agree.${speed}${tracing}`,
+      };
+    case 'serial-build-failed':
+      return {
+        status: 'finding',
+        excerpt: excerptOf(lines),
+        interpretation: 'The build fails serially too, so the failure is not about parallelism.',
+      };
+    default: {
+      const finding = result.findings[0];
+      const fix = finding?.fix
+        ? ` Fix: ${finding.fix.title} (${finding.fix.file}:${finding.fix.line + 1}).`
+        : '';
+      return {
+        status: 'finding',
+        excerpt: excerptOf(lines),
+        interpretation: finding
+          ? `Parallelism changes the result: ${finding.message}.${fix}`
+          : `Parallelism changes the result (${result.differences.length} run(s) differ) and no missing prerequisite explains it.${tracing}`,
+      };
+    }
+  }
+}
+
+export function parallelSkipped(): Explained {
+  return {
+    status: 'skipped',
+    excerpt: '',
+    interpretation: 'Skipped: builds in sandbox copies were turned off for this collection.',
+  };
+}

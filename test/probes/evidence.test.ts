@@ -1,0 +1,186 @@
+// The evidence ladder through the real CLI (dist/cli.js): verdicts and criteria in JSON and Markdown, SARIF, no change.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { EvidenceReport } from '../../server/src/evidence/evidenceTypes';
+import { validateSarif } from './support/sarifSchema';
+import { workspaceFrom, type Workspace } from './support/fixtureCopy';
+import { repoRoot } from './support/makes';
+import { unchanged } from './support/probeCheck';
+
+const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+
+interface Collected {
+  code: number;
+  report: EvidenceReport;
+  markdown: string;
+  sarif: unknown;
+}
+
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cliPath, ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function collect(
+  directory: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Collected> {
+  const out = await mkdtemp(path.join(tmpdir(), 'makescope-evidence-test-'));
+  try {
+    const run = await runCli(['evidence', '-C', directory, '--out', out, '--format', 'json', ...args], env);
+    assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
+    const report = JSON.parse(run.stdout) as EvidenceReport;
+    const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
+    const sarif = JSON.parse(await readFile(path.join(out, 'report.sarif'), 'utf8')) as unknown;
+    await readFile(path.join(out, 'database.txt'), 'utf8');
+    return { code: run.code, report, markdown, sarif };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function triggered(report: EvidenceReport): string[] {
+  return report.criteria.filter((criterion) => criterion.triggered).map((criterion) => criterion.id);
+}
+
+describe('makescope evidence', function () {
+  this.timeout(180_000);
+  let workspace: Workspace | undefined;
+
+  afterEach(async () => {
+    await workspace?.dispose();
+    workspace = undefined;
+  });
+
+  it('calls a converging build healthy, with all eight rungs in order, and changes nothing', async () => {
+    workspace = await workspaceFrom('pattern-rules');
+    const { code, report, markdown, sarif } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory),
+    );
+    assert.equal(report.verdict.kind, 'healthy', report.verdict.summary);
+    assert.equal(code, 0);
+    assert.deepEqual(
+      report.rungs.map((rung) => rung.id),
+      [
+        'symptom',
+        'intended-work',
+        'causality',
+        'resolved-state',
+        'convergence',
+        'timing',
+        'parallel',
+        'escalation',
+      ],
+    );
+    assert.ok(
+      report.rungs.slice(0, 6).every((rung) => rung.commands.length > 0),
+      'each gathering rung records its commands',
+    );
+    assert.deepEqual(triggered(report), []);
+    assert.match(markdown, /# Build evidence: healthy/);
+    assert.match(markdown, /Converged: a successful build leaves nothing to do\./);
+    assert.match(markdown, /Do not start with rm -rf build/);
+    validateSarif(sarif);
+  });
+
+  it('calls a non-converging build a local fix pointing at the rule', async () => {
+    workspace = await workspaceFrom('non-converging');
+    const { code, report, markdown } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory),
+    );
+    assert.equal(report.verdict.kind, 'local-fix', report.verdict.summary);
+    assert.equal(code, 1);
+    assert.deepEqual(triggered(report), []);
+    const pointer = report.verdict.pointers[0];
+    assert.equal(path.basename(pointer?.file ?? ''), 'Makefile');
+    assert.equal(pointer?.line, 4);
+    assert.match(markdown, /# Build evidence: local fix/);
+    assert.match(markdown, /Not converged: out\.txt still older than in\.txt right after a build/);
+  });
+
+  it('calls a race a local fix with the prerequisite that fixes it', async () => {
+    workspace = await workspaceFrom('parallel-race-missing-prerequisite');
+    const { report, markdown, sarif } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['-j', '2']),
+    );
+    assert.equal(report.verdict.kind, 'local-fix', report.verdict.summary);
+    assert.deepEqual(triggered(report), []);
+    assert.match(report.verdict.summary, /add config\.h to the prerequisites of app\.txt/);
+    assert.match(markdown, /### 7\. Serial against parallel \u2014 FINDING/);
+    validateSarif(sarif);
+    const results =
+      (sarif as { runs: Array<{ results: Array<{ ruleId: string; locations: unknown[] }> }> }).runs[0]
+        ?.results ?? [];
+    assert.ok(results.some((result) => result.ruleId === 'parallel/missing-prerequisite'));
+  });
+
+  it('escalates a failure driven by an environment variable, naming it', async () => {
+    workspace = await workspaceFrom('evidence-env-failure');
+    const { report, markdown } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, [], { MODE: 'debug' }),
+    );
+    assert.equal(report.verdict.kind, 'escalate', report.verdict.summary);
+    assert.deepEqual(triggered(report), ['environment-drift']);
+    assert.match(
+      markdown,
+      /- \[x\] \*\*Environment or tool drift\*\*\n {2}- MODE comes from the environment \(= "debug"\)/,
+    );
+  });
+
+  it('escalates a failure in an included makefile outside the project', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'makescope-outside-'));
+    try {
+      const outside = path.join(root, 'shared');
+      const project = path.join(root, 'project');
+      await mkdir(outside);
+      await mkdir(project);
+      await writeFile(path.join(outside, 'rules.mk'), 'out.txt: in.txt\n\t@echo "vendor rule"\n\t@false\n');
+      await writeFile(
+        path.join(project, 'Makefile'),
+        `# The rule for out.txt lives in a vendored makefile.\ninclude ${outside}/rules.mk\n`,
+      );
+      await writeFile(path.join(project, 'in.txt'), 'x\n');
+      const { report, markdown } = await unchanged(project, () => collect(project));
+      assert.equal(report.verdict.kind, 'escalate', report.verdict.summary);
+      assert.deepEqual(triggered(report), ['crosses-ownership']);
+      assert.match(
+        markdown,
+        new RegExp(`comes from ${outside.replaceAll('/', '\\/')}\\/rules\\.mk, outside the repository`),
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('escalates when the reported symptom does not show anywhere', async () => {
+    workspace = await workspaceFrom('pattern-rules', { build: 'make' });
+    const { report } = await collect(workspace.directory, ['--symptom', 'link fails on CI', '--no-build']);
+    assert.equal(report.verdict.kind, 'escalate');
+    assert.deepEqual(triggered(report), ['cannot-reproduce']);
+  });
+
+  it('writes a runbook from the project database', async () => {
+    workspace = await workspaceFrom('pattern-rules');
+    const run = await unchanged(workspace.directory, () => runCli(['runbook', '-C', workspace!.directory]));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /# Runbook: pattern-rules/);
+    assert.match(run.stdout, /\| Did the build settle after a good run\? \| `makescope convergence -C /);
+    assert.match(run.stdout, /## Escalate when/);
+  });
+});
