@@ -48,6 +48,20 @@ export class LineTable {
     if (this.firstNul >= 0) this.truncateAtNul();
   }
 
+  /** Last physical line of the logical line starting at `first`: a line ending in an odd run of backslashes continues. */
+  logicalLineEnd(first: number): number {
+    const { text, starts, ends } = this;
+    let line = first;
+    while (line + 1 < starts.length) {
+      const start = starts[line];
+      let i = ends[line];
+      while (i > start && text.charCodeAt(i - 1) === 92) i--;
+      if (((ends[line] - i) & 1) === 0) break;
+      line++;
+    }
+    return line;
+  }
+
   get count(): number {
     return this.starts.length;
   }

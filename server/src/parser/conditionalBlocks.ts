@@ -1,0 +1,148 @@
+// Tracks open ifeq/ifdef... blocks: builds their branches and says where statements belong.
+import type { Conditional, ConditionalBranch, ConditionalKind, Position, Range, Statement } from './ast';
+import { CONDITIONAL_KEYWORDS, parseCondition } from './conditionals';
+import type { LineView } from './lineView';
+import type { ParseOutput } from './output';
+import { scanReferences } from './references';
+import { endOfToken, matches, skipBlanks } from './scan';
+
+export type ConditionalKeyword = ConditionalKind | 'else' | 'endif';
+
+/**
+ * Conditionals nested deeper than this keep their statements in the branch at this depth, so that
+ * consumers walking the tree recursively (JSON.stringify included) cannot overflow the stack.
+ */
+const MAX_TREE_DEPTH = 100;
+
+interface OpenConditional {
+  node: Conditional;
+  branch: ConditionalBranch;
+  sawElse: boolean;
+  parent: Statement[];
+}
+
+export function conditionalKeywordAt(text: string, start: number, end: number): ConditionalKeyword | null {
+  const length = end - start;
+  if (length < 4 || length > 6) return null;
+  for (const keyword of CONDITIONAL_KEYWORDS) if (matches(text, start, end, keyword)) return keyword;
+  if (matches(text, start, end, 'else')) return 'else';
+  if (matches(text, start, end, 'endif')) return 'endif';
+  return null;
+}
+
+export class ConditionalBlocks {
+  private readonly open: OpenConditional[] = [];
+  /** Where statements go: the file, or the body of the innermost open branch. */
+  target: Statement[];
+
+  constructor(
+    root: Statement[],
+    private readonly output: ParseOutput,
+  ) {
+    this.target = root;
+  }
+
+  /**
+   * Handles one directive line. `view.text[start, contentEnd)` is the line without its comment,
+   * the keyword ending at `wordEnd`; `previousEnd` is where the line before it ends.
+   */
+  directive(
+    keyword: ConditionalKeyword,
+    view: LineView,
+    start: number,
+    wordEnd: number,
+    contentEnd: number,
+    previousEnd: Position,
+  ): void {
+    const output = this.output;
+    const lineRange = view.range(start, contentEnd);
+    if (keyword !== 'else' && keyword !== 'endif') {
+      const branch = this.branch(keyword, view, wordEnd, contentEnd, lineRange);
+      const node: Conditional = { type: 'conditional', branches: [branch], range: copy(lineRange) };
+      this.target.push(node);
+      this.open.push({ node, branch, sawElse: false, parent: this.target });
+      if (this.open.length <= MAX_TREE_DEPTH) this.target = branch.body;
+      return;
+    }
+    const open = this.open.length > 0 ? this.open[this.open.length - 1] : null;
+    if (open === null) {
+      if (keyword === 'else')
+        output.problem('else-without-if', "extraneous 'else': no conditional is open", lineRange, 'error');
+      else
+        output.problem('endif-without-if', "extraneous 'endif': no conditional is open", lineRange, 'error');
+      return;
+    }
+    const text = view.text;
+    open.branch.range.end = previousEnd;
+    if (keyword === 'endif') {
+      if (skipBlanks(text, wordEnd, contentEnd) < contentEnd)
+        output.problem('bad-conditional', "extraneous text after 'endif' directive", lineRange, 'warning');
+      open.node.endifRange = lineRange;
+      open.node.range.end = lineRange.end;
+      this.open.pop();
+      this.target = open.parent;
+      return;
+    }
+    if (open.sawElse)
+      output.problem('bad-conditional', "only one 'else' per conditional", lineRange, 'error');
+    const nextStart = skipBlanks(text, wordEnd, contentEnd);
+    const nextEnd = endOfToken(text, nextStart, contentEnd);
+    const chained = nextStart < contentEnd ? conditionalKeywordAt(text, nextStart, nextEnd) : null;
+    let branch: ConditionalBranch;
+    if (chained !== null && chained !== 'else' && chained !== 'endif') {
+      branch = this.branch(chained, view, nextEnd, contentEnd, lineRange);
+    } else {
+      if (nextStart < contentEnd)
+        output.problem('bad-conditional', "extraneous text after 'else' directive", lineRange, 'warning');
+      open.sawElse = true;
+      branch = { keywordRange: lineRange, body: [], range: copy(lineRange) };
+    }
+    open.node.branches.push(branch);
+    open.branch = branch;
+    if (this.open.length <= MAX_TREE_DEPTH) this.target = branch.body;
+  }
+
+  /** At the end of the file: every block still open runs to `end` and is reported at its `if`. */
+  closeAll(end: Position): void {
+    while (this.open.length > 0) {
+      const open = this.open.pop() as OpenConditional;
+      open.branch.range.end = end;
+      open.node.range.end = end;
+      const opening = open.node.branches[0].keywordRange;
+      this.output.problem(
+        'unterminated-conditional',
+        "missing 'endif': unterminated conditional",
+        opening,
+        'error',
+      );
+    }
+  }
+
+  private branch(
+    kind: ConditionalKind,
+    view: LineView,
+    start: number,
+    end: number,
+    lineRange: Range,
+  ): ConditionalBranch {
+    const parsed = parseCondition(view, kind, start, end);
+    scanReferences(view, start, end, 'condition', this.output.references);
+    if (parsed.error !== undefined) this.output.problem('bad-conditional', parsed.error, lineRange, 'error');
+    else if (parsed.extraneous)
+      this.output.problem(
+        'bad-conditional',
+        `extraneous text after '${kind}' directive`,
+        lineRange,
+        'warning',
+      );
+    const branch: ConditionalBranch = { kind, keywordRange: lineRange, body: [], range: copy(lineRange) };
+    if (parsed.condition !== undefined) branch.condition = parsed.condition;
+    if (parsed.operands !== undefined) branch.operands = parsed.operands;
+    return branch;
+  }
+}
+
+/** Ranges whose end is later moved get their own object, so the keyword range stays intact. */
+function copy(range: Range): Range {
+  return { start: range.start, end: range.end };
+}

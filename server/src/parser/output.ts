@@ -1,0 +1,24 @@
+// What a parse accumulates besides statements: references, comments and problems.
+import type { Comment, ParseProblem, ProblemCode, Range, Reference } from './ast';
+import type { LineTable } from './lineTable';
+import type { LineView } from './lineView';
+
+export class ParseOutput {
+  readonly references: Reference[] = [];
+  readonly comments: Comment[] = [];
+  readonly problems: ParseProblem[] = [];
+
+  constructor(readonly table: LineTable) {}
+
+  problem(code: ProblemCode, message: string, range: Range, severity: 'error' | 'warning'): void {
+    this.problems.push({ code, message, range, severity });
+  }
+
+  /** Records the make comment starting at `commentAt` and running to the end of logical line `last`. */
+  comment(view: LineView, commentAt: number, last: number): void {
+    if (commentAt >= view.end) return;
+    const start = view.toSource(commentAt);
+    const end = this.table.ends[last];
+    this.comments.push({ text: this.table.text.slice(start, end), range: this.table.range(start, end) });
+  }
+}
