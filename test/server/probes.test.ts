@@ -144,6 +144,11 @@ describe('probe requests over LSP', () => {
     }
     source.cancel();
     await assert.rejects(pending, (error: ResponseError<ProbeErrorData>) => error.code === -32800);
+    const stillRunning = (): boolean =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300');
+    const end = Date.now() + 1000;
+    while (stillRunning() && Date.now() < end) await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    assert.equal(stillRunning(), false, "make's process group is gone within 1 s of the cancel");
     const again = await session.connection.sendRequest(DryRunRequest, {
       uri: fileUri(await fixture('includes')),
     });
