@@ -1,6 +1,8 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
 
+const CACHE_MASK = 255;
+
 export class LineTable {
   /** Offset where each physical line starts. */
   readonly starts: number[] = [];
@@ -9,7 +11,8 @@ export class LineTable {
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
   private cached = 0;
-  private readonly lineStarts: (Position | undefined)[];
+  private readonly cachedOffsets = new Int32Array(CACHE_MASK + 1).fill(-1);
+  private readonly cachedPositions: Position[] = new Array<Position>(CACHE_MASK + 1);
 
   constructor(readonly text: string) {
     const starts = this.starts;
@@ -43,7 +46,6 @@ export class LineTable {
       starts.push(start);
       ends.push(length);
     }
-    this.lineStarts = new Array<Position | undefined>(starts.length);
     this.firstNul = text.indexOf('\0');
     if (this.firstNul >= 0) this.truncateAtNul();
   }
@@ -101,34 +103,21 @@ export class LineTable {
   }
 
   /**
-   * Positions at the start of a line are shared: most statements start there, and every object
-   * saved is garbage-collector work saved. Treat positions (like the whole tree) as read-only.
+   * Equal positions are shared through a small direct-mapped cache: a word and the reference it
+   * holds, or a statement and its name, often start or end at the same offset, and every object
+   * saved is garbage-collector work saved. Treat positions, like the whole tree, as read-only.
    */
   position(offset: number): Position {
+    const slot = offset & CACHE_MASK;
+    if (this.cachedOffsets[slot] === offset) return this.cachedPositions[slot];
     const line = this.lineOf(offset);
-    const character = offset - this.starts[line];
-    if (character === 0) return this.lineStart(line);
-    return { line, character };
-  }
-
-  private lineStart(line: number): Position {
-    let position = this.lineStarts[line];
-    if (position === undefined) {
-      position = { line, character: 0 };
-      this.lineStarts[line] = position;
-    }
+    const position = { line, character: offset - this.starts[line] };
+    this.cachedOffsets[slot] = offset;
+    this.cachedPositions[slot] = position;
     return position;
   }
 
   range(start: number, end: number): Range {
-    const startPosition = this.position(start);
-    const line = startPosition.line;
-    // Most ranges lie on one line: skip the second lookup.
-    if (end >= start && (line + 1 >= this.starts.length || end < this.starts[line + 1])) {
-      const character = end - this.starts[line];
-      if (character === startPosition.character) return { start: startPosition, end: startPosition };
-      return { start: startPosition, end: { line, character } };
-    }
-    return { start: startPosition, end: this.position(end) };
+    return { start: this.position(start), end: this.position(end) };
   }
 }
