@@ -1,11 +1,9 @@
 // `makescope evidence` and `makescope runbook`: the evidence ladder and the project runbook from the command line.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { collectEvidence } from '../../server/src/evidence/evidenceLadder';
-import { markdownReport } from '../../server/src/evidence/markdownReport';
+import { collectEvidenceToFolder } from '../../server/src/evidence/evidenceFolder';
 import { generateRunbook } from '../../server/src/evidence/runbook';
-import { sarifReport } from '../../server/src/evidence/sarifReport';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
 
@@ -135,29 +133,29 @@ export async function runEvidenceCommand(
   }
   try {
     const args = parseEvidenceArgs(argv);
-    const out = path.resolve(args.out ?? (await mkdtemp(path.join(os.tmpdir(), 'makescope-evidence-'))));
-    const report = await collectEvidence({
+    const folder = await collectEvidenceToFolder({
       directory: path.resolve(args.directory),
       makefile: args.makefile,
       make: args.make,
       jobs: args.jobs,
       targets: args.targets,
       symptom: args.symptom,
-      outputDirectory: out,
+      outputDirectory: args.out,
       runs: args.runs,
       skipBuilds: !args.build,
       timeoutMs: args.timeoutMs,
       signal,
       onProgress: (message) => void stderr.write(`makescope: ${message}\n`),
     });
-    const markdown = markdownReport(report);
-    const json = JSON.stringify(report, null, 2);
-    const sarif = JSON.stringify(sarifReport(report), null, 2);
-    await writeFile(path.join(out, 'report.md'), markdown);
-    await writeFile(path.join(out, 'report.json'), json);
-    await writeFile(path.join(out, 'report.sarif'), sarif);
-    stdout.write(args.format === 'json' ? `${json}\n` : args.format === 'sarif' ? `${sarif}\n` : markdown);
-    stderr.write(`makescope: evidence written to ${out}\n`);
+    const { report } = folder;
+    stdout.write(
+      args.format === 'json'
+        ? `${folder.json}\n`
+        : args.format === 'sarif'
+          ? `${folder.sarif}\n`
+          : folder.markdown,
+    );
+    stderr.write(`makescope: evidence written to ${folder.outputDirectory}\n`);
     return report.verdict.kind === 'healthy' ? 0 : 1;
   } catch (error) {
     return failed(error, stderr);

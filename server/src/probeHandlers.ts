@@ -16,8 +16,12 @@ import { ProbeError, type ProbeOptions } from './probes/probeOptions';
 import { resolveProbe } from './probes/resolveProbe';
 import { timingProbe } from './probes/timingProbe';
 import { traceLogProbe, traceProbe } from './probes/traceProbe';
+import { collectEvidenceToFolder } from './evidence/evidenceFolder';
+import { generateRunbook } from './evidence/runbook';
 import {
+  CollectEvidenceRequest,
   ConvergenceRequest,
+  GenerateRunbookRequest,
   DatabaseRequest,
   DryRunRequest,
   ResolveVariableRequest,
@@ -119,6 +123,26 @@ export function registerProbeHandlers(connection: Connection, options: ProbeHand
   connection.onRequest(
     DryRunRequest,
     handle('dry run', (probe) => dryRunProbe(probe)),
+  );
+  connection.onRequest(
+    CollectEvidenceRequest,
+    handle('evidence', async (probe, params) => {
+      const folder = await collectEvidenceToFolder({
+        ...probe,
+        symptom: params.symptom,
+        runs: params.runs,
+        skipBuilds: params.skipBuilds,
+      });
+      return {
+        report: folder.report,
+        outputDirectory: folder.outputDirectory,
+        markdownPath: folder.markdownPath,
+      };
+    }),
+  );
+  connection.onRequest(
+    GenerateRunbookRequest,
+    handle('runbook', async (probe) => ({ markdown: await generateRunbook(probe) })),
   );
   connection.onRequest(
     TimingRequest,

@@ -1,5 +1,6 @@
 // The custom requests between client and server: the probes (make runs) with their params and results.
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { EvidenceReport } from './evidence/evidenceTypes';
 import type { ListTargetsResult } from './features/listTargets';
 import type { ConvergenceResult } from './probes/convergenceProbe';
 import type { DatabaseResult } from './probes/databaseProbe';
@@ -84,4 +85,43 @@ export interface ListTargetsParams {
 }
 export const ListTargetsRequest = new RequestType<ListTargetsParams, ListTargetsResult, void>(
   'makescope/listTargets',
+);
+
+export type {
+  EscalationCriterion,
+  EvidenceLocation,
+  EvidenceReport,
+  RecordedCommand,
+  Rung,
+  Verdict as EvidenceVerdict,
+} from './evidence/evidenceTypes';
+
+export interface CollectEvidenceParams extends ProbeParams {
+  /** What was seen, in a few words (kept in the report). */
+  symptom?: string;
+  /** Random shuffle seeds / repeated parallel builds for the serial-against-parallel rung. */
+  runs?: number;
+  /** Skip the builds in sandbox copies. */
+  skipBuilds?: boolean;
+}
+
+export interface CollectEvidenceResult {
+  report: EvidenceReport;
+  /** The folder with every output and report.md/json/sarif (under the system's temporary folder). */
+  outputDirectory: string;
+  markdownPath: string;
+}
+
+export const CollectEvidenceRequest = new RequestType<
+  CollectEvidenceParams,
+  CollectEvidenceResult,
+  ProbeErrorData
+>('makescope/collectEvidence');
+
+export interface RunbookResult {
+  markdown: string;
+}
+
+export const GenerateRunbookRequest = new RequestType<ProbeParams, RunbookResult, ProbeErrorData>(
+  'makescope/generateRunbook',
 );

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { ListTargetsResult } from '../../server/src/protocol';
+import type { CollectEvidenceResult, ListTargetsResult } from '../../server/src/protocol';
 import { LspSession, fileUri } from './lspSession';
 
 const MAKEFILE = [
@@ -86,6 +86,24 @@ describe('editor support over stdio', () => {
           ['debug', true],
         ],
       );
+    } finally {
+      await session.shutdown();
+    }
+  });
+
+  it('collects evidence over LSP: the verdict, and a report file outside the project', async () => {
+    const { session } = await LspSession.start(dir);
+    try {
+      const result = await session.request<CollectEvidenceResult>('makescope/collectEvidence', {
+        uri: fileUri(dir),
+        targets: ['app'],
+        skipBuilds: true,
+      });
+      assert.equal(result.report.rungs.length, 8);
+      assert.equal(result.report.verdict.kind, 'local-fix', 'app is not built yet: the convergence rung finds it stale');
+      assert.ok(!result.markdownPath.startsWith(dir), 'the report is not written into the project');
+      assert.match(readFileSync(result.markdownPath, 'utf8'), /# Build evidence: local fix/);
+      rmSync(result.outputDirectory, { recursive: true, force: true });
     } finally {
       await session.shutdown();
     }

@@ -11,6 +11,8 @@ export interface EscalationFacts {
   symptom?: string;
   /** Whether any rung saw the problem (a failure, a stale target, a parallel difference or finding). */
   reproduced: boolean;
+  /** Rungs that could not gather their evidence (refused, timed out, make missing). */
+  ungathered: string[];
   /** Runs with identical settings that disagreed (exit code or artifacts). */
   unstableRuns: string[];
   /** Makefiles outside the project that define the failing or stale rules or variables. */
@@ -45,6 +47,7 @@ export function evaluateCriteria(facts: EscalationFacts): EscalationCriterion[] 
 function cannotReproduce(facts: EscalationFacts): EscalationCriterion {
   const evidence: string[] = [];
   for (const run of facts.unstableRuns) evidence.push(`identical runs disagree: ${run}`);
+  for (const missing of facts.ungathered) evidence.push(`the evidence is incomplete: ${missing}`);
   if (facts.symptom && !facts.reproduced) {
     evidence.push(
       `the reported symptom ("${facts.symptom}") did not show in any rung: no failure, stale target or parallel difference`,

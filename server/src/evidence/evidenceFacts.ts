@@ -21,6 +21,8 @@ export interface LadderResults {
   parallel?: ParallelDiffResult;
   makeVersion: string;
   rungs: Rung[];
+  /** Messages of rungs that failed because make failed. */
+  failures: string[];
 }
 
 // make's own complaints, as opposed to a recipe's command failing ("*** [file:line: target] Error N").
@@ -58,11 +60,31 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
     });
   }
   const makeErrors: string[] = [];
-  for (const error of new Set([...(results.dryRun?.errors ?? []), ...(results.trace?.errors ?? [])])) {
-    if (MAKE_ERROR.test(error)) {
-      makeErrors.push(error.trim());
-      pointers.push({ file: directory, message: error.trim(), ruleId: 'build/make-error', level: 'error' });
-    }
+  const makeMessages = [
+    ...(results.dryRun?.errors ?? []),
+    ...(results.trace?.errors ?? []),
+    ...results.failures,
+  ];
+  // The same complaint comes from several rungs, each with its own prefix: keep make's words once.
+  const complaints = new Set(
+    makeMessages
+      .flatMap((message) => message.split('\n'))
+      .map((line) => line.slice(Math.max(0, line.indexOf('make: ***')))),
+  );
+  for (const complaint of complaints) {
+    if (!MAKE_ERROR.test(complaint)) continue;
+    makeErrors.push(complaint.trim());
+    const neededBy = /needed by '([^']+)'/.exec(complaint)?.[1];
+    const rule = neededBy
+      ? results.database?.database.files.find((file) => file.name === neededBy)?.recipe
+      : undefined;
+    pointers.push({
+      file: rule?.file ? path.resolve(directory, rule.file) : directory,
+      line: rule?.line,
+      message: complaint.trim(),
+      ruleId: 'build/make-error',
+      level: 'error',
+    });
   }
   // A failure of the serial build is not a race; it is a tool's when a tool says so (a compiler
   // diagnostic, a command not found), else a recipe of this project fails and that is a local matter.
@@ -90,8 +112,12 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
     : 0;
   return {
     symptom: results.options.symptom,
+    ungathered: results.rungs
+      .filter((rung) => rung.status === 'error')
+      .map((rung) => `${rung.title}: ${rung.interpretation}`),
     reproduced:
       pointers.length > 0 ||
+      results.failures.length > 0 ||
       errors.length > 0 ||
       (results.convergence?.verdict ?? 'converged') !== 'converged' ||
       unexplained > 0,

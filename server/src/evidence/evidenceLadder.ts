@@ -57,6 +57,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const out = options.outputDirectory;
   if (out) await mkdir(out, { recursive: true });
   const recorder = new RunRecorder(detected.make.path, out);
+  const failures: string[] = [];
   const rungs: Rung[] = [];
   const climb = async <T>(spec: RungSpec<T>): Promise<T | undefined> => {
     const commands: RecordedCommand[] = [];
@@ -77,7 +78,14 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
       explained = spec.explain(result);
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      explained = { status: 'error', excerpt: '', interpretation: interpret.failure(error) };
+      // make refusing the makefiles is itself evidence; anything else means this rung saw nothing.
+      const makeFailed = error instanceof ProbeError && error.kind === 'make-failed';
+      if (makeFailed) failures.push(error.message);
+      explained = {
+        status: makeFailed ? 'finding' : 'error',
+        excerpt: '',
+        interpretation: interpret.failure(error),
+      };
     }
     await recorder.flush();
     rungs.push({
@@ -144,6 +152,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     parallel,
     makeVersion: detected.make.version.text,
     rungs,
+    failures,
   });
   const criteria = evaluateCriteria(facts);
   const verdict = decideVerdict(criteria, facts);
