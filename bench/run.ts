@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { activationBench } from './activationBench';
+import { codeServerActivation } from './codeServerActivation';
 import { cacheRoot, largestFile, realCorpus, repoRoot, writeCacheFile } from './corpus';
 import { databaseBench } from './databaseBench';
 import { errorText, notAvailable, type Figure } from './figures';
@@ -81,8 +82,10 @@ async function main(): Promise<number> {
   if (args.only.has('database'))
     await section('database', figures, () => databaseBench(synthetic(100_000), rounds));
   if (args.only.has('probes')) await section('probes', figures, () => probeBench({ quick: args.quick }));
-  if (args.only.has('activation'))
+  if (args.only.has('activation')) {
     await section('activation', figures, () => activationBench({ quick: args.quick }));
+    await section('activation', figures, async () => [await codeServerActivation({ quick: args.quick })]);
+  }
 
   const budgets = loadBudgets(path.join(__dirname, 'budgets.json'));
   const checks = checkBudgets(figures, budgets).filter(
