@@ -133,8 +133,19 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
 
 function ruleKind(line: RuleLine, grouped: boolean): RuleKind {
   if (line.targetPattern !== undefined) return 'static-pattern';
-  if (line.targets.some((t) => t.text.indexOf('%') >= 0)) return 'pattern';
+  for (const target of line.targets) if (hasPatternOutsideReferences(target.text)) return 'pattern';
   if (grouped) return 'grouped';
   if (line.doubleColon) return 'double-colon';
   return 'explicit';
+}
+
+/** `%` written in the target itself; one inside `$(patsubst %.c,...)` is the function's business. */
+function hasPatternOutsideReferences(text: string): boolean {
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 37) return true;
+    if (c === DOLLAR) i = skipReference(text, i, text.length);
+    else i++;
+  }
+  return false;
 }

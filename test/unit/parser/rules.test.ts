@@ -59,6 +59,12 @@ describe('parser: rules', () => {
     assert.equal(textAt(text, b.prerequisites[0].range), '$(X:.c=.o)');
   });
 
+  it('does not take a % inside a reference for a pattern rule', () => {
+    const [a, b] = rules(parseMakefile('$(patsubst %.c,%.o,$(SRCS)): x\nbuild/%.o $(X): y\n'));
+    assert.equal(a.kind, 'explicit');
+    assert.equal(b.kind, 'pattern');
+  });
+
   it('treats special targets as ordinary rules and keeps .WAIT as a prerequisite', () => {
     const text = '.PHONY: all clean\n.SUFFIXES:\n.DELETE_ON_ERROR:\nall: build .WAIT test\n';
     const list = rules(parseMakefile(text));
