@@ -1,9 +1,9 @@
-// Opening examples/Makefile activates Makescope, and the Outline view shows the targets its language server reports.
+// examples/Makefile in the editor: opening it activates Makescope; outline and hovers come from its language server.
 import * as assert from 'node:assert';
 import { waitFor } from '../integration/waitFor';
 import { Session } from './codeServer';
 
-describe('Outline of a Makefile', function () {
+describe('examples/Makefile in the editor', function () {
   let session: Session;
 
   before(async function () {
@@ -12,7 +12,7 @@ describe('Outline of a Makefile', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed')
-      await session?.workbench.screenshot(`outline-failed-${Date.now()}`);
+      await session?.workbench.screenshot(`editor-failed-${Date.now()}`);
   });
 
   after(async function () {
@@ -44,5 +44,13 @@ describe('Outline of a Makefile', function () {
     const names = await workbench.readOutline(['all', 'clean']);
     await workbench.screenshot('outline-3-outline-view');
     assert.ok(names.includes('all') && names.includes('clean'), `outline: ${names.join(', ')}`);
+  });
+
+  it('shows a hover for the variable OBJS', async function () {
+    const { workbench } = session;
+    // Line 7 is `OBJS := $(patsubst ...)`; column 2 is inside the name.
+    const text = await workbench.hoverAt(7, 2, 'OBJS');
+    await workbench.screenshot('outline-4-hover');
+    assert.ok(text.includes('OBJS'), `hover: ${text}`);
   });
 });

@@ -18,7 +18,8 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    // animations: 'disabled' finishes fade-ins (hovers, notifications) so the picture shows the settled state.
+    await this.page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }
 
@@ -42,6 +43,34 @@ export class Workbench {
       .locator('.editor-instance .monaco-editor .view-lines')
       .first()
       .waitFor({ state: 'visible' });
+  }
+
+  /** Moves the cursor of the active editor to a 1-based line and column with Go to Line. */
+  async goToLine(line: number, column = 1): Promise<void> {
+    await this.openQuickInput('Control+G');
+    await this.quickInput.locator('input').fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
+    const position = `Ln ${line}, Col ${column}`;
+    await waitFor(async () => (await this.statusBarTexts()).includes(position), {
+      what: `the cursor to reach ${position}`,
+    });
+  }
+
+  /** Shows the hover at a 1-based line and column of the active editor and returns its text once it has some. */
+  async hoverAt(line: number, column: number, expected = ''): Promise<string> {
+    await this.goToLine(line, column);
+    await this.runCommand('Show or Focus Hover');
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+    let text = '';
+    await waitFor(
+      async () => {
+        text = (await hover.allTextContents()).join('\n').trim();
+        return text.length > 0 && text.includes(expected);
+      },
+      { what: () => `a hover at ${line}:${column} containing "${expected}" (shown: ${text || 'none'})` },
+    );
+    return text;
   }
 
   async activeTabTitle(): Promise<string | undefined> {

@@ -35,5 +35,8 @@ async function main() {
 
 main().catch((error) => {
   console.error(`[integration/electron] ${error instanceof Error ? error.message : error}`);
+  console.error(
+    '[integration/electron] without access to VS Code downloads, use test/integration/runInCodeServer.mjs',
+  );
   process.exitCode = 1;
 });
