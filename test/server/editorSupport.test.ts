@@ -100,7 +100,11 @@ describe('editor support over stdio', () => {
         skipBuilds: true,
       });
       assert.equal(result.report.rungs.length, 8);
-      assert.equal(result.report.verdict.kind, 'local-fix', 'app is not built yet: the convergence rung finds it stale');
+      assert.equal(
+        result.report.verdict.kind,
+        'local-fix',
+        'app is not built yet: the convergence rung finds it stale',
+      );
       assert.ok(!result.markdownPath.startsWith(dir), 'the report is not written into the project');
       assert.match(readFileSync(result.markdownPath, 'utf8'), /# Build evidence: local fix/);
       rmSync(result.outputDirectory, { recursive: true, force: true });
