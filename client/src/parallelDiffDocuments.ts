@@ -87,7 +87,8 @@ export class ParallelDiffDocuments implements vscode.TextDocumentContentProvider
       this.uri('serial', subject),
       this.uri('other', subject),
       `${what} (serial -j1 ↔ ${subject.run})`,
-      { preview: true },
+      // Beside the panel (which stays open in its own column).
+      { preview: true, viewColumn: vscode.ViewColumn.One },
     );
   }
 
