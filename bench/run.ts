@@ -1,5 +1,6 @@
 // `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
 import { writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { activationBench } from './activationBench';
 import { codeServerActivation } from './codeServerActivation';
@@ -65,6 +66,10 @@ async function main(): Promise<number> {
     const built = run(process.execPath, ['esbuild.mjs'], { cwd: repoRoot });
     if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
   }
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const figures: Figure[] = [];
   const synthetic = (lines: number): string =>
     writeCacheFile(path.join('synthetic', `${lines}.mk`), syntheticMakefile(lines).text);
@@ -96,11 +101,13 @@ async function main(): Promise<number> {
   const resultsDir = path.join(__dirname, 'results');
   const jsonFile = writeResults(resultsDir, figures, checks, {
     make: makeVersion,
+    loadAtStart,
     args: process.argv.slice(2),
     corpus: cacheRoot,
   });
   const md = markdown(figures, checks, {
     make: makeVersion,
+    'load at start': `load average ${loadAtStart}`,
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   });
   writeFileSync(path.join(resultsDir, 'latest.md'), md);
