@@ -96,22 +96,20 @@ function modifierAt(text: string, start: number, end: number): VariableModifier 
 /** Modifiers followed by a definition, `define` or `undefine`; null when the line is something else. */
 export function parseVariableAssignment(text: string, start: number, end: number): VariableAssignment | null {
   let i = skipBlanks(text, start, end);
-  const result: VariableAssignment = { modifiers: [], start: i, define: -1, undefine: -1, definition: null };
+  const first = i;
+  // Most lines are rules or plain assignments: allocate the modifier list only when one is seen.
+  let modifiers: VariableModifier[] | null = null;
   for (;;) {
     const definition = parseVariableDefinition(text, i, end);
-    if (definition !== null) {
-      result.definition = definition;
-      return result;
-    }
+    if (definition !== null)
+      return { modifiers: modifiers ?? [], start: first, define: -1, undefine: -1, definition };
     const wordEnd = endOfToken(text, i, end);
     const modifier = modifierAt(text, i, wordEnd);
-    if (modifier !== null) result.modifiers.push(modifier);
+    if (modifier !== null) (modifiers ??= []).push(modifier);
     else if (matches(text, i, wordEnd, 'define')) {
-      result.define = wordEnd;
-      return result;
+      return { modifiers: modifiers ?? [], start: first, define: wordEnd, undefine: -1, definition: null };
     } else if (matches(text, i, wordEnd, 'undefine')) {
-      result.undefine = wordEnd;
-      return result;
+      return { modifiers: modifiers ?? [], start: first, define: -1, undefine: wordEnd, definition: null };
     } else return null;
     i = skipBlanks(text, wordEnd, end);
     if (i >= end) return null;

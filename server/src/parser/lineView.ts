@@ -11,8 +11,8 @@ export class LineView {
   constructor(
     readonly table: LineTable,
     readonly text: string,
-    readonly start: number,
-    readonly end: number,
+    public start: number,
+    public end: number,
     /** Logical start of each collapsed piece, or null when `text` is the source itself. */
     private readonly pieceStarts: number[] | null = null,
     private readonly pieceSources: number[] | null = null,

@@ -41,6 +41,8 @@ class MakefileParser {
   private recipePrefix = TAB;
   /** The whole source as a view, for spans scanned as written (recipes, define bodies). */
   private readonly sourceView: LineView;
+  /** Reused for every one-line logical line; never kept past the line it describes. */
+  private readonly lineView: LineView;
   /** Next physical line to read. */
   private line = 0;
 
@@ -50,6 +52,7 @@ class MakefileParser {
     this.output = new ParseOutput(this.table);
     this.blocks = new ConditionalBlocks(this.statements, this.output);
     this.sourceView = sourceView(this.table);
+    this.lineView = sourceView(this.table);
   }
 
   parse(): ParsedMakefile {
@@ -88,7 +91,13 @@ class MakefileParser {
       this.addRecipeLine(this.rule, lineStart + 1, table.ends[last]);
       return;
     }
-    const view = collapsedView(table, first, last);
+    let view: LineView;
+    if (first === last) {
+      // Most logical lines are one physical line: scan them in place with a reused view.
+      view = this.lineView;
+      view.start = lineStart;
+      view.end = table.ends[first];
+    } else view = collapsedView(table, first, last);
     const vt = view.text;
     const commentAt = findComment(vt, view.start, view.end);
     const start = skipBlanks(vt, view.start, commentAt);
@@ -141,19 +150,20 @@ class MakefileParser {
       );
       return;
     }
-    const range = view.range(start, contentEnd);
     if (matches(vt, start, wordEnd, 'export') || matches(vt, start, wordEnd, 'unexport')) {
       this.output.comment(view, commentAt, last);
       this.rule = null;
       const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
-      this.blocks.target.push(variableDirective(view, directive, [], wordEnd, commentAt, range));
+      this.blocks.target.push(
+        variableDirective(view, directive, [], wordEnd, commentAt, view.range(start, contentEnd)),
+      );
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return;
     }
     if (matches(vt, start, wordEnd, 'vpath')) {
       this.output.comment(view, commentAt, last);
       this.rule = null;
-      this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, range));
+      this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return;
     }
@@ -167,7 +177,9 @@ class MakefileParser {
     if (include !== null) {
       this.output.comment(view, commentAt, last);
       this.rule = null;
-      this.blocks.target.push(includeDirective(view, include, wordEnd, commentAt, range));
+      this.blocks.target.push(
+        includeDirective(view, include, wordEnd, commentAt, view.range(start, contentEnd)),
+      );
       scanReferences(view, wordEnd, commentAt, 'include', this.output.references);
       return;
     }
@@ -180,6 +192,7 @@ class MakefileParser {
     }
     if (startsWithPrefix) {
       this.output.comment(view, commentAt, last);
+      const range = view.range(start, contentEnd);
       this.blocks.target.push({ type: 'unknown', text: vt.slice(start, contentEnd), range });
       this.output.problem('recipe-without-rule', 'recipe commences before first target', range, 'error');
       scanReferences(view, start, commentAt, 'recipe', this.output.references);
@@ -188,6 +201,7 @@ class MakefileParser {
     if (this.rule !== null && text.charCodeAt(lineStart) === SPACE && looksLikeCommand(vt, start)) {
       // `    @echo done: $@` would silently become a rule in make; it is a recipe indented with spaces.
       this.output.comment(view, commentAt, last);
+      const range = view.range(start, contentEnd);
       this.blocks.target.push({ type: 'unknown', text: vt.slice(start, contentEnd), range });
       this.output.problem('recipe-with-spaces', RECIPE_WITH_SPACES, range, 'error');
       return;
