@@ -80,6 +80,21 @@ for (const make of MAKES) {
       );
     });
 
+    it('reports a makefile that make remakes before anything else (seen in the sandbox copy)', async () => {
+      workspace = await workspaceFrom('risk-remade-makefile');
+      const dir = workspace.directory;
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      assert.equal(result.placement.where, 'sandbox');
+      assert.deepEqual(
+        result.stale.map((t) => [t.name, t.reason.kind]),
+        [
+          ['config.mk', 'remade-makefile'],
+          ['all', 'missing'],
+        ],
+      );
+    });
+
     it('says converged for a built project with includes and pattern rules, in place', async () => {
       for (const name of ['includes', 'pattern-rules']) {
         workspace = await workspaceFrom(name, { build: make.path });

@@ -1,4 +1,6 @@
 // Convergence: `make -q`, and when stale, `make -n --trace` to name what would rebuild and why.
+import { stat } from 'node:fs/promises';
+import * as path from 'node:path';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
 import { ProbeError, type ProbeOptions } from './probeOptions';
 import { TraceParser, type TraceResult } from './parsers/traceParser';
@@ -36,10 +38,10 @@ export interface ConvergenceOptions extends ProbeOptions {
   buildFirst?: boolean;
 }
 
-function hintFor(target: LocatedTarget, builtFirst: boolean, makefiles: string[]): string {
-  if (makefiles.some((file) => target.file !== undefined && target.name === file))
-    return 'a makefile or included file would be remade before anything else';
+function hintFor(target: LocatedTarget, builtFirst: boolean): string {
   switch (target.reason.kind) {
+    case 'remade-makefile':
+      return 'make remade this makefile or included file before anything else: the build reads a file it regenerates';
     case 'missing':
       return builtFirst
         ? 'still missing right after a successful build: its recipe does not create it (declare it .PHONY or make the recipe write $@)'
@@ -52,6 +54,38 @@ function hintFor(target: LocatedTarget, builtFirst: boolean, makefiles: string[]
     default:
       return `make gives "${target.reason.text}"`;
   }
+}
+
+async function makefileTimes(context: RunContext): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const name of context.safety.makefiles) {
+    const info = await stat(path.resolve(context.directory, name)).catch(() => undefined);
+    times.set(name, info ? info.mtimeMs : -1);
+  }
+  return times;
+}
+
+function remadeMakefiles(
+  context: RunContext,
+  before: Map<string, number>,
+  after: Map<string, number>,
+): LocatedTarget[] {
+  return [...after]
+    .filter(([name, time]) => time !== before.get(name))
+    .map(([name]) => ({
+      name,
+      directory: context.toProjectPath('.'),
+      file: context.toProjectPath(context.safety.makefile ?? name),
+      reason: {
+        kind: 'remade-makefile',
+        prerequisites: [],
+        text: 'remade before reading the makefiles again',
+      },
+      phony: false,
+      recipe: [],
+      makeLevel: 0,
+      subMakes: [],
+    }));
 }
 
 async function traceRun(context: RunContext, options: ProbeOptions): Promise<TraceResult> {
@@ -84,17 +118,20 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       }
     }
     options.onProgress?.('make -q');
+    const makefilesBefore = await makefileTimes(context);
     const question = await context.run(makeArgs(options, ['-q']));
+    // make -q remakes makefiles that have rules (only ever in a sandbox copy): the times tell.
+    const remade = remadeMakefiles(context, makefilesBefore, await makefileTimes(context));
     const base = {
       questionStatus: question.exitCode ?? 2,
       builtFirst: builds,
       placement: summarize(context),
       notes,
     };
-    if (question.exitCode === 0) {
+    if (question.exitCode === 0 && remade.length === 0) {
       return { ...base, verdict: 'converged', stale: [], phony: [], subMakes: [], seenThrough: false };
     }
-    if (question.exitCode !== 1) {
+    if (question.exitCode !== 1 && question.exitCode !== 0) {
       throw new ProbeError(
         `make -q failed (exit ${question.exitCode}): ${question.stderr.trim()}`,
         'make-failed',
@@ -103,10 +140,10 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
     const located = locateTargets(trace, context.directory, context.toProjectPath);
-    const makefiles = context.safety.files.map((file) => context.toProjectPath(file));
-    const stale = located
-      .filter((target) => !target.phony)
-      .map((target) => ({ ...target, hint: hintFor(target, builds, makefiles) }));
+    const stale = [...remade, ...located.filter((target) => !target.phony)].map((target) => ({
+      ...target,
+      hint: hintFor(target, builds),
+    }));
     const phony = located.filter((target) => target.phony);
     const subMakes = trace.sessions
       .filter((session) => session.level > 0)

@@ -64,7 +64,9 @@ export async function withMake<T>(
 ): Promise<T> {
   checkTargets(options.targets ?? []);
   const directory = path.resolve(options.directory);
-  const detected = await detectMake(options.make ?? 'make', options.signal);
+  // A relative path to make means relative to where the user is, not to the project (make runs there).
+  const makePath = options.make?.includes('/') ? path.resolve(options.make) : (options.make ?? 'make');
+  const detected = await detectMake(makePath, options.signal);
   if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
   const safety = await assessSafety(directory, options.makefile);
   const placement = decidePlacement(options.sandbox ?? 'auto', applicableRisks(safety, probe), probe.builds);

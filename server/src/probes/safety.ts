@@ -14,6 +14,8 @@ export interface SafetyReport {
   makefile?: string;
   /** Every file read (makefile and literal includes that exist). */
   files: string[];
+  /** The makefile and every literal include, read or not (a missing one may be made by a rule). */
+  makefiles: string[];
   risks: SafetyRisk[];
 }
 
@@ -43,7 +45,7 @@ export async function findMakefile(directory: string, makefile?: string): Promis
 
 export async function assessSafety(directory: string, makefile?: string): Promise<SafetyReport> {
   const first = await findMakefile(directory, makefile);
-  if (first === undefined) return { files: [], risks: [] };
+  if (first === undefined) return { files: [], makefiles: [], risks: [] };
   const parsed = new Map<string, ParsedMakefile>();
   const names = new Set<string>([first]);
   let computed = false;
@@ -64,7 +66,7 @@ export async function assessSafety(directory: string, makefile?: string): Promis
   }
   const risks: SafetyRisk[] = [];
   for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed));
-  return { makefile: first, files: [...parsed.keys()], risks };
+  return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks };
 }
 
 /** What a probe does to decide which risks apply to it. */

@@ -1,7 +1,7 @@
 // Pure parser for `make -n --trace` output (or a real run's --trace log), across sub-makes.
 import { LineSplitter } from './lineSplitter';
 
-export type TraceReasonKind = 'missing' | 'phony' | 'newer-prerequisites' | 'unknown';
+export type TraceReasonKind = 'missing' | 'phony' | 'newer-prerequisites' | 'unknown' | 'remade-makefile';
 
 export interface TraceReason {
   kind: TraceReasonKind;
