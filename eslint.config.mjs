@@ -8,6 +8,7 @@ export default tseslint.config(
       'dist/',
       'out/',
       '.vscode-test/',
+      '.cache/',
       'test-results/',
       'test/fixtures/',
       'examples/',
