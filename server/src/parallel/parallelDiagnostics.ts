@@ -6,7 +6,7 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
-import { pathToUri } from '../analysis/uris';
+import { normalizeUri, pathToUri } from '../analysis/uris';
 import type { ParallelFinding } from './parallelTypes';
 
 export const PARALLEL_DIAGNOSTIC_SOURCE = 'makescope parallel diff';
@@ -60,6 +60,40 @@ export function parallelFindingsToDiagnostics(
     byUri.set(uri, [...(byUri.get(uri) ?? []), diagnostic]);
   }
   return byUri;
+}
+
+function stillApplies(finding: ParallelFinding, lines: readonly string[]): boolean {
+  const rule = finding.rule;
+  if (!rule) return false;
+  const header = lines[rule.line - 1];
+  // The file moved on since the comparison: the line no longer holds this target's rule.
+  if (header === undefined || !header.includes(`${finding.target}:`)) return false;
+  if (!finding.fix) return true;
+  const fixLine = lines[finding.fix.line] ?? '';
+  const words = fixLine.slice(fixLine.indexOf(':') + 1).split(/[\s|;]+/);
+  // Already fixed (by the quick fix or by hand): the prerequisite is on the line now.
+  return !(fixLine.startsWith(`${finding.target}:`) && words.includes(finding.otherTarget));
+}
+
+/**
+ * The diagnostics of the last comparison for one open document, checked against its current
+ * text: a finding whose rule line moved or whose fix is already in place is left out.
+ */
+export function parallelDiagnosticsFor(
+  findings: readonly ParallelFinding[],
+  uri: string,
+  text: string,
+): Diagnostic[] {
+  const wanted = normalizeUri(uri);
+  const lines = text.split(/\r?\n/);
+  const current = findings.filter(
+    (finding) =>
+      finding.rule && normalizeUri(pathToUri(finding.rule.file)) === wanted && stillApplies(finding, lines),
+  );
+  const byUri = parallelFindingsToDiagnostics(current, (file, line) =>
+    normalizeUri(pathToUri(file)) === wanted ? lines[line] : undefined,
+  );
+  return [...byUri.values()].flat();
 }
 
 /** The code action that applies a finding's fix (undefined when it has none, e.g. two writers of one file). */

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
+  parallelDiagnosticsFor,
   parallelFindingsToDiagnostics,
   parallelQuickFixes,
 } from '../../../server/src/parallel/parallelDiagnostics';
@@ -176,5 +177,29 @@ describe('parallel diagnostics and quick fix', () => {
     assert.deepEqual(action.edit?.changes?.['file:///p/Makefile'], [
       { range: { start: { line: 8, character: 16 }, end: { line: 8, character: 16 } }, newText: ' config.h' },
     ]);
+  });
+
+  it('drops a finding once its fix is on the line, or when the rule moved', () => {
+    const text = [
+      '',
+      '',
+      '',
+      '',
+      'config.h: config.in',
+      '',
+      '',
+      '',
+      'app.txt: main.in',
+      '\tcat main.in config.h > app.txt',
+    ];
+    assert.equal(parallelDiagnosticsFor([finding], 'file:///p/Makefile', text.join('\n')).length, 1);
+    const fixed = [...text];
+    fixed[8] = 'app.txt: main.in config.h';
+    assert.deepEqual(parallelDiagnosticsFor([finding], 'file:///p/Makefile', fixed.join('\n')), []);
+    assert.deepEqual(
+      parallelDiagnosticsFor([finding], 'file:///p/Makefile', ['# moved', ...text].join('\n')),
+      [],
+    );
+    assert.deepEqual(parallelDiagnosticsFor([finding], 'file:///p/other.mk', text.join('\n')), []);
   });
 });
