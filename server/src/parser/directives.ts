@@ -1,7 +1,7 @@
 // Builds the one-line directives: include and its variants, vpath, export/unexport/undefine.
-import type { Include, Range, VariableDirective, VariableModifier, Vpath, Word } from './ast';
+import type { Include, Range, VariableDirective, VariableModifier, Vpath } from './ast';
 import type { LineView } from './lineView';
-import { COLON, DOLLAR, skipReference, splitWords, isBlank } from './scan';
+import { COLON, DOLLAR, isBlank, skipReference, splitWords, wordAt } from './scan';
 
 export function includeDirective(
   view: LineView,
@@ -51,7 +51,7 @@ export function vpathDirective(view: LineView, argsStart: number, argsEnd: numbe
       if (c === DOLLAR) i = skipReference(text, i, argsEnd);
       else i++;
     }
-    node.directories.push(wordFrom(view, start, i));
+    node.directories.push(wordAt(view, start, i));
   }
   return node;
 }
@@ -64,8 +64,4 @@ function findEndOfFirstWord(text: string, start: number, end: number): number {
     else i++;
   }
   return i;
-}
-
-function wordFrom(view: LineView, start: number, end: number): Word {
-  return { text: view.text.slice(start, end), range: view.range(start, end) };
 }
