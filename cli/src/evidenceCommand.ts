@@ -121,18 +121,13 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
   return args;
 }
 
-export async function runEvidenceCommand(
+export function runEvidenceCommand(
   argv: string[],
   stdout: Output,
   stderr: Output,
   signal?: AbortSignal,
 ): Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    stdout.write(EVIDENCE_HELP);
-    return 0;
-  }
-  try {
-    const args = parseEvidenceArgs(argv);
+  return withParsedArgs(argv, stdout, stderr, async (args) => {
     const folder = await collectEvidenceToFolder({
       directory: path.resolve(args.directory),
       makefile: args.makefile,
@@ -147,55 +142,54 @@ export async function runEvidenceCommand(
       signal,
       onProgress: (message) => void stderr.write(`makescope: ${message}\n`),
     });
-    const { report } = folder;
-    stdout.write(
-      args.format === 'json'
-        ? `${folder.json}\n`
-        : args.format === 'sarif'
-          ? `${folder.sarif}\n`
-          : folder.markdown,
-    );
+    const printed = { json: `${folder.json}\n`, sarif: `${folder.sarif}\n`, md: folder.markdown };
+    stdout.write(printed[args.format]);
     stderr.write(`makescope: evidence written to ${folder.outputDirectory}\n`);
-    return report.verdict.kind === 'healthy' ? 0 : 1;
-  } catch (error) {
-    return failed(error, stderr);
-  }
+    return folder.report.verdict.kind === 'healthy' ? 0 : 1;
+  });
 }
 
-export async function runRunbookCommand(
+export function runRunbookCommand(
   argv: string[],
   stdout: Output,
   stderr: Output,
   signal?: AbortSignal,
 ): Promise<number> {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    stdout.write(EVIDENCE_HELP);
-    return 0;
-  }
-  try {
-    const args = parseEvidenceArgs(argv);
+  return withParsedArgs(argv, stdout, stderr, async (args) => {
     const runbook = await generateRunbook({
       directory: path.resolve(args.directory),
       makefile: args.makefile,
       make: args.make,
       signal,
     });
-    if (args.out) {
-      await writeFile(path.resolve(args.out), runbook);
-      stderr.write(`makescope: runbook written to ${path.resolve(args.out)}\n`);
-    } else {
+    if (!args.out) {
       stdout.write(runbook);
+      return 0;
     }
+    await writeFile(path.resolve(args.out), runbook);
+    stderr.write(`makescope: runbook written to ${path.resolve(args.out)}\n`);
     return 0;
-  } catch (error) {
-    return failed(error, stderr);
-  }
+  });
 }
 
-function failed(error: unknown, stderr: Output): number {
-  if (error instanceof EvidenceUsageError || error instanceof ProbeError) {
-    stderr.write(`makescope: ${error.message}\n`);
-    return 2;
+/** --help, argument errors and probe errors (exit 2) the same way for both commands. */
+async function withParsedArgs(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  work: (args: EvidenceArgs) => Promise<number>,
+): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    stdout.write(EVIDENCE_HELP);
+    return 0;
   }
-  throw error;
+  try {
+    return await work(parseEvidenceArgs(argv));
+  } catch (error) {
+    if (error instanceof EvidenceUsageError || error instanceof ProbeError) {
+      stderr.write(`makescope: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }
