@@ -236,7 +236,8 @@ class MakefileParser {
     const valueStart = Math.min(definition.valueStart, valueEnd);
     const computedName = indexOfCode(vt, DOLLAR, nameStart, nameEnd) >= 0;
     const operatorEnd = definition.operatorStart + definition.operator.length;
-    const rangeEnd = Math.max(operatorEnd, trimEndBlanks(vt, valueStart, valueEnd));
+    // The statement covers its whole value, trailing blanks included, so valueRange lies inside range.
+    const rangeEnd = Math.max(operatorEnd, valueEnd);
     const node: Assignment = {
       type: 'assignment',
       name: wordAt(view, nameStart, nameEnd),
