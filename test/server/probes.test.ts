@@ -16,6 +16,7 @@ import {
   TraceRequest,
   type ProbeErrorData,
 } from '../../server/src/protocol';
+import { MAKES, requireMake, type MakeUnderTest } from '../probes/support/makes';
 import { fileUri, LspSession, repoRoot } from './lspSession';
 
 async function setTimes(directory: string, when: Date): Promise<void> {
@@ -26,132 +27,154 @@ async function setTimes(directory: string, when: Date): Promise<void> {
   }
 }
 
-async function copyFixture(name: string, build = false): Promise<string> {
+async function copyFixture(name: string, make: string, build = false): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'makescope-lsp-'));
   const directory = path.join(root, name);
   await cp(path.join(repoRoot, 'test', 'fixtures', name), directory, { recursive: true });
   await setTimes(directory, new Date(Date.now() - 3600_000));
-  if (build) execFileSync('make', ['-s'], { cwd: directory, stdio: 'ignore' });
+  if (build) execFileSync(make, ['-s'], { cwd: directory, stdio: 'ignore' });
   return directory;
 }
 
-describe('probe requests over LSP', () => {
-  let session: LspSession;
-  const folders: string[] = [];
+/** Points the server's makescope.makePath setting at `make` and waits until probes use it. */
+async function useMake(session: LspSession, make: MakeUnderTest, folder: string): Promise<void> {
+  session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+    params.items.map(() => ({ makePath: make.path })),
+  );
+  await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const db = await session.connection.sendRequest(DatabaseRequest, { uri: fileUri(folder) });
+    if (db.placement.makeVersion === make.version) return;
+    if (Date.now() > deadline) throw new Error(`the server did not switch to GNU make ${make.version}`);
+  }
+}
 
-  before(async () => {
-    ({ session } = await LspSession.start());
-  });
-  after(async () => {
-    await session.shutdown();
-    for (const folder of folders) await rm(path.dirname(folder), { recursive: true, force: true });
-  });
+for (const make of MAKES)
+  describe(`probe requests over LSP, GNU make ${make.version}`, () => {
+    let session: LspSession;
+    const folders: string[] = [];
 
-  const fixture = async (name: string, build = false): Promise<string> => {
-    const directory = await copyFixture(name, build);
-    folders.push(directory);
-    return directory;
-  };
-
-  it('makescope/convergence sees through the echo before $(MAKE), with progress', async () => {
-    const directory = await fixture('recursive-echo-submake', true);
-    const progress: unknown[] = [];
-    session.connection.onProgress(WorkDoneProgress.type, 'convergence-1', (value) =>
-      progress.push(value.kind),
-    );
-    const result = await session.connection.sendRequest(ConvergenceRequest, {
-      uri: fileUri(directory),
-      workDoneToken: 'convergence-1',
+    before(async () => {
+      requireMake(make);
+      ({ session } = await LspSession.start());
+      await useMake(session, make, await fixture('includes'));
     });
-    assert.equal(result.verdict, 'converged');
-    assert.equal(result.seenThrough, true);
-    assert.deepEqual(
-      result.phony.map((t) => t.name),
-      ['all'],
-    );
-    assert.equal(result.placement.where, 'sandbox');
-    // $/progress notifications are sent before the response, so they have arrived.
-    assert.equal(progress[0], 'begin');
-    assert.ok(progress.includes('report'));
-    assert.equal(progress[progress.length - 1], 'end');
-  });
-
-  it('makescope/trace and makescope/dryRun name targets with file:line', async () => {
-    const directory = await fixture('pattern-rules');
-    const trace = await session.connection.sendRequest(TraceRequest, {
-      uri: fileUri(path.join(directory, 'Makefile')),
+    after(async () => {
+      await session.shutdown();
+      for (const folder of folders) await rm(path.dirname(folder), { recursive: true, force: true });
     });
-    assert.deepEqual(
-      trace.roots.map((root) => [
-        root.target.name,
-        root.target.line,
-        root.children.map((c) => c.target.name),
-      ]),
-      [['app', 6, ['main.o', 'util.o']]],
-    );
-    const dryRun = await session.connection.sendRequest(DryRunRequest, {
-      uri: fileUri(directory),
-      targets: ['main.o'],
-    });
-    assert.deepEqual(
-      dryRun.groups.map((g) => [g.target, g.commands]),
-      [['main.o', ['cp src/main.c main.o']]],
-    );
-  });
 
-  it('makescope/database and makescope/resolveVariable read make itself', async () => {
-    const directory = await fixture('target-specific-vars');
-    const db = await session.connection.sendRequest(DatabaseRequest, { uri: fileUri(directory) });
-    assert.equal(db.database.variables.find((v) => v.name === 'CFLAGS')?.line, 2);
-    const resolved = await session.connection.sendRequest(ResolveVariableRequest, {
-      uri: fileUri(directory),
-      variables: ['CFLAGS'],
-      target: 'debug',
-    });
-    assert.equal(resolved.values[0].value, '-O2 -g');
-  });
+    const fixture = async (name: string, build = false): Promise<string> => {
+      const directory = await copyFixture(name, make.path, build);
+      folders.push(directory);
+      return directory;
+    };
 
-  it('makescope/timing times reading and a sandboxed build', async () => {
-    const directory = await fixture('includes');
-    const timing = await session.connection.sendRequest(TimingRequest, {
-      uri: fileUri(directory),
-      build: true,
+    it('makescope/convergence sees through the echo before $(MAKE), with progress', async () => {
+      const directory = await fixture('recursive-echo-submake', true);
+      const progress: unknown[] = [];
+      session.connection.onProgress(WorkDoneProgress.type, 'convergence-1', (value) =>
+        progress.push(value.kind),
+      );
+      const result = await session.connection.sendRequest(ConvergenceRequest, {
+        uri: fileUri(directory),
+        workDoneToken: 'convergence-1',
+      });
+      assert.equal(result.verdict, 'converged');
+      assert.equal(result.seenThrough, true);
+      assert.deepEqual(
+        result.phony.map((t) => t.name),
+        ['all'],
+      );
+      assert.equal(result.placement.where, 'sandbox');
+      // $/progress notifications are sent before the response, so they have arrived.
+      assert.equal(progress[0], 'begin');
+      assert.ok(progress.includes('report'));
+      assert.equal(progress[progress.length - 1], 'end');
     });
-    assert.equal(timing.buildExitCode, 0);
-    assert.equal(timing.buildPlacement?.where, 'sandbox');
-  });
 
-  it('answers a refused probe with an error saying why', async () => {
-    const directory = await fixture('risk-plus-line');
-    await assert.rejects(
-      session.connection.sendRequest(ConvergenceRequest, { uri: fileUri(directory), sandbox: 'never' }),
-      (error: ResponseError<ProbeErrorData>) =>
-        error.data?.kind === 'refused' && /Makefile:3/.test(error.message),
-    );
-  });
-
-  it('cancels: the request fails as cancelled and the server keeps serving', async () => {
-    const directory = await fixture('slow-recipe');
-    const source = new CancellationTokenSource();
-    const pending = session.connection.sendRequest(DryRunRequest, { uri: fileUri(directory) }, source.token);
-    // Cancel once make is running: poll the process table for the fixture's sleep.
-    const deadline = Date.now() + 20000;
-    while (
-      !execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300') &&
-      Date.now() < deadline
-    ) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 20));
-    }
-    source.cancel();
-    await assert.rejects(pending, (error: ResponseError<ProbeErrorData>) => error.code === -32800);
-    const stillRunning = (): boolean =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300');
-    const end = Date.now() + 1000;
-    while (stillRunning() && Date.now() < end) await new Promise<void>((resolve) => setTimeout(resolve, 20));
-    assert.equal(stillRunning(), false, "make's process group is gone within 1 s of the cancel");
-    const again = await session.connection.sendRequest(DryRunRequest, {
-      uri: fileUri(await fixture('includes')),
+    it('makescope/trace and makescope/dryRun name targets with file:line', async () => {
+      const directory = await fixture('pattern-rules');
+      const trace = await session.connection.sendRequest(TraceRequest, {
+        uri: fileUri(path.join(directory, 'Makefile')),
+      });
+      assert.deepEqual(
+        trace.roots.map((root) => [
+          root.target.name,
+          root.target.line,
+          root.children.map((c) => c.target.name),
+        ]),
+        [['app', 6, ['main.o', 'util.o']]],
+      );
+      const dryRun = await session.connection.sendRequest(DryRunRequest, {
+        uri: fileUri(directory),
+        targets: ['main.o'],
+      });
+      assert.deepEqual(
+        dryRun.groups.map((g) => [g.target, g.commands]),
+        [['main.o', ['cp src/main.c main.o']]],
+      );
     });
-    assert.equal(again.groups.length, 2);
+
+    it('makescope/database and makescope/resolveVariable read make itself', async () => {
+      const directory = await fixture('target-specific-vars');
+      const db = await session.connection.sendRequest(DatabaseRequest, { uri: fileUri(directory) });
+      assert.equal(db.database.variables.find((v) => v.name === 'CFLAGS')?.line, 2);
+      const resolved = await session.connection.sendRequest(ResolveVariableRequest, {
+        uri: fileUri(directory),
+        variables: ['CFLAGS'],
+        target: 'debug',
+      });
+      assert.equal(resolved.values[0].value, '-O2 -g');
+    });
+
+    it('makescope/timing times reading and a sandboxed build', async () => {
+      const directory = await fixture('includes');
+      const timing = await session.connection.sendRequest(TimingRequest, {
+        uri: fileUri(directory),
+        build: true,
+      });
+      assert.equal(timing.buildExitCode, 0);
+      assert.equal(timing.buildPlacement?.where, 'sandbox');
+    });
+
+    it('answers a refused probe with an error saying why', async () => {
+      const directory = await fixture('risk-plus-line');
+      await assert.rejects(
+        session.connection.sendRequest(ConvergenceRequest, { uri: fileUri(directory), sandbox: 'never' }),
+        (error: ResponseError<ProbeErrorData>) =>
+          error.data?.kind === 'refused' && /Makefile:3/.test(error.message),
+      );
+    });
+
+    it('cancels: the request fails as cancelled and the server keeps serving', async () => {
+      const directory = await fixture('slow-recipe');
+      const source = new CancellationTokenSource();
+      const pending = session.connection.sendRequest(
+        DryRunRequest,
+        { uri: fileUri(directory) },
+        source.token,
+      );
+      // Cancel once make is running: poll the process table for the fixture's sleep.
+      const deadline = Date.now() + 20000;
+      while (
+        !execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300') &&
+        Date.now() < deadline
+      ) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 20));
+      }
+      source.cancel();
+      await assert.rejects(pending, (error: ResponseError<ProbeErrorData>) => error.code === -32800);
+      const stillRunning = (): boolean =>
+        execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300');
+      const end = Date.now() + 1000;
+      while (stillRunning() && Date.now() < end)
+        await new Promise<void>((resolve) => setTimeout(resolve, 20));
+      assert.equal(stillRunning(), false, "make's process group is gone within 1 s of the cancel");
+      const again = await session.connection.sendRequest(DryRunRequest, {
+        uri: fileUri(await fixture('includes')),
+      });
+      assert.equal(again.groups.length, 2);
+    });
   });
-});
