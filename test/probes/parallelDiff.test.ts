@@ -129,6 +129,14 @@ for (const make of MAKES) {
       }
     });
 
+    it('reports a recursive build clean: a sub-make is attributed to the target that started it', async () => {
+      workspace = await workspaceFrom('recursive-echo-submake');
+      const result = await probe(workspace, { make: make.path, runs: 1 });
+      assert.deepEqual(result.findings, []);
+      assert.equal(result.verdict, 'clean', JSON.stringify(result.differences, null, 1));
+      assert.deepEqual(result.runs[0].order, ['all', 'lib:foo.o', 'lib:libfoo.a']);
+    });
+
     it('reports a race-free build clean, with no false finding, over repeated runs', async () => {
       workspace = await workspaceFrom('parallel-clean');
       const result = await probe(workspace, { make: make.path, runs: 3 });

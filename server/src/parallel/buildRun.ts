@@ -79,7 +79,7 @@ export async function buildInSandbox<T>(
       throw new ProbeError(`${plan.label}: ${result.message ?? result.outcome}`, result.outcome);
     const snapshot = await snapshotTree(sandbox.directory, settings.initial);
     const changes = diffSnapshots(settings.initial, snapshot);
-    const logs = parseTargetLogs(result.stdout);
+    const logs = parseTargetLogs(result.stdout, sandbox.directory);
     const record: RunRecord = {
       label: plan.label,
       kind: plan.kind,

@@ -12,10 +12,12 @@ export const TARGET_ENV = 'MAKESCOPE_TARGET';
 /**
  * make expands an exported recursive variable per recipe, with the automatic variables of the
  * target being built, so every process a recipe starts carries its target's name. Recipes, SHELL
- * and .SHELLFLAGS stay as the user wrote them.
+ * and .SHELLFLAGS stay as the user wrote them. Sub-makes inherit --eval through MAKEFLAGS; only the
+ * top level defines the variable, so a sub-make's processes keep the name of the top-level target
+ * that started it: that is the graph make's top-level database describes.
  */
 export function targetExportArgs(): string[] {
-  return [`--eval=export ${TARGET_ENV} = $@`];
+  return [`--eval=$(eval $(if $(filter 0,$(MAKELEVEL)),export ${TARGET_ENV} = $$@))`];
 }
 
 const SYSCALLS = [

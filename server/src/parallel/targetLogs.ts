@@ -1,4 +1,5 @@
 // Pure: a build's merged output (--trace, --output-sync=target, stderr on stdout) split into per-target logs.
+import * as path from 'node:path';
 import { parseTrace } from '../probes/parsers/traceParser';
 
 export interface TargetLogs {
@@ -19,7 +20,8 @@ export function normalizeErrorLine(line: string): string {
   return line.replace(SHUFFLE_SUFFIX, '').replace(/^([^\s[:]+)\[\d+\]:/, '$1:');
 }
 
-export function parseTargetLogs(output: string): TargetLogs {
+/** `base`: the directory the top-level make ran in, so sub-make targets are named the same in every copy. */
+export function parseTargetLogs(output: string, base?: string): TargetLogs {
   const trace = parseTrace(output);
   const logs = new Map<string, string>();
   const ruleLines = new Map<string, { file: string; line: number }>();
@@ -27,7 +29,10 @@ export function parseTargetLogs(output: string): TargetLogs {
   for (const target of trace.targets) {
     const session = trace.sessions[target.session];
     // Sub-make targets are named with their directory so `all` here and `all` there stay apart.
-    const name = session.level > 0 && session.directory ? `${session.directory}:${target.name}` : target.name;
+    const directory = session.level > 0 ? session.directory : undefined;
+    const relative =
+      directory !== undefined && base !== undefined ? path.relative(base, directory) || '.' : directory;
+    const name = relative !== undefined ? `${relative}:${target.name}` : target.name;
     if (!logs.has(name)) order.push(name);
     const lines = target.recipe.filter((line) => !NOT_AN_ERROR.test(line));
     logs.set(name, [logs.get(name) ?? '', ...lines.map((line) => `${line}\n`)].join(''));
