@@ -15,6 +15,11 @@ function requireStrace(): void {
     throw new Error('strace is missing: apt-get install strace (the race detection tests need it)');
 }
 
+function requireGcc(): void {
+  if (!['/usr/bin/gcc', '/bin/gcc'].some((file) => existsSync(file)))
+    throw new Error('gcc is missing: apt-get install gcc (the generated-header fixture compiles C)');
+}
+
 /**
  * Runs the probe with TMPDIR pointing at a private folder, so "no sandbox copy left behind" is
  * checked on that folder alone (other processes on the machine use /tmp too), and with the
@@ -77,6 +82,24 @@ for (const make of MAKES) {
       assert.deepEqual([finding.fix?.line, finding.fix?.character, finding.fix?.text], [8, 16, ' config.h']);
       assert.equal(result.findings.length, 1, 'no other finding');
       assert.equal(result.runs[0].exitCode, 0, 'the serial build succeeds');
+    });
+
+    it('finds a generated C header included by a pattern-rule object, and proposes a prerequisite-only rule', async () => {
+      requireGcc();
+      workspace = await workspaceFrom('parallel-race-generated-header');
+      const result = await probe(workspace, { make: make.path, runs: 1 });
+      const finding = only(result, 'missing-prerequisite');
+      assert.deepEqual(
+        [finding.target, finding.otherTarget, finding.file],
+        ['main.o', 'version.h', 'version.h'],
+      );
+      assert.equal(finding.rule?.line, 9, 'the pattern rule that built main.o');
+      assert.deepEqual(finding.fix && [finding.fix.line, finding.fix.character, finding.fix.text], [
+        10,
+        0,
+        'main.o: version.h\n',
+      ]);
+      assert.equal(result.findings.length, 1);
     });
 
     it('finds an output directory created by another target and proposes an order-only prerequisite', async () => {
