@@ -44,6 +44,8 @@ function differenceLines(difference: RunDifference, result: ParallelDiffResult, 
   const serial = result.runs[0];
   const lines = [`  ${style.bold(difference.run)}`];
   if (difference.exitCodeDiffers) lines.push(`    exit code ${serial.exitCode} -> ${run?.exitCode}`);
+  if (run && run.order.join(' ') !== serial.order.join(' '))
+    lines.push(style.dim(`    order: ${run.order.join(', ')} (serial: ${serial.order.join(', ')})`));
   if (difference.firstErrorDiffers) lines.push(`    first error: ${run?.firstError ?? '(none)'}`);
   for (const artifact of difference.artifacts)
     lines.push(

@@ -164,11 +164,11 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
       );
     }
     parts.push(
-      '<h2>Runs</h2><table><tr><th>run</th><th>exit</th><th>wall time</th><th>first error</th></tr>',
+      '<h2>Runs</h2><p class="dim">Each build ran in its own copy of the project; hover a run for the order make finished its targets in.</p><table><tr><th>run</th><th>exit</th><th>wall time</th><th>first error</th></tr>',
     );
     for (const run of result.runs)
       parts.push(
-        `<tr><td>${escape(run.label)}</td><td>${run.exitCode}</td><td>${(run.wallMs / 1000).toFixed(2)} s</td><td>${escape(run.firstError ?? '')}</td></tr>`,
+        `<tr><td title="${escape(`order: ${run.order.join(' → ')}`)}">${escape(run.label)}</td><td>${run.exitCode}</td><td>${(run.wallMs / 1000).toFixed(2)} s</td><td>${escape(run.firstError ?? '')}</td></tr>`,
       );
     parts.push('</table>');
     parts.push(...this.differences(result));
