@@ -95,6 +95,18 @@ for (const make of MAKES) {
       );
     });
 
+    it('calls a target forced when it depends on a target that never exists', async () => {
+      workspace = await workspaceFrom('forced-rebuild', { build: make.path });
+      const dir = workspace.directory;
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      assert.deepEqual(
+        result.stale.map((t) => [t.name, t.reason.kind, t.line]),
+        [['version.txt', 'forced', 3]],
+      );
+      assert.match(result.stale[0].hint, /FORCE, which never exists/);
+    });
+
     it('says converged for a built project with includes and pattern rules, in place', async () => {
       for (const name of ['includes', 'pattern-rules']) {
         workspace = await workspaceFrom(name, { build: make.path });

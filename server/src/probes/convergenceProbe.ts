@@ -47,10 +47,11 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
         ? 'still missing right after a successful build: its recipe does not create it (declare it .PHONY or make the recipe write $@)'
         : 'does not exist: never built, or its recipe does not create it';
     case 'newer-prerequisites':
-      if (target.reason.text === 'target does not exist') return 'does not exist';
       return builtFirst
         ? `still older than ${target.reason.prerequisites.join(' ')} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
         : `older than ${target.reason.prerequisites.join(' ')}`;
+    case 'forced':
+      return `forced: depends on ${target.reason.prerequisites.join(' ')}, which never exists, so it rebuilds on every run`;
     default:
       return `make gives "${target.reason.text}"`;
   }

@@ -25,10 +25,13 @@ export interface TraceNode {
 }
 
 // Before 4.4, --trace names all prerequisites ("due to: a b") for a target that does not exist;
-// under -n nothing is created, so the file system tells the two cases apart.
-function reasonOf(reason: TraceReason, file: string, checkFiles: boolean): TraceReason {
-  if (!checkFiles || reason.kind !== 'newer-prerequisites' || existsSync(file)) return reason;
-  return { ...reason, kind: 'missing' };
+// under -n nothing is created, so the file system tells the two cases apart. A target that exists
+// and is "newer" only than prerequisites that never exist (FORCE, phony names) is forced.
+function reasonOf(reason: TraceReason, base: string, name: string, checkFiles: boolean): TraceReason {
+  if (!checkFiles || reason.kind !== 'newer-prerequisites') return reason;
+  if (!existsSync(path.resolve(base, name))) return { ...reason, kind: 'missing' };
+  const forced = reason.prerequisites.every((prerequisite) => !existsSync(path.resolve(base, prerequisite)));
+  return forced ? { ...reason, kind: 'forced' } : reason;
 }
 
 /** `checkFiles`: the run was a dry run in `runDirectory`, so target files can be checked there. */
@@ -46,7 +49,7 @@ export function locateTargets(
       directory: toProjectPath('.', base),
       file: target.file === undefined ? undefined : toProjectPath(target.file, base),
       line: target.line,
-      reason: reasonOf(target.reason, path.resolve(base, target.name), checkFiles),
+      reason: reasonOf(target.reason, base, target.name, checkFiles),
       phony: isPhony(trace, target),
       recipe: target.recipe,
       makeLevel: trace.sessions[target.session].level,

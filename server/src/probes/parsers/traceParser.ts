@@ -1,7 +1,13 @@
 // Pure parser for `make -n --trace` output (or a real run's --trace log), across sub-makes.
 import { LineSplitter } from './lineSplitter';
 
-export type TraceReasonKind = 'missing' | 'phony' | 'newer-prerequisites' | 'unknown' | 'remade-makefile';
+export type TraceReasonKind =
+  | 'missing'
+  | 'phony'
+  | 'newer-prerequisites'
+  | 'forced'
+  | 'unknown'
+  | 'remade-makefile';
 
 export interface TraceReason {
   kind: TraceReasonKind;
