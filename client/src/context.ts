@@ -47,7 +47,7 @@ export class MakescopeContext implements vscode.Disposable {
     const convergence = new ConvergenceView();
     const trace = new TraceView();
     const variables = new VariablesView();
-    this.disposables.push(makefiles, convergence, trace, variables);
+    this.disposables.push(makefiles, probeOutput, convergence, trace, variables);
     this.disposables.push(
       ...registerProbeCommands({
         host: this,

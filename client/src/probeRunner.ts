@@ -53,11 +53,10 @@ export class ProbeRunner {
       },
       async (progress, token) => {
         const workDoneToken = randomUUID();
-        // The server reports every make it starts as "make <args>": that is the command line to log.
         const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
           if (value.kind === 'end' || !value.message) return;
           progress.report({ message: value.message });
-          if (value.message.startsWith('make ')) this.output.appendLine(`  $ ${value.message}`);
+          if (isCommandLine(value.message)) this.output.appendLine(`  $ ${value.message}`);
         });
         try {
           const result = await client.sendRequest(spec.type, { ...spec.params, workDoneToken }, token);
@@ -103,6 +102,14 @@ export class ProbeRunner {
     const choice = await vscode.window.showErrorMessage(message, 'Show Output');
     if (choice) this.output.show(true);
   }
+}
+
+/**
+ * The server reports every make it starts as "make <args>", and also phase names like "make -q". The client
+ * always names the makefile, so a real command line has -f. (Until results carry their command lines.)
+ */
+function isCommandLine(message: string): boolean {
+  return message.startsWith('make ') && message.includes(' -f ');
 }
 
 function time(): string {

@@ -1,4 +1,5 @@
 // Renders probe results as text in make's own output formats, for the make-trace and make-database documents.
+import * as path from 'node:path';
 import type {
   ConvergenceResult,
   DatabaseResult,
@@ -9,22 +10,32 @@ import type {
 
 const NOTE = '# Rebuilt by Makescope from the parsed output of';
 
-function traceLine(target: Pick<LocatedTarget, 'name' | 'file' | 'line' | 'reason'>): string {
-  const where = target.file ? `${target.file}:${target.line ?? 0}` : '<builtin>';
+/** make prints makefile names relative to where it runs; so do these texts. */
+function shown(file: string, directory: string): string {
+  const relative = path.relative(directory, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+function traceLine(
+  target: Pick<LocatedTarget, 'name' | 'file' | 'line' | 'reason'>,
+  directory: string,
+): string {
+  const where = target.file ? `${shown(target.file, directory)}:${target.line ?? 0}` : '<builtin>';
   if (target.reason.kind === 'missing' && target.reason.prerequisites.length === 0)
     return `${where}: target '${target.name}' does not exist`;
   return `${where}: update target '${target.name}' due to: ${target.reason.text}`;
 }
 
+/** Each target's file is shown relative to the directory its make ran in (sub-makes: their own). */
 function targetsText(targets: LocatedTarget[]): string[] {
   const lines: string[] = [];
-  let directory = '';
+  let current = '';
   for (const target of targets) {
-    if (target.makeLevel > 0 && target.directory !== directory) {
+    if (target.makeLevel > 0 && target.directory !== current) {
       lines.push(`make[${target.makeLevel}]: Entering directory '${target.directory}'`);
     }
-    directory = target.directory;
-    lines.push(traceLine(target), ...target.recipe);
+    current = target.directory;
+    lines.push(traceLine(target, target.directory), ...target.recipe);
   }
   return lines;
 }
@@ -40,7 +51,7 @@ export function dryRunText(result: DryRunResult, directory: string): string {
   const lines = [`${NOTE} make -n --trace in ${directory}: ${result.commandCount} commands`];
   for (const group of result.groups) {
     if (group.makeLevel > 0) lines.push(`make[${group.makeLevel}]: Entering directory '${group.directory}'`);
-    const where = group.file ? `${group.file}:${group.line ?? 0}` : '<builtin>';
+    const where = group.file ? `${shown(group.file, group.directory)}:${group.line ?? 0}` : '<builtin>';
     lines.push(`${where}: update target '${group.target}' due to: ${group.reason}`, ...group.commands);
   }
   for (const error of result.errors) lines.push(...error.split('\n'));

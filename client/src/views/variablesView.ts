@@ -29,6 +29,8 @@ export class VariablesView implements vscode.TreeDataProvider<Node>, vscode.Disp
   readonly onDidChangeTreeData = this.changed.event;
   private variables: DbVariable[] = [];
   private directory = '';
+  /** As typed (shown in the view) and lower-cased (compared). */
+  private filterText = '';
   private filter = '';
   private readonly view: vscode.TreeView<Node>;
 
@@ -49,17 +51,18 @@ export class VariablesView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   setFilter(filter: string): void {
-    this.filter = filter.trim().toLowerCase();
+    this.filterText = filter.trim();
+    this.filter = this.filterText.toLowerCase();
     void vscode.commands.executeCommand('setContext', 'makescope.variables.filtered', this.filter !== '');
     this.refresh();
   }
 
   get currentFilter(): string {
-    return this.filter;
+    return this.filterText;
   }
 
   private refresh(): void {
-    this.view.message = this.filter ? `Filter: ${this.filter}` : undefined;
+    this.view.message = this.filter ? `Filter: ${this.filterText}` : undefined;
     this.changed.fire(undefined);
   }
 
