@@ -1,0 +1,168 @@
+// Issue 5 end to end on a built copy of examples/: convergence (tree + status bar), resolved hover, trace, variables.
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import * as path from 'node:path';
+import { cacheDir } from '../../scripts/ensure-vscode.mjs';
+import { waitFor } from '../integration/waitFor';
+import { examplesFolder, Session } from './codeServer';
+import { MakescopeViews } from './makescopeViews';
+
+const ENV_VAR = 'MAKESCOPE_E2E_VAR';
+
+/** A copy of examples/ (which stays unbuilt in the repository), built with make. */
+function builtExamplesCopy(): string {
+  const base = path.join(cacheDir, 'tmp');
+  mkdirSync(base, { recursive: true });
+  const folder = mkdtempSync(path.join(base, 'examples-built-'));
+  cpSync(examplesFolder, folder, { recursive: true });
+  const build = spawnSync('make', [], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: { ...process.env, MAKEFLAGS: '' },
+  });
+  assert.strictEqual(build.status, 0, `make in the copy failed:\n${build.stdout}${build.stderr}`);
+  return folder;
+}
+
+describe('Editor experience (issue 5) on a built copy of examples/', function () {
+  let session: Session;
+  let views: MakescopeViews;
+  let workspace: string;
+
+  before(async function () {
+    workspace = builtExamplesCopy();
+    // code-server, its extension host, the language server and make inherit it: origin 'environment'.
+    process.env[ENV_VAR] = '1';
+    session = await Session.start({ folder: workspace });
+    views = new MakescopeViews(session.workbench.page);
+    await session.workbench.openFile('Makefile');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      await session?.workbench.screenshot(`issue5-failed-${Date.now()}`);
+  });
+
+  after(async function () {
+    await session?.close();
+    delete process.env[ENV_VAR];
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('Check Convergence from the palette: Converged in the tree and the status bar', async function () {
+    const { workbench } = session;
+    await workbench.runCommand('Makescope: Check Convergence');
+    const rows = await views.waitForRows('Convergence', (shown) =>
+      shown.some((row) => row.label === 'Converged'),
+    );
+    const status = await waitFor(
+      async () => (await workbench.statusBarTexts()).find((text) => text.includes('Makescope: converged')),
+      { what: 'the status bar to show "Makescope: converged"' },
+    );
+    await workbench.screenshot('issue5-1a-converged');
+    assert.ok(rows[0].description.includes('Makefile'), `verdict row: ${JSON.stringify(rows[0])}`);
+    assert.ok(status);
+  });
+
+  it('after touching src/calc.c: the stale object and its reason appear', async function () {
+    const { workbench } = session;
+    const now = new Date();
+    utimesSync(path.join(workspace, 'src', 'calc.c'), now, now);
+    await workbench.runCommand('Makescope: Check Convergence');
+    const rows = await views.waitForRows('Convergence', (shown) =>
+      shown.some((row) => row.label === 'build/calc.o'),
+    );
+    const stale = rows.find((row) => row.label === 'build/calc.o');
+    const verdict = rows.find((row) => row.label.startsWith('Not converged'));
+    const status = await waitFor(
+      async () => (await workbench.statusBarTexts()).find((text) => /Makescope: \d+ stale/.test(text)),
+      { what: 'the status bar to show "Makescope: N stale"' },
+    );
+    await workbench.screenshot('issue5-1b-stale-after-touch');
+    assert.ok(verdict, `verdict row: ${rows.map((row) => row.label).join(', ')}`);
+    assert.match(stale?.description ?? '', /src\/calc\.c/, `reason of build/calc.o: ${stale?.description}`);
+    assert.ok(
+      rows.some((row) => row.label === 'src/calc.c'),
+      'the newer prerequisite is listed',
+    );
+    assert.ok(status);
+  });
+
+  it('the output channel holds the make command lines; Show Probe Output opens make-trace text', async function () {
+    const { workbench } = session;
+    await workbench.runCommand('Makescope: Show Server Status');
+    // The output editor renders only its visible lines: give it the whole window.
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    const lines = workbench.page.locator('.part.panel .view-lines');
+    let text = '';
+    await waitFor(
+      async () =>
+        (text = ((await lines.first().textContent()) ?? '').replace(/\u00a0/g, ' ')).includes(
+          '$ make -f Makefile -q',
+        ),
+      {
+        what: () =>
+          `the Makescope output channel to show "$ make -f Makefile -q" (shows: ${text.slice(-300)})`,
+      },
+    );
+    await workbench.screenshot('issue5-1c-output-channel');
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    await workbench.runCommand('View: Toggle Panel Visibility');
+    await workbench.runCommand('Makescope: Show Probe Output');
+    await waitFor(async () => (await workbench.statusBarTexts()).includes('Make Trace'), {
+      what: 'a document in the Make Trace language',
+    });
+    const editor = workbench.page.locator('.editor-instance .view-lines').first();
+    await waitFor(
+      async () =>
+        ((await editor.textContent()) ?? '')
+          .replace(/\u00a0/g, ' ')
+          .includes("Makefile:19: update target 'build/calc.o'"),
+      {
+        what: 'the trace of build/calc.o in the probe output document',
+      },
+    );
+    await workbench.screenshot('issue5-1d-probe-output');
+  });
+
+  it('a hover on OBJS shows the value make resolved', async function () {
+    const { workbench } = session;
+    await workbench.openFile('Makefile');
+    const text = await views.hoverUntil('OBJS := $(patsubst', 'OBJS', /build\/calc\.o/);
+    await workbench.screenshot('issue5-2-resolved-hover');
+    assert.match(text, /build\/main\.o/);
+  });
+
+  it('Trace Target… fills the Trace tree', async function () {
+    const { workbench } = session;
+    await workbench.page.mouse.move(0, 0);
+    await workbench.page.keyboard.press('Escape');
+    await views.runCommandAndPick('Makescope: Trace Target…', 'all');
+    const rows = await views.waitForRows('Trace', (shown) =>
+      ['build/calc', 'build/calc.o'].every((name) => shown.some((row) => row.label === name)),
+    );
+    await workbench.screenshot('issue5-3-trace');
+    assert.ok(
+      rows.some((row) => row.label === 'recipe'),
+      `rows: ${rows.map((row) => row.label).join(', ')}`,
+    );
+  });
+
+  it('Show Variables lists a variable whose origin is the environment', async function () {
+    const { workbench } = session;
+    await workbench.runCommand('Makescope: Show Variables (make -p)');
+    await views.waitForRows('Variables', (shown) => shown.some((row) => row.label === 'Makefile'));
+    await workbench.runCommand('Makescope: Filter Variables…');
+    await views.answerInputBox(ENV_VAR);
+    const rows = await views.waitForRows('Variables', (shown) => shown.some((row) => row.label === ENV_VAR));
+    await workbench.screenshot('issue5-4-environment-variable');
+    const index = rows.findIndex((row) => row.label === ENV_VAR);
+    const group = rows
+      .slice(0, index)
+      .reverse()
+      .find((row) => /^\d+$/.test(row.description));
+    assert.strictEqual(group?.label, 'Environment', `rows: ${JSON.stringify(rows)}`);
+    assert.strictEqual(rows[index].description, '= 1');
+  });
+});
