@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './corpus';
+import { benchDist } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { median } from './stats';
 
@@ -14,7 +15,7 @@ interface Sample {
 }
 
 function sample(): Sample {
-  const result = spawnSync(process.execPath, [path.join(__dirname, 'activationWorker.js')], {
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'activationWorker.js'), benchDist], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 30_000,
@@ -30,7 +31,7 @@ function sample(): Sample {
  */
 export function activationBench(options: { quick: boolean }): Figure[] {
   const label = 'activation: require(dist/extension.js) + client start (fork server over IPC, initialize)';
-  if (!existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
+  if (!existsSync(path.join(benchDist, 'extension.js'))) {
     return [
       notAvailable(
         'activation.untilServerReadyMs',

@@ -7,18 +7,20 @@ const Module = require('node:module');
 const path = require('node:path');
 
 const repo = path.resolve(__dirname, '..');
-const bundle = path.join(repo, 'dist', 'extension.js');
+const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
+const bundle = path.join(dist, 'extension.js');
 const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
 
 // The bundle imports 'vscode' (external). esbuild copies the module's own properties, so the stub has,
 // as a class, every member the bundle names (read before the clock starts).
 const text = fs.readFileSync(bundle, 'utf8');
 const aliases = new Set(['vscode']);
-for (const match of text.matchAll(/([A-Za-z_$][\w$]*) = (?:__toESM\()?require\("vscode"\)/g))
+for (const match of text.matchAll(/([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$]+\()?require\(["']vscode["']\)/g))
   aliases.add(match[1]);
 const stub = {};
 for (const match of text.matchAll(/\b([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g)) {
-  if (aliases.has(match[1])) stub[match[2]] = class {};
+  // Members named on a vscode alias, and (for minified bundles) every capitalised member name.
+  if (aliases.has(match[1]) || /^[A-Z]/.test(match[2])) stub[match[2]] = class {};
 }
 const started = process.hrtime.bigint();
 const resolve = Module._resolveFilename;
@@ -32,7 +34,7 @@ const requireMs = ms(started);
 
 const { IPCMessageReader, IPCMessageWriter, createMessageConnection } = require('vscode-jsonrpc/node');
 const forkStart = process.hrtime.bigint();
-const child = fork(path.join(repo, 'dist', 'server.js'), ['--node-ipc', `--clientProcessId=${process.pid}`], {
+const child = fork(path.join(dist, 'server.js'), ['--node-ipc', `--clientProcessId=${process.pid}`], {
   stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
 });
 const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));

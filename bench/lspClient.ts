@@ -8,9 +8,9 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import { repoRoot } from './corpus';
+import { benchDist } from './dist';
 
-export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+export const serverPath = path.join(benchDist, 'server.js');
 
 export function fileUri(file: string): string {
   return pathToFileURL(file).toString();

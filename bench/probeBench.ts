@@ -8,7 +8,8 @@ import { DATABASE_GOAL, databaseProbe } from '../server/src/probes/databaseProbe
 import { dryRunProbe } from '../server/src/probes/dryRunProbe';
 import { assessSafety } from '../server/src/probes/safety';
 import { traceProbe } from '../server/src/probes/traceProbe';
-import { cacheRoot, repoRoot } from './corpus';
+import { cacheRoot } from './corpus';
+import { benchDist } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
 import { interleavedAsync, median } from './stats';
 import { cached, failure, run } from './tools';
@@ -123,7 +124,7 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
   ];
   const rounds = options.quick ? 3 : 9;
   const warmup = options.quick ? 1 : 2;
-  const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+  const cliPath = path.join(benchDist, 'cli.js');
   const figures: Figure[] = [];
   for (const pair of pairs) {
     try {

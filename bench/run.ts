@@ -6,6 +6,7 @@ import { activationBench } from './activationBench';
 import { codeServerActivation } from './codeServerActivation';
 import { cacheRoot, largestFile, realCorpus, repoRoot, writeCacheFile } from './corpus';
 import { databaseBench } from './databaseBench';
+import { prepareDist } from './dist';
 import { errorText, notAvailable, type Figure } from './figures';
 import { lspBench } from './lspBench';
 import { parserBench } from './parserBench';
@@ -61,11 +62,7 @@ async function section(
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const rounds = args.quick ? { rounds: 3, warmup: 1 } : { rounds: 7, warmup: 2 };
-  if (args.build) {
-    log('building dist/ (node esbuild.mjs)');
-    const built = run(process.execPath, ['esbuild.mjs'], { cwd: repoRoot });
-    if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
-  }
+  prepareDist(args.build, log);
   const loadAtStart = os
     .loadavg()
     .map((l) => l.toFixed(2))

@@ -1,0 +1,22 @@
+// The bundles the bench measures: built once per run, then copied aside so concurrent rebuilds of dist/ can't swap them.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { cacheRoot, repoRoot } from './corpus';
+import { firstLine, run } from './tools';
+
+export const benchDist = path.join(cacheRoot, 'dist');
+const BUNDLES = ['extension.js', 'server.js', 'cli.js'];
+
+/** Builds the production bundles (what the .vsix ships) unless told not to, and copies them to benchDist. */
+export function prepareDist(build: boolean, log: (message: string) => void): void {
+  if (build) {
+    log('building production bundles (node esbuild.mjs --production)');
+    const built = run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot });
+    if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
+  }
+  mkdirSync(benchDist, { recursive: true });
+  for (const bundle of BUNDLES) {
+    const from = path.join(repoRoot, 'dist', bundle);
+    if (existsSync(from)) copyFileSync(from, path.join(benchDist, bundle));
+  }
+}
