@@ -30,6 +30,8 @@ export interface ParallelDiffParams {
   shuffle?: 'random' | 'reverse' | number;
   /** Trace file accesses with strace (default true). */
   trace?: boolean;
+  /** Refuse a project bigger than this (each build needs a copy); default 2048 MB. */
+  maxSandboxMB?: number;
   /** Client-side progress token (LSP work done progress); cancel with $/cancelRequest. */
   workDoneToken?: string | number;
 }

@@ -134,6 +134,21 @@ describe('makescope/parallelDiff handler', () => {
     }
   });
 
+  it('refuses a project over the sandbox size limit with a clear error', async () => {
+    const workspace = await workspaceFrom('parallel-clean');
+    try {
+      await assert.rejects(
+        parallelDiffProbe({ directory: workspace.directory, make: MAKES[0].path, maxSandboxBytes: 10 }),
+        (error: unknown) =>
+          error instanceof ProbeError &&
+          error.kind === 'refused' &&
+          /every build needs a sandbox copy; the limit is/.test(error.message),
+      );
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
   it('refuses in an untrusted workspace', async () => {
     const connection = {} as Connection;
     await assert.rejects(

@@ -86,6 +86,7 @@ export async function handleParallelDiff(
       runs: params.runs,
       shuffle: shuffleMode(params.shuffle),
       trace: params.trace,
+      maxSandboxBytes: params.maxSandboxMB === undefined ? undefined : params.maxSandboxMB * 1048576,
       targets: params.targets ?? [],
       timeoutMs: settings.probeTimeoutSeconds * 1000,
       environment: settings.environment,
