@@ -62,8 +62,11 @@ export function readDefine(
         break;
       }
     }
-    const bodyLine = collapsedView(table, first, last);
-    body.push(bodyLine.text.slice(bodyLine.start, bodyLine.end));
+    if (first === last) body.push(text.slice(lineStart, table.ends[first]));
+    else {
+      const bodyLine = collapsedView(table, first, last);
+      body.push(bodyLine.text.slice(bodyLine.start, bodyLine.end));
+    }
     bodyLast = last;
   }
   const bodyStart = table.starts[Math.min(headerLast + 1, table.count - 1)];

@@ -91,7 +91,9 @@ export function scanReferences(
         i += 2;
         continue;
       }
-      if (!isBlank(next)) {
+      // `$` before a blank or a line break names nothing useful (and in a recipe or define body, as
+      // written, the break is not part of the line).
+      if (!isBlank(next) && next !== 10 && next !== 13) {
         out.push({
           name: text[i + 1],
           range: view.range(i, i + 2),

@@ -159,6 +159,11 @@ describe('parser: references', () => {
     );
   });
 
+  it('takes no reference from a $ at the end of a recipe or define line, whatever the line ending', () => {
+    assert.deepEqual(refsOf('define a\r\n$\r\na = '), []);
+    assert.deepEqual(refsOf('a:\r\n\techo $\r\nb:\n\techo $\n'), []);
+  });
+
   it('runs an unterminated reference to the end of its line', () => {
     const refs = refsOf('A = $(B\nC = 1\n');
     assert.deepEqual(
