@@ -9,6 +9,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { startProgress } from './probeProgress';
+import { ProbeQueue } from './probeQueue';
 import { convergenceProbe } from './probes/convergenceProbe';
 import { databaseProbe } from './probes/databaseProbe';
 import { dryRunProbe } from './probes/dryRunProbe';
@@ -62,7 +63,16 @@ function toResponseError(error: unknown): ResponseError<ProbeErrorData> {
   return new ResponseError(LSPErrorCodes.RequestFailed, message, { kind: 'make-failed' });
 }
 
+/** The workspace folder holding `directory` (probes in one folder share its files), else the directory. */
+function folderKey(directory: string, folders: string[]): string {
+  const inside = folders.filter(
+    (f) => directory === f || directory.startsWith(f.endsWith(path.sep) ? f : f + path.sep),
+  );
+  return inside.sort((a, b) => b.length - a.length)[0] ?? directory;
+}
+
 export function registerProbeHandlers(connection: Connection, options: ProbeHandlerOptions): void {
+  const queue = new ProbeQueue();
   /** Runs one probe: settings -> ProbeOptions, LSP cancel token -> AbortSignal, progress -> work done. */
   const handle =
     <P extends ProbeParams, R>(title: string, run: (probe: ProbeOptions, params: P) => Promise<R>) =>
@@ -74,6 +84,7 @@ export function registerProbeHandlers(connection: Connection, options: ProbeHand
       }
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
+      if (token.isCancellationRequested) controller.abort();
       const progress = await startProgress(connection, params.workDoneToken, `Makescope: ${title}`);
       try {
         const settings = options.settings();
@@ -90,7 +101,9 @@ export function registerProbeHandlers(connection: Connection, options: ProbeHand
           signal: controller.signal,
           onProgress: (message) => progress.report(message),
         };
-        return await run(probe, params);
+        const key = folderKey(place.directory, options.workspaceFolders());
+        if (queue.busy(key)) progress.report('waiting for the probe already running on this folder');
+        return await queue.run(key, controller.signal, () => run(probe, params));
       } catch (error) {
         // jsonrpc turns a thrown ResponseError into the error response.
         throw toResponseError(controller.signal.aborted ? new ProbeError('cancelled', 'cancelled') : error);
