@@ -28,6 +28,9 @@ import { listTargets } from './features/listTargets';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { parallelDiagnosticsFor, parallelQuickFixes } from './parallel/parallelDiagnostics';
+import { registerParallelDiffHandler } from './parallel/parallelDiffHandler';
+import type { ParallelFinding } from './parallel/parallelTypes';
 import { registerProbeHandlers } from './probeHandlers';
 import { ListTargetsRequest } from './protocol';
 import { ResolvedValues } from './resolvedValues';
@@ -48,6 +51,8 @@ export class MakescopeServer {
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
   private readonly resolvedValues = new ResolvedValues();
+  /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
+  private parallelFindings: ParallelFinding[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -123,15 +128,24 @@ export class MakescopeServer {
       const index = model.index(textDocument.uri);
       return index ? foldingRanges(index.parsed) : [];
     });
-    registerProbeHandlers(connection, {
+    const probeContext = {
       settings: () => this.settings,
       workspaceFolders: () => this.workspaceFolders,
       isTrusted: () => this.trusted,
+    };
+    registerProbeHandlers(connection, probeContext);
+    registerParallelDiffHandler(connection, {
+      ...probeContext,
+      onResult: (result) => {
+        this.parallelFindings = result.findings;
+        this.refreshAllDiagnostics();
+      },
     });
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
-    connection.onCodeAction(({ textDocument, context }) =>
-      codeActions(model, textDocument.uri, context.diagnostics),
-    );
+    connection.onCodeAction(({ textDocument, context }) => [
+      ...codeActions(model, textDocument.uri, context.diagnostics),
+      ...parallelQuickFixes(context.diagnostics),
+    ]);
 
     documents.onDidOpen(({ document }) => this.documentChanged(document));
     documents.onDidChangeContent(({ document }) => this.documentChanged(document));
@@ -182,7 +196,10 @@ export class MakescopeServer {
             source: 'makescope',
           },
         ]
-      : diagnostics(this.model, uri, { environment: this.environment });
+      : [
+          ...diagnostics(this.model, uri, { environment: this.environment }),
+          ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
+        ];
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
   }
 
