@@ -1,4 +1,5 @@
 // The only place that starts processes: argument arrays, clean env, timeout, output cap, group kill.
+import { spawn, type ChildProcess } from 'node:child_process';
 // execa is ESM-only; a dynamic import keeps it loadable from the CommonJS bundles and from tsx.
 let execaModule: Promise<typeof import('execa')> | undefined;
 function loadExeca(): Promise<typeof import('execa')> {
@@ -71,6 +72,30 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
+/**
+ * make runs in its own process group, so a server that dies (SIGKILL, a crash, an exit with a probe
+ * running) would leave it and its recipes running. A tiny guard shell waits on a pipe only this
+ * process holds; when the pipe closes without the guard being stopped first, it kills the group.
+ */
+function startOrphanGuard(pgid: number): ChildProcess | undefined {
+  try {
+    const guard = spawn(
+      '/bin/sh',
+      ['-c', 'read _line; kill -9 -"$1" 2>/dev/null', 'makescope-guard', String(pgid)],
+      {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        detached: true,
+      },
+    );
+    guard.on('error', () => undefined);
+    guard.stdin?.on('error', () => undefined);
+    guard.unref();
+    return guard;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function runProcess(request: ExecRequest): Promise<ExecResult> {
   const started = performance.now();
   if (request.signal?.aborted) {
@@ -99,6 +124,7 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
     encoding: 'utf8',
   });
   const pid = child.pid;
+  const guard = pid === undefined ? undefined : startOrphanGuard(pid);
   let outcome: ExecOutcome = 'exited';
   let message: string | undefined;
   let stdout = '';
@@ -142,6 +168,7 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
   request.signal?.removeEventListener('abort', onAbort);
   // Whatever make left behind in its group (background jobs of a recipe) goes too.
   if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+  guard?.kill('SIGKILL');
   const durationMs = performance.now() - started;
 
   if (pid === undefined || (result.failed && result.exitCode === undefined && outcome === 'exited')) {
