@@ -36,6 +36,8 @@ export interface ExecResult {
   message?: string;
   /** The errno code of a spawn failure (ENOENT, EACCES). */
   errorCode?: string;
+  /** The signal that ended the process when nothing here sent it (exitCode is then null). */
+  signal?: string;
 }
 
 const GRACE_MS = 300;
@@ -171,6 +173,19 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
   guard?.kill('SIGKILL');
   const durationMs = performance.now() - started;
 
+  // Killed by someone else (the OOM killer, a recipe's `kill`): it ran, so this is no spawn failure.
+  const signal = (result as { signal?: string }).signal;
+  if (pid !== undefined && outcome === 'exited' && signal !== undefined) {
+    return {
+      outcome,
+      exitCode: null,
+      stdout,
+      stderr,
+      durationMs,
+      signal,
+      message: `killed by signal ${signal}`,
+    };
+  }
   if (pid === undefined || (result.failed && result.exitCode === undefined && outcome === 'exited')) {
     const errorCode = (result as { code?: string }).code;
     return {

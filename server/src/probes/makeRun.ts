@@ -110,6 +110,11 @@ export async function withMake<T>(
       if (result.outcome === 'spawn-error')
         throw new ProbeError(result.message ?? 'make failed to start', 'make-missing');
       if (result.outcome !== 'exited') throw new ProbeError(result.message ?? result.outcome, result.outcome);
+      if (result.exitCode === null)
+        throw new ProbeError(
+          `make ${args.join(' ')} was ${result.message ?? 'killed by a signal'}`,
+          'make-failed',
+        );
       return result;
     },
   });
