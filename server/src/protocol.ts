@@ -61,6 +61,7 @@ export interface ProbeErrorData {
     | 'cancelled'
     | 'timeout'
     | 'truncated'
+    | 'sandbox'
     | 'untrusted';
 }
 

@@ -49,7 +49,8 @@ export class ProbeError extends Error {
       | 'make-failed'
       | 'cancelled'
       | 'timeout'
-      | 'truncated',
+      | 'truncated'
+      | 'sandbox',
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@
 import { cp, lstat, mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ProbeError } from './probeOptions';
 
 export interface Sandbox {
   /** The copy of the project directory. */
@@ -22,6 +23,18 @@ async function restoreDirectoryTimes(source: string, copy: string): Promise<void
   await utimes(copy, stat.atime, stat.mtime);
 }
 
+/** A copy that did not fit (or failed otherwise) is a sandbox problem, said in one line with the way out. */
+function copyFailed(original: string, root: string, error: unknown): ProbeError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? `no space left in ${path.dirname(root)} (set TMPDIR to a folder on a larger disk)`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new ProbeError(`could not make the sandbox copy of ${original}: ${why}`, 'sandbox');
+}
+
 /** Runs `work` in a fresh copy of `projectDirectory`, and removes the copy afterwards, whatever happens. */
 export async function withSandbox<T>(
   projectDirectory: string,
@@ -31,13 +44,17 @@ export async function withSandbox<T>(
   const root = await mkdtemp(path.join(tmpdir(), 'makescope-sandbox-'));
   try {
     const directory = path.join(root, path.basename(original) || 'project');
-    await cp(original, directory, {
-      recursive: true,
-      preserveTimestamps: true,
-      verbatimSymlinks: true,
-      errorOnExist: true,
-    });
-    await restoreDirectoryTimes(original, directory);
+    try {
+      await cp(original, directory, {
+        recursive: true,
+        preserveTimestamps: true,
+        verbatimSymlinks: true,
+        errorOnExist: true,
+      });
+      await restoreDirectoryTimes(original, directory);
+    } catch (error) {
+      throw copyFailed(original, root, error);
+    }
     return await work({
       directory,
       toOriginal: (file) => {
