@@ -1,0 +1,102 @@
+// Named hostile inputs: the parser survives each, its cost grows linearly (10x input <= 12x cost) and memory stays bounded.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseMakefile } from '../../server/src/parser/parser';
+import { makefile } from './support/makefileArbitrary';
+import { tally } from './support/tally';
+import { costRatio } from './support/workRatio';
+
+/** Pseudo-random bytes (a fixed LCG), as a binary file read as text would give. */
+function binary(bytes: number): string {
+  const buffer = Buffer.alloc(bytes);
+  let x = 1;
+  for (let i = 0; i < bytes; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    buffer[i] = x >>> 24;
+  }
+  return buffer.toString('utf8');
+}
+
+const grammarSample = fc.sample(makefile, { seed: 42, numRuns: 150 }).join('\n');
+
+/** Each shape at size n; the test compares n with 10n. */
+const SHAPES: Record<string, [n: number, generate: (n: number) => string]> = {
+  'binary file (random bytes as UTF-8)': [4_000, (n) => binary(n * 10)],
+  'nested $( closed': [4_000, (n) => `A = ${'$('.repeat(n)}x${')'.repeat(n)}\n`],
+  'nested $( never closed': [2_000, (n) => `A = ${'${$(if a,'.repeat(n)}\n`],
+  'unterminated define': [4_000, (n) => 'define X\n' + 'a $(b) c\n'.repeat(n)],
+  'CRLF lines': [1_500, (n) => 'A = 1\r\nb: c\r\n\t$(CC) $<\r\n'.repeat(n)],
+  'lone CR lines': [1_500, (n) => 'A = 1\rb: c\r\t$(CC) $<\r'.repeat(n)],
+  'NUL bytes': [3_000, (n) => 'A\0 = \0$(\0)\n\0:\0\n'.repeat(n)],
+  'invalid UTF-8': [
+    3_000,
+    (n) => Buffer.from([0xff, 0xc3, 0x28, 0x24, 0x28, 0xe2, 0x82, 0x0a]).toString('utf8').repeat(n),
+  ],
+  'one long line': [8_000, (n) => `all: ${'x '.repeat(n)}\n`],
+  'targets on one rule': [4_000, (n) => `${Array.from({ length: n }, (_, i) => `t${i}`).join(' ')}: p\n`],
+  'continuation lines': [4_000, (n) => `A = ${'$(x) \\\n'.repeat(n)}y\n`],
+  'nested conditionals': [1_500, (n) => 'ifdef X\n'.repeat(n) + 'A = 1\n' + 'endif\n'.repeat(n)],
+  'grammar-shaped Makefiles (fast-check sample)': [1, (n) => grammarSample.repeat(n)],
+};
+
+describe('hardening: parser scaling on named hostile inputs', () => {
+  for (const [name, [n, generate]] of Object.entries(SHAPES)) {
+    it(`${name}: no throw, 10x input costs at most 12x`, () => {
+      const small = generate(n);
+      const large = generate(10 * n);
+      const result = costRatio(
+        () => parseMakefile(small),
+        () => parseMakefile(large),
+        12,
+      );
+      tally('parser scaling inputs', 2 * result.samples + 2);
+      assert.ok(
+        result.ratio <= 12,
+        `${large.length} chars cost ${result.ratio.toFixed(1)}x ${small.length} chars ` +
+          `(${result.largeMs.toFixed(1)} ms vs ${result.smallMs.toFixed(1)} ms CPU, min of ${result.samples})`,
+      );
+    });
+  }
+
+  it('the cases of the issue at full size: 10,000-deep $(, 1 MB line, 100,000 targets, 200,000 continuations', () => {
+    const cases = [
+      `A = ${'$('.repeat(10_000)}x${')'.repeat(10_000)}\n`,
+      `${'$('.repeat(10_000)}: x\n`,
+      `all: ${'x'.repeat(1 << 20)}\n`,
+      `${Array.from({ length: 100_000 }, (_, i) => `t${i}`).join(' ')}: p\n`,
+      Array.from({ length: 100_000 }, (_, i) => `t${i}: p\n`).join(''),
+      `A = ${'a \\\n'.repeat(200_000)}y\n`,
+      'define X\n'.repeat(3) + 'body\r'.repeat(10_000),
+      binary(1 << 20),
+    ];
+    for (const text of cases) {
+      const parsed = parseMakefile(text);
+      assert.ok(parsed.lineCount >= 1);
+    }
+    tally('parser scaling inputs', cases.length);
+  });
+
+  it('memory stays bounded: what a parse keeps grows with the input, not faster', () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    assert.ok(gc, 'run with --expose-gc (test/.mocharc.hardening.json sets it)');
+    const retained = (text: string): number => {
+      gc();
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const kept = parseMakefile(text);
+      gc();
+      gc();
+      const after = process.memoryUsage().heapUsed;
+      assert.ok(kept.lineCount > 0);
+      return after - before;
+    };
+    // The worst shape for memory: every two characters make a reference with two ranges.
+    const unit = 'A = $(B) $(C)\nt: $(D)\n\t$(E)\n';
+    const small = retained(unit.repeat(5_000));
+    const large = retained(unit.repeat(50_000));
+    const perChar = large / (unit.length * 50_000);
+    assert.ok(large <= 12 * Math.max(small, 1 << 20), `10x input kept ${(large / small).toFixed(1)}x memory`);
+    assert.ok(perChar < 400, `${perChar.toFixed(0)} bytes kept per input character`);
+    tally('parser scaling inputs', 2);
+  });
+});
