@@ -26,9 +26,7 @@ export class ProbeRunner {
   ) {}
 
   /** Refuses in Restricted Mode; otherwise sends the request with progress and Cancel, and reports errors. */
-  async run<P extends ProbeParams, R extends { placement?: PlacementSummary }>(
-    spec: ProbeSpec<P, R>,
-  ): Promise<ProbeOutcome<R>> {
+  async run<P extends ProbeParams, R>(spec: ProbeSpec<P, R>): Promise<ProbeOutcome<R>> {
     if (!ensureTrusted(spec.title)) {
       this.output.appendLine(
         `[${time()}] ${spec.title}: not run, the workspace is not trusted (Restricted Mode)`,
@@ -60,7 +58,7 @@ export class ProbeRunner {
         });
         try {
           const result = await client.sendRequest(spec.type, { ...spec.params, workDoneToken }, token);
-          this.logPlacement(result.placement, directory);
+          this.logPlacement(placementOf(result), directory);
           return { ok: true as const, result };
         } catch (error) {
           return this.failed(spec.title, error, token.isCancellationRequested);
@@ -110,6 +108,12 @@ export class ProbeRunner {
  */
 function isCommandLine(message: string): boolean {
   return message.startsWith('make ') && message.includes(' -f ');
+}
+
+/** Most probe results say where make ran; some (evidence, runbook) do not. */
+function placementOf(result: unknown): PlacementSummary | undefined {
+  const placement = (result as { placement?: PlacementSummary } | null)?.placement;
+  return placement && typeof placement.where === 'string' ? placement : undefined;
 }
 
 function time(): string {

@@ -36,6 +36,25 @@ export async function pickTarget(
     // No static targets (or no server): let the user type one.
     return vscode.window.showInputBox({ prompt: placeHolder, placeHolder: 'target name' });
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true });
-  return picked?.label;
+  return pickOrType(items, placeHolder);
+}
+
+/** A quick pick that also accepts a typed name no item matches (targets the static model cannot name). */
+function pickOrType(items: vscode.QuickPickItem[], placeHolder: string): Promise<string | undefined> {
+  const quickPick = vscode.window.createQuickPick();
+  quickPick.items = items;
+  quickPick.placeholder = `${placeHolder} (or type a target)`;
+  quickPick.matchOnDetail = true;
+  return new Promise((resolve) => {
+    let result: string | undefined;
+    quickPick.onDidAccept(() => {
+      result = quickPick.selectedItems[0]?.label ?? (quickPick.value.trim() || undefined);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(result);
+    });
+    quickPick.show();
+  });
 }

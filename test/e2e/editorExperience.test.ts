@@ -149,6 +149,51 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     );
   });
 
+  it('the Trace CodeLens above `all:` traces that target without a picker', async function () {
+    const { workbench } = session;
+    await workbench.openFile('Makefile');
+    const lens = workbench.page.locator('.codelens-decoration a', { hasText: /^Trace$/ }).first();
+    await lens.waitFor({ state: 'visible' });
+    await lens.click();
+    const rows = await views.waitForRows('Trace', (shown) =>
+      shown.some((row) => row.label.startsWith('all ')),
+    );
+    await workbench.screenshot('issue5-3b-trace-from-codelens');
+    assert.ok(
+      rows.some((row) => row.label === 'build/calc'),
+      rows.map((row) => row.label).join(', '),
+    );
+  });
+
+  it('Dry Run… opens the work make -n would do as a make-trace document', async function () {
+    const { workbench } = session;
+    await views.runCommandAndPick('Makescope: Dry Run…', 'all');
+    const editor = workbench.page.locator('.editor-instance .view-lines').first();
+    let text = '';
+    await waitFor(
+      async () =>
+        (text = ((await editor.textContent()) ?? '').replace(/\u00a0/g, ' ')).includes('cc -Iinclude') &&
+        (await workbench.activeTabTitle())?.endsWith('.mktrace'),
+      { what: () => `the dry run document (shows: ${text.slice(0, 200)})` },
+    );
+    await workbench.screenshot('issue5-3c-dry-run');
+    assert.match(text, /2 commands/);
+  });
+
+  it('Time Parse vs Recipes reports parse and read-only times', async function () {
+    const { workbench } = session;
+    await views.runCommandAndPick('Makescope: Time Parse vs Recipes', 'Parse and dry run only');
+    let toasts: string[] = [];
+    await waitFor(
+      async () => (toasts = await workbench.notificationTexts()).some((text) => /parse \d/.test(text)),
+      {
+        what: () => `the timing summary (toasts: ${toasts.join(' | ') || 'none'})`,
+      },
+    );
+    await workbench.screenshot('issue5-3d-timing');
+    assert.ok(toasts.some((text) => text.includes('read-only (make -n)')));
+  });
+
   it('Show Variables lists a variable whose origin is the environment', async function () {
     const { workbench } = session;
     await workbench.runCommand('Makescope: Show Variables (make -p)');

@@ -61,6 +61,8 @@ describe('Probes in Restricted Mode', function () {
     const message = toasts.find((text) => text.includes('Restricted Mode')) ?? '';
     assert.match(message, /Check Convergence is disabled in Restricted Mode: it runs make/);
     assert.ok(!existsSync(marker), 'make ran although the workspace is not trusted');
+    const lenses = await workbench.page.locator('.codelens-decoration').count();
+    assert.strictEqual(lenses, 0, 'CodeLenses (which run make) are not shown in Restricted Mode');
     const status = await workbench.statusBarTexts();
     assert.ok(!status.some((text) => /converged|stale/.test(text)), `status bar: ${status.join(' | ')}`);
   });
