@@ -270,7 +270,7 @@ class MakefileParser {
     if (parsed === null) return false;
     const { table } = this;
     if (parsed.comment >= 0) this.output.comment(view, parsed.comment, last);
-    scanReferences(view, parsed.targetSpan[0], parsed.targetSpan[1], 'target', this.output.references);
+    scanReferences(view, parsed.targetsStart, parsed.targetsEnd, 'target', this.output.references);
     if (parsed.variable !== null) {
       this.rule = null;
       this.addAssignment(view, parsed.variable, parsed.variableEnd, parsed.targets);
@@ -278,8 +278,8 @@ class MakefileParser {
     }
     scanReferences(
       view,
-      parsed.prerequisiteSpan[0],
-      parsed.prerequisiteSpan[1],
+      parsed.prerequisitesStart,
+      parsed.prerequisitesEnd,
       'prerequisite',
       this.output.references,
     );

@@ -16,6 +16,7 @@ import {
 } from './scan';
 
 const PIPE = 124;
+const PERCENT = 37;
 
 export interface RuleLine {
   targets: Word[];
@@ -25,8 +26,10 @@ export interface RuleLine {
   prerequisites: Word[];
   orderOnly: Word[];
   /** Spans (view offsets) for reference scanning. */
-  targetSpan: [number, number];
-  prerequisiteSpan: [number, number];
+  targetsStart: number;
+  targetsEnd: number;
+  prerequisitesStart: number;
+  prerequisitesEnd: number;
   /** View offset just past `;`, or -1. */
   semicolon: number;
   /** Where the header's own text ends (before a comment or `;`), trailing blanks trimmed. */
@@ -49,13 +52,17 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   let colon = -1;
   let secondColon = -1;
   let pipe = -1;
+  // A `%` written in the targets (one inside `$(patsubst %.c,...)` is skipped with its reference).
+  let percent = false;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c === DOLLAR) {
       i = skipReference(text, i, end);
       continue;
     }
-    if (c === COLON) {
+    if (c === PERCENT) {
+      if (colon < 0) percent = true;
+    } else if (c === COLON) {
       if (colon < 0) {
         colon = i;
         // `::` is one separator (double-colon rule), not a static pattern's second colon.
@@ -99,8 +106,10 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     doubleColon,
     prerequisites: [],
     orderOnly: [],
-    targetSpan: [start, targetsEnd],
-    prerequisiteSpan: [p, cut],
+    targetsStart: start,
+    targetsEnd,
+    prerequisitesStart: p,
+    prerequisitesEnd: cut,
     semicolon,
     headerEnd: trimEndBlanks(text, start, cut),
     comment,
@@ -127,25 +136,14 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   }
   splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe, line.prerequisites);
   if (pipe >= 0) splitWords(view, pipe + 1, cut, line.orderOnly);
-  line.kind = ruleKind(line, grouped);
+  line.kind = ruleKind(line, percent, grouped);
   return line;
 }
 
-function ruleKind(line: RuleLine, grouped: boolean): RuleKind {
+function ruleKind(line: RuleLine, percent: boolean, grouped: boolean): RuleKind {
   if (line.targetPattern !== undefined) return 'static-pattern';
-  for (const target of line.targets) if (hasPatternOutsideReferences(target.text)) return 'pattern';
+  if (percent) return 'pattern';
   if (grouped) return 'grouped';
   if (line.doubleColon) return 'double-colon';
   return 'explicit';
-}
-
-/** `%` written in the target itself; one inside `$(patsubst %.c,...)` is the function's business. */
-function hasPatternOutsideReferences(text: string): boolean {
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    if (c === 37) return true;
-    if (c === DOLLAR) i = skipReference(text, i, text.length);
-    else i++;
-  }
-  return false;
 }
