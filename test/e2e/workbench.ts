@@ -27,7 +27,7 @@ export class Workbench {
   async runCommand(title: string): Promise<void> {
     await this.openQuickInput('F1');
     await this.quickInput.locator('input').fill(`>${title}`);
-    await this.acceptRow((label) => label === title, `command "${title}"`);
+    await this.acceptRow(title, `command "${title}"`);
   }
 
   /** Opens a workspace file through Quick Open and waits until its editor is the active tab. */
@@ -35,7 +35,7 @@ export class Workbench {
     const name = path.basename(relativePath);
     await this.openQuickInput('Control+P');
     await this.quickInput.locator('input').fill(relativePath);
-    await this.acceptRow((label) => label === name, `file "${relativePath}" in Quick Open`);
+    await this.acceptRow(name, `file "${relativePath}" in Quick Open`);
     await waitFor(async () => (await this.activeTabTitle()) === name, {
       what: `the editor for ${relativePath} to be active`,
     });
@@ -81,9 +81,7 @@ export class Workbench {
   /** The explorer row of a file or folder shown with this name. */
   explorerRow(name: string): Locator {
     return this.page.locator('.explorer-folders-view .monaco-list-row', {
-      has: this.page.locator('.label-name', {
-        hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-      }),
+      has: this.page.locator('.label-name', { hasText: exactText(name) }),
     });
   }
 
@@ -161,7 +159,18 @@ export class Workbench {
     return toasts.map((text) => text.trim());
   }
 
+  /** Accepts the row labelled exactly `label` in an open quick pick (e.g. the picker a command shows). */
+  async pick(label: string): Promise<void> {
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.acceptRow(label, `"${label}" in the quick pick`);
+  }
+
+  /** Closes whatever quick input is open (a picker left by an earlier step), then opens it with `key`. */
   private async openQuickInput(key: string): Promise<void> {
+    if (await this.quickInput.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.quickInput.waitFor({ state: 'hidden' });
+    }
     await waitFor(
       async () => {
         if (!(await this.quickInput.isVisible())) await this.page.keyboard.press(key);
@@ -171,18 +180,32 @@ export class Workbench {
     );
   }
 
-  /** Waits until the focused quick-pick row matches, then accepts it with Enter. */
-  private async acceptRow(matches: (label: string) => boolean, what: string): Promise<void> {
-    const focused = this.quickInput.locator('.monaco-list-row.focused .label-name').first();
-    let seen = '';
+  /**
+   * Waits for the quick-pick row labelled exactly `label` and accepts it: Enter when it is the selected row,
+   * otherwise a click (the palette may rank another title first, e.g. "Close All Editor Groups").
+   */
+  private async acceptRow(label: string, what: string): Promise<void> {
+    const rows = this.quickInput.locator('.monaco-list-row');
+    const row = rows.filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) }).first();
+    let shown: string[] = [];
     await waitFor(
       async () => {
-        seen = (await focused.count()) > 0 ? ((await focused.textContent()) ?? '').trim() : '';
-        return matches(seen);
+        if ((await row.count()) > 0) return true;
+        shown = (await rows.locator('.label-name').allTextContents()).map((text) => text.trim());
+        return false;
       },
-      { what: () => `${what} to be the selected row (selected: ${seen || 'none'})`, timeoutMs: 15_000 },
+      { what: () => `${what} among the rows (shown: ${shown.join(' | ') || 'none'})`, timeoutMs: 15_000 },
     );
-    await this.page.keyboard.press('Enter');
+    if (await row.evaluate((element) => element.classList.contains('focused'))) {
+      await this.page.keyboard.press('Enter');
+    } else {
+      await row.click();
+    }
     await this.quickInput.waitFor({ state: 'hidden' });
   }
+}
+
+/** Matches an element whose whole text is `text`. */
+function exactText(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
