@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
-import { registerOtherCommands, registerPlaceholders } from './commands/otherCommands';
+import { registerEvidenceCommands } from './commands/evidenceCommands';
+import { registerOtherCommands } from './commands/otherCommands';
 import { registerProbeCommands } from './commands/probeCommands';
 import { Settings } from './config';
 import { Makefiles } from './makefiles';
@@ -13,7 +14,7 @@ import { ConvergenceStatus } from './status';
 import { MakeTaskProvider, TASK_TYPE } from './tasks';
 import { registerParallelDiff } from './parallelDiff';
 import { ConvergenceView } from './views/convergenceView';
-import { registerEmptyView } from './views/emptyView';
+import { EvidenceView } from './views/evidenceView';
 import { TraceView } from './views/traceView';
 import { VariablesView } from './views/variablesView';
 
@@ -47,7 +48,8 @@ export class MakescopeContext implements vscode.Disposable {
     const convergence = new ConvergenceView();
     const trace = new TraceView();
     const variables = new VariablesView();
-    this.disposables.push(makefiles, probeOutput, convergence, trace, variables);
+    const evidence = new EvidenceView();
+    this.disposables.push(makefiles, probeOutput, convergence, trace, variables, evidence);
     this.disposables.push(
       ...registerProbeCommands({
         host: this,
@@ -62,12 +64,7 @@ export class MakescopeContext implements vscode.Disposable {
       }),
       ...registerOtherCommands(makefiles, probeOutput, variables),
       vscode.tasks.registerTaskProvider(TASK_TYPE, new MakeTaskProvider(this, makefiles, this.settings)),
-      // Filled by the evidence issue; until then the view shows its welcome content.
-      registerEmptyView('makescope.evidence'),
-      ...registerPlaceholders([
-        ['makescope.collectEvidence', 'Collect Evidence arrives with the evidence issue.'],
-        ['makescope.generateRunbook', 'Generate Runbook arrives with the evidence issue.'],
-      ]),
+      ...registerEvidenceCommands({ host: this, runner, makefiles, evidence, output: this.output }),
       ...registerParallelDiff(this.extensionContext, this, this.output),
     );
   }

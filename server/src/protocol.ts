@@ -1,6 +1,7 @@
 // The custom requests between client and server: the probes (make runs) with their params and results.
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { EvidenceReport } from './evidence/evidenceTypes';
+import type { PlacementSummary } from './probes/makeRun';
 import type { ListTargetsResult } from './features/listTargets';
 import type { ConvergenceResult } from './probes/convergenceProbe';
 import type { DatabaseResult } from './probes/databaseProbe';
@@ -111,6 +112,8 @@ export interface CollectEvidenceResult {
   /** The folder with every output and report.md/json/sarif (under the system's temporary folder). */
   outputDirectory: string;
   markdownPath: string;
+  /** Each rung records where its make runs ran; there is no single placement. */
+  placement?: PlacementSummary;
 }
 
 export const CollectEvidenceRequest = new RequestType<
@@ -121,6 +124,7 @@ export const CollectEvidenceRequest = new RequestType<
 
 export interface RunbookResult {
   markdown: string;
+  placement?: PlacementSummary;
 }
 
 export const GenerateRunbookRequest = new RequestType<ProbeParams, RunbookResult, ProbeErrorData>(

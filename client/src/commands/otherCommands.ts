@@ -30,13 +30,3 @@ export function registerOtherCommands(
     }),
   ];
 }
-
-/** Commands whose features arrive with later issues: they say so instead of failing as unknown commands. */
-export function registerPlaceholders(ids: Array<[string, string]>): vscode.Disposable[] {
-  return ids.map(([id, message]) =>
-    vscode.commands.registerCommand(
-      id,
-      () => void vscode.window.showInformationMessage(`Makescope: ${message}`),
-    ),
-  );
-}
