@@ -210,4 +210,23 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     assert.strictEqual(group?.label, 'Environment', `rows: ${JSON.stringify(rows)}`);
     assert.strictEqual(rows[index].description, '= 1');
   });
+
+  it('the getting-started walkthrough lists the evidence flow', async function () {
+    const { workbench } = session;
+    await views.runCommandAndPick('Welcome: Open Walkthrough...', 'Diagnose a Make build with Makescope');
+    const steps = workbench.page.locator('.gettingStartedContainer .getting-started-step .step-title');
+    let titles: string[] = [];
+    await waitFor(async () => (titles = (await steps.allTextContents()).map((t) => t.trim())).length >= 6, {
+      what: () => `six walkthrough steps (shown: ${titles.join(', ') || 'none'})`,
+    });
+    await workbench.screenshot('issue5-6-walkthrough');
+    assert.deepStrictEqual(titles, [
+      'Open the Makefile',
+      'Check Convergence',
+      'Trace a target',
+      'Show Variables',
+      'Compare Serial and Parallel',
+      'Collect Evidence',
+    ]);
+  });
 });

@@ -66,4 +66,29 @@ describe('Probes in Restricted Mode', function () {
     const status = await workbench.statusBarTexts();
     assert.ok(!status.some((text) => /converged|stale/.test(text)), `status bar: ${status.join(' | ')}`);
   });
+
+  it('once trusted, the server restarts trusted and Check Convergence runs make', async function () {
+    const { workbench } = session;
+    const views = new MakescopeViews(workbench.page);
+    await workbench.runCommand('Workspaces: Manage Workspace Trust');
+    const trustButton = workbench.page.locator('.workspace-trust-editor').getByRole('button', {
+      name: 'Trust',
+      exact: true,
+    });
+    await trustButton.first().click();
+    await waitFor(async () => !(await workbench.statusBarTexts()).includes('Restricted Mode'), {
+      what: 'Restricted Mode to end',
+    });
+    // The first attempt may reach the server before its trusted restart finished: retry until it answers.
+    await waitFor(
+      async () => {
+        await workbench.runCommand('Makescope: Check Convergence');
+        const rows = await views.waitForRows('Convergence', (shown) => shown.length > 0, 30_000);
+        return rows.some((row) => row.label.startsWith('Not converged'));
+      },
+      { what: 'a convergence verdict after trusting the workspace', timeoutMs: 90_000, intervalMs: 1000 },
+    );
+    await workbench.screenshot('issue5-5b-trusted-after-grant');
+    assert.ok(existsSync(marker), 'make ran once the workspace was trusted');
+  });
 });
