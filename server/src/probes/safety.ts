@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseMakefile } from '../parser/parser';
 import type { ParsedMakefile } from '../parser/ast';
-import { includesOf, risksInFile, type RiskKind, type SafetyRisk } from './safetyRules';
+import { assignsShell, includesOf, risksInFile, type RiskKind, type SafetyRisk } from './safetyRules';
 
 export type { SafetyRisk, RiskKind } from './safetyRules';
 
@@ -65,7 +65,8 @@ export async function assessSafety(directory: string, makefile?: string): Promis
     }
   }
   const risks: SafetyRisk[] = [];
-  for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed));
+  const shellAssigned = [...parsed.values()].some(assignsShell);
+  for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed, shellAssigned));
   return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks };
 }
 

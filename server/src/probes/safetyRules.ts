@@ -22,7 +22,6 @@ const READ_ONLY_COMMANDS = new Set([
   'cat',
   'ls',
   'which',
-  'command',
   'test',
   '[',
   'find',
@@ -51,12 +50,25 @@ const READ_ONLY_COMMANDS = new Set([
   'false',
 ]);
 
+/** Options or operands with which a command of the list above writes after all. */
+const WRITES_WITH: Record<string, RegExp> = {
+  find: /\s-(delete|exec|execdir|ok|okdir|fprint|fprint0|fprintf|fls)\b/,
+  sort: /\s(-[a-zA-Z]*o|--output)/,
+  uniq: /\s[^-\s]\S*\s+[^-\s]/,
+  date: /\s(-[a-zA-Z]*s|--set)/,
+  hostname: /\s[^-\s]|\s(-[a-zA-Z]*[bF]|--boot|--file)/,
+  sed: /\s(-[a-zA-Z]*i|--in-place)|[/;}]\s*[wWe]\b/,
+  awk: /\bsystem\s*\(|\|\s*"|\|&/,
+};
+
 export function shellCommandIsReadOnly(command: string): boolean {
   if (/[>`]|\$\(\s*shell\b/.test(command) || /\bsed\b[^|;&]*\s-i/.test(command)) return false;
   const parts = command.split(/\|\||&&|[|;]/);
   return parts.every((part) => {
     const first = part.trim().split(/\s+/)[0] ?? '';
-    return first === '' || READ_ONLY_COMMANDS.has(first.replace(/^\$\(\w+\)$/, ''));
+    if (first === '') return true;
+    const name = first.replace(/^\$\(\w+\)$/, '');
+    return READ_ONLY_COMMANDS.has(name) && !WRITES_WITH[name]?.test(part);
   });
 }
 
@@ -77,6 +89,13 @@ function patternMatches(pattern: string, name: string): boolean {
   const prefix = pattern.slice(0, percent);
   const suffix = pattern.slice(percent + 1);
   return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
+}
+
+/** Whether the makefile assigns SHELL (the program make runs for $(shell ...) and recipes). */
+export function assignsShell(parsed: ParsedMakefile): boolean {
+  for (const statement of walk(parsed.statements))
+    if (statement.type === 'assignment' && statement.name.text === 'SHELL') return true;
+  return false;
 }
 
 /** Include paths written literally (no `$`) and the computed ones, in the order they appear. */
@@ -103,6 +122,8 @@ export function risksInFile(
   file: string,
   makefiles: ReadonlySet<string>,
   hasComputedIncludes: boolean,
+  /** SHELL is assigned in some makefile: $(shell) runs that program, so no command is known read-only. */
+  shellAssigned = false,
 ): SafetyRisk[] {
   const risks: SafetyRisk[] = [];
   for (const statement of walk(parsed.statements)) {
@@ -141,7 +162,7 @@ export function risksInFile(
         });
       }
     } else if (statement.type === 'assignment' && statement.operator === '!=') {
-      if (!shellCommandIsReadOnly(statement.value)) {
+      if (shellAssigned || !shellCommandIsReadOnly(statement.value)) {
         risks.push({
           kind: 'parse-time-shell',
           file,
@@ -155,7 +176,7 @@ export function risksInFile(
   for (const reference of parsed.references) {
     if (reference.functionName !== 'shell' && reference.functionName !== 'file') continue;
     const argument = reference.args?.map((arg) => arg.text).join(',') ?? '';
-    if (reference.functionName === 'shell' && shellCommandIsReadOnly(argument)) continue;
+    if (reference.functionName === 'shell' && !shellAssigned && shellCommandIsReadOnly(argument)) continue;
     if (reference.functionName === 'file' && !argument.trimStart().startsWith('>')) continue;
     const inRecipe = reference.context === 'recipe';
     risks.push({
