@@ -89,6 +89,19 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     assert.ok(status);
   });
 
+  it("clicking the stale target opens its rule at make's file:line", async function () {
+    const { workbench } = session;
+    const row = views.pane('Convergence').locator('.monaco-list-row', {
+      has: workbench.page.locator('.label-name', { hasText: /^build\/calc\.o$/ }),
+    });
+    await row.first().click();
+    await waitFor(async () => (await workbench.statusBarTexts()).includes('Ln 19, Col 1'), {
+      what: 'the cursor on line 19 of the Makefile (the build/%.o rule)',
+    });
+    await workbench.screenshot('issue5-1e-open-rule');
+    assert.strictEqual(await workbench.activeTabTitle(), 'Makefile');
+  });
+
   it('the output channel holds the make command lines; Show Probe Output opens make-trace text', async function () {
     const { workbench } = session;
     await workbench.runCommand('Makescope: Show Server Status');
