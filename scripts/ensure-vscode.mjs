@@ -114,8 +114,55 @@ export function ensureVsCode() {
     log(`code-server ${version} already installed`);
     return;
   }
-  if (version) log(`found code-server ${version}, want ${CODE_SERVER_VERSION}: reinstalling`);
-  installCodeServer();
+  withInstallLock(() => {
+    // Another run may have installed it while this one waited for the lock.
+    const current = installedVersion();
+    if (current === CODE_SERVER_VERSION) return log(`code-server ${current} was installed by another run`);
+    if (current) log(`found code-server ${current}, want ${CODE_SERVER_VERSION}: reinstalling`);
+    installCodeServer();
+  });
+}
+
+/** Serialises installs between concurrent test runs: a lock folder holding the owner's pid. */
+function withInstallLock(install) {
+  const lock = join(cacheDir, 'code-server.lock');
+  const owner = join(lock, 'pid');
+  mkdirSync(cacheDir, { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  let waited = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      break;
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+    }
+    const pid = Number(existsSync(owner) ? readFileSync(owner, 'utf8') : NaN);
+    if (pid && !processAlive(pid)) {
+      rmSync(lock, { recursive: true, force: true }); // left by a run that died
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${lock} is still held by pid ${pid}; remove it if no install runs`);
+    if (!waited) log(`waiting for the install running in pid ${pid}`);
+    waited = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000); // this script is synchronous
+  }
+  try {
+    install();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
