@@ -6,7 +6,7 @@ import type { ClientHost } from '../clientHost';
 import type { Makefiles } from '../makefiles';
 import type { ProbeRunner } from '../probeRunner';
 import { listTargets } from '../targetPicker';
-import type { EvidenceView } from '../views/evidenceView';
+import { EVIDENCE_VIEW, type EvidenceView } from '../views/evidenceView';
 
 export interface EvidenceCommandDeps {
   host: ClientHost;
@@ -46,7 +46,7 @@ export function registerEvidenceCommands(deps: EvidenceCommandDeps): vscode.Disp
     }
     deps.output.appendLine(`  evidence folder: ${result.outputDirectory}`);
     deps.evidence.show(result);
-    await vscode.commands.executeCommand('workbench.view.extension.makescope');
+    await vscode.commands.executeCommand(`${EVIDENCE_VIEW}.focus`);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', vscode.Uri.file(result.markdownPath));
   };
 
