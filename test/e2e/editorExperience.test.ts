@@ -211,8 +211,7 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     const { workbench } = session;
     await workbench.runCommand('Makescope: Show Variables (make -p)');
     await views.waitForRows('Variables', (shown) => shown.some((row) => row.label === 'Makefile'));
-    await workbench.runCommand('Makescope: Filter Variables…');
-    await views.answerInputBox(ENV_VAR);
+    await views.runCommandAndAnswer('Makescope: Filter Variables…', ENV_VAR);
     const rows = await views.waitForRows('Variables', (shown) => shown.some((row) => row.label === ENV_VAR));
     await workbench.screenshot('issue5-4-environment-variable');
     const index = rows.findIndex((row) => row.label === ENV_VAR);

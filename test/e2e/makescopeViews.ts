@@ -64,33 +64,48 @@ export class MakescopeViews {
 
   /** F1, the command's title, Enter; then waits for a follow-up quick pick and accepts `choice` in it. */
   async runCommandAndPick(title: string, choice: string): Promise<void> {
-    const quickInput = this.page.locator('.quick-input-widget');
-    const input = quickInput.locator('input');
-    await waitFor(
-      async () => {
-        if (!(await quickInput.isVisible())) await this.page.keyboard.press('F1');
-        return quickInput.isVisible();
-      },
-      { what: 'the command palette to open', timeoutMs: 10_000, intervalMs: 250 },
-    );
-    await input.fill(`>${title}`);
-    await this.acceptFocused(exactly(title), `command "${title}"`);
-    // The command opens its own quick pick (no leading '>'); filter it to the choice.
-    await waitFor(async () => (await quickInput.isVisible()) && !(await input.inputValue()).startsWith('>'), {
-      what: `the quick pick of "${title}" to open`,
-      timeoutMs: 30_000,
-    });
-    await input.fill(choice);
+    await this.runCommandWithFollowUp(title);
+    await this.page.locator('.quick-input-widget input').fill(choice);
     await this.acceptFocused(exactly(choice), `"${choice}" in the quick pick`);
   }
 
-  /** Answers an input box (showInputBox) opened by a command. */
+  /** F1, the command's title, Enter; then types `text` into the input box the command opens. */
+  async runCommandAndAnswer(title: string, text: string): Promise<void> {
+    await this.runCommandWithFollowUp(title);
+    const quickInput = this.page.locator('.quick-input-widget');
+    await quickInput.locator('input').fill(text);
+    await this.page.keyboard.press('Enter');
+    await quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /** Answers an input box (showInputBox) that is already open or about to open. */
   async answerInputBox(text: string): Promise<void> {
     const quickInput = this.page.locator('.quick-input-widget');
     await quickInput.waitFor({ state: 'visible' });
     await quickInput.locator('input').fill(text);
     await this.page.keyboard.press('Enter');
     await quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a palette command that opens its own quick input (so the widget may never hide in between). */
+  private async runCommandWithFollowUp(title: string): Promise<void> {
+    const quickInput = this.page.locator('.quick-input-widget');
+    const input = quickInput.locator('input');
+    // Opening can race with a closing quick input: retry until the title is typed into a visible palette.
+    await waitFor(
+      async () => {
+        if (!(await quickInput.isVisible())) await this.page.keyboard.press('F1');
+        await input.fill(`>${title}`, { timeout: 2_000 });
+        return (await input.inputValue()) === `>${title}`;
+      },
+      { what: 'the command palette to open', timeoutMs: 15_000, intervalMs: 250 },
+    );
+    await this.acceptFocused(exactly(title), `command "${title}"`);
+    // The command's own quick input has no leading '>'.
+    await waitFor(async () => (await quickInput.isVisible()) && !(await input.inputValue()).startsWith('>'), {
+      what: `the quick input of "${title}" to open`,
+      timeoutMs: 30_000,
+    });
   }
 
   private async acceptFocused(matches: RegExp, what: string): Promise<void> {
