@@ -21,25 +21,44 @@ const grammarSample = fc.sample(makefile, { seed: 42, numRuns: 150 }).join('\n')
 
 /** Each shape at size n; the test compares n with 10n. */
 const SHAPES: Record<string, [n: number, generate: (n: number) => string]> = {
-  'binary file (random bytes as UTF-8)': [4_000, (n) => binary(n * 10)],
-  'nested $( closed': [4_000, (n) => `A = ${'$('.repeat(n)}x${')'.repeat(n)}\n`],
-  'nested $( never closed': [2_000, (n) => `A = ${'${$(if a,'.repeat(n)}\n`],
-  'unterminated define': [4_000, (n) => 'define X\n' + 'a $(b) c\n'.repeat(n)],
+  'binary file (random bytes as UTF-8)': [16_000, (n) => binary(n * 10)],
+  'nested $( closed': [8_000, (n) => `A = ${'$('.repeat(n)}x${')'.repeat(n)}\n`],
+  'nested $( never closed': [6_000, (n) => `A = ${'${$(if a,'.repeat(n)}\n`],
+  'unterminated define': [12_000, (n) => 'define X\n' + 'a $(b) c\n'.repeat(n)],
   'CRLF lines': [1_500, (n) => 'A = 1\r\nb: c\r\n\t$(CC) $<\r\n'.repeat(n)],
   'lone CR lines': [1_500, (n) => 'A = 1\rb: c\r\t$(CC) $<\r'.repeat(n)],
-  'NUL bytes': [3_000, (n) => 'A\0 = \0$(\0)\n\0:\0\n'.repeat(n)],
+  'NUL bytes': [8_000, (n) => 'A\0 = \0$(\0)\n\0:\0\n'.repeat(n)],
   'invalid UTF-8': [
-    3_000,
+    6_000,
     (n) => Buffer.from([0xff, 0xc3, 0x28, 0x24, 0x28, 0xe2, 0x82, 0x0a]).toString('utf8').repeat(n),
   ],
-  'one long line': [8_000, (n) => `all: ${'x '.repeat(n)}\n`],
-  'targets on one rule': [4_000, (n) => `${Array.from({ length: n }, (_, i) => `t${i}`).join(' ')}: p\n`],
-  'continuation lines': [4_000, (n) => `A = ${'$(x) \\\n'.repeat(n)}y\n`],
-  'nested conditionals': [1_500, (n) => 'ifdef X\n'.repeat(n) + 'A = 1\n' + 'endif\n'.repeat(n)],
-  'grammar-shaped Makefiles (fast-check sample)': [1, (n) => grammarSample.repeat(n)],
+  'one long line': [32_000, (n) => `all: ${'x '.repeat(n)}\n`],
+  'targets on one rule': [16_000, (n) => `${Array.from({ length: n }, (_, i) => `t${i}`).join(' ')}: p\n`],
+  'continuation lines': [12_000, (n) => `A = ${'$(x) \\\n'.repeat(n)}y\n`],
+  'nested conditionals': [4_000, (n) => 'ifdef X\n'.repeat(n) + 'A = 1\n' + 'endif\n'.repeat(n)],
+  'grammar-shaped Makefiles (fast-check sample)': [1, (n) => grammarSample.repeat(n * 2)],
 };
 
 describe('hardening: parser scaling on named hostile inputs', () => {
+  it('the measure has teeth: a quadratic scan of the same inputs fails the 12x bound', () => {
+    // Each line looks back over every earlier line: the kind of bug the bound is there to catch.
+    const quadratic = (text: string): number => {
+      let found = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1))
+        found += text.lastIndexOf('x', end) >= 0 ? text.slice(0, end).split('\n').length : 0;
+      return found;
+    };
+    const small = 'A = x\n'.repeat(150);
+    const large = 'A = x\n'.repeat(1500);
+    const result = costRatio(
+      () => quadratic(small),
+      () => quadratic(large),
+      12,
+      5,
+    );
+    assert.ok(result.ratio > 12, `a quadratic scan measured ${result.ratio.toFixed(1)}x`);
+  });
+
   for (const [name, [n, generate]] of Object.entries(SHAPES)) {
     it(`${name}: no throw, 10x input costs at most 12x`, () => {
       const small = generate(n);
@@ -50,6 +69,7 @@ describe('hardening: parser scaling on named hostile inputs', () => {
         12,
       );
       tally('parser scaling inputs', 2 * result.samples + 2);
+      if (process.env.MAKESCOPE_SCALING_DEBUG) console.log(name, small.length, JSON.stringify(result));
       assert.ok(
         result.ratio <= 12,
         `${large.length} chars cost ${result.ratio.toFixed(1)}x ${small.length} chars ` +

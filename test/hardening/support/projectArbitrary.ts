@@ -72,7 +72,7 @@ export const project: fc.Arbitrary<ProjectSpec> = fc
     return {
       files,
       executables: ['logging-shell'],
-      symlinks: link ? { 'link-to-a.c': 'src/a.c' } : {},
+      symlinks: (link ? { 'link-to-a.c': 'src/a.c' } : {}) as Record<string, string>,
       targets: ['all', 'app', 'a.o', 'clean', 'sub', 'plus-stamp'],
       ages,
     };
