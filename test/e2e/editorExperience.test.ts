@@ -79,6 +79,10 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
       async () => (await workbench.statusBarTexts()).find((text) => /Makescope: \d+ stale/.test(text)),
       { what: 'the status bar to show "Makescope: N stale"' },
     );
+    await waitFor(
+      async () => !(await workbench.notificationTexts()).some((text) => text.includes('Check Convergence')),
+      { what: 'the progress notification of Check Convergence to close once the result is shown' },
+    );
     await workbench.screenshot('issue5-1b-stale-after-touch');
     assert.ok(verdict, `verdict row: ${rows.map((row) => row.label).join(', ')}`);
     assert.match(stale?.description ?? '', /src\/calc\.c/, `reason of build/calc.o: ${stale?.description}`);
