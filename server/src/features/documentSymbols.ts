@@ -2,8 +2,16 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { ParsedMakefile, Statement } from '../parser/ast';
 
+// A parsed file never changes, so its outline is computed once per document version.
+const cache = new WeakMap<ParsedMakefile, DocumentSymbol[]>();
+
 export function documentSymbols(file: ParsedMakefile): DocumentSymbol[] {
-  return symbolsOf(file.statements);
+  let symbols = cache.get(file);
+  if (!symbols) {
+    symbols = symbolsOf(file.statements);
+    cache.set(file, symbols);
+  }
+  return symbols;
 }
 
 function symbolsOf(statements: Statement[]): DocumentSymbol[] {
