@@ -1,5 +1,5 @@
 // Decides from the static parse whether a probe could write, and where it may run (in place, sandbox, refused).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseMakefile } from '../parser/parser';
 import type { ParsedMakefile } from '../parser/ast';
@@ -26,8 +26,15 @@ export type Placement =
 
 const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 
+/** Above this a file is not read for the check (makefiles are far smaller; make still reads it). */
+const MAX_MAKEFILE_BYTES = 64 * 1024 * 1024;
+
 async function readText(file: string): Promise<string | undefined> {
   try {
+    // Only regular files: `include /dev/zero` would be read until memory runs out, and a FIFO
+    // would block a libuv thread forever.
+    const info = await stat(file);
+    if (!info.isFile() || info.size > MAX_MAKEFILE_BYTES) return undefined;
     return await readFile(file, 'utf8');
   } catch {
     return undefined;
