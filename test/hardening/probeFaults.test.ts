@@ -2,13 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
 import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
 import { runProcess } from '../../server/src/probes/exec';
 import { ProbeError } from '../../server/src/probes/probeOptions';
+import { assessSafety } from '../../server/src/probes/safety';
 import { timingProbe } from '../../server/src/probes/timingProbe';
 import { unchanged } from '../probes/support/probeCheck';
 import { pollUntil, processesInGroup } from '../probes/support/processGroups';
@@ -134,6 +135,38 @@ describe('hardening: probe faults (real make)', () => {
       ),
     );
     await groupsEnd(groups, 5000);
+    tally('probe faults injected', 1);
+  });
+});
+
+describe('hardening: makefiles that include devices and FIFOs', () => {
+  it('the safety check reads only regular files: include /dev/zero does not exhaust memory', async () => {
+    await onProject(
+      { Makefile: 'include /dev/zero /dev/stdin\nall: ; @echo hi\n' },
+      async ({ directory }) => {
+        const report = await assessSafety(directory);
+        assert.deepEqual(report.files, ['Makefile']);
+        assert.deepEqual(report.makefiles, ['Makefile', '/dev/zero', '/dev/stdin']);
+      },
+    );
+    tally('probe faults injected', 1);
+  });
+
+  it('an include of a FIFO nobody writes: the probe times out, make is ended, the server thread is free', async () => {
+    const project = await scratchProject({});
+    const fifo = path.join(project.root, 'fifo');
+    try {
+      execFileSync('mkfifo', [fifo]);
+      await writeFile(path.join(project.directory, 'Makefile'), `-include ${fifo}\nall: ; @echo hi\n`);
+      const groups: number[] = [];
+      await assert.rejects(
+        dryRunProbe({ directory: project.directory, timeoutMs: 1500, onSpawn: (pid) => groups.push(pid) }),
+        isProbeError('timeout', /^timed out after 1500 ms$/),
+      );
+      await groupsEnd(groups);
+    } finally {
+      await project.dispose();
+    }
     tally('probe faults injected', 1);
   });
 });
