@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ResponseError, WorkDoneProgress, type RequestType } from 'vscode-languageclient/node';
-import type { PlacementSummary, ProbeErrorData, ProbeParams } from '../../server/src/protocol';
+import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../server/src/protocol';
 import type { ClientHost } from './clientHost';
 import { ensureTrusted, showUntrusted } from './trust';
 
@@ -54,10 +54,10 @@ export class ProbeRunner {
         const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
           if (value.kind === 'end' || !value.message) return;
           progress.report({ message: value.message });
-          if (isCommandLine(value.message)) this.output.appendLine(`  $ ${value.message}`);
         });
         try {
           const result = await client.sendRequest(spec.type, { ...spec.params, workDoneToken }, token);
+          this.logRuns(runsOf(result));
           this.logPlacement(placementOf(result), directory);
           return { ok: true as const, result };
         } catch (error) {
@@ -67,6 +67,16 @@ export class ProbeRunner {
         }
       },
     );
+  }
+
+  /** The exact command lines make ran, so a user can repeat them in a terminal. */
+  private logRuns(runs: ProbeRun[]): void {
+    for (const run of runs) {
+      const copy = run.sandboxed ? '   # ran in a throwaway copy' : '';
+      this.output.appendLine(
+        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${run.durationMs} ms)${copy}`,
+      );
+    }
   }
 
   private logPlacement(placement: PlacementSummary | undefined, directory: string): void {
@@ -102,15 +112,12 @@ export class ProbeRunner {
   }
 }
 
-/**
- * The server reports every make it starts as "make <args>", and also phase names like "make -q". The client
- * always names the makefile, so a real command line has -f. (Until results carry their command lines.)
- */
-function isCommandLine(message: string): boolean {
-  return message.startsWith('make ') && message.includes(' -f ');
+/** Most probe results say where make ran; some (evidence, runbook) do not. */
+function runsOf(result: unknown): ProbeRun[] {
+  const runs = (result as { runs?: ProbeRun[] } | null)?.runs;
+  return Array.isArray(runs) ? runs : [];
 }
 
-/** Most probe results say where make ran; some (evidence, runbook) do not. */
 function placementOf(result: unknown): PlacementSummary | undefined {
   const placement = (result as { placement?: PlacementSummary } | null)?.placement;
   return placement && typeof placement.where === 'string' ? placement : undefined;

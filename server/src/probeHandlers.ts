@@ -18,6 +18,7 @@ import { resolveProbe } from './probes/resolveProbe';
 import { timingProbe } from './probes/timingProbe';
 import { traceLogProbe, traceProbe } from './probes/traceProbe';
 import { collectEvidenceToFolder } from './evidence/evidenceFolder';
+import { quoteForDisplay } from './evidence/runRecorder';
 import { generateRunbook } from './evidence/runbook';
 import {
   CollectEvidenceRequest,
@@ -30,6 +31,8 @@ import {
   TraceRequest,
   type ProbeErrorData,
   type ProbeParams,
+  type ProbeRun,
+  type WithRuns,
 } from './protocol';
 import type { Settings } from './settings';
 
@@ -76,13 +79,14 @@ export function registerProbeHandlers(connection: Connection, options: ProbeHand
   /** Runs one probe: settings -> ProbeOptions, LSP cancel token -> AbortSignal, progress -> work done. */
   const handle =
     <P extends ProbeParams, R>(title: string, run: (probe: ProbeOptions, params: P) => Promise<R>) =>
-    async (params: P, token: CancellationToken): Promise<R> => {
+    async (params: P, token: CancellationToken): Promise<WithRuns<R>> => {
       if (options.isTrusted && !options.isTrusted()) {
         throw new ResponseError(LSPErrorCodes.RequestFailed, 'probes run make and need a trusted workspace', {
           kind: 'untrusted',
         });
       }
       const controller = new AbortController();
+      const runs: ProbeRun[] = [];
       const subscription = token.onCancellationRequested(() => controller.abort());
       if (token.isCancellationRequested) controller.abort();
       const progress = await startProgress(connection, params.workDoneToken, `Makescope: ${title}`);
@@ -100,10 +104,21 @@ export function registerProbeHandlers(connection: Connection, options: ProbeHand
           extraArgs: settings.extraArgs,
           signal: controller.signal,
           onProgress: (message) => progress.report(message),
+          onRun: (record) =>
+            runs.push({
+              command: [record.make, ...record.args].map(quoteForDisplay).join(' '),
+              make: record.make,
+              args: record.args,
+              cwd: record.directory,
+              sandboxed: record.sandboxed,
+              exitCode: record.result.exitCode,
+              durationMs: Math.round(record.result.durationMs),
+            }),
         };
         const key = folderKey(place.directory, options.workspaceFolders());
         if (queue.busy(key)) progress.report('waiting for the probe already running on this folder');
-        return await queue.run(key, controller.signal, () => run(probe, params));
+        const result = await queue.run(key, controller.signal, () => run(probe, params));
+        return { ...result, runs };
       } catch (error) {
         // jsonrpc turns a thrown ResponseError into the error response.
         throw toResponseError(controller.signal.aborted ? new ProbeError('cancelled', 'cancelled') : error);

@@ -20,6 +20,22 @@ export type { LocatedTarget, TraceNode } from './probes/traceModel';
 export type { MakeDatabase, DbVariable, DbFile, DbPatternRule } from './probes/parsers/databaseParser';
 export type { PlacementSummary } from './probes/makeRun';
 
+/** One make run of a probe, exactly as it ran, so a user can repeat it in a terminal. */
+export interface ProbeRun {
+  /** The command line to paste into a terminal in `cwd` (quoted for a POSIX shell; never run through one). */
+  command: string;
+  make: string;
+  args: string[];
+  /** The project directory (a sandboxed run ran in a throwaway copy of it). */
+  cwd: string;
+  sandboxed: boolean;
+  exitCode: number | null;
+  durationMs: number;
+}
+
+/** Every probe answer lists the make runs it made. */
+export type WithRuns<R> = R & { runs?: ProbeRun[] };
+
 /** What every probe request carries. Unset fields come from the server's settings. */
 export interface ProbeParams {
   /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */
@@ -66,18 +82,28 @@ export interface ProbeErrorData {
     | 'untrusted';
 }
 
-export const ConvergenceRequest = new RequestType<ConvergenceParams, ConvergenceResult, ProbeErrorData>(
-  'makescope/convergence',
+export const ConvergenceRequest = new RequestType<
+  ConvergenceParams,
+  WithRuns<ConvergenceResult>,
+  ProbeErrorData
+>('makescope/convergence');
+export const TraceRequest = new RequestType<TraceParams, WithRuns<TraceReport>, ProbeErrorData>(
+  'makescope/trace',
 );
-export const TraceRequest = new RequestType<TraceParams, TraceReport, ProbeErrorData>('makescope/trace');
-export const DatabaseRequest = new RequestType<ProbeParams, DatabaseResult, ProbeErrorData>(
+export const DatabaseRequest = new RequestType<ProbeParams, WithRuns<DatabaseResult>, ProbeErrorData>(
   'makescope/database',
 );
-export const ResolveVariableRequest = new RequestType<ResolveVariableParams, ResolveResult, ProbeErrorData>(
-  'makescope/resolveVariable',
+export const ResolveVariableRequest = new RequestType<
+  ResolveVariableParams,
+  WithRuns<ResolveResult>,
+  ProbeErrorData
+>('makescope/resolveVariable');
+export const DryRunRequest = new RequestType<ProbeParams, WithRuns<DryRunResult>, ProbeErrorData>(
+  'makescope/dryRun',
 );
-export const DryRunRequest = new RequestType<ProbeParams, DryRunResult, ProbeErrorData>('makescope/dryRun');
-export const TimingRequest = new RequestType<TimingParams, TimingResult, ProbeErrorData>('makescope/timing');
+export const TimingRequest = new RequestType<TimingParams, WithRuns<TimingResult>, ProbeErrorData>(
+  'makescope/timing',
+);
 
 export type { ListedTarget, ListTargetsResult } from './features/listTargets';
 
@@ -127,6 +153,6 @@ export interface RunbookResult {
   placement?: PlacementSummary;
 }
 
-export const GenerateRunbookRequest = new RequestType<ProbeParams, RunbookResult, ProbeErrorData>(
+export const GenerateRunbookRequest = new RequestType<ProbeParams, WithRuns<RunbookResult>, ProbeErrorData>(
   'makescope/generateRunbook',
 );

@@ -102,6 +102,7 @@ export async function withMake<T>(
         onSpawn: options.onSpawn,
       });
       options.onRun?.({
+        make: detected.make.path,
         args,
         directory,
         sandboxed: where !== directory,

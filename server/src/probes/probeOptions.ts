@@ -29,6 +29,8 @@ export interface ProbeOptions {
 }
 
 export interface MakeRunRecord {
+  /** The make program as resolved (its path). */
+  make: string;
   args: string[];
   /** The project directory (a sandboxed run ran in a copy of it). */
   directory: string;
