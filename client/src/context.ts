@@ -20,6 +20,7 @@ import { VariablesView } from './views/variablesView';
 
 export class MakescopeContext implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   readonly output: vscode.OutputChannel;
   readonly settings = new Settings();
@@ -91,7 +92,13 @@ export class MakescopeContext implements vscode.Disposable {
     this.client = new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
     this.disposables.push(this.client.onDidChangeState((event) => this.showState(event.newState)));
     this.showState(State.Starting);
-    await this.client.start();
+    this.starting = this.client.start();
+    await this.starting;
+  }
+
+  async runningClient(): Promise<LanguageClient | undefined> {
+    await this.starting?.catch(() => undefined);
+    return this.client?.isRunning() ? this.client : undefined;
   }
 
   /** CodeLenses run make: none in Restricted Mode or when makescope.codeLens is off. */

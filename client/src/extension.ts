@@ -4,11 +4,15 @@ import { MakescopeContext } from './context';
 
 let context: MakescopeContext | undefined;
 
-export async function activate(extensionContext: vscode.ExtensionContext): Promise<MakescopeContext> {
-  context = new MakescopeContext(extensionContext);
-  extensionContext.subscriptions.push(context);
-  await context.start();
-  return context;
+export function activate(extensionContext: vscode.ExtensionContext): MakescopeContext {
+  const created = new MakescopeContext(extensionContext);
+  context = created;
+  extensionContext.subscriptions.push(created);
+  // Activation returns at once; features wait for the server through runningClient().
+  created.start().catch((error: unknown) => {
+    created.output.appendLine(`Makescope: the language server did not start: ${String(error)}`);
+  });
+  return created;
 }
 
 export async function deactivate(): Promise<void> {

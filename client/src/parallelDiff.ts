@@ -30,8 +30,9 @@ export interface CompareArguments {
   runs?: number;
 }
 
-function clientOf(source: LanguageClient | ClientHost): LanguageClient | undefined {
-  return 'sendRequest' in source ? source : source.languageClient;
+async function clientOf(source: LanguageClient | ClientHost): Promise<LanguageClient | undefined> {
+  if ('sendRequest' in source) return source.isRunning() ? source : undefined;
+  return source.runningClient();
 }
 
 async function defaultUri(): Promise<string | undefined> {
@@ -79,8 +80,8 @@ export function registerParallelDiff(
       );
       return undefined;
     }
-    const languageClient = clientOf(client);
-    if (!languageClient?.isRunning()) {
+    const languageClient = await clientOf(client);
+    if (!languageClient) {
       void vscode.window.showErrorMessage(
         'Makescope: the language server is not running; try "Makescope: Restart Server".',
       );

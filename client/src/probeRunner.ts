@@ -33,8 +33,8 @@ export class ProbeRunner {
       );
       return { ok: false, kind: 'untrusted', message: 'the workspace is not trusted' };
     }
-    const client = this.host.languageClient;
-    if (!client?.isRunning()) {
+    const client = await this.host.runningClient();
+    if (!client) {
       void vscode.window.showErrorMessage(
         'Makescope: the language server is not running; try "Makescope: Restart Server".',
       );

@@ -8,8 +8,8 @@ export async function listTargets(
   host: ClientHost,
   makefile: vscode.Uri,
 ): Promise<{ targets: ListedTarget[]; defaultGoal?: string }> {
-  const client = host.languageClient;
-  if (!client?.isRunning()) return { targets: [] };
+  const client = await host.runningClient();
+  if (!client) return { targets: [] };
   const result = await client.sendRequest(ListTargetsRequest, { uri: makefile.toString() });
   const targets = result.targets.filter((target) => !target.pattern && !target.name.startsWith('.'));
   const isDefault = (target: ListedTarget): boolean => target.name === result.defaultGoal;
