@@ -265,7 +265,10 @@ export class WorkspaceModel {
     const filePath = uriToPath(state.uri);
     if (!filePath) return undefined;
     try {
-      const size = statSync(filePath).size;
+      const info = statSync(filePath);
+      // A FIFO would block the server forever and a link to /dev/zero would fill its memory.
+      if (!info.isFile()) return undefined;
+      const size = info.size;
       if (size > this.options.maxFileBytes) {
         state.declined = tooLarge(state.uri, size, this.options.maxFileBytes);
         return undefined;
