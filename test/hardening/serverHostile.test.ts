@@ -1,6 +1,7 @@
 // The language server over a real stdio session under hostile documents: it answers, declines large files, stays up.
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -50,7 +51,12 @@ describe('hardening: the server under hostile documents (stdio LSP)', () => {
     ({ session } = await LspSession.start(folder, { trusted: false }));
   });
   after(async () => {
-    await session.shutdown();
+    // A server that hangs fails its test; it must not also hang the rest of the layer.
+    const stopped = await Promise.race([
+      session.shutdown().then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10000).unref()),
+    ]);
+    if (!stopped) session.kill();
     await rm(folder, { recursive: true, force: true });
   });
 
@@ -95,6 +101,27 @@ describe('hardening: the server under hostile documents (stdio LSP)', () => {
     const result = await session.request<unknown[]>('workspace/symbol', { query: 'A' });
     assert.ok(Array.isArray(result));
     tally('server hostile documents', 1);
+  });
+
+  it('a FIFO and a link to /dev/zero named like makefiles in the workspace: workspace symbols still answer', async () => {
+    const fifo = path.join(folder, 'fifo.mk');
+    const zero = path.join(folder, 'zero.mk');
+    execFileSync('mkfifo', [fifo]);
+    await symlink('/dev/zero', zero);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: fileUri(fifo), type: 1 },
+        { uri: fileUri(zero), type: 1 },
+      ],
+    });
+    const answered = await Promise.race([
+      session.request<unknown[]>('workspace/symbol', { query: 'A' }).then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10000).unref()),
+    ]);
+    assert.ok(answered, 'workspace/symbol answered within 10 s');
+    await rm(fifo);
+    await rm(zero);
+    tally('server hostile documents', 2);
   });
 
   it('honours a smaller makescope.maxFileSizeMB from the client', async () => {
