@@ -23,6 +23,38 @@ async function restoreDirectoryTimes(source: string, copy: string): Promise<void
   await utimes(copy, stat.atime, stat.mtime);
 }
 
+const PREFIX = 'makescope-sandbox-';
+/** A copy is stale when the process that made it is gone and it has not been touched for this long. */
+const STALE_MS = 10 * 60_000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A server or CLI killed mid-probe (SIGKILL, a crash) cannot remove its copy; the next sandbox
+ * removes copies named with a process id that no longer runs. The age check keeps copies of a
+ * process that merely looks dead from here (another PID namespace sharing the temp folder).
+ */
+async function removeStaleSandboxes(): Promise<void> {
+  const folder = tmpdir();
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  for (const name of entries) {
+    const pid = /^makescope-sandbox-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    const root = path.join(folder, name);
+    const info = await lstat(root).catch(() => undefined);
+    if (info?.isDirectory() && Date.now() - info.mtimeMs > STALE_MS)
+      await rm(root, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 /** A copy that did not fit (or failed otherwise) is a sandbox problem, said in one line with the way out. */
 function copyFailed(original: string, root: string, error: unknown): ProbeError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -41,7 +73,8 @@ export async function withSandbox<T>(
   work: (sandbox: Sandbox) => Promise<T>,
 ): Promise<T> {
   const original = path.resolve(projectDirectory);
-  const root = await mkdtemp(path.join(tmpdir(), 'makescope-sandbox-'));
+  await removeStaleSandboxes();
+  const root = await mkdtemp(path.join(tmpdir(), `${PREFIX}${process.pid}-`));
   try {
     const directory = path.join(root, path.basename(original) || 'project');
     try {
