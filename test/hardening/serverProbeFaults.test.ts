@@ -1,8 +1,10 @@
 // Probe faults through the server (stdio LSP): two probes on one folder never interleave; a killed server leaves no make.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdir, utimes } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ResponseError } from 'vscode-jsonrpc/node';
+import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
 import { DryRunRequest, type ProbeErrorData } from '../../server/src/protocol';
 import { pollUntil, processesInGroup } from '../probes/support/processGroups';
 import { fileUri, LspSession } from '../server/lspSession';
@@ -97,36 +99,51 @@ describe('hardening: probe faults through the server', () => {
     tally('probe faults injected', 1);
   });
 
-  it('the server killed mid-probe leaves no make process behind', async () => {
+  it('the server killed mid-probe leaves no make process and, after the next probe, no sandbox copy', async () => {
     const project = await scratchProject({ Makefile: 'all:\n\t+sleep 300 & sleep 300; wait\n' });
-    const { session } = await LspSession.start(project.directory);
-    const { tmpdir } = await import('node:os');
+    // A private TMPDIR for the server: its sandbox copies (and only they) are found and counted there.
+    const privateTmp = path.join(project.root, 'tmp');
+    await mkdir(privateTmp);
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
     let groups: number[] = [];
+    let serverExited = (): boolean => false;
     try {
-      const pending = session.connection.sendRequest(DryRunRequest, { uri: fileUri(project.directory) });
-      pending.catch(() => undefined);
-      // The '+' line runs in a sandbox copy under the temp folder: wait for make and both sleeps.
-      const started = await pollUntil(() => {
-        const sandboxed = processesUnder(tmpdir()).filter(({ pid }) =>
-          readlinkSync(`/proc/${pid}/cwd`).includes('makescope-sandbox-'),
-        );
-        groups = [...new Set(sandboxed.map((p) => p.pgid))];
-        return groups.some((pgid) => processesInGroup(pgid).length >= 3);
-      }, 20000);
-      assert.ok(started, 'the probe started make and its recipe');
-    } finally {
-      session.kill();
-    }
-    const gone = await pollUntil(() => groups.every((pgid) => processesInGroup(pgid).length === 0), 5000);
-    for (const pgid of groups) {
+      const { session } = await LspSession.start(project.directory);
+      serverExited = () => session.child.exitCode !== null || session.child.signalCode !== null;
       try {
-        process.kill(-pgid, 'SIGKILL');
-      } catch {
-        // Already gone.
+        const pending = session.connection.sendRequest(DryRunRequest, { uri: fileUri(project.directory) });
+        pending.catch(() => undefined);
+        // The '+' line runs in a sandbox copy: wait for make, the shell and both sleeps.
+        const started = await pollUntil(() => {
+          groups = [...new Set(processesUnder(privateTmp).map((p) => p.pgid))];
+          return groups.some((pgid) => processesInGroup(pgid).length >= 3);
+        }, 20000);
+        assert.ok(started, 'the probe started make and its recipe');
+      } finally {
+        session.kill();
       }
+      const gone = await pollUntil(() => groups.every((pgid) => processesInGroup(pgid).length === 0), 5000);
+      assert.ok(
+        gone,
+        `make and its recipe ended after the server was killed: ${groups.flatMap(processesInGroup)}`,
+      );
+      const left = readdirSync(privateTmp);
+      assert.equal(left.length, 1, 'the dead server left its sandbox copy');
+      // The next probe that makes a sandbox removes copies whose process is gone and that are
+      // older than ten minutes: the copy is made to look an hour old.
+      assert.ok(await pollUntil(() => serverExited(), 5000), 'the killed server was reaped');
+      const hourAgo = new Date(Date.now() - 3600_000);
+      await utimes(path.join(privateTmp, left[0]), hourAgo, hourAgo);
+      await dryRunProbe({ directory: project.directory, targets: ['all'], timeoutMs: 1000 }).catch(
+        () => undefined,
+      );
+      assert.deepEqual(readdirSync(privateTmp), [], 'the stale sandbox copy is removed');
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      await project.dispose();
     }
-    await project.dispose();
-    assert.ok(gone, 'make and its recipe ended after the server was killed');
     tally('probe faults injected', 1);
   });
 });
