@@ -1,6 +1,7 @@
 // The language server over a real stdio session under hostile documents: it answers, declines large files, stays up.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -163,6 +164,13 @@ describe('hardening: the server under hostile documents (stdio LSP)', () => {
       await exercise(session, uri, 0, 5);
     }
     assert.equal(session.child.exitCode, null, `the server exited: ${session.stderr}`);
+    // Bounded memory: the server's peak resident size over the whole session so far, with every
+    // document above still open (about 1.1 GB in November 2026; 1 MB of unclosed `$(` alone costs
+    // about 280 MB, so the 10 MB limit does not bound a pathological file to a small heap).
+    const status = readFileSync(`/proc/${session.child.pid}/status`, 'utf8');
+    const peakMb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+    assert.ok(peakMb < 2048, `the server peaked at ${peakMb.toFixed(0)} MB`);
+
     tally('server hostile documents', Object.keys(cases).length);
   });
 });
