@@ -97,7 +97,14 @@ describe('hardening: Workspace Trust in the server', () => {
     };
     const trust = manifest.capabilities.untrustedWorkspaces;
     assert.equal(trust.supported, 'limited');
-    for (const key of ['makescope.makePath', 'makescope.extraArgs', 'makescope.environment'])
+    // maxFileSizeMB too: a workspace raising it could make the static features (which run in
+    // Restricted Mode) parse a huge pathological file and exhaust the server's memory.
+    for (const key of [
+      'makescope.makePath',
+      'makescope.extraArgs',
+      'makescope.environment',
+      'makescope.maxFileSizeMB',
+    ])
       assert.ok(trust.restrictedConfigurations.includes(key), `${key} is a restricted configuration`);
     const properties = manifest.contributes.configuration.properties;
     assert.equal(properties['makescope.makePath'].scope, 'machine-overridable');
