@@ -141,6 +141,20 @@ export function risksInFile(
             : 'a recipe line containing $(MAKE) runs even under -n and -q',
         });
       }
+      // `$$(shell ...)` is literal text until .SECONDEXPANSION expands it again, when make considers
+      // the target: under -n and -q too. Flagged whether or not .SECONDEXPANSION is in sight.
+      const secondExpansion = [...statement.prerequisites, ...statement.orderOnly].find((word) =>
+        /\$\$[({]\s*(shell|file)\b/.test(word.text),
+      );
+      if (secondExpansion) {
+        risks.push({
+          kind: 'parse-time-shell',
+          file,
+          line: lineOf(secondExpansion),
+          text: secondExpansion.text,
+          why: 'with .SECONDEXPANSION a $$(shell ...) or $$(file ...) prerequisite runs when make considers the target, even under -n and -q',
+        });
+      }
       const remade = statement.targets.find((target) =>
         [...makefiles].some((name) => patternMatches(target.text, name.replace(/^\.\//, ''))),
       );
