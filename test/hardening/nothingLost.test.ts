@@ -20,7 +20,7 @@ import { fullSnapshot } from './support/fullSnapshot';
 import { project, type ProjectSpec } from './support/projectArbitrary';
 import { tally } from './support/tally';
 
-const SEQUENCES = Number(process.env.MAKESCOPE_SEQUENCES ?? 80);
+const SEQUENCES = Number(process.env.MAKESCOPE_SEQUENCES ?? 150);
 
 const PROBES: Record<string, (options: ProbeOptions) => Promise<unknown>> = {
   convergence: (o) => convergenceProbe(o),

@@ -33,6 +33,22 @@ describe('hardening: commands that write despite a read-only name', () => {
     tally('safety check cases', WRITING.length + READING.length);
   });
 
+  it('a $$(shell ...) prerequisite under .SECONDEXPANSION is a risk (make -q runs it)', async () => {
+    const project = await scratchProject({
+      Makefile: '.SECONDEXPANSION:\nall: $$(shell touch second-stamp)\n\t@echo hi\n',
+    });
+    try {
+      const report = await assessSafety(project.directory);
+      assert.deepEqual(
+        report.risks.map((r) => [r.kind, r.line, r.text]),
+        [['parse-time-shell', 2, '$$(shell']],
+      );
+    } finally {
+      await project.dispose();
+    }
+    tally('safety check cases', 1);
+  });
+
   it('a makefile that assigns SHELL makes every $(shell ...) a risk, even `echo`', async () => {
     const project = await scratchProject({
       Makefile: 'SHELL := ./logging-shell\nY := $(shell echo read-only)\nall: ; @echo $(Y)\n',

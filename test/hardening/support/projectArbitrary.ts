@@ -27,6 +27,7 @@ const WRITERS = [
   'all: sub\nsub: ; $(MAKE) -C sub',
   'SUBMAKE = $(MAKE) -C sub\nall: viavar\nviavar: ; $(SUBMAKE)',
   'all: recipe-shell\nrecipe-shell: ; @echo $(shell touch recipe-stamp)',
+  '.SECONDEXPANSION:\nall: $$(shell touch second-stamp)',
 ];
 
 const BASE = [
