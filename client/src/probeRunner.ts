@@ -114,7 +114,7 @@ export class ProbeRunner {
 
 /** Most probe results say where make ran; some (evidence, runbook) do not. */
 function runsOf(result: unknown): ProbeRun[] {
-  const runs = (result as { runs?: ProbeRun[] } | null)?.runs;
+  const runs = (result as { makeRuns?: ProbeRun[] } | null)?.makeRuns;
   return Array.isArray(runs) ? runs : [];
 }
 

@@ -34,7 +34,7 @@ export interface ProbeRun {
 }
 
 /** Every probe answer lists the make runs it made. */
-export type WithRuns<R> = R & { runs?: ProbeRun[] };
+export type WithRuns<R> = R & { makeRuns?: ProbeRun[] };
 
 /** What every probe request carries. Unset fields come from the server's settings. */
 export interface ProbeParams {

@@ -32,6 +32,7 @@ import { parallelDiagnosticsFor, parallelQuickFixes } from './parallel/parallelD
 import { registerParallelDiffHandler } from './parallel/parallelDiffHandler';
 import type { ParallelFinding } from './parallel/parallelTypes';
 import { registerProbeHandlers } from './probeHandlers';
+import { ProbeRequests } from './probeRequest';
 import { ListTargetsRequest } from './protocol';
 import { ResolvedValues } from './resolvedValues';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
@@ -133,8 +134,10 @@ export class MakescopeServer {
       workspaceFolders: () => this.workspaceFolders,
       isTrusted: () => this.trusted,
     };
-    registerProbeHandlers(connection, probeContext);
-    registerParallelDiffHandler(connection, {
+    // One runner for every probe request, so two never run make in one folder at once.
+    const requests = new ProbeRequests(connection, probeContext);
+    registerProbeHandlers(requests, connection);
+    registerParallelDiffHandler(requests, connection, {
       ...probeContext,
       onResult: (result) => {
         this.parallelFindings = result.findings;

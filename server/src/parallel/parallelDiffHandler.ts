@@ -1,41 +1,13 @@
-// Binds makescope/parallelDiff to the engine: settings in, LSP cancel token -> AbortSignal, work done progress.
-import { stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import {
-  LSPErrorCodes,
-  ResponseError,
-  type CancellationToken,
-  type Connection,
-} from 'vscode-languageserver/node';
-import { uriToPath } from '../analysis/uris';
+// Binds makescope/parallelDiff to the engine through the shared probe request runner (queue, progress, cancel).
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { ParallelDiffRequest, type ParallelDiffParams } from '../parallelProtocol';
-import { startProgress } from '../probeProgress';
-import { ProbeError } from '../probes/probeOptions';
-import type { ProbeErrorData } from '../protocol';
-import type { Settings } from '../settings';
+import { ProbeRequests, type ProbeHandlerOptions } from '../probeRequest';
 import { parallelDiffProbe, type ShuffleMode } from './parallelDiffProbe';
 import type { ParallelDiffResult } from './parallelTypes';
 
-export interface ParallelDiffHandlerOptions {
-  settings(): Settings;
-  workspaceFolders(): string[];
-  /** The comparison builds (in copies) and runs the Makefile's code: refused when untrusted. */
-  isTrusted?(): boolean;
+export interface ParallelDiffHandlerOptions extends ProbeHandlerOptions {
   /** Called with each finished comparison, e.g. to publish its findings as diagnostics. */
   onResult?(result: ParallelDiffResult): void;
-}
-
-async function locate(
-  uri: string | undefined,
-  folders: string[],
-): Promise<{ directory: string; makefile?: string }> {
-  const target = uri ? uriToPath(uri) : folders[0];
-  if (target === undefined) throw new ProbeError('no folder is open and no makefile was given', 'usage');
-  const info = await stat(target).catch(() => undefined);
-  if (!info) throw new ProbeError(`${target} does not exist`, 'usage');
-  return info.isDirectory()
-    ? { directory: target }
-    : { directory: path.dirname(target), makefile: path.basename(target) };
 }
 
 function shuffleMode(shuffle: ParallelDiffParams['shuffle']): ShuffleMode | undefined {
@@ -43,72 +15,35 @@ function shuffleMode(shuffle: ParallelDiffParams['shuffle']): ShuffleMode | unde
   return typeof shuffle === 'number' ? { seed: shuffle } : shuffle;
 }
 
-function toResponseError(error: unknown): ResponseError<ProbeErrorData> {
-  if (error instanceof ProbeError) {
-    const code = error.kind === 'cancelled' ? LSPErrorCodes.RequestCancelled : LSPErrorCodes.RequestFailed;
-    return new ResponseError(code, error.message, { kind: error.kind });
-  }
-  return new ResponseError(
-    LSPErrorCodes.RequestFailed,
-    error instanceof Error ? error.message : String(error),
-    {
-      kind: 'make-failed',
-    },
-  );
-}
-
-export async function handleParallelDiff(
-  connection: Connection,
-  options: ParallelDiffHandlerOptions,
-  params: ParallelDiffParams,
-  token: CancellationToken,
-): Promise<ParallelDiffResult> {
-  if (options.isTrusted && !options.isTrusted())
-    throw new ResponseError<ProbeErrorData>(
-      LSPErrorCodes.RequestFailed,
-      'the parallel diff runs make and needs a trusted workspace',
-      { kind: 'untrusted' },
-    );
-  const controller = new AbortController();
-  const subscription = token.onCancellationRequested(() => controller.abort());
-  const progress = await startProgress(
-    connection,
-    params.workDoneToken,
-    'Makescope: serial against parallel',
-  );
-  try {
-    const settings = options.settings();
-    const place = await locate(params.uri, options.workspaceFolders());
+function parallelDiffHandler(requests: ProbeRequests, options: ParallelDiffHandlerOptions) {
+  return requests.handler('serial against parallel', async (probe, params: ParallelDiffParams, settings) => {
     const result = await parallelDiffProbe({
-      ...place,
-      make: settings.makePath,
+      ...probe,
       jobs: params.jobs ?? Math.max(2, settings.jobs),
       runs: params.runs,
       shuffle: shuffleMode(params.shuffle),
       trace: params.trace,
       maxSandboxBytes: params.maxSandboxMB === undefined ? undefined : params.maxSandboxMB * 1048576,
-      targets: params.targets ?? [],
-      timeoutMs: settings.probeTimeoutSeconds * 1000,
-      environment: settings.environment,
-      extraArgs: settings.extraArgs,
-      signal: controller.signal,
-      onProgress: (message) => progress.report(message),
     });
     options.onResult?.(result);
     return result;
-  } catch (error) {
-    throw toResponseError(controller.signal.aborted ? new ProbeError('cancelled', 'cancelled') : error);
-  } finally {
-    subscription.dispose();
-    progress.done();
-  }
+  });
+}
+
+/** One comparison outside a server (tests, tools): its own queue. */
+export function handleParallelDiff(
+  connection: Connection,
+  options: ParallelDiffHandlerOptions,
+  params: ParallelDiffParams,
+  token: CancellationToken,
+) {
+  return parallelDiffHandler(new ProbeRequests(connection, options), options)(params, token);
 }
 
 export function registerParallelDiffHandler(
+  requests: ProbeRequests,
   connection: Connection,
   options: ParallelDiffHandlerOptions,
 ): void {
-  connection.onRequest(ParallelDiffRequest, (params, token) =>
-    handleParallelDiff(connection, options, params, token),
-  );
+  connection.onRequest(ParallelDiffRequest, parallelDiffHandler(requests, options));
 }
