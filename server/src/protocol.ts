@@ -2,6 +2,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { EvidenceReport } from './evidence/evidenceTypes';
 import type { PlacementSummary } from './probes/makeRun';
+import type { ProbeErrorKind } from './probes/probeOptions';
 import type { ListTargetsResult } from './features/listTargets';
 import type { ConvergenceResult } from './probes/convergenceProbe';
 import type { DatabaseResult } from './probes/databaseProbe';
@@ -70,16 +71,7 @@ export interface TimingParams extends ProbeParams {
 
 /** error.data of a failed probe request. */
 export interface ProbeErrorData {
-  kind:
-    | 'usage'
-    | 'make-missing'
-    | 'refused'
-    | 'make-failed'
-    | 'cancelled'
-    | 'timeout'
-    | 'truncated'
-    | 'sandbox'
-    | 'untrusted';
+  kind: ProbeErrorKind | 'untrusted';
 }
 
 export const ConvergenceRequest = new RequestType<

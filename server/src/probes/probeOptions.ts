@@ -41,18 +41,21 @@ export interface MakeRunRecord {
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
+/** Why a probe did not answer; the LSP error data carries it to the client. */
+export type ProbeErrorKind =
+  | 'usage'
+  | 'make-missing'
+  | 'refused'
+  | 'make-failed'
+  | 'cancelled'
+  | 'timeout'
+  | 'truncated'
+  | 'sandbox';
+
 export class ProbeError extends Error {
   constructor(
     message: string,
-    readonly kind:
-      | 'usage'
-      | 'make-missing'
-      | 'refused'
-      | 'make-failed'
-      | 'cancelled'
-      | 'timeout'
-      | 'truncated'
-      | 'sandbox',
+    readonly kind: ProbeErrorKind,
   ) {
     super(message);
   }
