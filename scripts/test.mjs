@@ -1,5 +1,5 @@
 // `npm test`: every test layer in order, stopping at the first that fails. `npm test -- e2e` runs only that layer.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 // Layers that need a real VS Code install it first; ensure-vscode fails with instructions if it cannot.
 const ensureVsCode = ['node', ['scripts/ensure-vscode.mjs']];
@@ -23,11 +23,42 @@ const layers = [
   ['e2e', ensureVsCode, ['npx', ['mocha', '--config', 'test/.mocharc.e2e.json']]],
 ];
 
+/** Mocha's summary lines, summed over every layer for the closing line. */
+const tests = { passed: 0, failed: 0 };
+
+function countTests(text) {
+  for (const match of text.matchAll(/^\s*(\d+) passing/gm)) tests.passed += Number(match[1]);
+  for (const match of text.matchAll(/^\s*(\d+) failing/gm)) tests.failed += Number(match[1]);
+}
+
+/** Runs one step with its output shown as it comes (and read for mocha's counts); resolves its exit status. */
 function runStep([command, args]) {
   console.log(`--- ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.error) console.log(`--- ${command} could not start: ${result.error.message}`);
-  return result.status === 0 ? 0 : (result.status ?? result.signal ?? 1);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'] });
+    const leftovers = [];
+    const forward = (stream, sink) => {
+      let pending = '';
+      leftovers.push(() => pending);
+      stream.on('data', (chunk) => {
+        sink.write(chunk);
+        const text = pending + chunk.toString();
+        const cut = text.lastIndexOf('\n') + 1;
+        countTests(text.slice(0, cut));
+        pending = text.slice(cut);
+      });
+    };
+    forward(child.stdout, process.stdout);
+    forward(child.stderr, process.stderr);
+    child.on('error', (error) => {
+      console.log(`--- ${command} could not start: ${error.message}`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => {
+      for (const rest of leftovers) countTests(rest());
+      resolve(code === 0 ? 0 : (code ?? signal ?? 1));
+    });
+  });
 }
 
 const only = process.argv.slice(2);
@@ -47,7 +78,7 @@ for (const [name, ...steps] of layers) {
   const started = Date.now();
   let status = 0;
   for (const step of steps) {
-    status = runStep(step);
+    status = await runStep(step);
     if (status !== 0) break;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -61,4 +92,5 @@ for (const [name, ...steps] of layers) {
   }
 }
 console.log(`\nlayers: ${passed} passed, ${failed} failed`);
+console.log(`tests: ${tests.passed} passed, ${tests.failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
