@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
+import { MakeDepth } from './makeDepth';
 import {
   checkTargets,
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -89,6 +90,8 @@ export async function withMake<T>(
               onStdout(chunk);
             }
           : onStdout;
+      // Scanned for sub-make depth, to say why a run that never ends did not end.
+      const depth = new MakeDepth();
       const result = await runProcess({
         file: detected.make.path,
         args,
@@ -98,7 +101,12 @@ export async function withMake<T>(
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
         signal: options.signal,
-        onStdout: stream,
+        onStdout: stream
+          ? (chunk) => {
+              depth.push(chunk);
+              stream(chunk);
+            }
+          : undefined,
         onSpawn: options.onSpawn,
       });
       options.onRun?.({
@@ -110,7 +118,10 @@ export async function withMake<T>(
       });
       if (result.outcome === 'spawn-error')
         throw new ProbeError(result.message ?? 'make failed to start', 'make-missing');
-      if (result.outcome !== 'exited') throw new ProbeError(result.message ?? result.outcome, result.outcome);
+      if (result.outcome !== 'exited') {
+        depth.push(result.stdout);
+        throw new ProbeError(`${result.message ?? result.outcome}${depth.hint()}`, result.outcome);
+      }
       if (result.exitCode === null)
         throw new ProbeError(
           `make ${args.join(' ')} was ${result.message ?? 'killed by a signal'}`,
