@@ -126,16 +126,27 @@ describe('hardening: probe faults (real make)', () => {
     tally('probe faults injected', 1);
   });
 
-  it('a Makefile that calls $(MAKE) on itself forever: ended with a clear message, nothing left running', async () => {
+  it('a Makefile that calls $(MAKE) on itself forever: ended, with the depth and the likely cause', async () => {
     const groups: number[] = [];
-    await onProject({ Makefile: 'all:\n\t+@$(MAKE) --no-print-directory all\n' }, ({ directory }) =>
+    await onProject({ Makefile: 'all:\n\t+@$(MAKE) all\n' }, ({ directory }) =>
       assert.rejects(
         dryRunProbe({ directory, timeoutMs: 3000, onSpawn: (pid) => groups.push(pid) }),
-        isProbeError('timeout', /timed out after 3000 ms/),
+        isProbeError(
+          'timeout',
+          /^timed out after 3000 ms; make was \d+ levels deep: a recipe may run \$\(MAKE\) on its own goal$/,
+        ),
       ),
     );
     await groupsEnd(groups, 5000);
-    tally('probe faults injected', 1);
+    // Without directory messages the depth is unknown: the timeout alone still ends it.
+    await onProject({ Makefile: 'all:\n\t+@$(MAKE) --no-print-directory all\n' }, ({ directory }) =>
+      assert.rejects(
+        dryRunProbe({ directory, timeoutMs: 3000, onSpawn: (pid) => groups.push(pid) }),
+        isProbeError('timeout', /^timed out after 3000 ms$/),
+      ),
+    );
+    await groupsEnd(groups, 5000);
+    tally('probe faults injected', 2);
   });
 });
 
