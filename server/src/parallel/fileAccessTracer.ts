@@ -1,8 +1,8 @@
 // strace on a sandbox build: is tracing possible here, and which files each target's recipe read and wrote.
-import { constants, createReadStream } from 'node:fs';
-import { access, realpath, stat } from 'node:fs/promises';
-import * as path from 'node:path';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { runProcess, type ExecResult } from '../probes/exec';
+import { findOnPath } from '../probes/findOnPath';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { StraceAccessParser, type AccessLog } from './straceAccessParser';
 
@@ -45,20 +45,6 @@ const SYSCALLS = [
 ];
 
 export type TracerStatus = { ok: true; strace: string; seccomp: boolean } | { ok: false; reason: string };
-
-async function findOnPath(program: string): Promise<string | undefined> {
-  for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (folder === '') continue;
-    const candidate = path.join(folder, program);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
 
 function straceArgs(log: string, seccomp: boolean): string[] {
   const args = [

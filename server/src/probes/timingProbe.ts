@@ -1,9 +1,9 @@
 // Timing: is it parse time or recipe time? A read-only run timed against a full build in a sandbox.
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runProcess } from './exec';
+import { findOnPath } from './findOnPath';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
 import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOptions';
 import { parseStraceCommands, type TimedCommand } from './parsers/straceParser';
@@ -30,19 +30,6 @@ export interface TimingOptions extends ProbeOptions {
 }
 
 const PARSE_GOAL = '.makescope-parse-only';
-
-async function findOnPath(program: string): Promise<string | undefined> {
-  for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(folder, program);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
-}
 
 function parseOnlyArgs(options: ProbeOptions): string[] {
   return makeArgs({ ...options, jobs: undefined }, ['-q', `--eval=${PARSE_GOAL}:`], [PARSE_GOAL]);
