@@ -1,5 +1,6 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
+import { lastAtOrBefore } from './sortedSearch';
 
 const CACHE_MASK = 255;
 
@@ -90,14 +91,7 @@ export class LineTable {
       this.cached = line + 1;
       return line + 1;
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    line = lo;
+    line = lastAtOrBefore(starts, offset);
     this.cached = line;
     return line;
   }

@@ -1,5 +1,6 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range } from './ast';
+import { lastAtOrBefore } from './sortedSearch';
 import type { LineTable } from './lineTable';
 
 /**
@@ -24,13 +25,7 @@ export class LineView {
     if (starts === null) return offset;
     const sources = this.pieceSources as number[];
     const lengths = this.pieceLengths as number[];
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     // Offsets on a joining space map to the end of the piece before it.
     const within = offset - starts[lo];
     return sources[lo] + (within < lengths[lo] ? within : lengths[lo]);
