@@ -4,10 +4,10 @@ import { existsSync, readlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
 import { runProcess } from '../../server/src/probes/exec';
-import { ProbeError } from '../../server/src/probes/probeOptions';
 import { workspaceFrom } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
+import { cancelAndExpectNoProcessLeft } from './support/cancelProbe';
 import { pollUntil, processesInGroup } from './support/processGroups';
 
 for (const make of MAKES) {
@@ -34,16 +34,7 @@ for (const make of MAKES) {
           assert.ok(started, 'the slow recipe started');
           const sandbox = readlinkSync(`/proc/${groups[groups.length - 1]}/cwd`);
           assert.match(sandbox, /makescope-sandbox-/, 'the + line sent the probe to a sandbox copy');
-          controller.abort();
-          await assert.rejects(
-            probe,
-            (error: unknown) => error instanceof ProbeError && error.kind === 'cancelled',
-          );
-          const gone = await pollUntil(
-            () => groups.every((pgid) => processesInGroup(pgid).length === 0),
-            1000,
-          );
-          assert.ok(gone, `processes left: ${groups.flatMap(processesInGroup).join(' ')}`);
+          await cancelAndExpectNoProcessLeft(controller, probe, groups);
           assert.equal(existsSync(sandbox), false, 'the sandbox copy is removed after a cancel');
         });
       } finally {

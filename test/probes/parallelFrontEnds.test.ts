@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { make441Path, MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
+import { cancelAndExpectNoProcessLeft } from './support/cancelProbe';
 import { pollUntil, processesInGroup } from './support/processGroups';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -199,16 +200,7 @@ for (const make of MAKES) {
                 20000,
               );
               assert.ok(running, `${phase.name} started`);
-              controller.abort();
-              await assert.rejects(
-                probe,
-                (error: unknown) => error instanceof ProbeError && error.kind === 'cancelled',
-              );
-              const gone = await pollUntil(
-                () => groups.every((pgid) => processesInGroup(pgid).length === 0),
-                1000,
-              );
-              assert.ok(gone, `processes left: ${groups.flatMap(processesInGroup).join(' ')}`);
+              await cancelAndExpectNoProcessLeft(controller, probe, groups);
             }),
           );
         } finally {
