@@ -2,9 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DatabaseParser } from '../server/src/probes/parsers/databaseParser';
-import { LineSplitter } from '../server/src/probes/parsers/lineSplitter';
 import { cacheRoot, repoRoot } from './corpus';
+import { engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
 import { interleaved, median } from './stats';
 import { cached, failure, run } from './tools';
@@ -62,12 +61,12 @@ export function databaseBench(makefile: string, options: { rounds: number; warmu
   const [bound, ours] = interleaved(
     [
       () => {
-        const splitter = new LineSplitter(() => undefined);
+        const splitter = new (engine().LineSplitter)(() => undefined);
         for (const part of parts) splitter.push(part);
         splitter.finish();
       },
       () => {
-        const parser = new DatabaseParser();
+        const parser = new (engine().DatabaseParser)();
         for (const part of parts) parser.push(part);
         parser.finish();
       },

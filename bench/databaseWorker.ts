@@ -1,6 +1,6 @@
 // Child process of the database bench: streams one `make -p` file through the parser, reports memory.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { DatabaseParser } from '../server/src/probes/parsers/databaseParser';
+import { engine } from './dist';
 
 function statusMB(field: 'VmRSS' | 'VmHWM'): number {
   if (!existsSync('/proc/self/status')) return process.memoryUsage().rss / 1048576;
@@ -16,7 +16,7 @@ async function main(file: string): Promise<void> {
   collect();
   const baselineMB = statusMB('VmRSS');
   const heapBefore = process.memoryUsage().heapUsed;
-  const parser = new DatabaseParser();
+  const parser = new (engine().DatabaseParser)();
   let peakSampled = baselineMB;
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   for await (const chunk of stream) {

@@ -1,7 +1,7 @@
 // Parser throughput on real and synthetic Makefiles, side by side with tree-sitter-make and read+split.
 import { readFileSync, statSync } from 'node:fs';
-import { parseMakefile } from '../server/src/parser/parser';
 import { type CorpusGroup } from './corpus';
+import { engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
 import { interleaved, median } from './stats';
 import type { PeerParser, Peers } from './treeSitter';
@@ -27,7 +27,7 @@ export interface ParserBenchOptions {
 
 /** The parser is a placeholder until it lands; its output has no statements for any input. */
 export function parserIsStub(): boolean {
-  return parseMakefile('A := 1\nall: b\n\techo $(A)\n').statements.length === 0;
+  return engine().parseMakefile('A := 1\nall: b\n\techo $(A)\n').statements.length === 0;
 }
 
 function inputs(files: readonly string[]): FileInput[] {
@@ -38,6 +38,7 @@ function inputs(files: readonly string[]): FileInput[] {
 }
 
 function contenders(peers: Peers): Contender[] {
+  const { parseMakefile } = engine();
   const list: Contender[] = [
     { name: 'read+split', run: (text) => void text.split('\n') },
     { name: 'makescope', run: (text) => void parseMakefile(text) },
@@ -112,6 +113,7 @@ function singleFileMs(
 ): Figure {
   const text = readFileSync(file, 'utf8');
   const runs = Math.max(options.rounds * 3, 9);
+  const { parseMakefile } = engine();
   const [ours] = interleaved([() => void parseMakefile(text)], runs, options.warmup * 3);
   const wasm = peers.wasm
     ? interleaved([() => void peers.wasm?.parse(text)], options.rounds, options.warmup)
@@ -133,7 +135,9 @@ function cleanFiles(files: FileInput[], peers: Peers): Figure {
   const key = 'parser.cleanFilesPercent';
   const label = `real files parsed without problems (${files.length} files)`;
   if (parserIsStub()) return notAvailable(key, SECTION, label, '%', 'parser is still the placeholder stub');
-  const ours = files.filter((f) => parseMakefile(readFileSync(f.file, 'utf8')).problems.length === 0).length;
+  const ours = files.filter(
+    (f) => engine().parseMakefile(readFileSync(f.file, 'utf8')).problems.length === 0,
+  ).length;
   const wasm = peers.wasm ?? peers.native;
   const theirs = wasm ? files.filter((f) => !wasm.parse(readFileSync(f.file, 'utf8'))).length : undefined;
   return {

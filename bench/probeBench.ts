@@ -2,14 +2,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { detectMake } from '../server/src/probes/capabilities';
-import { convergenceProbe } from '../server/src/probes/convergenceProbe';
-import { DATABASE_GOAL, databaseProbe } from '../server/src/probes/databaseProbe';
-import { dryRunProbe } from '../server/src/probes/dryRunProbe';
-import { assessSafety } from '../server/src/probes/safety';
-import { traceProbe } from '../server/src/probes/traceProbe';
 import { cacheRoot } from './corpus';
-import { benchDist } from './dist';
+import { benchDist, engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
 import { interleavedAsync, median } from './stats';
 import { cached, failure, run } from './tools';
@@ -87,6 +81,7 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
   } catch (error) {
     return [notAvailable('probe.error', SECTION, 'probe project', 'ms', errorText(error))];
   }
+  const { detectMake, convergenceProbe, traceProbe, dryRunProbe, databaseProbe, DATABASE_GOAL } = engine();
   const detected = await detectMake('make');
   if (!detected.ok) return [notAvailable('probe.error', SECTION, 'probes', 'ms', detected.message)];
   // make 4.3 does not mark phony targets in --trace, so the probes add -p; the bare run does the same.
@@ -192,6 +187,7 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
 
 /** What every probe pays before make runs: detecting make (two make runs) and the safety parse. */
 async function fixedCosts(dir: string, rounds: number, warmup: number): Promise<Figure> {
+  const { detectMake, assessSafety } = engine();
   const [detect, safety] = await interleavedAsync(
     [async () => void (await detectMake('make')), async () => void (await assessSafety(dir))],
     rounds,
