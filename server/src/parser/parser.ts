@@ -1,10 +1,11 @@
 // Text -> ParsedMakefile: walks logical lines the way GNU make's reader does; never throws.
-import type { Assignment, ParsedMakefile, Rule, Statement, Word } from './ast';
+import type { Assignment, ParsedMakefile, Position, RecipeLine, Rule, Statement, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
 import { LineTable } from './lineTable';
+import { ListBuilder } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
@@ -38,6 +39,8 @@ class MakefileParser {
   private readonly blocks: ConditionalBlocks;
   /** The rule whose recipe lines may follow (make's "filenames" state). */
   private rule: Rule | null = null;
+  /** That rule's recipe so far: it gets its recipe list and final range when it closes (closeRule). */
+  private readonly recipe = new ListBuilder<RecipeLine>();
   private recipePrefix = TAB;
   /** The whole source as a view, for spans scanned as written (recipes, define bodies). */
   private readonly sourceView: LineView;
@@ -71,6 +74,7 @@ class MakefileParser {
       this.line = last + 1;
       this.parseLine(first, last);
     }
+    this.closeRule();
     this.blocks.closeAll(table.position(table.ends[table.count - 1]));
     return {
       statements: this.statements,
@@ -88,7 +92,7 @@ class MakefileParser {
     const startsWithPrefix =
       lineStart < table.ends[first] && text.charCodeAt(lineStart) === this.recipePrefix;
     if (startsWithPrefix && this.rule !== null) {
-      this.addRecipeLine(this.rule, lineStart + 1, table.ends[last]);
+      this.addRecipeLine(lineStart + 1, table.ends[last]);
       return;
     }
     let view: LineView;
@@ -108,7 +112,7 @@ class MakefileParser {
     const assignment = parseVariableAssignment(vt, start, commentAt);
     if (assignment !== null) {
       this.output.comment(view, commentAt, last);
-      this.rule = null;
+      this.closeRule();
       if (assignment.define >= 0) {
         const block = readDefine(
           table,
@@ -152,7 +156,7 @@ class MakefileParser {
     }
     if (matches(vt, start, wordEnd, 'export') || matches(vt, start, wordEnd, 'unexport')) {
       this.output.comment(view, commentAt, last);
-      this.rule = null;
+      this.closeRule();
       const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
       this.blocks.target.push(
         variableDirective(view, directive, [], wordEnd, commentAt, view.range(start, contentEnd)),
@@ -162,7 +166,7 @@ class MakefileParser {
     }
     if (matches(vt, start, wordEnd, 'vpath')) {
       this.output.comment(view, commentAt, last);
-      this.rule = null;
+      this.closeRule();
       this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return;
@@ -176,7 +180,7 @@ class MakefileParser {
           : null;
     if (include !== null) {
       this.output.comment(view, commentAt, last);
-      this.rule = null;
+      this.closeRule();
       this.blocks.target.push(
         includeDirective(view, include, wordEnd, commentAt, view.range(start, contentEnd)),
       );
@@ -186,7 +190,7 @@ class MakefileParser {
     if (matches(vt, start, wordEnd, 'load') || matches(vt, start, wordEnd, '-load')) {
       // Loading a make plugin: nothing the tree models, but its references still count.
       this.output.comment(view, commentAt, last);
-      this.rule = null;
+      this.closeRule();
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return;
     }
@@ -211,16 +215,30 @@ class MakefileParser {
     this.parseUnknown(view, start, contentEnd, lineStart);
   }
 
-  private addRecipeLine(rule: Rule, start: number, end: number): void {
+  /** Adds a recipe line to the open rule. */
+  private addRecipeLine(start: number, end: number): void {
     const text = this.text;
     let i = start;
     while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
     // A whitespace-only recipe line runs nothing; it neither ends nor extends the recipe.
     if (i >= end) return;
-    const recipe = recipeLine(this.table, start, end);
-    rule.recipe.push(recipe);
-    rule.range.end = recipe.range.end;
+    this.recipe.add(recipeLine(this.table, start, end));
     scanReferences(this.sourceView, start, end, 'recipe', this.output.references);
+  }
+
+  /**
+   * Ends the open rule's recipe (make leaves its "filenames" state): the rule gets its recipe list,
+   * at its exact size, and a range running to the last recipe line. Until then its range is its
+   * header range, the same object, which is what a rule without recipe lines keeps.
+   */
+  private closeRule(): void {
+    const rule = this.rule;
+    if (rule === null) return;
+    this.rule = null;
+    if (this.recipe.length === 0) return;
+    rule.recipe = this.recipe.take();
+    const end = rule.recipe[rule.recipe.length - 1].range.end;
+    if (!samePosition(end, rule.range.end)) rule.range = { start: rule.range.start, end };
   }
 
   private addAssignment(
@@ -247,12 +265,13 @@ class MakefileParser {
       valueRange: view.range(valueStart, valueEnd),
       modifiers: assignment.modifiers,
       define: false,
-      range: view.range(assignment.start, rangeEnd),
+      // A target-specific assignment starts at its first target.
+      range:
+        targets !== undefined && targets.length > 0
+          ? { start: targets[0].range.start, end: view.position(rangeEnd) }
+          : view.range(assignment.start, rangeEnd),
     };
-    if (targets !== undefined) {
-      node.targets = targets;
-      node.range.start = targets.length > 0 ? targets[0].range.start : node.range.start;
-    }
+    if (targets !== undefined) node.targets = targets;
     this.blocks.target.push(node);
     if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', this.output.references);
     scanReferences(view, valueStart, valueEnd, 'assignment-value', this.output.references);
@@ -272,7 +291,7 @@ class MakefileParser {
     if (parsed.comment >= 0) this.output.comment(view, parsed.comment, last);
     scanReferences(view, parsed.targetsStart, parsed.targetsEnd, 'target', this.output.references);
     if (parsed.variable !== null) {
-      this.rule = null;
+      this.closeRule();
       this.addAssignment(view, parsed.variable, parsed.variableEnd, parsed.targets);
       return true;
     }
@@ -283,8 +302,24 @@ class MakefileParser {
       'prerequisite',
       this.output.references,
     );
-    const headerStart = view.position(start);
-    const headerEnd = view.position(parsed.headerEnd);
+    // A recipe after `;` belongs to the header line: the header range runs to its end.
+    let inlineStart = -1;
+    let inlineEnd = -1;
+    if (parsed.semicolon >= 0) {
+      const text = this.text;
+      const recipeEnd = table.ends[last];
+      inlineStart = view.toSource(parsed.semicolon);
+      while (
+        inlineStart < recipeEnd &&
+        (text.charCodeAt(inlineStart) === SPACE || text.charCodeAt(inlineStart) === TAB)
+      )
+        inlineStart++;
+      if (inlineStart < recipeEnd) inlineEnd = trimRawEnd(text, inlineStart, recipeEnd);
+    }
+    const headerRange = {
+      start: view.position(start),
+      end: inlineEnd >= 0 ? table.position(inlineEnd) : view.position(parsed.headerEnd),
+    };
     const rule: Rule = {
       type: 'rule',
       kind: parsed.kind,
@@ -292,28 +327,16 @@ class MakefileParser {
       prerequisites: parsed.prerequisites,
       orderOnly: parsed.orderOnly,
       recipe: [],
-      range: { start: headerStart, end: headerEnd },
-      headerRange: { start: headerStart, end: headerEnd },
+      // Shared with headerRange until recipe lines extend the rule (see closeRule).
+      range: headerRange,
+      headerRange,
     };
     if (parsed.targetPattern !== undefined) rule.targetPattern = parsed.targetPattern;
     if (parsed.doubleColon) rule.doubleColon = true;
     this.blocks.target.push(rule);
+    this.closeRule();
     this.rule = rule;
-    if (parsed.semicolon >= 0) {
-      const text = this.text;
-      let recipeStart = view.toSource(parsed.semicolon);
-      const recipeEnd = table.ends[last];
-      while (
-        recipeStart < recipeEnd &&
-        (text.charCodeAt(recipeStart) === SPACE || text.charCodeAt(recipeStart) === TAB)
-      )
-        recipeStart++;
-      if (recipeStart < recipeEnd) {
-        const end = trimRawEnd(text, recipeStart, recipeEnd);
-        this.addRecipeLine(rule, recipeStart, end);
-        rule.headerRange.end = rule.range.end;
-      }
-    }
+    if (inlineEnd >= 0) this.addRecipeLine(inlineStart, inlineEnd);
     return true;
   }
 
@@ -324,7 +347,7 @@ class MakefileParser {
     scanReferences(view, start, contentEnd, 'directive', this.output.references);
     if (onlyReferences(vt, start, contentEnd)) {
       // make reads it as a rule line that expands to nothing, which ends the recipe before it.
-      this.rule = null;
+      this.closeRule();
       node.expandsOnly = true;
       this.blocks.target.push(node);
       return;
@@ -360,6 +383,10 @@ function onlyReferences(text: string, start: number, end: number): boolean {
     } else return false;
   }
   return sawReference;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 function trimRawEnd(text: string, start: number, end: number): number {

@@ -1,6 +1,7 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
 import type { Reference, ReferenceContext, Word } from './ast';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './builtins';
+import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
 import { COLON, DOLLAR, EQUALS, indexOfCode, isBlank } from './scan';
 
@@ -24,6 +25,8 @@ interface Frame {
 }
 
 const framePool: Frame[] = [];
+/** A function call's arguments, collected at their exact count. */
+const args = new ListBuilder<Word>();
 
 function newFrame(): Frame {
   const frame: Frame = {
@@ -200,13 +203,12 @@ function splitArguments(
   const text = view.text;
   let argStart = nameEnd;
   while (argStart < contentEnd && isBlank(text.charCodeAt(argStart))) argStart++;
-  const args: Word[] = [];
   for (const comma of frame.commas) {
     if (comma < argStart) continue;
     if (maximum !== 0 && args.length === maximum - 1) break;
-    args.push({ text: text.slice(argStart, comma), range: view.range(argStart, comma) });
+    args.add({ text: text.slice(argStart, comma), range: view.range(argStart, comma) });
     argStart = comma + 1;
   }
-  args.push({ text: text.slice(argStart, contentEnd), range: view.range(argStart, contentEnd) });
-  return args;
+  args.add({ text: text.slice(argStart, contentEnd), range: view.range(argStart, contentEnd) });
+  return args.take();
 }

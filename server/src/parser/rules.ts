@@ -134,8 +134,8 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     line.targetPattern = wordAt(view, patternStart, trimEndBlanks(text, patternStart, secondColon));
     prerequisitesStart = secondColon + 1;
   }
-  splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe, line.prerequisites);
-  if (pipe >= 0) splitWords(view, pipe + 1, cut, line.orderOnly);
+  line.prerequisites = splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe);
+  if (pipe >= 0) line.orderOnly = splitWords(view, pipe + 1, cut);
   line.kind = ruleKind(line, percent, grouped);
   return line;
 }

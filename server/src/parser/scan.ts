@@ -1,5 +1,6 @@
 // Character-level helpers shared by the line parsers: blanks, words, reference skipping, comments.
 import type { Word } from './ast';
+import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
 
 export const TAB = 9;
@@ -101,8 +102,10 @@ export function unescapeHash(value: string): string {
   return parts.join('');
 }
 
+const words = new ListBuilder<Word>();
+
 /** Splits `view.text[start, end)` into blank-separated words, keeping `$(a b)` whole. */
-export function splitWords(view: LineView, start: number, end: number, out: Word[] = []): Word[] {
+export function splitWords(view: LineView, start: number, end: number): Word[] {
   const text = view.text;
   let i = skipBlanks(text, start, end);
   while (i < end) {
@@ -113,10 +116,10 @@ export function splitWords(view: LineView, start: number, end: number, out: Word
       if (c === DOLLAR) i = skipReference(text, i, end);
       else i++;
     }
-    out.push({ text: text.slice(wordStart, i), range: view.range(wordStart, i) });
+    words.add({ text: text.slice(wordStart, i), range: view.range(wordStart, i) });
     i = skipBlanks(text, i, end);
   }
-  return out;
+  return words.take();
 }
 
 export function wordAt(view: LineView, start: number, end: number): Word {

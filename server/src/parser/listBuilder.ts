@@ -1,0 +1,31 @@
+// Builds the tree's lists at their exact size: a list grown by push() keeps a 17-slot backing store.
+
+/**
+ * Collects items in a reused buffer and hands them out as an exact-size array. The tree holds
+ * tens of thousands of short lists (a rule's targets, prerequisites, recipe...); each one grown by
+ * push() would keep room for 17 items, and everything a parse keeps is garbage-collector work.
+ */
+export class ListBuilder<T> {
+  private readonly items: (T | undefined)[] = [];
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The items added since the last take(), as a new array; the buffer is emptied. */
+  take(): T[] {
+    const n = this.count;
+    if (n === 0) return [];
+    const items = this.items;
+    const list = (n === 1 ? [items[0]] : items.slice(0, n)) as T[];
+    // Drop the references so the buffer does not keep an old tree (and its source text) alive.
+    for (let k = 0; k < n; k++) items[k] = undefined;
+    this.count = 0;
+    return list;
+  }
+}
