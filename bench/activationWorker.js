@@ -13,7 +13,10 @@ const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
 
 // The bundle imports 'vscode' (external). esbuild copies the module's own properties, so the stub has,
 // as a class, every member the bundle names (read before the clock starts).
-const text = fs.readFileSync(bundle, 'utf8');
+const clientBundle = path.join(dist, 'languageClient.js');
+const text =
+  fs.readFileSync(bundle, 'utf8') +
+  (fs.existsSync(clientBundle) ? fs.readFileSync(clientBundle, 'utf8') : '');
 const aliases = new Set(['vscode']);
 for (const match of text.matchAll(/([A-Za-z_$][\w$]*)\s*=\s*(?:[\w$]+\()?require\(["']vscode["']\)/g))
   aliases.add(match[1]);
@@ -31,6 +34,10 @@ require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports
 
 require(bundle);
 const requireMs = ms(started);
+// Loaded by the extension when it starts the server, after activate() returned.
+const clientStarted = process.hrtime.bigint();
+if (fs.existsSync(clientBundle)) require(clientBundle);
+const clientLoadMs = ms(clientStarted);
 
 const { IPCMessageReader, IPCMessageWriter, createMessageConnection } = require('vscode-jsonrpc/node');
 const forkStart = process.hrtime.bigint();
@@ -48,7 +55,7 @@ connection
   })
   .then(() => {
     const startMs = ms(forkStart);
-    process.stdout.write(JSON.stringify({ requireMs, startMs }));
+    process.stdout.write(JSON.stringify({ requireMs, clientLoadMs, startMs }));
     child.kill();
     process.exit(0);
   })

@@ -7,7 +7,7 @@ import { cacheRoot, repoRoot } from './corpus';
 import { firstLine, run } from './tools';
 
 export const benchDist = path.join(cacheRoot, 'dist');
-const BUNDLES = ['extension.js', 'server.js', 'cli.js'];
+const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js'];
 const ENGINE = path.join(benchDist, 'engine.js');
 
 /** Builds the production bundles (what the .vsix ships) unless told not to, and copies them to benchDist. */

@@ -1,12 +1,12 @@
 // The client's composition root: owns the language client's lifecycle and creates every view, command and provider.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, Middleware, State } from 'vscode-languageclient/node';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerOtherCommands } from './commands/otherCommands';
 import { registerProbeCommands } from './commands/probeCommands';
 import { Settings } from './config';
+import { languageClientBundle } from './languageClient/load';
 import { Makefiles } from './makefiles';
 import { ProbeOutput } from './probeOutput';
 import { ProbeRunner } from './probeRunner';
@@ -70,13 +70,24 @@ export class MakescopeContext implements vscode.Disposable {
     );
   }
 
-  async start(): Promise<void> {
-    if (this.client) return;
+  /** Starts the server once; activation calls this and returns before any of the work is done. */
+  start(): Promise<void> {
+    if (!this.starting) {
+      const starting = this.startClient();
+      // A start that failed before a client existed may be tried again (Restart Server).
+      starting.catch(() => {
+        if (!this.client && this.starting === starting) this.starting = undefined;
+      });
+      this.starting = starting;
+    }
+    return this.starting;
+  }
+
+  private async startClient(): Promise<void> {
+    // Yield first, so loading the client library (dist/languageClient.js) and forking the server
+    // happen after activate() returned and do not count as activation time.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const serverModule = this.extensionContext.asAbsolutePath(path.join('dist', 'server.js'));
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'makefile' }],
       outputChannel: this.output,
@@ -89,11 +100,11 @@ export class MakescopeContext implements vscode.Disposable {
       initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
       middleware: this.middleware(),
     };
-    this.client = new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
+    const bundle = languageClientBundle();
+    this.client = bundle.createLanguageClient(serverModule, clientOptions);
     this.disposables.push(this.client.onDidChangeState((event) => this.showState(event.newState)));
-    this.showState(State.Starting);
-    this.starting = this.client.start();
-    await this.starting;
+    this.showState(bundle.State.Starting);
+    await this.client.start();
   }
 
   async runningClient(): Promise<LanguageClient | undefined> {
@@ -120,12 +131,14 @@ export class MakescopeContext implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.starting = undefined;
     if (client) await client.dispose();
   }
 
   private showState(state: State): void {
+    const { State: states } = languageClientBundle();
     this.status.setServerState(
-      state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped',
+      state === states.Running ? 'running' : state === states.Starting ? 'starting' : 'stopped',
     );
   }
 

@@ -1,13 +1,13 @@
 // Serial against parallel in the editor: the command (progress + Cancel), the tree view, the panel and its diffs.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ResponseError, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ParallelDiffRequest,
   type ParallelDiffParams,
   type ParallelDiffResult,
 } from '../../server/src/parallelProtocol';
 import type { ClientHost } from './clientHost';
+import { languageClientBundle } from './languageClient/load';
 import { ParallelDiffPanel } from './panels/parallelDiffPanel';
 import { ParallelDiffDocuments, type DiffSubject } from './parallelDiffDocuments';
 import {
@@ -97,31 +97,26 @@ export function registerParallelDiff(
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Makescope: ${TITLE}`, cancellable: true },
       async (progress, token) => {
-        const workDoneToken = randomUUID();
-        const listening = languageClient.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-          if (value.kind !== 'end' && value.message) {
-            progress.report({ message: value.message });
-            output.appendLine(`  ${value.message}`);
-          }
-        });
         try {
-          const result = await languageClient.sendRequest(
+          const result = await languageClientBundle().requestWithProgress(
+            languageClient,
             ParallelDiffRequest,
-            { ...params, workDoneToken },
+            params,
             token,
+            (message) => {
+              progress.report({ message });
+              output.appendLine(`  ${message}`);
+            },
           );
           output.appendLine(`  ${VERDICT_TEXT[result.verdict]}`);
           show(result);
           return result;
         } catch (error) {
           const cancelled = token.isCancellationRequested;
-          const message =
-            error instanceof ResponseError || error instanceof Error ? error.message : String(error);
+          const message = error instanceof Error ? error.message : String(error);
           output.appendLine(`  ${cancelled ? 'cancelled' : `failed: ${message}`}`);
           if (!cancelled) void vscode.window.showErrorMessage(`Makescope: ${TITLE} failed: ${message}`);
           return undefined;
-        } finally {
-          listening.dispose();
         }
       },
     );

@@ -1,10 +1,10 @@
 // Runs one probe request under a cancellable progress notification and logs the make command lines it ran.
-import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ResponseError, WorkDoneProgress, type RequestType } from 'vscode-languageclient/node';
+import type { RequestType } from 'vscode-languageclient/node';
 import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../server/src/protocol';
 import type { ClientHost } from './clientHost';
+import { languageClientBundle } from './languageClient/load';
 import { ensureTrusted, showUntrusted } from './trust';
 
 export interface ProbeSpec<P extends ProbeParams, R> {
@@ -50,20 +50,19 @@ export class ProbeRunner {
         cancellable: true,
       },
       async (progress, token) => {
-        const workDoneToken = randomUUID();
-        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-          if (value.kind === 'end' || !value.message) return;
-          progress.report({ message: value.message });
-        });
         try {
-          const result = await client.sendRequest(spec.type, { ...spec.params, workDoneToken }, token);
+          const result = await languageClientBundle().requestWithProgress(
+            client,
+            spec.type,
+            spec.params,
+            token,
+            (message) => progress.report({ message }),
+          );
           this.logRuns(runsOf(result));
           this.logPlacement(placementOf(result), directory);
           return { ok: true as const, result };
         } catch (error) {
           return this.failed(spec.title, error, token.isCancellationRequested);
-        } finally {
-          listening.dispose();
         }
       },
     );
@@ -91,7 +90,7 @@ export class ProbeRunner {
   }
 
   private failed<R>(title: string, error: unknown, cancelled: boolean): ProbeOutcome<R> {
-    const data = error instanceof ResponseError ? (error.data as ProbeErrorData | undefined) : undefined;
+    const data = languageClientBundle().responseErrorData(error) as ProbeErrorData | undefined;
     const kind = cancelled ? 'cancelled' : (data?.kind ?? 'make-failed');
     const message = error instanceof Error ? error.message : String(error);
     this.output.appendLine(`  ${kind === 'cancelled' ? 'cancelled' : `failed (${kind}): ${message}`}`);

@@ -1,5 +1,7 @@
 // The serial-against-parallel request (makescope/parallelDiff): params and result; the client imports this file.
-import { RequestType } from 'vscode-languageserver-protocol';
+// The message class alone: the extension's activation bundle imports these types and must not load the
+// whole protocol library (server and client get the same class from vscode-jsonrpc either way).
+import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
 import type { ParallelDiffResult } from './parallel/parallelTypes';
 import type { ProbeErrorData } from './protocol';
 

@@ -1,5 +1,7 @@
 // The custom requests between client and server: the probes (make runs) with their params and results.
-import { RequestType } from 'vscode-languageserver-protocol';
+// The message class alone: the extension's activation bundle imports these types and must not load the
+// whole protocol library (server and client get the same class from vscode-jsonrpc either way).
+import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
 import type { EvidenceReport } from './evidence/evidenceTypes';
 import type { PlacementSummary } from './probes/makeRun';
 import type { ProbeErrorKind } from './probes/probeOptions';

@@ -1,0 +1,53 @@
+// Everything the extension needs from vscode-languageclient, built as a second bundle (dist/languageClient.js).
+// Activation does not load it: the extension requires it when the server starts, after activate() returned,
+// so VS Code's activation time counts only the views and commands (the client library is ~85% of the code).
+import { randomUUID } from 'node:crypto';
+import type * as vscode from 'vscode';
+import {
+  LanguageClient,
+  ResponseError,
+  State,
+  TransportKind,
+  WorkDoneProgress,
+  type LanguageClientOptions,
+  type RequestType,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export { State };
+
+/** The client of dist/server.js over IPC (what VS Code users run; other editors use `--stdio`). */
+export function createLanguageClient(
+  serverModule: string,
+  clientOptions: LanguageClientOptions,
+): LanguageClient {
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy'] } },
+  };
+  return new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
+}
+
+/** Sends `type` with a fresh work-done token; `onMessage` gets each progress message the server reports. */
+export async function requestWithProgress<P extends object, R, E>(
+  client: LanguageClient,
+  type: RequestType<P, R, E>,
+  params: P,
+  token: vscode.CancellationToken,
+  onMessage: (message: string) => void,
+): Promise<R> {
+  const workDoneToken = randomUUID();
+  const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+    if (value.kind !== 'end' && value.message) onMessage(value.message);
+  });
+  try {
+    return await client.sendRequest(type, { ...params, workDoneToken }, token);
+  } finally {
+    listening.dispose();
+  }
+}
+
+/** The `data` of a JSON-RPC error answer (the server's ProbeErrorData), or undefined for other errors. */
+export function responseErrorData(error: unknown): unknown {
+  return error instanceof ResponseError ? error.data : undefined;
+}
