@@ -18,17 +18,20 @@ function symbolsOf(statements: Statement[]): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   for (const statement of statements) {
     switch (statement.type) {
-      case 'rule':
+      case 'rule': {
+        // Without prerequisites there is no detail: an empty one would only add bytes to every answer.
+        const detail = statement.prerequisites.map((p) => p.text).join(' ');
         for (const target of statement.targets) {
           symbols.push({
             name: target.text,
-            detail: statement.prerequisites.map((p) => p.text).join(' '),
+            ...(detail ? { detail } : {}),
             kind: statement.kind === 'pattern' ? SymbolKind.Class : SymbolKind.Function,
             range: statement.range,
             selectionRange: target.range,
           });
         }
         break;
+      }
       case 'assignment':
         symbols.push({
           name: statement.name.text,
