@@ -1,6 +1,6 @@
 // Entry point of the language server: `node dist/server.js --stdio` or over IPC from the extension.
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serverConnection } from './connection';
 import { MakescopeServer } from './server';
 
 // Parsing a large makefile allocates many short-lived range objects; a larger young generation
@@ -8,6 +8,6 @@ import { MakescopeServer } from './server';
 // the heap grows, so it applies whichever way the server was started.
 setFlagsFromString('--max-semi-space-size=32');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = serverConnection();
 new MakescopeServer(connection).register();
 connection.listen();

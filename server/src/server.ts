@@ -31,6 +31,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { parallelDiagnosticsFor, parallelQuickFixes } from './parallel/parallelDiagnostics';
 import { registerParallelDiffHandler } from './parallel/parallelDiffHandler';
 import type { ParallelFinding } from './parallel/parallelTypes';
+import { serializeOnce } from './preserialized';
 import { registerProbeHandlers } from './probeHandlers';
 import { ProbeRequests } from './probeRequest';
 import { ListTargetsRequest } from './protocol';
@@ -98,9 +99,10 @@ export class MakescopeServer {
       this.refreshAllDiagnostics();
     });
 
+    // One outline per parsed version, never mutated: over stdio its JSON is computed once, then reused.
     connection.onDocumentSymbol(({ textDocument }) => {
       const index = model.index(textDocument.uri);
-      return index ? documentSymbols(index.parsed) : [];
+      return index ? serializeOnce(documentSymbols(index.parsed)) : [];
     });
     connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(model, query));
     connection.onDefinition(({ textDocument, position }) => definition(model, textDocument.uri, position));
