@@ -1,5 +1,6 @@
 // Recognises variable assignments the way make's parse_var_assignment does: modifiers, then NAME OP.
 import type { AssignmentOperator, VariableModifier } from './ast';
+import { emptyList } from './listBuilder';
 import { COLON, DOLLAR, EQUALS, isBlank, matches, skipBlanks, skipReference, endOfToken } from './scan';
 
 export interface VariableDefinition {
@@ -101,17 +102,25 @@ export function parseVariableAssignment(text: string, start: number, end: number
   let modifiers: VariableModifier[] | null = null;
   for (;;) {
     const definition = parseVariableDefinition(text, i, end);
-    if (definition !== null)
-      return { modifiers: modifiers ?? [], start: first, define: -1, undefine: -1, definition };
+    if (definition !== null) return found(modifiers, first, -1, -1, definition);
     const wordEnd = endOfToken(text, i, end);
     const modifier = modifierAt(text, i, wordEnd);
     if (modifier !== null) (modifiers ??= []).push(modifier);
-    else if (matches(text, i, wordEnd, 'define')) {
-      return { modifiers: modifiers ?? [], start: first, define: wordEnd, undefine: -1, definition: null };
-    } else if (matches(text, i, wordEnd, 'undefine')) {
-      return { modifiers: modifiers ?? [], start: first, define: -1, undefine: wordEnd, definition: null };
-    } else return null;
+    else if (matches(text, i, wordEnd, 'define')) return found(modifiers, first, wordEnd, -1, null);
+    else if (matches(text, i, wordEnd, 'undefine')) return found(modifiers, first, -1, wordEnd, null);
+    else return null;
     i = skipBlanks(text, wordEnd, end);
     if (i >= end) return null;
   }
+}
+
+/** The assignment starting at `start`; one without modifiers shares the empty list. */
+function found(
+  modifiers: VariableModifier[] | null,
+  start: number,
+  define: number,
+  undefine: number,
+  definition: VariableDefinition | null,
+): VariableAssignment {
+  return { modifiers: modifiers ?? emptyList(), start, define, undefine, definition };
 }

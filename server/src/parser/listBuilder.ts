@@ -5,6 +5,17 @@
  * tens of thousands of short lists (a rule's targets, prerequisites, recipe...); each one grown by
  * push() would keep room for 17 items, and everything a parse keeps is garbage-collector work.
  */
+/**
+ * The one empty list the tree's lists share (most rules have no order-only prerequisites, many no
+ * recipe): frozen, since the tree is read-only and a push into it must fail rather than reach
+ * every node holding it.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+export function emptyList<T>(): T[] {
+  return EMPTY as unknown as T[];
+}
+
 export class ListBuilder<T> {
   private readonly items: (T | undefined)[] = [];
   private count = 0;
@@ -17,10 +28,10 @@ export class ListBuilder<T> {
     this.items[this.count++] = item;
   }
 
-  /** The items added since the last take(), as a new array; the buffer is emptied. */
+  /** The items added since the last take(), as a new array (or the shared empty one); the buffer is emptied. */
   take(): T[] {
     const n = this.count;
-    if (n === 0) return [];
+    if (n === 0) return emptyList();
     const items = this.items;
     const list = (n === 1 ? [items[0]] : items.slice(0, n)) as T[];
     // Drop the references so the buffer does not keep an old tree (and its source text) alive.

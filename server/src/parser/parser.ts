@@ -5,7 +5,7 @@ import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
 import { LineTable } from './lineTable';
-import { ListBuilder } from './listBuilder';
+import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
@@ -159,7 +159,7 @@ class MakefileParser {
       this.closeRule();
       const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
       this.blocks.target.push(
-        variableDirective(view, directive, [], wordEnd, commentAt, view.range(start, contentEnd)),
+        variableDirective(view, directive, emptyList(), wordEnd, commentAt, view.range(start, contentEnd)),
       );
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return;
@@ -326,7 +326,7 @@ class MakefileParser {
       targets: parsed.targets,
       prerequisites: parsed.prerequisites,
       orderOnly: parsed.orderOnly,
-      recipe: [],
+      recipe: emptyList(),
       // Shared with headerRange until recipe lines extend the rule (see closeRule).
       range: headerRange,
       headerRange,

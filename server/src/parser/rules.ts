@@ -2,6 +2,7 @@
 import type { RuleKind, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
 import type { LineView } from './lineView';
+import { emptyList } from './listBuilder';
 import {
   BACKSLASH,
   COLON,
@@ -104,8 +105,8 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     targets,
     kind: 'explicit',
     doubleColon,
-    prerequisites: [],
-    orderOnly: [],
+    prerequisites: emptyList(),
+    orderOnly: emptyList(),
     targetsStart: start,
     targetsEnd,
     prerequisitesStart: p,
