@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ListTargetsRequest, type ListedTarget } from '../../server/src/protocol';
 import type { ClientHost } from './clientHost';
+import { languageClientBundle } from './languageClient/load';
 
 /** Targets a user can name on make's command line, default goal first; empty when the server is down. */
 export async function listTargets(
@@ -10,7 +11,9 @@ export async function listTargets(
 ): Promise<{ targets: ListedTarget[]; defaultGoal?: string }> {
   const client = await host.runningClient();
   if (!client) return { targets: [] };
-  const result = await client.sendRequest(ListTargetsRequest, { uri: makefile.toString() });
+  const result = await languageClientBundle().request(client, ListTargetsRequest, {
+    uri: makefile.toString(),
+  });
   const targets = result.targets.filter((target) => !target.pattern && !target.name.startsWith('.'));
   const isDefault = (target: ListedTarget): boolean => target.name === result.defaultGoal;
   return {

@@ -28,6 +28,19 @@ export function createLanguageClient(
   return new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
 }
 
+/**
+ * Request types are made in the activation bundle with its own copy of vscode-jsonrpc's message class,
+ * whose parameter-structure constants this bundle's copy does not recognise: send by method name.
+ */
+export function request<P extends object, R, E>(
+  client: LanguageClient,
+  type: RequestType<P, R, E>,
+  params: P,
+  token?: vscode.CancellationToken,
+): Promise<R> {
+  return client.sendRequest<R>(type.method, params, token);
+}
+
 /** Sends `type` with a fresh work-done token; `onMessage` gets each progress message the server reports. */
 export async function requestWithProgress<P extends object, R, E>(
   client: LanguageClient,
@@ -41,7 +54,7 @@ export async function requestWithProgress<P extends object, R, E>(
     if (value.kind !== 'end' && value.message) onMessage(value.message);
   });
   try {
-    return await client.sendRequest(type, { ...params, workDoneToken }, token);
+    return await request(client, type, { ...params, workDoneToken }, token);
   } finally {
     listening.dispose();
   }
