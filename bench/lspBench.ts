@@ -62,6 +62,15 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
     };
     const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
     const floor: number[] = [];
+    // The client's own share of an answer: vscode-jsonrpc turns its bytes into a string and JSON.parses it.
+    // Timed each round on the bytes of the method's first answer (serialized once, so as not to add garbage).
+    const decode: Record<Method, number[]> = {
+      hover: [],
+      definition: [],
+      documentSymbol: [],
+      completion: [],
+    };
+    const answerBytes = new Map<Method, Buffer>();
     // Methods take turns, one request in flight at a time, so that they share the machine's noise.
     for (let i = 0; i < warmup + samples; i++) {
       for (const method of METHODS) {
@@ -70,28 +79,47 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         const params =
           method === 'documentSymbol' ? { textDocument: { uri } } : { textDocument: { uri }, position };
         const start = nowMs();
-        await session.request(`textDocument/${method}`, params);
+        const answer = await session.request(`textDocument/${method}`, params);
         if (i >= warmup) times[method].push(nowMs() - start);
+        if (!answerBytes.has(method))
+          answerBytes.set(method, Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })));
       }
       // The transport's floor: a request the server answers at once with MethodNotFound.
       const start = nowMs();
       await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
       if (i >= warmup) floor.push(nowMs() - start);
+      for (const [method, bytes] of answerBytes) {
+        const decodeStart = nowMs();
+        JSON.parse(bytes.toString('utf8'));
+        if (i >= warmup) decode[method].push(nowMs() - decodeStart);
+      }
     }
     const floorText = `stdio round-trip floor p50 ${median(floor).toFixed(2)} / p95 ${percentile(floor, 95).toFixed(2)} ms`;
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
     for (const method of METHODS) {
+      // No answer can come faster than an empty round trip plus the client's decoding of the answer's
+      // bytes (the transfer of the bytes through the pipe not counted): both measured in the same round.
+      const answerFloor = floor.map((roundTrip, round) => roundTrip + decode[method][round]);
+      const bytes = answerBytes.get(method)?.byteLength ?? 0;
+      const answerText =
+        `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (round trip + client decode+parse, ` +
+        `per round) is p50 ${median(answerFloor).toFixed(2)} / p95 ${percentile(answerFloor, 95).toFixed(2)} ms`;
       figures.push({
         key: `lsp.${size}.${method}.p95`,
         section: SECTION,
         label: `${method === 'hover' ? 'hover (static; resolved values off)' : method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
-        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${floorText}${stubNote()}`,
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; ${floorText}${stubNote()}`,
         details: {
           p50: median(times[method]),
           p95: percentile(times[method], 95),
           max: Math.max(...times[method]),
+          answerBytes: bytes,
+          decodeP50: median(decode[method]),
+          decodeP95: percentile(decode[method], 95),
+          answerFloorP50: median(answerFloor),
+          answerFloorP95: percentile(answerFloor, 95),
         },
       });
     }
