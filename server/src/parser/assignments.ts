@@ -94,6 +94,11 @@ function modifierAt(text: string, start: number, end: number): VariableModifier 
   return null;
 }
 
+/** True for the first letters of override, export, unexport, private, define and undefine. */
+function mayBeKeyword(c: number): boolean {
+  return c === 111 || c === 101 || c === 117 || c === 112 || c === 100;
+}
+
 /** Modifiers followed by a definition, `define` or `undefine`; null when the line is something else. */
 export function parseVariableAssignment(text: string, start: number, end: number): VariableAssignment | null {
   let i = skipBlanks(text, start, end);
@@ -103,6 +108,8 @@ export function parseVariableAssignment(text: string, start: number, end: number
   for (;;) {
     const definition = parseVariableDefinition(text, i, end);
     if (definition !== null) return found(modifiers, first, -1, -1, definition);
+    // Most lines are rules: skip the keyword checks when the word cannot be one.
+    if (!mayBeKeyword(text.charCodeAt(i))) return null;
     const wordEnd = endOfToken(text, i, end);
     const modifier = modifierAt(text, i, wordEnd);
     if (modifier !== null) (modifiers ??= []).push(modifier);

@@ -89,7 +89,7 @@ export function scanReferences(
         top.firstNested = -1;
         top.colon = -1;
         top.equals = -1;
-        top.commas.length = 0;
+        if (top.commas.length > 0) top.commas.length = 0;
         depth++;
         i += 2;
         continue;

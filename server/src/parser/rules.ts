@@ -7,6 +7,7 @@ import {
   BACKSLASH,
   COLON,
   DOLLAR,
+  EQUALS,
   HASH,
   SEMICOLON,
   skipBlanks,
@@ -55,6 +56,8 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   let pipe = -1;
   // A `%` written in the targets (one inside `$(patsubst %.c,...)` is skipped with its reference).
   let percent = false;
+  // An `=` after the colon, outside references: without one the line holds no target-specific variable.
+  let equals = false;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c === DOLLAR) {
@@ -69,6 +72,8 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
         // `::` is one separator (double-colon rule), not a static pattern's second colon.
         if (i + 1 < end && text.charCodeAt(i + 1) === COLON) i++;
       } else if (secondColon < 0 && pipe < 0) secondColon = i;
+    } else if (c === EQUALS) {
+      if (colon >= 0) equals = true;
     } else if (c === PIPE) {
       if (colon >= 0 && pipe < 0) pipe = i;
     } else if (c === SEMICOLON) {
@@ -117,9 +122,10 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     variable: null,
     variableEnd: cut,
   };
-  // A target-specific variable takes the rest of the line, `;` included (make puts it back).
+  // A target-specific variable takes the rest of the line, `;` included (make puts it back). Every
+  // assignment operator holds an `=`, which the pass above would have seen unless a `;` stopped it.
   const variableEnd = comment >= 0 ? comment : end;
-  const variable = parseVariableAssignment(text, p, variableEnd);
+  const variable = equals || semicolon >= 0 ? parseVariableAssignment(text, p, variableEnd) : null;
   if (variable !== null && variable.definition !== null) {
     line.variable = variable;
     line.variableEnd = variableEnd;
