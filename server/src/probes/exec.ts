@@ -1,11 +1,8 @@
 // The only place that starts processes: argument arrays, clean env, timeout, output cap, group kill.
+// Plain node:child_process: a probe's make run is timed against the bare command, and a process
+// wrapper library cost ~1.5 ms of CPU per run (and an ESM import on the first one) for nothing used here.
 import { spawn, type ChildProcess } from 'node:child_process';
-// execa is ESM-only; a dynamic import keeps it loadable from the CommonJS bundles and from tsx.
-let execaModule: Promise<typeof import('execa')> | undefined;
-function loadExeca(): Promise<typeof import('execa')> {
-  execaModule ??= import('execa');
-  return execaModule;
-}
+import { StringDecoder } from 'node:string_decoder';
 
 export interface ExecRequest {
   file: string;
@@ -76,26 +73,55 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 
 /**
  * make runs in its own process group, so a server that dies (SIGKILL, a crash, an exit with a probe
- * running) would leave it and its recipes running. A tiny guard shell waits on a pipe only this
- * process holds; when the pipe closes without the guard being stopped first, it kills the group.
+ * running) would leave it and its recipes running. One guard shell per process waits on a pipe only
+ * this process holds and is told each group as it starts (`+ pgid`) and ends (`- pgid`); when the
+ * pipe closes, it kills the groups still listed. One shell for every run, not one per run: a fork
+ * and exec less each time make starts.
  */
-function startOrphanGuard(pgid: number): ChildProcess | undefined {
+const GUARD_SCRIPT = [
+  'groups=',
+  'while read -r op pgid; do',
+  '  case $op in',
+  '    +) groups="$groups $pgid" ;;',
+  '    -) kept=; for g in $groups; do [ "$g" = "$pgid" ] || kept="$kept $g"; done; groups=$kept ;;',
+  '  esac',
+  'done',
+  'for g in $groups; do kill -9 -"$g" 2>/dev/null; done',
+].join('\n');
+
+let guard: ChildProcess | undefined;
+
+function orphanGuard(): ChildProcess | undefined {
+  if (guard?.stdin?.writable) return guard;
   try {
-    const guard = spawn(
-      '/bin/sh',
-      ['-c', 'read _line; kill -9 -"$1" 2>/dev/null', 'makescope-guard', String(pgid)],
-      {
-        stdio: ['pipe', 'ignore', 'ignore'],
-        detached: true,
-      },
-    );
-    guard.on('error', () => undefined);
-    guard.stdin?.on('error', () => undefined);
-    guard.unref();
-    return guard;
+    const started = spawn('/bin/sh', ['-c', GUARD_SCRIPT, 'makescope-guard'], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    });
+    started.on('error', () => undefined);
+    started.on('exit', () => {
+      if (guard === started) guard = undefined;
+    });
+    started.stdin?.on('error', () => undefined);
+    // Neither the guard nor its pipe keeps this process alive; the pipe closes when it exits.
+    started.unref();
+    (started.stdin as { unref?: () => void } | null)?.unref?.();
+    guard = started;
+    return started;
   } catch {
     return undefined;
   }
+}
+
+function guardGroup(pgid: number, watch: boolean): void {
+  const current = watch ? orphanGuard() : guard;
+  if (current?.stdin?.writable) current.stdin.write(`${watch ? '+' : '-'} ${pgid}\n`);
+}
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: NodeJS.ErrnoException;
 }
 
 export async function runProcess(request: ExecRequest): Promise<ExecResult> {
@@ -110,23 +136,28 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
       message: 'cancelled',
     };
   }
-  const { execa } = await loadExeca();
-  const child = execa(request.file, [...request.args], {
-    cwd: request.cwd,
-    env: probeEnvironment(request.env, request.makeFlags),
-    extendEnv: false,
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
-    // Its own process group, so cancellation reaches make and every recipe it started.
-    detached: true,
-    cleanup: false,
-    encoding: 'utf8',
+  let child: ChildProcess;
+  try {
+    child = spawn(request.file, [...request.args], {
+      cwd: request.cwd,
+      env: probeEnvironment(request.env, request.makeFlags),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so cancellation reaches make and every recipe it started.
+      detached: true,
+    });
+  } catch (error) {
+    // Synchronous failures (an invalid argument such as a NUL byte): nothing started.
+    return spawnError(request, '', '', performance.now() - started, error as NodeJS.ErrnoException);
+  }
+  const finished = new Promise<Finished>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      // Only a failed spawn leaves no pid; a later error (a failed kill) does not end the run.
+      if (child.pid === undefined) resolve({ code: null, signal: null, error });
+    });
+    child.once('close', (code, signal) => resolve({ code, signal }));
   });
   const pid = child.pid;
-  const guard = pid === undefined ? undefined : startOrphanGuard(pid);
+  if (pid !== undefined) guardGroup(pid, true);
   let outcome: ExecOutcome = 'exited';
   let message: string | undefined;
   let stdout = '';
@@ -141,20 +172,26 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
     signalGroup(pid, 'SIGTERM');
     forceTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), GRACE_MS);
   };
-  const count = (chunk: string): boolean => {
-    bytes += Buffer.byteLength(chunk);
+  const count = (chunk: Buffer): boolean => {
+    bytes += chunk.length;
     if (bytes <= request.maxOutputBytes) return true;
     const mb = request.maxOutputBytes / (1024 * 1024);
     stop('truncated', `output truncated at ${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`);
     return false;
   };
-  child.stdout?.on('data', (chunk: string) => {
-    if (outcome !== 'exited' || !count(chunk)) return;
-    if (request.onStdout) request.onStdout(chunk);
-    else stdout += chunk;
+  // Bytes are counted as they come; text is decoded across chunk boundaries (a split UTF-8 sequence).
+  const outDecoder = new StringDecoder('utf8');
+  const errDecoder = new StringDecoder('utf8');
+  const takeStdout = (text: string): void => {
+    if (text === '') return;
+    if (request.onStdout) request.onStdout(text);
+    else stdout += text;
+  };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (outcome === 'exited' && count(chunk)) takeStdout(outDecoder.write(chunk));
   });
-  child.stderr?.on('data', (chunk: string) => {
-    if (outcome === 'exited' && count(chunk)) stderr += chunk;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (outcome === 'exited' && count(chunk)) stderr += errDecoder.write(chunk);
   });
   const onAbort = (): void => stop('cancelled', 'cancelled');
   request.signal?.addEventListener('abort', onAbort, { once: true });
@@ -164,39 +201,55 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
   );
   if (pid !== undefined) request.onSpawn?.(pid);
 
-  const result = await child;
+  const result = await finished;
   clearTimeout(timer);
   if (forceTimer) clearTimeout(forceTimer);
   request.signal?.removeEventListener('abort', onAbort);
+  if (outcome === 'exited') {
+    takeStdout(outDecoder.end());
+    stderr += errDecoder.end();
+  }
   // Whatever make left behind in its group (background jobs of a recipe) goes too.
-  if (pid !== undefined) signalGroup(pid, 'SIGKILL');
-  guard?.kill('SIGKILL');
+  if (pid !== undefined) {
+    signalGroup(pid, 'SIGKILL');
+    guardGroup(pid, false);
+  }
   const durationMs = performance.now() - started;
 
+  if (pid === undefined || result.error) return spawnError(request, stdout, stderr, durationMs, result.error);
   // Killed by someone else (the OOM killer, a recipe's `kill`): it ran, so this is no spawn failure.
-  const signal = (result as { signal?: string }).signal;
-  if (pid !== undefined && outcome === 'exited' && signal !== undefined) {
+  if (outcome === 'exited' && result.signal !== null) {
     return {
       outcome,
       exitCode: null,
       stdout,
       stderr,
       durationMs,
-      signal,
-      message: `killed by signal ${signal}`,
+      signal: result.signal,
+      message: `killed by signal ${result.signal}`,
     };
   }
-  if (pid === undefined || (result.failed && result.exitCode === undefined && outcome === 'exited')) {
-    const errorCode = (result as { code?: string }).code;
-    return {
-      outcome: 'spawn-error',
-      exitCode: null,
-      stdout,
-      stderr,
-      durationMs,
-      errorCode,
-      message: errorCode === 'ENOENT' ? `${request.file}: not found` : result.shortMessage,
-    };
-  }
-  return { outcome, exitCode: result.exitCode ?? null, stdout, stderr, durationMs, message };
+  return { outcome, exitCode: result.code, stdout, stderr, durationMs, message };
+}
+
+function spawnError(
+  request: ExecRequest,
+  stdout: string,
+  stderr: string,
+  durationMs: number,
+  error: NodeJS.ErrnoException | undefined,
+): ExecResult {
+  const errorCode = error?.code;
+  return {
+    outcome: 'spawn-error',
+    exitCode: null,
+    stdout,
+    stderr,
+    durationMs,
+    errorCode,
+    message:
+      errorCode === 'ENOENT'
+        ? `${request.file}: not found`
+        : `${request.file} could not be started: ${error?.message ?? 'unknown error'}`,
+  };
 }
