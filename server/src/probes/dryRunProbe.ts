@@ -1,5 +1,5 @@
 // Dry run: the work `make -n` would do, grouped by target (via --trace), following sub-makes.
-import { traceProbe } from './traceProbe';
+import { traceTargets } from './traceProbe';
 import type { ProbeOptions } from './probeOptions';
 import type { PlacementSummary } from './makeRun';
 
@@ -23,7 +23,7 @@ export interface DryRunResult {
 }
 
 export async function dryRunProbe(options: ProbeOptions): Promise<DryRunResult> {
-  const trace = await traceProbe(options);
+  const trace = await traceTargets(options);
   const groups = trace.targets.map((target) => ({
     target: target.name,
     directory: target.directory,

@@ -31,12 +31,15 @@ function report(
   };
 }
 
-/** Runs `make -n --trace` (following sub-makes) and parses it. */
-export async function traceProbe(options: ProbeOptions): Promise<TraceReport> {
+/**
+ * Runs `make -n --trace` (following sub-makes) and parses it. `tree`: the answer needs the
+ * target -> prerequisite tree, whose edges come from make's database (-p); without it -p is added
+ * only where --trace does not say which targets are phony (make < 4.4).
+ */
+async function dryRunTrace(options: ProbeOptions, tree: boolean) {
   return withMake(options, { runsGoals: true, expandsRecipes: true, builds: false }, async (context) => {
     const parser = new TraceParser();
-    // -p adds make's database: phony targets (4.3 does not say) and prerequisites for the tree.
-    const extra = ['-n', '--trace', '-p'];
+    const extra = tree || !context.make.tracesPhony ? ['-n', '--trace', '-p'] : ['-n', '--trace'];
     const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
     const trace = parser.finish();
     if (result.exitCode !== 0 && trace.targets.length === 0) {
@@ -46,14 +49,26 @@ export async function traceProbe(options: ProbeOptions): Promise<TraceReport> {
       );
     }
     const errors = result.exitCode !== 0 ? [result.stderr.trim()] : [];
-    const parsed = report(trace, context.directory, context.toProjectPath);
+    const targets = locateTargets(trace, context.directory, context.toProjectPath);
     return {
-      ...parsed,
-      errors: [...parsed.errors, ...errors],
+      roots: tree ? buildTraceTree(trace, targets) : [],
+      targets,
+      errors: [...trace.sessions.flatMap((session) => session.errors), ...errors],
+      upToDate: trace.sessions.flatMap((session) => session.upToDate),
       placement: summarize(context),
-      source: 'dry-run',
+      source: 'dry-run' as const,
     };
   });
+}
+
+/** Runs `make -n --trace -p` (following sub-makes) and parses it into the tree. */
+export async function traceProbe(options: ProbeOptions): Promise<TraceReport> {
+  return dryRunTrace(options, true);
+}
+
+/** The traced targets of a dry run, without the tree (the dry-run probe's needs). */
+export async function traceTargets(options: ProbeOptions): Promise<Omit<TraceReport, 'roots'>> {
+  return dryRunTrace(options, false);
 }
 
 /** Parses the log of a real run made with --trace; paths are relative to `directory`. */
