@@ -1,5 +1,8 @@
 // Command-line parsing for `makescope`: subcommand, options, and targets (after `--` if they look like options).
 import type { SandboxPolicy } from '../../server/src/probes/safety';
+import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
+
+export { UsageError };
 
 export const COMMANDS = ['convergence', 'trace', 'vars', 'dry-run', 'timing'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -23,9 +26,7 @@ export interface CliArgs {
   positional: string[];
 }
 
-export class UsageError extends Error {}
-
-const VALUE_OPTIONS = new Set([
+const WITH_VALUE = new Set([
   '-C',
   '--directory',
   '-f',
@@ -39,13 +40,6 @@ const VALUE_OPTIONS = new Set([
   '--log',
   '--target',
 ]);
-
-function positiveInteger(option: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`${option} needs a positive whole number, got '${text}'`);
-  return value;
-}
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -63,80 +57,63 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     rules: false,
     positional: [],
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--') {
-      args.positional.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      args.positional.push(arg);
-      continue;
-    }
-    let option = arg;
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      option = arg.slice(0, eq);
-      value = arg.slice(eq + 1);
-    } else if (/^-[Cfj]./.test(arg)) {
-      option = arg.slice(0, 2);
-      value = arg.slice(2);
-    }
-    if (VALUE_OPTIONS.has(option) && value === undefined) {
-      value = rest[++i];
-      if (value === undefined) throw new UsageError(`${option} needs a value`);
-    }
-    switch (option) {
-      case '-C':
-      case '--directory':
-        args.directory = value as string;
-        break;
-      case '-f':
-      case '--file':
-      case '--makefile':
-        args.makefile = value;
-        break;
-      case '--make':
-        args.make = value;
-        break;
-      case '-j':
-      case '--jobs':
-        args.jobs = positiveInteger(option, value as string);
-        break;
-      case '--sandbox':
-        if (value !== 'auto' && value !== 'always' && value !== 'never') {
-          throw new UsageError(`--sandbox takes auto, always or never, got '${value}'`);
-        }
-        args.sandbox = value;
-        break;
-      case '--timeout':
-        args.timeoutMs = positiveInteger(option, value as string) * 1000;
-        break;
-      case '--log':
-        args.log = value;
-        break;
-      case '--target':
-        args.target = value;
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '--build-first':
-        args.buildFirst = true;
-        break;
-      case '--build':
-        args.build = true;
-        break;
-      case '--all':
-        args.all = true;
-        break;
-      case '--rules':
-        args.rules = true;
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}' (put targets that start with '-' after '--')`);
-    }
-  }
+  readOptions(rest, {
+    withValue: WITH_VALUE,
+    positional: (argument) => args.positional.push(argument),
+    option: (name, value) => applyOption(args, name, value),
+  });
   return args;
+}
+
+function applyOption(args: CliArgs, name: string, value: string | undefined): void {
+  switch (name) {
+    case '-C':
+    case '--directory':
+      args.directory = value as string;
+      break;
+    case '-f':
+    case '--file':
+    case '--makefile':
+      args.makefile = value;
+      break;
+    case '--make':
+      args.make = value;
+      break;
+    case '-j':
+    case '--jobs':
+      args.jobs = wholeNumber(name, value);
+      break;
+    case '--sandbox':
+      if (value !== 'auto' && value !== 'always' && value !== 'never') {
+        throw new UsageError(`--sandbox takes auto, always or never, got '${value}'`);
+      }
+      args.sandbox = value;
+      break;
+    case '--timeout':
+      args.timeoutMs = wholeNumber(name, value) * 1000;
+      break;
+    case '--log':
+      args.log = value;
+      break;
+    case '--target':
+      args.target = value;
+      break;
+    case '--json':
+      args.json = true;
+      break;
+    case '--build-first':
+      args.buildFirst = true;
+      break;
+    case '--build':
+      args.build = true;
+      break;
+    case '--all':
+      args.all = true;
+      break;
+    case '--rules':
+      args.rules = true;
+      break;
+    default:
+      throw unknownOption(name);
+  }
 }

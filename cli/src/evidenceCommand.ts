@@ -6,6 +6,7 @@ import { collectEvidenceToFolder } from '../../server/src/evidence/evidenceFolde
 import { generateRunbook } from '../../server/src/evidence/runbook';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
+import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
 
 export const EVIDENCE_HELP = `Usage: makescope evidence [TARGET...] [options]
 
@@ -55,8 +56,6 @@ interface EvidenceArgs {
   targets: string[];
 }
 
-class EvidenceUsageError extends Error {}
-
 const WITH_VALUE = new Set([
   '-C',
   '--directory',
@@ -74,51 +73,61 @@ const WITH_VALUE = new Set([
 
 export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
   const args: EvidenceArgs = { directory: '.', format: 'md', build: true, targets: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') {
-      args.targets.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-')) {
-      args.targets.push(arg);
-      continue;
-    }
-    const [option, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    if (option === '--no-build') {
-      args.build = false;
-      continue;
-    }
-    if (!WITH_VALUE.has(option)) throw new EvidenceUsageError(`unknown option '${option}'`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new EvidenceUsageError(`${option} needs a value`);
-    const count = (): number => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1)
-        throw new EvidenceUsageError(`${option} needs a positive whole number, got '${value}'`);
-      return n;
-    };
-    if (option === '-C' || option === '--directory') args.directory = value;
-    else if (option === '-f' || option === '--file') args.makefile = value;
-    else if (option === '--make') args.make = value;
-    else if (option === '-j' || option === '--jobs') args.jobs = count();
-    else if (option === '--symptom') args.symptom = value;
-    else if (option === '--out') args.out = value;
-    else if (option === '--runs') args.runs = count();
-    else if (option === '--timeout') args.timeoutMs = count() * 1000;
-    else if (value === 'md' || value === 'json' || value === 'sarif') args.format = value;
-    else throw new EvidenceUsageError(`--format takes md, json or sarif, got '${value}'`);
-  }
+  readOptions(argv, {
+    withValue: WITH_VALUE,
+    positional: (argument) => args.targets.push(argument),
+    option: (name, value) => applyOption(args, name, value),
+  });
   for (const target of args.targets) {
     if (target.includes('='))
-      throw new EvidenceUsageError(
+      throw new UsageError(
         `'${target}' contains '=', which make would read as a variable assignment; refused`,
       );
   }
   return args;
+}
+
+function applyOption(args: EvidenceArgs, name: string, value: string | undefined): void {
+  const text = value as string;
+  switch (name) {
+    case '-C':
+    case '--directory':
+      args.directory = text;
+      break;
+    case '-f':
+    case '--file':
+      args.makefile = text;
+      break;
+    case '--make':
+      args.make = text;
+      break;
+    case '-j':
+    case '--jobs':
+      args.jobs = wholeNumber(name, text);
+      break;
+    case '--symptom':
+      args.symptom = text;
+      break;
+    case '--out':
+      args.out = text;
+      break;
+    case '--runs':
+      args.runs = wholeNumber(name, text);
+      break;
+    case '--timeout':
+      args.timeoutMs = wholeNumber(name, text) * 1000;
+      break;
+    case '--format':
+      if (text !== 'md' && text !== 'json' && text !== 'sarif')
+        throw new UsageError(`--format takes md, json or sarif, got '${text}'`);
+      args.format = text;
+      break;
+    case '--no-build':
+      args.build = false;
+      break;
+    default:
+      throw unknownOption(name);
+  }
 }
 
 export function runEvidenceCommand(
@@ -186,7 +195,7 @@ async function withParsedArgs(
   try {
     return await work(parseEvidenceArgs(argv));
   } catch (error) {
-    if (error instanceof EvidenceUsageError || error instanceof ProbeError) {
+    if (error instanceof UsageError || error instanceof ProbeError) {
       stderr.write(`makescope: ${error.message}\n`);
       return 2;
     }

@@ -7,6 +7,7 @@ import {
 } from '../../server/src/parallel/parallelDiffProbe';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
+import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
 import { parallelDiffReport } from './reports/parallelDiffReport';
 import { createStyle } from './reports/style';
 
@@ -51,9 +52,7 @@ export interface ParallelDiffArgs {
   targets: string[];
 }
 
-export class ParallelDiffUsageError extends Error {}
-
-const VALUE_OPTIONS = new Set([
+const WITH_VALUE = new Set([
   '-C',
   '--directory',
   '-f',
@@ -67,81 +66,60 @@ const VALUE_OPTIONS = new Set([
   '--timeout',
 ]);
 
-function whole(option: string, text: string, minimum = 1): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum)
-    throw new ParallelDiffUsageError(`${option} needs a whole number of at least ${minimum}, got '${text}'`);
-  return value;
-}
-
 export function parseParallelDiffArgs(argv: readonly string[]): ParallelDiffArgs {
   const args: ParallelDiffArgs = { directory: '.', trace: true, json: false, help: false, targets: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      args.targets.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      args.targets.push(arg);
-      continue;
-    }
-    let option = arg;
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) [option, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    else if (/^-[Cfj]./.test(arg)) [option, value] = [arg.slice(0, 2), arg.slice(2)];
-    if (VALUE_OPTIONS.has(option) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new ParallelDiffUsageError(`${option} needs a value`);
-    }
-    const text = value as string;
-    switch (option) {
-      case '-C':
-      case '--directory':
-        args.directory = text;
-        break;
-      case '-f':
-      case '--file':
-        args.makefile = text;
-        break;
-      case '--make':
-        args.make = text;
-        break;
-      case '-j':
-      case '--jobs':
-        args.jobs = whole(option, text, 2);
-        break;
-      case '--runs':
-        args.runs = whole(option, text, 0);
-        break;
-      case '--shuffle':
-        if (text === 'random' || text === 'reverse') args.shuffle = text;
-        else args.shuffle = { seed: whole(option, text, 0) };
-        break;
-      case '--no-trace':
-        args.trace = false;
-        break;
-      case '--max-sandbox-mb':
-        args.maxSandboxBytes = whole(option, text) * 1048576;
-        break;
-      case '--timeout':
-        args.timeoutMs = whole(option, text) * 1000;
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '-h':
-      case '--help':
-        args.help = true;
-        break;
-      default:
-        throw new ParallelDiffUsageError(
-          `unknown option '${arg}' (put targets that start with '-' after '--')`,
-        );
-    }
-  }
+  readOptions(argv, {
+    withValue: WITH_VALUE,
+    positional: (argument) => args.targets.push(argument),
+    option: (name, value) => applyOption(args, name, value),
+  });
   return args;
+}
+
+function applyOption(args: ParallelDiffArgs, name: string, value: string | undefined): void {
+  const text = value as string;
+  switch (name) {
+    case '-C':
+    case '--directory':
+      args.directory = text;
+      break;
+    case '-f':
+    case '--file':
+      args.makefile = text;
+      break;
+    case '--make':
+      args.make = text;
+      break;
+    case '-j':
+    case '--jobs':
+      args.jobs = wholeNumber(name, text, 2);
+      break;
+    case '--runs':
+      args.runs = wholeNumber(name, text, 0);
+      break;
+    case '--shuffle':
+      if (text === 'random' || text === 'reverse') args.shuffle = text;
+      else args.shuffle = { seed: wholeNumber(name, text, 0) };
+      break;
+    case '--no-trace':
+      args.trace = false;
+      break;
+    case '--max-sandbox-mb':
+      args.maxSandboxBytes = wholeNumber(name, text) * 1048576;
+      break;
+    case '--timeout':
+      args.timeoutMs = wholeNumber(name, text) * 1000;
+      break;
+    case '--json':
+      args.json = true;
+      break;
+    case '-h':
+    case '--help':
+      args.help = true;
+      break;
+    default:
+      throw unknownOption(name);
+  }
 }
 
 /** Runs `makescope parallel-diff ARGS` (argv without the command name). */
@@ -180,7 +158,7 @@ export async function runParallelDiffCommand(
     if (result.verdict === 'serial-build-failed') return 2;
     return result.verdict === 'clean' ? 0 : 1;
   } catch (error) {
-    if (error instanceof ParallelDiffUsageError || error instanceof ProbeError) {
+    if (error instanceof UsageError || error instanceof ProbeError) {
       stderr.write(`makescope parallel-diff: ${error.message}\n`);
       return 2;
     }

@@ -1,0 +1,54 @@
+// One reader of command-line options for every `makescope` command, so they all accept the same forms:
+// `--name=value`, `--name value`, `-Cdir`, `-C dir`, and anything after `--` as a plain argument.
+
+export class UsageError extends Error {}
+
+/** Short options whose value may be glued on (`-Cdir`, `-fMakefile`, `-j4`). */
+const GLUED_SHORT = /^-[Cfj]./;
+
+export interface OptionHandlers {
+  /** Options that take a value; any other option is a flag (its value is undefined). */
+  withValue: ReadonlySet<string>;
+  /** Called for each option with its value; throws UsageError for an option it does not know. */
+  option(name: string, value: string | undefined): void;
+  /** Called for each argument that is not an option (targets, variable names). */
+  positional(argument: string): void;
+}
+
+export function readOptions(argv: readonly string[], handlers: OptionHandlers): void {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      for (const rest of argv.slice(i + 1)) handlers.positional(rest);
+      return;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      handlers.positional(arg);
+      continue;
+    }
+    let name = arg;
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) [name, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
+    else if (GLUED_SHORT.test(arg)) [name, value] = [arg.slice(0, 2), arg.slice(2)];
+    if (handlers.withValue.has(name) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+    }
+    handlers.option(name, value);
+  }
+}
+
+export function unknownOption(name: string): UsageError {
+  return new UsageError(`unknown option '${name}' (put targets that start with '-' after '--')`);
+}
+
+/** `text` as a whole number of at least `minimum`, or a UsageError naming the option. */
+export function wholeNumber(option: string, text: string | undefined, minimum = 1): number {
+  const value = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isInteger(value) || value < minimum) {
+    const what = minimum === 1 ? 'a positive whole number' : `a whole number of at least ${minimum}`;
+    throw new UsageError(`${option} needs ${what}, got '${text ?? ''}'`);
+  }
+  return value;
+}
