@@ -55,7 +55,7 @@ export function readDefine(
       if (matches(text, start, wordEnd, 'define')) depth++;
       else if (matches(text, start, wordEnd, 'endef') && --depth === 0) {
         const endef = collapsedView(table, first, last);
-        const endefComment = findComment(endef.text, endef.start, endef.end);
+        const endefComment = findComment(endef, endef.start, endef.end);
         const endStart = skipBlanks(endef.text, endef.start, endef.end);
         endefRange = endef.range(endStart, trimEndBlanks(endef.text, endStart, endefComment));
         output.comment(endef, endefComment, last);

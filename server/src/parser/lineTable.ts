@@ -1,5 +1,6 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
+import { ForwardSearch } from './forwardSearch';
 import { lastAtOrBefore } from './sortedSearch';
 
 const CACHE_MASK = 255;
@@ -11,6 +12,9 @@ export class LineTable {
   readonly ends: number[] = [];
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
+  /** Comment and reference starts, looked for on every line. */
+  readonly hashes: ForwardSearch;
+  readonly dollars: ForwardSearch;
   private cached = 0;
   private readonly cachedOffsets = new Int32Array(CACHE_MASK + 1).fill(-1);
   private readonly cachedPositions: Position[] = new Array<Position>(CACHE_MASK + 1);
@@ -47,6 +51,8 @@ export class LineTable {
       starts.push(start);
       ends.push(length);
     }
+    this.hashes = new ForwardSearch(text, '#');
+    this.dollars = new ForwardSearch(text, '$');
     this.firstNul = text.indexOf('\0');
     if (this.firstNul >= 0) this.truncateAtNul();
   }

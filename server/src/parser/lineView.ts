@@ -1,5 +1,6 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range } from './ast';
+import { DOLLAR, HASH, indexOfCode } from './scan';
 import { lastAtOrBefore } from './sortedSearch';
 import type { LineTable } from './lineTable';
 
@@ -29,6 +30,18 @@ export class LineView {
     // Offsets on a joining space map to the end of the piece before it.
     const within = offset - starts[lo];
     return sources[lo] + (within < lengths[lo] ? within : lengths[lo]);
+  }
+
+  /** Index of the first `#` in `text[start, end)`, or -1. */
+  indexOfHash(start: number, end: number): number {
+    if (this.pieceStarts === null) return this.table.hashes.indexIn(start, end);
+    return indexOfCode(this.text, HASH, start, end);
+  }
+
+  /** Index of the first `$` in `text[start, end)`, or -1. */
+  indexOfDollar(start: number, end: number): number {
+    if (this.pieceStarts === null) return this.table.dollars.indexIn(start, end);
+    return indexOfCode(this.text, DOLLAR, start, end);
   }
 
   position(offset: number): Position {

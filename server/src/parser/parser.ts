@@ -103,7 +103,7 @@ class MakefileParser {
       view.end = table.ends[first];
     } else view = collapsedView(table, first, last);
     const vt = view.text;
-    const commentAt = findComment(vt, view.start, view.end);
+    const commentAt = findComment(view, view.start, view.end);
     const start = skipBlanks(vt, view.start, commentAt);
     if (start >= commentAt) {
       this.output.comment(view, commentAt, last);

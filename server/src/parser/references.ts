@@ -3,7 +3,7 @@ import type { Reference, ReferenceContext, Word } from './ast';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './builtins';
 import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
-import { COLON, DOLLAR, EQUALS, indexOfCode, isBlank } from './scan';
+import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
 
 /** An open `$(` or `${` whose closing parenthesis has not been seen yet. */
 interface Frame {
@@ -59,7 +59,7 @@ export function scanReferences(
   out: Reference[],
 ): void {
   const text = view.text;
-  let i = indexOfCode(text, DOLLAR, start, end);
+  let i = view.indexOfDollar(start, end);
   if (i < 0) return;
   // Frames are reused across calls: pool[0..depth) is the stack of open references.
   const pool = framePool;
@@ -126,7 +126,7 @@ export function scanReferences(
       continue;
     }
     // Outside any reference only `$` matters: jump to the next one.
-    const nextDollar = indexOfCode(text, DOLLAR, i + 1, end);
+    const nextDollar = view.indexOfDollar(i + 1, end);
     i = nextDollar < 0 ? end : nextDollar;
   }
   // Unterminated references run to the end of the span.

@@ -56,14 +56,18 @@ export function indexOfCode(text: string, code: number, start: number, end: numb
   return -1;
 }
 
-/** First `#` not escaped by an odd run of backslashes (make ignores `$(...)` here), or `end`. */
-export function findComment(text: string, start: number, end: number): number {
-  let i = indexOfCode(text, HASH, start, end);
+/**
+ * First `#` in `view.text[start, end)` not escaped by an odd run of backslashes, or `end`
+ * (make ignores `$(...)` here).
+ */
+export function findComment(view: LineView, start: number, end: number): number {
+  const text = view.text;
+  let i = view.indexOfHash(start, end);
   while (i >= 0) {
     let backslashes = 0;
     while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
     if ((backslashes & 1) === 0) return i;
-    i = indexOfCode(text, HASH, i + 1, end);
+    i = view.indexOfHash(i + 1, end);
   }
   return end;
 }
