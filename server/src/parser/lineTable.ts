@@ -7,9 +7,9 @@ const CACHE_MASK = 255;
 
 export class LineTable {
   /** Offset where each physical line starts. */
-  readonly starts: number[] = [];
+  readonly starts: Int32Array;
   /** Offset where each line's content ends: before its terminator, or at its first NUL. */
-  readonly ends: number[] = [];
+  readonly ends: Int32Array;
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
   /** Comment and reference starts, looked for on every line. */
@@ -20,37 +20,33 @@ export class LineTable {
   private readonly cachedPositions: Position[] = new Array<Position>(CACHE_MASK + 1);
 
   constructor(readonly text: string) {
-    const starts = this.starts;
-    const ends = this.ends;
+    const lines = new LineOffsets(text.length);
     const length = text.length;
     if (text.indexOf('\r') < 0) {
       // The common case: one indexOf per line is far faster than a char loop.
       let start = 0;
       for (;;) {
         const nl = text.indexOf('\n', start);
-        starts.push(start);
-        if (nl < 0) {
-          ends.push(length);
-          break;
-        }
-        ends.push(nl);
+        if (nl < 0) break;
+        lines.add(start, nl);
         start = nl + 1;
       }
+      lines.add(start, length);
     } else {
       let start = 0;
       let i = 0;
       for (; i < length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || c === 13) {
-          starts.push(start);
-          ends.push(i);
+          lines.add(start, i);
           if (c === 13 && i + 1 < length && text.charCodeAt(i + 1) === 10) i++;
           start = i + 1;
         }
       }
-      starts.push(start);
-      ends.push(length);
+      lines.add(start, length);
     }
+    this.starts = lines.starts.subarray(0, lines.count);
+    this.ends = lines.ends.subarray(0, lines.count);
     this.hashes = new ForwardSearch(text, '#');
     this.dollars = new ForwardSearch(text, '$');
     this.firstNul = text.indexOf('\0');
@@ -120,4 +116,34 @@ export class LineTable {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }
+}
+
+/** Line offsets gathered in typed arrays that double when full: cheaper than push() on large files. */
+class LineOffsets {
+  starts: Int32Array;
+  ends: Int32Array;
+  count = 0;
+
+  constructor(textLength: number) {
+    // Most Makefile lines are longer than 16 characters, so this rarely has to grow.
+    const capacity = (textLength >> 4) + 16;
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  add(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
