@@ -99,14 +99,22 @@ function mayBeKeyword(c: number): boolean {
   return c === 111 || c === 101 || c === 117 || c === 112 || c === 100;
 }
 
-/** Modifiers followed by a definition, `define` or `undefine`; null when the line is something else. */
-export function parseVariableAssignment(text: string, start: number, end: number): VariableAssignment | null {
+/**
+ * Modifiers followed by a definition, `define` or `undefine`; null when the line is something else.
+ * `hasEquals` false says `text[start, end)` holds no `=`, so no operator: only keywords are looked for.
+ */
+export function parseVariableAssignment(
+  text: string,
+  start: number,
+  end: number,
+  hasEquals: boolean,
+): VariableAssignment | null {
   let i = skipBlanks(text, start, end);
   const first = i;
   // Most lines are rules or plain assignments: allocate the modifier list only when one is seen.
   let modifiers: VariableModifier[] | null = null;
   for (;;) {
-    const definition = parseVariableDefinition(text, i, end);
+    const definition = hasEquals ? parseVariableDefinition(text, i, end) : null;
     if (definition !== null) return found(modifiers, first, -1, -1, definition);
     // Most lines are rules: skip the keyword checks when the word cannot be one.
     if (!mayBeKeyword(text.charCodeAt(i))) return null;

@@ -12,9 +12,10 @@ export class LineTable {
   readonly ends: Int32Array;
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
-  /** Comment and reference starts, looked for on every line. */
+  /** `#`, `$` and `=` (every assignment operator holds one) are looked for on every line. */
   readonly hashes: ForwardSearch;
   readonly dollars: ForwardSearch;
+  readonly equals: ForwardSearch;
   private cached = 0;
   private readonly cachedOffsets = new Int32Array(CACHE_MASK + 1).fill(-1);
   private readonly cachedPositions: Position[] = new Array<Position>(CACHE_MASK + 1);
@@ -49,6 +50,7 @@ export class LineTable {
     this.ends = lines.ends.subarray(0, lines.count);
     this.hashes = new ForwardSearch(text, '#');
     this.dollars = new ForwardSearch(text, '$');
+    this.equals = new ForwardSearch(text, '=');
     this.firstNul = text.indexOf('\0');
     if (this.firstNul >= 0) this.truncateAtNul();
   }
@@ -82,16 +84,16 @@ export class LineTable {
 
   lineOf(offset: number): number {
     const starts = this.starts;
+    const last = starts.length - 1;
     let line = this.cached;
-    // Lookups are mostly sequential, so the previous answer or its successor usually fits.
-    if (offset >= starts[line] && (line + 1 >= starts.length || offset < starts[line + 1])) return line;
-    if (
-      line + 1 < starts.length &&
-      offset >= starts[line + 1] &&
-      (line + 2 >= starts.length || offset < starts[line + 2])
-    ) {
-      this.cached = line + 1;
-      return line + 1;
+    // Lookups mostly stay on the previous answer's line or move a few lines on (blank and comment
+    // lines between statements ask for none), so walk a few lines before searching.
+    if (offset >= starts[line]) {
+      for (let k = 0; k < 8 && line < last && offset >= starts[line + 1]; k++) line++;
+      if (line === last || offset < starts[line + 1]) {
+        this.cached = line;
+        return line;
+      }
     }
     line = lastAtOrBefore(starts, offset);
     this.cached = line;

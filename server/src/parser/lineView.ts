@@ -1,6 +1,6 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range } from './ast';
-import { DOLLAR, HASH, indexOfCode } from './scan';
+import { DOLLAR, EQUALS, HASH, indexOfCode } from './scan';
 import { lastAtOrBefore } from './sortedSearch';
 import type { LineTable } from './lineTable';
 
@@ -42,6 +42,12 @@ export class LineView {
   indexOfDollar(start: number, end: number): number {
     if (this.pieceStarts === null) return this.table.dollars.indexIn(start, end);
     return indexOfCode(this.text, DOLLAR, start, end);
+  }
+
+  /** Index of the first `=` in `text[start, end)`, or -1. */
+  indexOfEquals(start: number, end: number): number {
+    if (this.pieceStarts === null) return this.table.equals.indexIn(start, end);
+    return indexOfCode(this.text, EQUALS, start, end);
   }
 
   position(offset: number): Position {

@@ -28,7 +28,7 @@ export class ListBuilder<T> {
     this.items[this.count++] = item;
   }
 
-  /** The items added since the last take(), as a new array (or the shared empty one); the buffer is emptied. */
+  /** The items added since the last take(), as a new array (or the shared empty list); empties the buffer. */
   take(): T[] {
     const n = this.count;
     if (n === 0) return emptyList();

@@ -109,7 +109,8 @@ class MakefileParser {
       this.output.comment(view, commentAt, last);
       return;
     }
-    const assignment = parseVariableAssignment(vt, start, commentAt);
+    const hasEquals = view.indexOfEquals(start, commentAt) >= 0;
+    const assignment = parseVariableAssignment(vt, start, commentAt, hasEquals);
     if (assignment !== null) {
       this.output.comment(view, commentAt, last);
       this.closeRule();

@@ -125,7 +125,7 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   // A target-specific variable takes the rest of the line, `;` included (make puts it back). Every
   // assignment operator holds an `=`, which the pass above would have seen unless a `;` stopped it.
   const variableEnd = comment >= 0 ? comment : end;
-  const variable = equals || semicolon >= 0 ? parseVariableAssignment(text, p, variableEnd) : null;
+  const variable = equals || semicolon >= 0 ? parseVariableAssignment(text, p, variableEnd, true) : null;
   if (variable !== null && variable.definition !== null) {
     line.variable = variable;
     line.variableEnd = variableEnd;
