@@ -1,5 +1,7 @@
 // Each write risk is found from the parse; probes then run in a sandbox (or refuse) and leave the workspace as it was.
 import * as assert from 'node:assert/strict';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
 import { databaseProbe } from '../../server/src/probes/databaseProbe';
 import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
@@ -33,6 +35,38 @@ describe('safety check from the static parse', () => {
       }
     });
   }
+
+  it('sees an edit made after an earlier check: a changed makefile, a new include, a new GNUmakefile', async () => {
+    const workspace = await workspaceFrom('pattern-rules');
+    const dir = workspace.directory;
+    try {
+      assert.deepEqual((await assessSafety(dir)).risks, []);
+      const makefile = path.join(dir, 'Makefile');
+      const original = await readFile(makefile, 'utf8');
+      // Same size, same mtime: only the content (and ctime) differ.
+      const stat0 = await stat(makefile);
+      const edited = original.replace(/^/, 'X := $(shell touch x)\n').slice(0, original.length);
+      await writeFile(makefile, edited);
+      await utimes(makefile, stat0.atime, stat0.mtime);
+      assert.deepEqual(
+        (await assessSafety(dir)).risks.map((r) => [r.kind, r.line]),
+        [['parse-time-shell', 1]],
+      );
+      await writeFile(makefile, `include extra.mk\n${original}`);
+      assert.deepEqual((await assessSafety(dir)).risks, []);
+      await writeFile(path.join(dir, 'extra.mk'), 'all: ; +touch made\n');
+      assert.deepEqual(
+        (await assessSafety(dir)).risks.map((r) => [r.kind, r.file]),
+        [['plus-line', 'extra.mk']],
+      );
+      await writeFile(path.join(dir, 'GNUmakefile'), 'all: ;\n');
+      const report = await assessSafety(dir);
+      assert.equal(report.makefile, 'GNUmakefile');
+      assert.deepEqual(report.risks, []);
+    } finally {
+      await workspace.dispose();
+    }
+  });
 
   it('finds nothing to fear in a plain project', async () => {
     const workspace = await workspaceFrom('pattern-rules');

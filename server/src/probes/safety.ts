@@ -50,7 +50,57 @@ export async function findMakefile(directory: string, makefile?: string): Promis
   return undefined;
 }
 
+/**
+ * What identifies a file's content without reading it: inode, size, mtime and ctime (a rewrite in place
+ * changes ctime even when mtime is set back), or 'missing' when it is not a regular file.
+ */
+async function stamp(file: string): Promise<string> {
+  const info = await stat(file, { bigint: true }).catch(() => undefined);
+  if (!info?.isFile()) return 'missing';
+  return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+interface CachedSafety {
+  /** Every path whose state the report depends on (read, looked for or included), with its stamp. */
+  stamps: Map<string, string>;
+  report: SafetyReport;
+}
+
+// Parsing the makefiles is the larger part of a probe's fixed cost (tens of ms for generated
+// Makefiles); the report is kept per directory and -f and reused while no file it depends on changed.
+const SAFETY_CACHE_SIZE = 32;
+const safetyCache = new Map<string, CachedSafety>();
+
+async function unchanged(cached: CachedSafety): Promise<boolean> {
+  const current = await Promise.all([...cached.stamps.keys()].map(stamp));
+  return [...cached.stamps.values()].every((value, index) => value === current[index]);
+}
+
+function copyOf(report: SafetyReport): SafetyReport {
+  return { ...report, files: [...report.files], makefiles: [...report.makefiles], risks: [...report.risks] };
+}
+
 export async function assessSafety(directory: string, makefile?: string): Promise<SafetyReport> {
+  const root = path.resolve(directory);
+  const key = `${root}\0${makefile ?? ''}`;
+  const cached = safetyCache.get(key);
+  if (cached && (await unchanged(cached))) return copyOf(cached.report);
+  const stamps = new Map<string, string>();
+  // Stamped before reading: a file changed while it is read is read again next time.
+  const candidates = makefile !== undefined ? [] : DEFAULT_MAKEFILES.map((name) => path.join(root, name));
+  for (const candidate of candidates) stamps.set(candidate, await stamp(candidate));
+  const report = await assessSafetyUncached(root, makefile, stamps);
+  safetyCache.delete(key);
+  safetyCache.set(key, { stamps, report });
+  if (safetyCache.size > SAFETY_CACHE_SIZE) safetyCache.delete(safetyCache.keys().next().value as string);
+  return copyOf(report);
+}
+
+async function assessSafetyUncached(
+  directory: string,
+  makefile: string | undefined,
+  stamps: Map<string, string>,
+): Promise<SafetyReport> {
   const first = await findMakefile(directory, makefile);
   if (first === undefined) return { files: [], makefiles: [], risks: [] };
   const parsed = new Map<string, ParsedMakefile>();
@@ -59,11 +109,13 @@ export async function assessSafety(directory: string, makefile?: string): Promis
   const queue = [first];
   while (queue.length > 0) {
     const name = queue.shift() as string;
-    const text = await readText(path.resolve(directory, name));
+    const file = path.resolve(directory, name);
+    if (!stamps.has(file)) stamps.set(file, await stamp(file));
+    const text = await readText(file);
     if (text === undefined) continue;
-    const file = parseMakefile(text);
-    parsed.set(name, file);
-    const includes = includesOf(file);
+    const parsedFile = parseMakefile(text);
+    parsed.set(name, parsedFile);
+    const includes = includesOf(parsedFile);
     if (includes.computed.length > 0) computed = true;
     for (const include of includes.literal) {
       if (names.has(include)) continue;
