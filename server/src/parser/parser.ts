@@ -136,7 +136,9 @@ class MakefileParser {
       } else this.addAssignment(view, assignment, commentAt, undefined);
       return;
     }
-    const wordEnd = endOfToken(vt, start, commentAt);
+    // Only a directive keyword matters here, and none is longer than 8 characters: the first word
+    // is scanned no further (so wordEnd is exact only for the short words the keywords are).
+    const wordEnd = endOfToken(vt, start, Math.min(commentAt, start + LONGEST_KEYWORD + 1));
     const contentEnd = trimEndBlanks(vt, start, commentAt);
     const keyword = conditionalKeywordAt(vt, start, wordEnd);
     if (keyword !== null) {
@@ -362,6 +364,9 @@ class MakefileParser {
     this.output.problem('missing-separator', 'missing separator', range, hasReference ? 'warning' : 'error');
   }
 }
+
+/** `unexport`, `-include` and `sinclude`. */
+const LONGEST_KEYWORD = 8;
 
 const RECIPE_WITH_SPACES = 'missing separator: recipe lines must start with a tab, not spaces';
 

@@ -1,7 +1,7 @@
 // Builds a RecipeLine from raw source text: prefixes, and whether make runs it under -n.
 import type { RecipeLine } from './ast';
 import type { LineTable } from './lineTable';
-import { isBlank } from './scan';
+import { DOLLAR, isBlank } from './scan';
 
 /** The recipe command in `table.text[start, end)`, continuations kept as written. */
 export function recipeLine(table: LineTable, start: number, end: number): RecipeLine {
@@ -14,7 +14,17 @@ export function recipeLine(table: LineTable, start: number, end: number): Recipe
     if (c === 64 || c === 45 || c === 43) prefixes += text[i];
     else if (!isBlank(c)) break;
   }
-  const runsUnderDryRun =
-    prefixes.indexOf('+') >= 0 || text.indexOf('$(MAKE)') >= 0 || text.indexOf('${MAKE}') >= 0;
+  const runsUnderDryRun = prefixes.indexOf('+') >= 0 || mentionsMake(text);
   return { text, range: table.range(start, end), prefixes, runsUnderDryRun };
+}
+
+/** True when `text` holds `$(MAKE)` or `${MAKE}`: one search for the rare `MAKE` rather than two. */
+function mentionsMake(text: string): boolean {
+  for (let i = text.indexOf('MAKE'); i >= 0; i = text.indexOf('MAKE', i + 1)) {
+    if (i < 2 || i + 4 >= text.length || text.charCodeAt(i - 2) !== DOLLAR) continue;
+    const open = text.charCodeAt(i - 1);
+    const close = text.charCodeAt(i + 4);
+    if ((open === 40 && close === 41) || (open === 123 && close === 125)) return true;
+  }
+  return false;
 }
