@@ -10,7 +10,7 @@ import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
 import { scanReferences } from './references';
-import { parseRuleLine } from './rules';
+import { newRuleLine, parseRuleLine } from './rules';
 import {
   DOLLAR,
   SPACE,
@@ -46,6 +46,8 @@ class MakefileParser {
   private readonly sourceView: LineView;
   /** Reused for every one-line logical line; never kept past the line it describes. */
   private readonly lineView: LineView;
+  /** Filled by every rule line, so that parsing one allocates only what the tree keeps. */
+  private readonly ruleLine = newRuleLine();
   /** Next physical line to read. */
   private line = 0;
 
@@ -288,8 +290,8 @@ class MakefileParser {
 
   /** A rule line or a target-specific assignment; false when the line has no top-level colon. */
   private parseRule(view: LineView, start: number, last: number): boolean {
-    const parsed = parseRuleLine(view, start);
-    if (parsed === null) return false;
+    const parsed = this.ruleLine;
+    if (!parseRuleLine(view, start, parsed)) return false;
     const { table } = this;
     if (parsed.comment >= 0) this.output.comment(view, parsed.comment, last);
     scanReferences(view, parsed.targetsStart, parsed.targetsEnd, 'target', this.output.references);

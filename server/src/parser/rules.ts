@@ -20,11 +20,12 @@ import {
 const PIPE = 124;
 const PERCENT = 37;
 
+/** What parseRuleLine found; one object per parse, filled again for every rule line. */
 export interface RuleLine {
   targets: Word[];
   kind: RuleKind;
   doubleColon: boolean;
-  targetPattern?: Word;
+  targetPattern: Word | undefined;
   prerequisites: Word[];
   orderOnly: Word[];
   /** Spans (view offsets) for reference scanning. */
@@ -43,8 +44,32 @@ export interface RuleLine {
   variableEnd: number;
 }
 
-/** Parses `view.text[start, view.end)` as a rule line; null when it holds no top-level colon. */
-export function parseRuleLine(view: LineView, start: number): RuleLine | null {
+/** A RuleLine to fill: the parser keeps one rather than allocate one per rule line. */
+export function newRuleLine(): RuleLine {
+  return {
+    targets: emptyList(),
+    kind: 'explicit',
+    doubleColon: false,
+    targetPattern: undefined,
+    prerequisites: emptyList(),
+    orderOnly: emptyList(),
+    targetsStart: 0,
+    targetsEnd: 0,
+    prerequisitesStart: 0,
+    prerequisitesEnd: 0,
+    semicolon: -1,
+    headerEnd: 0,
+    comment: -1,
+    variable: null,
+    variableEnd: 0,
+  };
+}
+
+/**
+ * Parses `view.text[start, view.end)` as a rule line into `line` (every field is set); false when
+ * the line holds no top-level colon.
+ */
+export function parseRuleLine(view: LineView, start: number, line: RuleLine): boolean {
   const text = view.text;
   const end = view.end;
   // One pass, like make's: stop at `;` or a comment outside references, noting the colons and `|`.
@@ -92,7 +117,7 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     }
     i++;
   }
-  if (colon < 0) return null;
+  if (colon < 0) return false;
   let targetsEnd = colon;
   let grouped = false;
   if (colon > start && text.charCodeAt(colon - 1) === 38) {
@@ -105,23 +130,21 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
     doubleColon = true;
     p++;
   }
-  const targets = splitWords(view, start, targetsEnd);
-  const line: RuleLine = {
-    targets,
-    kind: 'explicit',
-    doubleColon,
-    prerequisites: emptyList(),
-    orderOnly: emptyList(),
-    targetsStart: start,
-    targetsEnd,
-    prerequisitesStart: p,
-    prerequisitesEnd: cut,
-    semicolon,
-    headerEnd: trimEndBlanks(text, start, cut),
-    comment,
-    variable: null,
-    variableEnd: cut,
-  };
+  line.targets = splitWords(view, start, targetsEnd);
+  line.kind = 'explicit';
+  line.doubleColon = doubleColon;
+  line.targetPattern = undefined;
+  line.prerequisites = emptyList();
+  line.orderOnly = emptyList();
+  line.targetsStart = start;
+  line.targetsEnd = targetsEnd;
+  line.prerequisitesStart = p;
+  line.prerequisitesEnd = cut;
+  line.semicolon = semicolon;
+  line.headerEnd = trimEndBlanks(text, start, cut);
+  line.comment = comment;
+  line.variable = null;
+  line.variableEnd = cut;
   // A target-specific variable takes the rest of the line, `;` included (make puts it back). Every
   // assignment operator holds an `=`, which the pass above would have seen unless a `;` stopped it.
   const variableEnd = comment >= 0 ? comment : end;
@@ -133,7 +156,7 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
       line.semicolon = -1;
       line.comment = -1;
     }
-    return line;
+    return true;
   }
   let prerequisitesStart = p;
   if (secondColon >= 0) {
@@ -144,7 +167,7 @@ export function parseRuleLine(view: LineView, start: number): RuleLine | null {
   line.prerequisites = splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe);
   if (pipe >= 0) line.orderOnly = splitWords(view, pipe + 1, cut);
   line.kind = ruleKind(line, percent, grouped);
-  return line;
+  return true;
 }
 
 function ruleKind(line: RuleLine, percent: boolean, grouped: boolean): RuleKind {
