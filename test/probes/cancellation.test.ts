@@ -1,11 +1,14 @@
 // Cancelling a probe ends every process it started (make's whole process group) within 1 s.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
 import { runProcess } from '../../server/src/probes/exec';
 import { workspaceFrom } from './support/fixtureCopy';
-import { MAKES, requireMake } from './support/makes';
+import { MAKES, repoRoot, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
 import { cancelAndExpectNoProcessLeft } from './support/cancelProbe';
 import { pollUntil, processesInGroup } from './support/processGroups';
@@ -55,6 +58,44 @@ describe('process runner', () => {
     });
     assert.equal(result.outcome, 'truncated');
     assert.equal(result.message, 'output truncated at 1 MB');
+  });
+
+  it('a process killed while make runs leaves none of its groups behind (the orphan guard)', async () => {
+    // A separate Node process runs two groups (one finished, one still running) and is then killed.
+    const folder = await mkdtemp(path.join(tmpdir(), 'makescope-guard-'));
+    const script = path.join(folder, 'runner.ts');
+    const exec = path.join(repoRoot, 'server', 'src', 'probes', 'exec.ts');
+    await writeFile(
+      script,
+      `import { runProcess } from ${JSON.stringify(exec)};\n` +
+        `const base = { cwd: '/', timeoutMs: 120000, maxOutputBytes: 1024 };\n` +
+        `void (async () => {\n` +
+        `  await runProcess({ ...base, file: 'true', args: [] });\n` +
+        `  void runProcess({ ...base, file: 'sh', args: ['-c', 'sleep 300 & sleep 300; wait'],\n` +
+        `    onSpawn: (pid) => process.stdout.write(pid + '\\n') });\n` +
+        `})();\n`,
+    );
+    const runner = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      let printed = '';
+      runner.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const pgid = (): number => Number(printed.trim().split('\n')[0]);
+      assert.ok(
+        await pollUntil(() => printed.includes('\n') && processesInGroup(pgid()).length >= 3, 20000),
+        'the shell and both sleeps started',
+      );
+      runner.kill('SIGKILL');
+      assert.ok(
+        await pollUntil(() => processesInGroup(pgid()).length === 0, 5000),
+        `the group of the killed process ended: ${processesInGroup(pgid()).join(' ')}`,
+      );
+    } finally {
+      runner.kill('SIGKILL');
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('times out, killing the group', async () => {
