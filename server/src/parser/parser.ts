@@ -138,67 +138,8 @@ class MakefileParser {
       } else this.addAssignment(view, assignment, commentAt, undefined);
       return;
     }
-    // Only a directive keyword matters here, and none is longer than 8 characters: the first word
-    // is scanned no further (so wordEnd is exact only for the short words the keywords are).
-    const wordEnd = endOfToken(vt, start, Math.min(commentAt, start + LONGEST_KEYWORD + 1));
     const contentEnd = trimEndBlanks(vt, start, commentAt);
-    const keyword = conditionalKeywordAt(vt, start, wordEnd);
-    if (keyword !== null) {
-      this.output.comment(view, commentAt, last);
-      const previousEnd = table.position(first > 0 ? table.ends[first - 1] : 0);
-      this.blocks.directive(keyword, view, start, wordEnd, contentEnd, previousEnd);
-      return;
-    }
-    if (matches(vt, start, wordEnd, 'endef')) {
-      this.output.comment(view, commentAt, last);
-      this.output.problem(
-        'endef-without-define',
-        "extraneous 'endef': no 'define' is open",
-        view.range(start, contentEnd),
-        'error',
-      );
-      return;
-    }
-    if (matches(vt, start, wordEnd, 'export') || matches(vt, start, wordEnd, 'unexport')) {
-      this.output.comment(view, commentAt, last);
-      this.closeRule();
-      const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
-      this.blocks.target.push(
-        variableDirective(view, directive, emptyList(), wordEnd, commentAt, view.range(start, contentEnd)),
-      );
-      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
-      return;
-    }
-    if (matches(vt, start, wordEnd, 'vpath')) {
-      this.output.comment(view, commentAt, last);
-      this.closeRule();
-      this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
-      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
-      return;
-    }
-    const include = matches(vt, start, wordEnd, 'include')
-      ? 'include'
-      : matches(vt, start, wordEnd, '-include')
-        ? '-include'
-        : matches(vt, start, wordEnd, 'sinclude')
-          ? 'sinclude'
-          : null;
-    if (include !== null) {
-      this.output.comment(view, commentAt, last);
-      this.closeRule();
-      this.blocks.target.push(
-        includeDirective(view, include, wordEnd, commentAt, view.range(start, contentEnd)),
-      );
-      scanReferences(view, wordEnd, commentAt, 'include', this.output.references);
-      return;
-    }
-    if (matches(vt, start, wordEnd, 'load') || matches(vt, start, wordEnd, '-load')) {
-      // Loading a make plugin: nothing the tree models, but its references still count.
-      this.output.comment(view, commentAt, last);
-      this.closeRule();
-      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
-      return;
-    }
+    if (this.parseDirective(view, start, contentEnd, commentAt, first, last)) return;
     if (startsWithPrefix) {
       this.output.comment(view, commentAt, last);
       const range = view.range(start, contentEnd);
@@ -218,6 +159,82 @@ class MakefileParser {
     if (this.parseRule(view, start, last)) return;
     this.output.comment(view, commentAt, last);
     this.parseUnknown(view, start, contentEnd, lineStart);
+  }
+
+  /** A directive line (conditional, endef, export, vpath, include, load); false when the line is none. */
+  private parseDirective(
+    view: LineView,
+    start: number,
+    contentEnd: number,
+    commentAt: number,
+    first: number,
+    last: number,
+  ): boolean {
+    const { table } = this;
+    const vt = view.text;
+    // Most lines are rules: skip the keyword checks when the first word cannot be a keyword.
+    if (!mayStartDirective(vt.charCodeAt(start))) return false;
+    // Only a directive keyword matters here, and none is longer than 8 characters: the first word
+    // is scanned no further (so wordEnd is exact only for the short words the keywords are).
+    const wordEnd = endOfToken(vt, start, Math.min(commentAt, start + LONGEST_KEYWORD + 1));
+    const keyword = conditionalKeywordAt(vt, start, wordEnd);
+    if (keyword !== null) {
+      this.output.comment(view, commentAt, last);
+      const previousEnd = table.position(first > 0 ? table.ends[first - 1] : 0);
+      this.blocks.directive(keyword, view, start, wordEnd, contentEnd, previousEnd);
+      return true;
+    }
+    if (matches(vt, start, wordEnd, 'endef')) {
+      this.output.comment(view, commentAt, last);
+      this.output.problem(
+        'endef-without-define',
+        "extraneous 'endef': no 'define' is open",
+        view.range(start, contentEnd),
+        'error',
+      );
+      return true;
+    }
+    if (matches(vt, start, wordEnd, 'export') || matches(vt, start, wordEnd, 'unexport')) {
+      this.output.comment(view, commentAt, last);
+      this.closeRule();
+      const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
+      this.blocks.target.push(
+        variableDirective(view, directive, emptyList(), wordEnd, commentAt, view.range(start, contentEnd)),
+      );
+      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
+      return true;
+    }
+    if (matches(vt, start, wordEnd, 'vpath')) {
+      this.output.comment(view, commentAt, last);
+      this.closeRule();
+      this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
+      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
+      return true;
+    }
+    const include = matches(vt, start, wordEnd, 'include')
+      ? 'include'
+      : matches(vt, start, wordEnd, '-include')
+        ? '-include'
+        : matches(vt, start, wordEnd, 'sinclude')
+          ? 'sinclude'
+          : null;
+    if (include !== null) {
+      this.output.comment(view, commentAt, last);
+      this.closeRule();
+      this.blocks.target.push(
+        includeDirective(view, include, wordEnd, commentAt, view.range(start, contentEnd)),
+      );
+      scanReferences(view, wordEnd, commentAt, 'include', this.output.references);
+      return true;
+    }
+    if (matches(vt, start, wordEnd, 'load') || matches(vt, start, wordEnd, '-load')) {
+      // Loading a make plugin: nothing the tree models, but its references still count.
+      this.output.comment(view, commentAt, last);
+      this.closeRule();
+      scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
+      return true;
+    }
+    return false;
   }
 
   /** Adds a recipe line to the open rule. */
@@ -371,6 +388,11 @@ class MakefileParser {
 const LONGEST_KEYWORD = 8;
 
 const RECIPE_WITH_SPACES = 'missing separator: recipe lines must start with a tab, not spaces';
+
+/** True for the first characters of the directive keywords: i, e, u, v, s, l and `-`. */
+function mayStartDirective(c: number): boolean {
+  return c === 105 || c === 101 || c === 117 || c === 118 || c === 115 || c === 108 || c === 45;
+}
 
 /** A line starting with a recipe prefix character (`@`, `-`, `+`) is a command, whatever else it holds. */
 function looksLikeCommand(text: string, start: number): boolean {
