@@ -85,6 +85,10 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
   let equals = false;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
+    if (isPlain(c)) {
+      i++;
+      continue;
+    }
     if (c === DOLLAR) {
       i = skipReference(text, i, end);
       continue;
@@ -168,6 +172,14 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
   if (pipe >= 0) line.orderOnly = splitWords(view, pipe + 1, cut);
   line.kind = ruleKind(line, percent, grouped);
   return true;
+}
+
+/**
+ * False for the characters the rule-line pass looks at (`#`, `$`, `%`, `:`, `;`, `=`, `|`) and `<`
+ * (harmless): two comparisons for most characters of a line instead of seven.
+ */
+function isPlain(c: number): boolean {
+  return c > EQUALS ? c !== PIPE : c < HASH || (c > PERCENT && c < COLON);
 }
 
 function ruleKind(line: RuleLine, percent: boolean, grouped: boolean): RuleKind {
