@@ -1,6 +1,6 @@
 // Character-level helpers shared by the line parsers: blanks, words, reference skipping, comments.
 import type { Word } from './ast';
-import { ListBuilder } from './listBuilder';
+import { ListBuilder, emptyList } from './listBuilder';
 import type { LineView } from './lineView';
 
 export const TAB = 9;
@@ -112,6 +112,8 @@ const words = new ListBuilder<Word>();
 export function splitWords(view: LineView, start: number, end: number): Word[] {
   const text = view.text;
   let i = skipBlanks(text, start, end);
+  // Most lists hold one word: the builder only comes in from the second one.
+  let first: Word | null = null;
   while (i < end) {
     const wordStart = i;
     while (i < end) {
@@ -120,10 +122,16 @@ export function splitWords(view: LineView, start: number, end: number): Word[] {
       if (c === DOLLAR) i = skipReference(text, i, end);
       else i++;
     }
-    words.add({ text: text.slice(wordStart, i), range: view.range(wordStart, i) });
+    const word = wordAt(view, wordStart, i);
+    if (first === null) first = word;
+    else {
+      if (words.length === 0) words.add(first);
+      words.add(word);
+    }
     i = skipBlanks(text, i, end);
   }
-  return words.take();
+  if (first === null) return emptyList();
+  return words.length === 0 ? [first] : words.take();
 }
 
 export function wordAt(view: LineView, start: number, end: number): Word {
