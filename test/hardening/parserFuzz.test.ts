@@ -6,6 +6,7 @@ import { parseMakefile } from '../../server/src/parser/parser';
 import { allStatements } from '../unit/parser/parseHelpers';
 import { makefile } from './support/makefileArbitrary';
 import { tally } from './support/tally';
+import { MAKE_SPECIAL_CHARACTERS } from '../shared/makeCharacters';
 
 const RUNS = 5000;
 
@@ -47,25 +48,7 @@ describe('hardening: parser fuzz (fast-check)', () => {
   it(`random strings of make's special characters and full Unicode: ${RUNS} cases`, () => {
     const special = fc.string({
       unit: fc.oneof(
-        fc.constantFrom(
-          '$',
-          '(',
-          ')',
-          '{',
-          '}',
-          ':',
-          '=',
-          '\\',
-          '\n',
-          '\r',
-          '\t',
-          ' ',
-          '#',
-          ';',
-          '|',
-          '%',
-          '\0',
-        ),
+        fc.constantFrom(...MAKE_SPECIAL_CHARACTERS, '\0'),
         fc.string({ unit: 'grapheme', maxLength: 1 }),
       ),
       maxLength: 500,

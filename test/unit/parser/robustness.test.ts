@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { ParsedMakefile, Range, Statement } from '../../../server/src/parser/ast';
 import { allStatements, parseMakefile } from './parseHelpers';
+import { MAKE_SPECIAL_CHARACTERS } from '../../shared/makeCharacters';
 
 /** Small deterministic PRNG so a failing input can be reproduced from its seed. */
 function random(seed: number): () => number {
@@ -37,27 +38,7 @@ function checkRanges(text: string, file: ParsedMakefile): void {
   for (const comment of file.comments) inside(comment.range);
 }
 
-const ALPHABET = [
-  '$',
-  '(',
-  ')',
-  '{',
-  '}',
-  ':',
-  '=',
-  '\\',
-  '\n',
-  '\r',
-  '\t',
-  ' ',
-  '#',
-  ';',
-  '|',
-  ',',
-  '%',
-  '"',
-  "'",
-];
+const ALPHABET = [...MAKE_SPECIAL_CHARACTERS, ',', '"', "'"];
 const WORDS = [
   'ifeq',
   'ifdef',
