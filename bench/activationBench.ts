@@ -33,7 +33,7 @@ function sample(): Sample {
  */
 export function activationBench(options: { quick: boolean }): Figure[] {
   const label =
-    'extension load to server ready: require(dist/extension.js), then dist/languageClient.js + server fork and initialize over IPC';
+    'extension load to server ready: require(dist/extension.js), then dist/languageClient.js + server start and initialize over stdio';
   if (!existsSync(path.join(benchDist, 'extension.js'))) {
     return [
       notAvailable(

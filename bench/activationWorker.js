@@ -1,7 +1,7 @@
 // Child of the activation bench, plain JS so no TypeScript loader skews the timing: loads
-// dist/extension.js, then starts the server as the client does (fork over IPC) and awaits initialize.
+// dist/extension.js, then starts the server as the client does (over stdio) and awaits initialize.
 'use strict';
-const { fork } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
@@ -39,12 +39,20 @@ const clientStarted = process.hrtime.bigint();
 if (fs.existsSync(clientBundle)) require(clientBundle);
 const clientLoadMs = ms(clientStarted);
 
-const { IPCMessageReader, IPCMessageWriter, createMessageConnection } = require('vscode-jsonrpc/node');
+const { StreamMessageReader, StreamMessageWriter, createMessageConnection } = require('vscode-jsonrpc/node');
 const forkStart = process.hrtime.bigint();
-const child = fork(path.join(dist, 'server.js'), ['--node-ipc', `--clientProcessId=${process.pid}`], {
-  stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-});
-const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+// As the extension starts it: node dist/server.js --stdio.
+const child = spawn(
+  process.execPath,
+  [path.join(dist, 'server.js'), '--stdio', `--clientProcessId=${process.pid}`],
+  {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  },
+);
+const connection = createMessageConnection(
+  new StreamMessageReader(child.stdout),
+  new StreamMessageWriter(child.stdin),
+);
 connection.listen();
 connection
   .sendRequest('initialize', {

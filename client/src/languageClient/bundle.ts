@@ -16,14 +16,17 @@ import {
 
 export { State };
 
-/** The client of dist/server.js over IPC (what VS Code users run; other editors use `--stdio`). */
+/**
+ * The client of dist/server.js over stdio, the transport every other editor uses too; over stdio the
+ * server sends the outline of a document version from bytes serialized once (server/src/preserialized.ts).
+ */
 export function createLanguageClient(
   serverModule: string,
   clientOptions: LanguageClientOptions,
 ): LanguageClient {
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy'] } },
   };
   return new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
 }
