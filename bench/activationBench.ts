@@ -6,6 +6,7 @@ import { repoRoot } from './corpus';
 import { benchDist } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { median } from './stats';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
 const SECTION = 'activation';
 
@@ -17,11 +18,15 @@ interface Sample {
 }
 
 function sample(): Sample {
-  const result = spawnSync(process.execPath, [path.join(__dirname, 'activationWorker.js'), benchDist], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'activationWorker.js'), benchDist, SERVER_NODE_OPTIONS.join(' ')],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   if (result.status !== 0)
     throw new Error(`activation worker failed: ${(result.stderr || String(result.error)).trim()}`);
   return JSON.parse(result.stdout) as Sample;

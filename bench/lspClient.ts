@@ -8,6 +8,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 import { benchDist } from './dist';
 
 export const serverPath = path.join(benchDist, 'server.js');
@@ -33,7 +34,7 @@ export class BenchClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<BenchClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, serverPath, '--stdio'], { stdio: 'pipe' });
     child.stderr.on('data', () => undefined);
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout),

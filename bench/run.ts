@@ -1,6 +1,5 @@
 // `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { activationBench } from './activationBench';
@@ -16,10 +15,10 @@ import { checkBudgets, loadBudgets, markdown, table, writeResults } from './repo
 import { syntheticMakefile } from './synthetic';
 import { loadPeers } from './treeSitter';
 import { firstLine, run } from './tools';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
-// The parser is measured in this process: give it the young generation the language server runs with
-// (server/src/main.ts), so the figure is the server's parse time.
-setFlagsFromString('--max-semi-space-size=32');
+// The parser is measured in this process, which `npm run bench` starts with the language server's Node
+// options (server/src/nodeFlags.ts), so the figure is the server's parse time.
 
 const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -68,6 +67,12 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const rounds = args.quick ? { rounds: 3, warmup: 1 } : { rounds: 7, warmup: 2 };
   prepareDist(args.build, log);
+  const missing = SERVER_NODE_OPTIONS.filter((option) => !process.execArgv.includes(option));
+  if (missing.length > 0) {
+    log(
+      `started without the server's Node options (${missing.join(' ')}): use npm run bench, or the parser figures are not the server's`,
+    );
+  }
   const loadAtStart = os
     .loadavg()
     .map((l) => l.toFixed(2))

@@ -13,6 +13,7 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../../server/src/nodeFlags';
 
 export { State };
 
@@ -25,8 +26,16 @@ export function createLanguageClient(
   clientOptions: LanguageClientOptions,
 ): LanguageClient {
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy'] } },
+    run: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: [...SERVER_NODE_OPTIONS] },
+    },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy'] },
+    },
   };
   return new LanguageClient('makescope', 'Makescope Language Server', serverOptions, clientOptions);
 }
