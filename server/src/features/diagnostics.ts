@@ -100,13 +100,27 @@ function missingPhony(index: FileIndex, project: FileIndex[]): Diagnostic[] {
   return result;
 }
 
+const definedNamesCache = new WeakMap<WorkspaceModel, { generation: number; names: Set<string> }>();
+
+/**
+ * Every variable name some known makefile assigns. Built once per change of the workspace model, not
+ * once per published file: after an edit, every open makefile is checked against the same set.
+ */
+function definedNames(model: WorkspaceModel): ReadonlySet<string> {
+  const cached = definedNamesCache.get(model);
+  if (cached && cached.generation === model.changeCount) return cached.names;
+  const names = new Set<string>();
+  for (const file of model.allIndexes()) for (const variable of file.variables) names.add(variable.name);
+  definedNamesCache.set(model, { generation: model.changeCount, names });
+  return names;
+}
+
 function undefinedVariables(
   index: FileIndex,
   model: WorkspaceModel,
   env: DiagnosticEnvironment,
 ): Diagnostic[] {
-  const defined = new Set<string>();
-  for (const file of model.allIndexes()) for (const variable of file.variables) defined.add(variable.name);
+  const defined = definedNames(model);
   const loopVariables = new Set<string>();
   for (const reference of index.parsed.references) {
     // `$(foreach v,...)`, `$(let a b,...)` and `$(call f,...)` bind names that no assignment defines.
