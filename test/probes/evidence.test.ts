@@ -143,6 +143,16 @@ describe('makescope evidence', function () {
     );
   });
 
+  it('names an environment variable that reaches the recipe only through a simple variable', async () => {
+    workspace = await workspaceFrom('evidence-env-captured');
+    const { report, markdown } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, [], { TOOLCHAIN: 'debug' }),
+    );
+    assert.equal(report.verdict.kind, 'escalate', report.verdict.summary);
+    assert.deepEqual(triggered(report), ['environment-drift']);
+    assert.match(markdown, /- TOOLCHAIN comes from the environment \(= "debug"\)/);
+  });
+
   it('escalates a failure in an included makefile outside the project', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'makescope-outside-'));
     try {

@@ -10,6 +10,7 @@ import type { TraceReport } from '../probes/traceProbe';
 import type { EscalationFacts } from './escalation';
 import type { EvidenceLocation, Rung } from './evidenceTypes';
 import { influentialVariables } from './influence';
+import { writtenValues } from './writtenValues';
 
 export interface LadderResults {
   options: { directory: string; targets?: string[]; symptom?: string };
@@ -126,11 +127,13 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
     toolFailures,
     makeErrors,
     influentialVariables: db
-      ? influentialVariables(db, results.options.targets ?? []).map(({ name, origin, value }) => ({
-          name,
-          origin,
-          value,
-        }))
+      ? influentialVariables(db, results.options.targets ?? [], writtenValues(directory)).map(
+          ({ name, origin, value }) => ({
+            name,
+            origin,
+            value,
+          }),
+        )
       : [],
     makeVersion: results.makeVersion,
     declaredMakeVersion: db

@@ -1,5 +1,6 @@
 // Which environment and command-line variables reach a target: references followed through make's database.
 import type { DbVariable, MakeDatabase } from '../probes/parsers/databaseParser';
+import type { WrittenValue } from './writtenValues';
 
 const OUTSIDE_ORIGINS = new Set(['environment', 'command line', 'environment under -e']);
 const REFERENCE = /\$[({]([^$(){}:\s,=#]+)|\$([A-Za-z0-9_])/g;
@@ -12,8 +13,15 @@ export function goalsOf(db: MakeDatabase, targets: readonly string[]): string[] 
   return goal ? [goal] : [];
 }
 
-/** Variables from the environment or the command line used by the goals' recipes and prerequisites. */
-export function influentialVariables(db: MakeDatabase, targets: readonly string[]): DbVariable[] {
+/**
+ * Variables from the environment or the command line used by the goals' recipes and prerequisites,
+ * also through simple variables assigned from them when `written` gives their values as written.
+ */
+export function influentialVariables(
+  db: MakeDatabase,
+  targets: readonly string[],
+  written?: WrittenValue,
+): DbVariable[] {
   const globals = new Map(db.variables.map((variable) => [variable.name, variable]));
   const files = new Map(db.files.map((file) => [file.name, file]));
   const texts: string[] = [];
@@ -41,6 +49,10 @@ export function influentialVariables(db: MakeDatabase, targets: readonly string[
       if (!variable) continue;
       if (OUTSIDE_ORIGINS.has(variable.origin)) found.set(name, variable);
       if (variable.flavor !== 'simple') texts.push(variable.value);
+      else if (!OUTSIDE_ORIGINS.has(variable.origin)) {
+        const text = written?.(variable);
+        if (text !== undefined) texts.push(text);
+      }
     }
   }
   return [...found.values()];

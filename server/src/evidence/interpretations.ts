@@ -8,6 +8,7 @@ import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { RungStatus } from './evidenceTypes';
 import { goalsOf, influentialVariables } from './influence';
+import { writtenValues } from './writtenValues';
 
 export interface Explained {
   status: RungStatus;
@@ -31,11 +32,15 @@ export function failure(error: unknown): string {
 
 export function symptom(
   result: DatabaseResult,
-  options: { targets?: string[]; jobs?: number; symptom?: string },
+  options: { directory: string; targets?: string[]; jobs?: number; symptom?: string },
   makeVersion: string,
 ): Explained {
   const goals = goalsOf(result.database, options.targets ?? []);
-  const outside = influentialVariables(result.database, options.targets ?? []);
+  const outside = influentialVariables(
+    result.database,
+    options.targets ?? [],
+    writtenValues(options.directory),
+  );
   const lines = [
     `target(s): ${goals.join(' ') || '(none: the makefile has no default goal)'}`,
     `-j level: ${options.jobs ?? 1}`,
