@@ -88,13 +88,15 @@ function valueText(figure: Figure): string {
   return typeof extra === 'number' ? `${main}, ${formatValue(extra, 'MB/s')}` : main;
 }
 
-export function table(figures: Figure[], checks: BudgetCheck[]): string {
+/** The table; with `budgetedOnly`, just the figures that have a budget. */
+export function table(figures: Figure[], checks: BudgetCheck[], budgetedOnly = false): string {
   const rows = [
     '| section | measure | value | peer / bound (same run) | budget |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const figure of figures) {
     const check = checks.find((c) => c.figureKey === figure.key);
+    if (budgetedOnly && !check) continue;
     const verdict = check
       ? `${check.limit} ${check.pass === undefined ? 'n/a' : check.pass ? 'PASS' : 'MISS'}`
       : '';

@@ -11,7 +11,8 @@ import { errorText, notAvailable, type Figure } from './figures';
 import { lspBench } from './lspBench';
 import { parserBench } from './parserBench';
 import { probeBench } from './probeBench';
-import { checkBudgets, loadBudgets, markdown, table, writeResults } from './report';
+import { checkBudgets, loadBudgets, machine, markdown, table, writeResults } from './report';
+import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
 import { loadPeers } from './treeSitter';
 import { firstLine, run } from './tools';
@@ -118,7 +119,13 @@ async function main(): Promise<number> {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   });
   writeFileSync(path.join(resultsDir, 'latest.md'), md);
-  if (args.snapshot) writeFileSync(path.join(__dirname, 'last-run.md'), `# Latest benchmark run\n\n${md}`);
+  if (args.snapshot) {
+    writeFileSync(path.join(__dirname, 'last-run.md'), `# Latest benchmark run\n\n${md}`);
+    const when = `${new Date().toISOString().slice(0, 10)}, ${machine().cpu}, load average ${loadAtStart} at start, ${makeVersion}`;
+    const section = `Budgeted figures of the latest committed run (${when}); every figure: [bench/last-run.md](bench/last-run.md).\n\n${table(figures, checks, true)}`;
+    if (!replaceReadmeSection(path.join(repoRoot, 'README.md'), section))
+      log('README.md has no bench-table markers');
+  }
   log(`wrote ${path.relative(repoRoot, jsonFile)}`);
 
   if (!args.check) return 0;
