@@ -19,6 +19,9 @@ export class LineTable {
   private cached = 0;
   private readonly cachedOffsets = new Int32Array(CACHE_MASK + 1).fill(-1);
   private readonly cachedPositions: Position[] = new Array<Position>(CACHE_MASK + 1);
+  private readonly cachedRangeStarts = new Int32Array(CACHE_MASK + 1).fill(-1);
+  private readonly cachedRangeEnds = new Int32Array(CACHE_MASK + 1);
+  private readonly cachedRanges: Range[] = new Array<Range>(CACHE_MASK + 1);
 
   constructor(readonly text: string) {
     const lines = new LineOffsets(text.length);
@@ -115,8 +118,19 @@ export class LineTable {
     return position;
   }
 
+  /**
+   * Equal ranges are shared the same way: a word that is one reference (`$(OBJS):`) and that
+   * reference, or a value that is one reference and its valueRange, span the same offsets.
+   */
   range(start: number, end: number): Range {
-    return { start: this.position(start), end: this.position(end) };
+    const slot = start & CACHE_MASK;
+    if (this.cachedRangeStarts[slot] === start && this.cachedRangeEnds[slot] === end)
+      return this.cachedRanges[slot];
+    const range = { start: this.position(start), end: this.position(end) };
+    this.cachedRangeStarts[slot] = start;
+    this.cachedRangeEnds[slot] = end;
+    this.cachedRanges[slot] = range;
+    return range;
   }
 }
 

@@ -57,7 +57,7 @@ export class LineView {
   range(start: number, end: number): Range {
     const table = this.table;
     if (this.pieceStarts === null) return table.range(start, end);
-    return { start: table.position(this.toSource(start)), end: table.position(this.toSource(end)) };
+    return table.range(this.toSource(start), this.toSource(end));
   }
 }
 
