@@ -12,9 +12,19 @@ export interface VariableDefinition {
   valueStart: number;
 }
 
+/** What parseVariableDefinition answers: one object, filled again by every call. */
+const definitionScratch: VariableDefinition = {
+  nameStart: 0,
+  nameEnd: 0,
+  operator: '=',
+  operatorStart: 0,
+  valueStart: 0,
+};
+
 /**
  * `NAME OP value` at `start`, or null. Like make, the name is one word (references may hold
- * blanks); after a blank only an operator may follow, and a lone `:` means a rule.
+ * blanks); after a blank only an operator may follow, and a lone `:` means a rule. The answer is
+ * one reused object, valid until the next call: read it, do not keep it.
  */
 export function parseVariableDefinition(text: string, start: number, end: number): VariableDefinition | null {
   const nameStart = skipBlanks(text, start, end);
@@ -61,13 +71,13 @@ export function parseVariableDefinition(text: string, start: number, end: number
     if (operator !== null) {
       const end2 = nameEnd >= 0 ? nameEnd : i;
       if (end2 === nameStart) return null;
-      return {
-        nameStart,
-        nameEnd: end2,
-        operator,
-        operatorStart: i,
-        valueStart: skipBlanks(text, i + length, end),
-      };
+      const definition = definitionScratch;
+      definition.nameStart = nameStart;
+      definition.nameEnd = end2;
+      definition.operator = operator;
+      definition.operatorStart = i;
+      definition.valueStart = skipBlanks(text, i + length, end);
+      return definition;
     }
     if (nameEnd >= 0) return null;
     i++;
@@ -102,6 +112,8 @@ function mayBeKeyword(c: number): boolean {
 /**
  * Modifiers followed by a definition, `define` or `undefine`; null when the line is something else.
  * `hasEquals` false says `text[start, end)` holds no `=`, so no operator: only keywords are looked for.
+ * The answer (and its definition) is one reused object, valid until the next call: read it, do not
+ * keep it.
  */
 export function parseVariableAssignment(
   text: string,
@@ -129,6 +141,15 @@ export function parseVariableAssignment(
   }
 }
 
+/** What parseVariableAssignment answers: one object, filled again by every call. */
+const assignmentScratch: VariableAssignment = {
+  modifiers: emptyList(),
+  start: 0,
+  define: -1,
+  undefine: -1,
+  definition: null,
+};
+
 /** The assignment starting at `start`; one without modifiers shares the empty list. */
 function found(
   modifiers: VariableModifier[] | null,
@@ -137,5 +158,11 @@ function found(
   undefine: number,
   definition: VariableDefinition | null,
 ): VariableAssignment {
-  return { modifiers: modifiers ?? emptyList(), start, define, undefine, definition };
+  const assignment = assignmentScratch;
+  assignment.modifiers = modifiers ?? emptyList();
+  assignment.start = start;
+  assignment.define = define;
+  assignment.undefine = undefine;
+  assignment.definition = definition;
+  return assignment;
 }

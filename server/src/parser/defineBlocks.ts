@@ -34,6 +34,7 @@ export function readDefine(
   const definition = parseVariableDefinition(vt, headerStart, headerEnd);
   const nameStart = definition !== null ? definition.nameStart : headerStart;
   const nameEnd = definition !== null ? definition.nameEnd : headerEnd;
+  const operator = definition !== null ? definition.operator : '=';
   const name = wordAt(view, nameStart, nameEnd);
   const computedName = name.text.indexOf('$') >= 0;
   if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', output.references);
@@ -77,7 +78,7 @@ export function readDefine(
     type: 'assignment',
     name,
     computedName,
-    operator: definition !== null ? definition.operator : '=',
+    operator,
     value: body.join('\n'),
     valueRange:
       body.length > 0 ? table.range(bodyStart, bodyEnd) : { start: headerRange.end, end: headerRange.end },

@@ -160,23 +160,17 @@ function finishFrame(
   const substitution = frame.colon >= 0 && frame.equals > frame.colon;
   const nameEnd = substitution ? frame.colon : contentEnd;
   const computed = frame.firstNested >= 0 && frame.firstNested < nameEnd;
-  const reference: Reference = {
-    name: text.slice(cs, nameEnd),
-    range,
-    nameRange: view.range(cs, nameEnd),
-    context,
-  };
-  if (computed || substitution) {
-    // Built in one literal so V8 keeps every field in the object itself.
-    out[frame.slot] =
-      computed && substitution
-        ? { ...reference, computed, substitution }
+  const name = text.slice(cs, nameEnd);
+  const nameRange = view.range(cs, nameEnd);
+  // Each shape built in one literal, so V8 keeps every field in the object itself.
+  out[frame.slot] =
+    !computed && !substitution
+      ? { name, range, nameRange, context }
+      : computed && substitution
+        ? { name, range, nameRange, context, computed, substitution }
         : computed
-          ? { ...reference, computed }
-          : { ...reference, substitution };
-    return;
-  }
-  out[frame.slot] = reference;
+          ? { name, range, nameRange, context, computed }
+          : { name, range, nameRange, context, substitution };
 }
 
 /** The built-in function named at `start` when it is followed by a blank, as make requires. */
