@@ -74,11 +74,13 @@ export class ConditionalBlocks {
     }
     const text = view.text;
     open.branch.range.end = previousEnd;
+    settle(open.branch);
     if (keyword === 'endif') {
       if (skipBlanks(text, wordEnd, contentEnd) < contentEnd)
         output.problem('bad-conditional', "extraneous text after 'endif' directive", lineRange, 'warning');
       open.node.endifRange = lineRange;
       open.node.range.end = lineRange.end;
+      settleBranches(open.node);
       this.open.pop();
       this.target = open.parent;
       return;
@@ -108,6 +110,8 @@ export class ConditionalBlocks {
       const open = this.open.pop() as OpenConditional;
       open.branch.range.end = end;
       open.node.range.end = end;
+      settle(open.branch);
+      settleBranches(open.node);
       const opening = open.node.branches[0].keywordRange;
       this.output.problem(
         'unterminated-conditional',
@@ -140,6 +144,21 @@ export class ConditionalBlocks {
     if (parsed.operands !== undefined) branch.operands = parsed.operands;
     return branch;
   }
+}
+
+/**
+ * A closed branch's body at its exact size: grown by push() from empty, a body of a few statements
+ * keeps room for 16 or more, and conditional bodies are many (every statement nested in one has
+ * already been added when its branch closes, and nothing pushes into a closed body).
+ */
+function settle(branch: ConditionalBranch): void {
+  const body = branch.body;
+  if (body.length > 0) branch.body = body.slice();
+}
+
+/** The same for a closed conditional's branch list, grown by push() from one at each else. */
+function settleBranches(node: Conditional): void {
+  if (node.branches.length > 1) node.branches = node.branches.slice();
 }
 
 /** Ranges whose end is later moved get their own object, so the keyword range stays intact. */
