@@ -2,7 +2,7 @@
 import type { RuleKind, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
 import type { LineView } from './lineView';
-import { emptyList } from './listBuilder';
+import { ListBuilder, emptyList } from './listBuilder';
 import {
   BACKSLASH,
   COLON,
@@ -11,8 +11,10 @@ import {
   HASH,
   SEMICOLON,
   skipBlanks,
+  SPACE,
+  TAB,
+  isBlank,
   skipReference,
-  splitWords,
   trimEndBlanks,
   wordAt,
 } from './scan';
@@ -83,9 +85,17 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
   let percent = false;
   // An `=` after the colon, outside references: without one the line holds no target-specific variable.
   let equals = false;
+  // The same pass notes the blank runs outside references, where the word lists split.
+  runCount = 0;
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (isPlain(c)) {
+      if (c <= SPACE && (c === SPACE || c === TAB)) {
+        const runStart = i++;
+        while (i < end && isBlank(text.charCodeAt(i))) i++;
+        addRun(runStart, i);
+        continue;
+      }
       i++;
       continue;
     }
@@ -134,7 +144,8 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
     doubleColon = true;
     p++;
   }
-  line.targets = splitWords(view, start, targetsEnd);
+  runCursor = 0;
+  line.targets = wordsBetween(view, start, targetsEnd);
   line.kind = 'explicit';
   line.doubleColon = doubleColon;
   line.targetPattern = undefined;
@@ -168,10 +179,60 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
     line.targetPattern = wordAt(view, patternStart, trimEndBlanks(text, patternStart, secondColon));
     prerequisitesStart = secondColon + 1;
   }
-  line.prerequisites = splitWords(view, prerequisitesStart, pipe < 0 ? cut : pipe);
-  if (pipe >= 0) line.orderOnly = splitWords(view, pipe + 1, cut);
+  line.prerequisites = wordsBetween(view, prerequisitesStart, pipe < 0 ? cut : pipe);
+  if (pipe >= 0) line.orderOnly = wordsBetween(view, pipe + 1, cut);
   line.kind = ruleKind(line, percent, grouped);
   return true;
+}
+
+/**
+ * Blank runs `[runs[2k], runs[2k + 1])` outside references on the rule line being parsed, in
+ * order: the words of a span are the gaps between them, so the span is not scanned again.
+ */
+let runs = new Int32Array(64);
+let runCount = 0;
+/** First run not yet behind the spans split so far (spans are split in order). */
+let runCursor = 0;
+const words = new ListBuilder<Word>();
+
+function addRun(start: number, end: number): void {
+  if (2 * runCount + 2 > runs.length) {
+    const bigger = new Int32Array(runs.length * 2);
+    bigger.set(runs);
+    runs = bigger;
+  }
+  runs[2 * runCount] = start;
+  runs[2 * runCount + 1] = end;
+  runCount++;
+}
+
+/**
+ * The blank-separated words of `view.text[start, end)`, as splitWords would find them: `start`
+ * and `end` are offsets the pass reached outside references, so a reference never straddles them.
+ */
+function wordsBetween(view: LineView, start: number, end: number): Word[] {
+  let k = runCursor;
+  while (k < runCount && runs[2 * k + 1] <= start) k++;
+  let first: Word | null = null;
+  let pos = start;
+  while (pos < end) {
+    if (k < runCount && runs[2 * k] <= pos) {
+      pos = runs[2 * k + 1];
+      k++;
+      continue;
+    }
+    const wordEnd = k < runCount && runs[2 * k] < end ? runs[2 * k] : end;
+    const word = wordAt(view, pos, wordEnd);
+    if (first === null) first = word;
+    else {
+      if (words.length === 0) words.add(first);
+      words.add(word);
+    }
+    pos = wordEnd;
+  }
+  runCursor = k;
+  if (first === null) return emptyList();
+  return words.length === 0 ? [first] : words.take();
 }
 
 /**
