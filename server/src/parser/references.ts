@@ -76,6 +76,21 @@ export function scanReferences(
       }
       if (top !== null && top.firstNested < 0) top.firstNested = i;
       if (next === 40 || next === 123) {
+        // Most references are a plain name closed at once (`$(CC)`, `${OBJS}`): no nesting, no
+        // arguments, no substitution, never a function call (which needs a blank after its name).
+        const close = next === 40 ? 41 : 125;
+        let j = i + 2;
+        while (j < end && isNameCode(text.charCodeAt(j))) j++;
+        if (j < end && text.charCodeAt(j) === close) {
+          out.push({
+            name: text.slice(i + 2, j),
+            range: view.range(i, j + 1),
+            nameRange: view.range(i + 2, j),
+            context,
+          });
+          i = j + 1;
+          continue;
+        }
         // Reserve the slot now so an outer reference stays ahead of the ones nested in it.
         const slot = out.length;
         out.push(null as unknown as Reference);
@@ -171,6 +186,11 @@ function finishFrame(
         : computed
           ? { name, range, nameRange, context, computed }
           : { name, range, nameRange, context, substitution };
+}
+
+/** Letters, digits and `_`: what most variable names are made of. */
+function isNameCode(c: number): boolean {
+  return c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57;
 }
 
 /** The built-in function named at `start` when it is followed by a blank, as make requires. */
