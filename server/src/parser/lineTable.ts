@@ -10,6 +10,8 @@ export class LineTable {
   readonly starts: Int32Array;
   /** Offset where each line's content ends: before its terminator, or at its first NUL. */
   readonly ends: Int32Array;
+  /** False when the text holds no carriage return (every line ends with LF): nothing to normalise. */
+  readonly hasCarriageReturn: boolean;
   /** Offset of the first NUL byte in the text, or -1. */
   readonly firstNul: number;
   /** `#`, `$` and `=` (every assignment operator holds one) are looked for on every line. */
@@ -26,7 +28,8 @@ export class LineTable {
   constructor(readonly text: string) {
     const lines = new LineOffsets(text.length);
     const length = text.length;
-    if (text.indexOf('\r') < 0) {
+    this.hasCarriageReturn = text.indexOf('\r') >= 0;
+    if (!this.hasCarriageReturn) {
       // The common case: one indexOf per line is far faster than a char loop.
       let start = 0;
       for (;;) {

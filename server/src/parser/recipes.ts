@@ -7,7 +7,7 @@ import { DOLLAR, isBlank } from './scan';
 export function recipeLine(table: LineTable, start: number, end: number): RecipeLine {
   const source = table.text;
   let text = source.slice(start, end);
-  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  if (table.hasCarriageReturn && text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
   let prefixes = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
