@@ -1,6 +1,13 @@
 // Command-line parsing for `makescope`: subcommand, options, and targets (after `--` if they look like options).
 import type { SandboxPolicy } from '../../server/src/probes/safety';
-import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
+import {
+  applyProjectOption,
+  PROJECT_OPTIONS_WITH_VALUE,
+  readOptions,
+  unknownOption,
+  UsageError,
+  wholeNumber,
+} from './options';
 
 export { UsageError };
 
@@ -26,20 +33,7 @@ export interface CliArgs {
   positional: string[];
 }
 
-const WITH_VALUE = new Set([
-  '-C',
-  '--directory',
-  '-f',
-  '--file',
-  '--makefile',
-  '--make',
-  '-j',
-  '--jobs',
-  '--sandbox',
-  '--timeout',
-  '--log',
-  '--target',
-]);
+const WITH_VALUE = new Set([...PROJECT_OPTIONS_WITH_VALUE, '-j', '--jobs', '--sandbox', '--log', '--target']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -66,19 +60,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 function applyOption(args: CliArgs, name: string, value: string | undefined): void {
+  if (applyProjectOption(args, name, value)) return;
   switch (name) {
-    case '-C':
-    case '--directory':
-      args.directory = value as string;
-      break;
-    case '-f':
-    case '--file':
-    case '--makefile':
-      args.makefile = value;
-      break;
-    case '--make':
-      args.make = value;
-      break;
     case '-j':
     case '--jobs':
       args.jobs = wholeNumber(name, value);
@@ -88,9 +71,6 @@ function applyOption(args: CliArgs, name: string, value: string | undefined): vo
         throw new UsageError(`--sandbox takes auto, always or never, got '${value}'`);
       }
       args.sandbox = value;
-      break;
-    case '--timeout':
-      args.timeoutMs = wholeNumber(name, value) * 1000;
       break;
     case '--log':
       args.log = value;

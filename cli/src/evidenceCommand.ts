@@ -6,7 +6,14 @@ import { collectEvidenceToFolder } from '../../server/src/evidence/evidenceFolde
 import { generateRunbook } from '../../server/src/evidence/runbook';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
-import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
+import {
+  applyProjectOption,
+  PROJECT_OPTIONS_WITH_VALUE,
+  readOptions,
+  unknownOption,
+  UsageError,
+  wholeNumber,
+} from './options';
 
 export const EVIDENCE_HELP = `Usage: makescope evidence [TARGET...] [options]
 
@@ -57,18 +64,13 @@ interface EvidenceArgs {
 }
 
 const WITH_VALUE = new Set([
-  '-C',
-  '--directory',
-  '-f',
-  '--file',
-  '--make',
+  ...PROJECT_OPTIONS_WITH_VALUE,
   '-j',
   '--jobs',
   '--symptom',
   '--out',
   '--format',
   '--runs',
-  '--timeout',
 ]);
 
 export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
@@ -89,18 +91,8 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
 
 function applyOption(args: EvidenceArgs, name: string, value: string | undefined): void {
   const text = value as string;
+  if (applyProjectOption(args, name, value)) return;
   switch (name) {
-    case '-C':
-    case '--directory':
-      args.directory = text;
-      break;
-    case '-f':
-    case '--file':
-      args.makefile = text;
-      break;
-    case '--make':
-      args.make = text;
-      break;
     case '-j':
     case '--jobs':
       args.jobs = wholeNumber(name, text);
@@ -113,9 +105,6 @@ function applyOption(args: EvidenceArgs, name: string, value: string | undefined
       break;
     case '--runs':
       args.runs = wholeNumber(name, text);
-      break;
-    case '--timeout':
-      args.timeoutMs = wholeNumber(name, text) * 1000;
       break;
     case '--format':
       if (text !== 'md' && text !== 'json' && text !== 'sarif')

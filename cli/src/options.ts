@@ -52,3 +52,44 @@ export function wholeNumber(option: string, text: string | undefined, minimum = 
   }
   return value;
 }
+
+/** What every command is told about the project and make. */
+export interface ProjectOptions {
+  directory: string;
+  makefile?: string;
+  make?: string;
+  timeoutMs?: number;
+}
+
+export const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
+  '-C',
+  '--directory',
+  '-f',
+  '--file',
+  '--makefile',
+  '--make',
+  '--timeout',
+];
+
+/** Applies one of the options every command shares; false when `name` is not one of them. */
+export function applyProjectOption(args: ProjectOptions, name: string, value: string | undefined): boolean {
+  switch (name) {
+    case '-C':
+    case '--directory':
+      args.directory = value as string;
+      return true;
+    case '-f':
+    case '--file':
+    case '--makefile':
+      args.makefile = value;
+      return true;
+    case '--make':
+      args.make = value;
+      return true;
+    case '--timeout':
+      args.timeoutMs = wholeNumber(name, value) * 1000;
+      return true;
+    default:
+      return false;
+  }
+}

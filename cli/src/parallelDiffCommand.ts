@@ -7,7 +7,14 @@ import {
 } from '../../server/src/parallel/parallelDiffProbe';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
-import { readOptions, unknownOption, UsageError, wholeNumber } from './options';
+import {
+  applyProjectOption,
+  PROJECT_OPTIONS_WITH_VALUE,
+  readOptions,
+  unknownOption,
+  UsageError,
+  wholeNumber,
+} from './options';
 import { parallelDiffReport } from './reports/parallelDiffReport';
 import { createStyle } from './reports/style';
 
@@ -53,17 +60,12 @@ export interface ParallelDiffArgs {
 }
 
 const WITH_VALUE = new Set([
-  '-C',
-  '--directory',
-  '-f',
-  '--file',
-  '--make',
+  ...PROJECT_OPTIONS_WITH_VALUE,
   '-j',
   '--jobs',
   '--runs',
   '--shuffle',
   '--max-sandbox-mb',
-  '--timeout',
 ]);
 
 export function parseParallelDiffArgs(argv: readonly string[]): ParallelDiffArgs {
@@ -78,18 +80,8 @@ export function parseParallelDiffArgs(argv: readonly string[]): ParallelDiffArgs
 
 function applyOption(args: ParallelDiffArgs, name: string, value: string | undefined): void {
   const text = value as string;
+  if (applyProjectOption(args, name, value)) return;
   switch (name) {
-    case '-C':
-    case '--directory':
-      args.directory = text;
-      break;
-    case '-f':
-    case '--file':
-      args.makefile = text;
-      break;
-    case '--make':
-      args.make = text;
-      break;
     case '-j':
     case '--jobs':
       args.jobs = wholeNumber(name, text, 2);
@@ -106,9 +98,6 @@ function applyOption(args: ParallelDiffArgs, name: string, value: string | undef
       break;
     case '--max-sandbox-mb':
       args.maxSandboxBytes = wholeNumber(name, text) * 1048576;
-      break;
-    case '--timeout':
-      args.timeoutMs = wholeNumber(name, text) * 1000;
       break;
     case '--json':
       args.json = true;
