@@ -1,6 +1,5 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range } from './ast';
-import { DOLLAR, EQUALS, HASH, indexOfCode } from './scan';
 import { lastAtOrBefore } from './sortedSearch';
 import type { LineTable } from './lineTable';
 
@@ -35,19 +34,19 @@ export class LineView {
   /** Index of the first `#` in `text[start, end)`, or -1. */
   indexOfHash(start: number, end: number): number {
     if (this.pieceStarts === null) return this.table.hashes.indexIn(start, end);
-    return indexOfCode(this.text, HASH, start, end);
+    return nativeIndexIn(this.text, '#', start, end);
   }
 
   /** Index of the first `$` in `text[start, end)`, or -1. */
   indexOfDollar(start: number, end: number): number {
     if (this.pieceStarts === null) return this.table.dollars.indexIn(start, end);
-    return indexOfCode(this.text, DOLLAR, start, end);
+    return nativeIndexIn(this.text, '$', start, end);
   }
 
   /** Index of the first `=` in `text[start, end)`, or -1. */
   indexOfEquals(start: number, end: number): number {
     if (this.pieceStarts === null) return this.table.equals.indexIn(start, end);
-    return indexOfCode(this.text, EQUALS, start, end);
+    return nativeIndexIn(this.text, '=', start, end);
   }
 
   position(offset: number): Position {
@@ -59,6 +58,15 @@ export class LineView {
     if (this.pieceStarts === null) return table.range(start, end);
     return table.range(this.toSource(start), this.toSource(end));
   }
+}
+
+/**
+ * Native indexOf in a collapsed line's own text: a search may run past `end`, but only to the end
+ * of that one logical line, and each scanner asks a line for a few spans, or for spans in order.
+ */
+function nativeIndexIn(text: string, char: string, start: number, end: number): number {
+  const at = text.indexOf(char, start);
+  return at < end ? at : -1;
 }
 
 function isBlank(c: number): boolean {
