@@ -173,4 +173,28 @@ describe('hardening: the server under hostile documents (stdio LSP)', () => {
 
     tally('server hostile documents', Object.keys(cases).length);
   });
+
+  it('bounds a 9 MB file of references: the first million are analysed, and it says so', async () => {
+    const uri = await open(
+      'references.mk',
+      `B = ${'$(Q7)'.repeat(1_000_000)}\nA = ${'$('.repeat(2_000_000)}\n`,
+    );
+    const published = await session.waitForDiagnostics(uri, (params) => params.diagnostics.length > 0, 60000);
+    const messages = published.diagnostics.map((diagnostic) => diagnostic.message);
+    assert.ok(
+      messages.some((message) =>
+        /more than 1,000,000 variable references: the ones after this are not analysed/.test(message),
+      ),
+      messages.slice(0, 5).join('\n'),
+    );
+    // A million uses of Q7, which no makefile defines: a thousand notes and one that says the rest are not listed.
+    const undefinedNotes = published.diagnostics.filter(
+      (diagnostic) => diagnostic.code === 'undefined-variable',
+    );
+    assert.equal(undefinedNotes.length, 1001);
+    assert.match(undefinedNotes[1000]?.message ?? '', /only the first 1000 are reported/);
+    await exercise(session, uri, 0, 5);
+    assert.equal(session.child.exitCode, null, `the server exited: ${session.stderr}`);
+    tally('server hostile documents', 1);
+  });
 });

@@ -100,6 +100,9 @@ function missingPhony(index: FileIndex, project: FileIndex[]): Diagnostic[] {
   return result;
 }
 
+/** Enough to act on; a generated or hostile file could otherwise publish millions of them. */
+const MAX_UNDEFINED_REPORTS = 1000;
+
 const definedNamesCache = new WeakMap<WorkspaceModel, { generation: number; names: Set<string> }>();
 
 /**
@@ -145,6 +148,16 @@ function undefinedVariables(
     const key = `${name}@${reference.range.start.line}:${reference.range.start.character}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (result.length === MAX_UNDEFINED_REPORTS) {
+      result.push({
+        range: reference.nameRange,
+        severity: DiagnosticSeverity.Information,
+        code: DiagnosticCode.undefinedVariable,
+        source: DIAGNOSTIC_SOURCE,
+        message: `More references to variables no makefile defines follow; only the first ${MAX_UNDEFINED_REPORTS} are reported.`,
+      });
+      break;
+    }
     result.push({
       range: reference.nameRange,
       severity: DiagnosticSeverity.Information,

@@ -174,7 +174,8 @@ export type ProblemCode =
   | 'endef-without-define'
   | 'recipe-without-rule'
   | 'bad-conditional'
-  | 'binary-content';
+  | 'binary-content'
+  | 'too-many-references';
 
 export interface ParseProblem {
   code: ProblemCode;

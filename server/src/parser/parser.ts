@@ -9,7 +9,7 @@ import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
-import { scanReferences } from './references';
+import { MAX_REFERENCES, scanReferences } from './references';
 import { newRuleLine, parseRuleLine } from './rules';
 import {
   DOLLAR,
@@ -78,6 +78,15 @@ class MakefileParser {
     }
     this.closeRule();
     this.blocks.closeAll(table.position(table.ends[table.count - 1]));
+    const references = this.output.references;
+    if (references.length >= MAX_REFERENCES) {
+      this.output.problem(
+        'too-many-references',
+        `more than ${MAX_REFERENCES.toLocaleString('en-US')} variable references: the ones after this are not analysed`,
+        references[references.length - 1].range,
+        'warning',
+      );
+    }
     return {
       statements: this.statements,
       references: this.output.references,

@@ -25,6 +25,7 @@ interface Frame {
 }
 
 const framePool: Frame[] = [];
+const FRAME_POOL_KEPT = 256;
 /** A function call's arguments, collected at their exact count. */
 const args = new ListBuilder<Word>();
 
@@ -48,6 +49,13 @@ function newFrame(): Frame {
 const COMMA = 44;
 
 /**
+ * References kept per file. A 100,000-line hand-written Makefile has ~64,000; a hostile file of
+ * nothing but `$(` would have one per two bytes (~330 bytes of tree each), so beyond this the
+ * parser stops recording references and says so (parser.ts) instead of exhausting the server.
+ */
+export const MAX_REFERENCES = 1_000_000;
+
+/**
  * Appends the references in `view.text[start, end)` to `out` in source order (an outer reference
  * comes before the references nested in it).
  */
@@ -58,6 +66,7 @@ export function scanReferences(
   context: ReferenceContext,
   out: Reference[],
 ): void {
+  if (out.length >= MAX_REFERENCES) return;
   const text = view.text;
   let i = view.indexOfDollar(start, end);
   if (i < 0) return;
@@ -68,7 +77,7 @@ export function scanReferences(
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === DOLLAR) {
-      if (i + 1 >= end) break;
+      if (i + 1 >= end || out.length >= MAX_REFERENCES) break;
       const next = text.charCodeAt(i + 1);
       if (next === DOLLAR) {
         i += 2;
@@ -146,6 +155,8 @@ export function scanReferences(
   }
   // Unterminated references run to the end of the span.
   while (depth > 0) finishFrame(view, pool[--depth], end, end, context, out);
+  // A hostile span can open a frame per `$(`; keep the pool the size real files need.
+  if (pool.length > FRAME_POOL_KEPT) pool.length = FRAME_POOL_KEPT;
 }
 
 function finishFrame(
