@@ -2,6 +2,7 @@
 import type { Position, Range, Reference, Rule, Word } from '../parser/ast';
 import { FUNCTIONS, automaticVariableDoc } from './builtins';
 import type { FileIndex, IncludeSite, VariableDefinition } from './fileIndex';
+import { indicesNearLine } from './lineSpan';
 import { rangeContains, rangeIsInside } from './positions';
 
 export type Located =
@@ -15,40 +16,48 @@ export type Located =
 export function locate(index: FileIndex, position: Position): Located | undefined {
   const reference = innermostReference(index.parsed.references, position);
   if (reference) return fromReference(reference);
-  for (const definition of index.variables) {
-    if (rangeContains(definition.nameRange, position)) {
-      return { kind: 'variable', name: definition.name, range: definition.nameRange, definition };
-    }
+  const definition = firstContaining(index.variables, position, (item) => item.nameRange);
+  if (definition) {
+    return { kind: 'variable', name: definition.name, range: definition.nameRange, definition };
   }
-  for (const site of index.includes) {
-    if (rangeContains(site.word.range, position)) {
-      return { kind: 'include', name: site.word.text, range: site.word.range, site };
-    }
+  const site = firstContaining(index.includes, position, (item) => item.word.range);
+  if (site) return { kind: 'include', name: site.word.text, range: site.word.range, site };
+  const target = firstContaining(index.targets, position, (item) => item.word.range);
+  if (target) {
+    return {
+      kind: 'target',
+      name: target.name,
+      range: target.word.range,
+      rule: target.rule,
+      word: target.word,
+    };
   }
-  for (const target of index.targets) {
-    if (rangeContains(target.word.range, position)) {
-      return {
-        kind: 'target',
-        name: target.name,
-        range: target.word.range,
-        rule: target.rule,
-        word: target.word,
-      };
-    }
-  }
-  for (const prerequisite of index.prerequisites) {
-    if (rangeContains(prerequisite.word.range, position)) {
-      const { name, word, rule } = prerequisite;
-      return { kind: 'prerequisite', name, range: word.range, rule, word };
-    }
+  const prerequisite = firstContaining(index.prerequisites, position, (item) => item.word.range);
+  if (prerequisite) {
+    const { name, word, rule } = prerequisite;
+    return { kind: 'prerequisite', name, range: word.range, rule, word };
   }
   return undefined;
 }
 
+/** The first item, in list order, whose range contains `position`. */
+function firstContaining<T>(
+  items: readonly T[],
+  position: Position,
+  rangeOf: (item: T) => Range,
+): T | undefined {
+  const [from, to] = indicesNearLine(items, position.line, rangeOf);
+  for (let i = from; i < to; i++) if (rangeContains(rangeOf(items[i]), position)) return items[i];
+  return undefined;
+}
+
+const referenceRange = (reference: Reference): Range => reference.range;
+
 function innermostReference(references: Reference[], position: Position): Reference | undefined {
   let best: Reference | undefined;
-  for (const reference of references) {
-    if (reference.range.start.line > position.line) break;
+  const [from, to] = indicesNearLine(references, position.line, referenceRange);
+  for (let i = from; i < to; i++) {
+    const reference = references[i];
     if (!rangeContains(reference.range, position)) continue;
     if (!best || rangeIsInside(reference.range, best.range)) best = reference;
   }
