@@ -8,6 +8,27 @@ export interface ReferenceSite {
   reference: Reference;
 }
 
+const byNameCache = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+
+/**
+ * The items of a file's list with the given name, through a name map built on first use (kept per
+ * list: a file's index never changes), so a hover or definition does not filter every definition
+ * of every file of the project.
+ */
+function named<T extends { name: string }>(items: readonly T[], name: string): readonly T[] {
+  let map = byNameCache.get(items) as Map<string, T[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const item of items) {
+      const list = map.get(item.name);
+      if (list) list.push(item);
+      else map.set(item.name, [item]);
+    }
+    byNameCache.set(items, map);
+  }
+  return map.get(name) ?? [];
+}
+
 /** The files to search: the project `uri` belongs to, or the whole workspace when the project has no match. */
 function scopes(model: WorkspaceModel, uri: string): FileIndex[][] {
   return [model.project(uri), model.allIndexes()];
@@ -15,7 +36,7 @@ function scopes(model: WorkspaceModel, uri: string): FileIndex[][] {
 
 export function variableDefinitions(model: WorkspaceModel, uri: string, name: string): VariableDefinition[] {
   for (const files of scopes(model, uri)) {
-    const found = files.flatMap((file) => file.variables.filter((definition) => definition.name === name));
+    const found = files.flatMap((file) => named(file.variables, name));
     if (found.length > 0) return found;
   }
   return [];
@@ -23,14 +44,14 @@ export function variableDefinitions(model: WorkspaceModel, uri: string, name: st
 
 export function targetDefinitions(model: WorkspaceModel, uri: string, name: string): TargetDefinition[] {
   for (const files of scopes(model, uri)) {
-    const found = files.flatMap((file) => file.targets.filter((target) => target.name === name));
+    const found = files.flatMap((file) => named(file.targets, name));
     if (found.length > 0) return found;
   }
   return [];
 }
 
 export function prerequisiteSites(model: WorkspaceModel, uri: string, name: string): PrerequisiteSite[] {
-  return model.project(uri).flatMap((file) => file.prerequisites.filter((site) => site.name === name));
+  return model.project(uri).flatMap((file) => named(file.prerequisites, name));
 }
 
 export function variableReferences(model: WorkspaceModel, uri: string, name: string): ReferenceSite[] {
