@@ -1,25 +1,21 @@
 // `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { activationBench } from './activationBench';
 import { codeServerActivation } from './codeServerActivation';
-import { cacheRoot, largestFile, realCorpus, repoRoot, writeCacheFile } from './corpus';
+import { cacheRoot, realCorpus, repoRoot, writeCacheFile } from './corpus';
 import { databaseBench } from './databaseBench';
 import { prepareDist } from './dist';
 import { errorText, notAvailable, type Figure } from './figures';
 import { lspBench } from './lspBench';
-import { parserBench } from './parserBench';
 import { probeBench } from './probeBench';
 import { checkBudgets, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
-import { loadPeers } from './treeSitter';
 import { firstLine, run } from './tools';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
-
-// The parser is measured in this process, which `npm run bench` starts with the language server's Node
-// options (server/src/nodeFlags.ts), so the figure is the server's parse time.
 
 const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -64,16 +60,29 @@ async function section(
   }
 }
 
+/** Runs bench/parserWorker.ts under the server's Node options and returns its figures. */
+function parserInOwnProcess(synthetic100k: string, rounds: { rounds: number; warmup: number }): Figure[] {
+  const output = path.join(cacheRoot, 'parser-figures.json');
+  rmSync(output, { force: true });
+  const worker = path.join(__dirname, 'parserWorker.ts');
+  const args = [synthetic100k, String(rounds.rounds), String(rounds.warmup), output];
+  const result = spawnSync(process.execPath, [...SERVER_NODE_OPTIONS, '--import', 'tsx', worker, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    timeout: 20 * 60_000,
+  });
+  if (result.status !== 0 || !existsSync(output))
+    throw new Error(
+      `parser worker failed: ${(result.stderr || String(result.error)).trim().split('\n').pop()}`,
+    );
+  return JSON.parse(readFileSync(output, 'utf8')) as Figure[];
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const rounds = args.quick ? { rounds: 3, warmup: 1 } : { rounds: 7, warmup: 2 };
   prepareDist(args.build, log);
-  const missing = SERVER_NODE_OPTIONS.filter((option) => !process.execArgv.includes(option));
-  if (missing.length > 0) {
-    log(
-      `started without the server's Node options (${missing.join(' ')}): use npm run bench, or the parser figures are not the server's`,
-    );
-  }
   const loadAtStart = os
     .loadavg()
     .map((l) => l.toFixed(2))
@@ -85,10 +94,8 @@ async function main(): Promise<number> {
   if (args.only.has('parser')) {
     await section('parser', figures, async () => {
       log('obtaining the real Makefiles (first run: cmake, configure, node-gyp, npm pack; cached after)');
-      const groups = realCorpus();
-      const peers = await loadPeers();
-      const cmake = groups.find((g) => g.name === 'cmake' && !g.na);
-      return parserBench(groups, synthetic(100_000), cmake && largestFile(cmake), peers, rounds);
+      realCorpus();
+      return parserInOwnProcess(synthetic(100_000), rounds);
     });
   }
   if (args.only.has('lsp')) await section('lsp', figures, () => lspBench({ quick: args.quick }));

@@ -1,0 +1,24 @@
+// The parser section in a process of its own, started with the language server's Node options: its heap
+// holds what a server's would while parsing (the parser and the files, beside the peer parsers), not the
+// rest of the bench, so the figure does not swing with what other sections left behind.
+import { writeFileSync } from 'node:fs';
+import { largestFile, realCorpus } from './corpus';
+import { parserBench } from './parserBench';
+import { loadPeers } from './treeSitter';
+
+async function main(): Promise<void> {
+  const [synthetic100k, rounds, warmup, output] = process.argv.slice(2);
+  const groups = realCorpus();
+  const peers = await loadPeers();
+  const cmake = groups.find((group) => group.name === 'cmake' && !group.na);
+  const figures = parserBench(groups, synthetic100k, cmake && largestFile(cmake), peers, {
+    rounds: Number(rounds),
+    warmup: Number(warmup),
+  });
+  writeFileSync(output, JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
