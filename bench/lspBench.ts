@@ -61,9 +61,15 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       documentSymbol: [{ line: 0, character: 0 }],
     };
     const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
-    const floor: number[] = [];
-    // The client's own share of an answer: vscode-jsonrpc turns its bytes into a string and JSON.parses it.
-    // Timed each round on the bytes of the method's first answer (serialized once, so as not to add garbage).
+    // Per method, in the same rounds: the transport's floor (a request the server answers at once with
+    // MethodNotFound) and the client's own share of the answer (vscode-jsonrpc turns its bytes into a
+    // string and JSON.parses it), timed on the bytes of the method's first answer.
+    const floors: Record<Method, number[]> = {
+      hover: [],
+      definition: [],
+      documentSymbol: [],
+      completion: [],
+    };
     const decode: Record<Method, number[]> = {
       hover: [],
       definition: [],
@@ -71,9 +77,10 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       completion: [],
     };
     const answerBytes = new Map<Method, Buffer>();
-    // Methods take turns, one request in flight at a time, so that they share the machine's noise.
-    for (let i = 0; i < warmup + samples; i++) {
-      for (const method of METHODS) {
+    // One method at a time, one request in flight: a small answer is not timed right after a
+    // multi-megabyte one, whose garbage the client would collect during the next request.
+    for (const method of METHODS) {
+      for (let i = 0; i < warmup + samples; i++) {
         const list = positions[method];
         const position = list[(i * 7919) % list.length];
         const params =
@@ -83,23 +90,21 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         if (i >= warmup) times[method].push(nowMs() - start);
         if (!answerBytes.has(method))
           answerBytes.set(method, Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })));
-      }
-      // The transport's floor: a request the server answers at once with MethodNotFound.
-      const start = nowMs();
-      await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
-      if (i >= warmup) floor.push(nowMs() - start);
-      for (const [method, bytes] of answerBytes) {
+        const floorStart = nowMs();
+        await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
+        if (i >= warmup) floors[method].push(nowMs() - floorStart);
         const decodeStart = nowMs();
-        JSON.parse(bytes.toString('utf8'));
+        JSON.parse((answerBytes.get(method) as Buffer).toString('utf8'));
         if (i >= warmup) decode[method].push(nowMs() - decodeStart);
       }
     }
+    const floor = METHODS.flatMap((method) => floors[method]);
     const floorText = `stdio round-trip floor p50 ${median(floor).toFixed(2)} / p95 ${percentile(floor, 95).toFixed(2)} ms`;
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
     for (const method of METHODS) {
       // No answer can come faster than an empty round trip plus the client's decoding of the answer's
       // bytes (the transfer of the bytes through the pipe not counted): both measured in the same round.
-      const answerFloor = floor.map((roundTrip, round) => roundTrip + decode[method][round]);
+      const answerFloor = floors[method].map((roundTrip, round) => roundTrip + decode[method][round]);
       const bytes = answerBytes.get(method)?.byteLength ?? 0;
       const answerText =
         `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (round trip + client decode+parse, ` +
