@@ -1,11 +1,6 @@
 // Builds the tree's lists at their exact size: a list grown by push() keeps a 17-slot backing store.
 
 /**
- * Collects items in a reused buffer and hands them out as an exact-size array. The tree holds
- * tens of thousands of short lists (a rule's targets, prerequisites, recipe...); each one grown by
- * push() would keep room for 17 items, and everything a parse keeps is garbage-collector work.
- */
-/**
  * The one empty list the tree's lists share (most rules have no order-only prerequisites, many no
  * recipe): frozen, since the tree is read-only and a push into it must fail rather than reach
  * every node holding it.
@@ -16,6 +11,11 @@ export function emptyList<T>(): T[] {
   return EMPTY as unknown as T[];
 }
 
+/**
+ * Collects items in a reused buffer and hands them out as an exact-size array. The tree holds
+ * tens of thousands of short lists (a rule's targets, prerequisites, recipe...); each one grown by
+ * push() would keep room for 17 items, and everything a parse keeps is garbage-collector work.
+ */
 export class ListBuilder<T> {
   private readonly items: (T | undefined)[] = [];
   private count = 0;
