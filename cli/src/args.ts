@@ -1,13 +1,6 @@
 // Command-line parsing for `makescope`: subcommand, options, and targets (after `--` if they look like options).
 import type { SandboxPolicy } from '../../server/src/probes/safety';
-import {
-  applyProjectOption,
-  PROJECT_OPTIONS_WITH_VALUE,
-  readOptions,
-  unknownOption,
-  UsageError,
-  wholeNumber,
-} from './options';
+import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 
 export { UsageError };
 
@@ -33,7 +26,7 @@ export interface CliArgs {
   positional: string[];
 }
 
-const WITH_VALUE = new Set([...PROJECT_OPTIONS_WITH_VALUE, '-j', '--jobs', '--sandbox', '--log', '--target']);
+const OWN_WITH_VALUE = ['-j', '--jobs', '--sandbox', '--log', '--target'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -51,16 +44,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     rules: false,
     positional: [],
   };
-  readOptions(rest, {
-    withValue: WITH_VALUE,
-    positional: (argument) => args.positional.push(argument),
-    option: (name, value) => applyOption(args, name, value),
+  readCommandLine(rest, args, {
+    withValue: OWN_WITH_VALUE,
+    positional: args.positional,
+    apply: (name, value) => applyOption(args, name, value),
   });
   return args;
 }
 
 function applyOption(args: CliArgs, name: string, value: string | undefined): void {
-  if (applyProjectOption(args, name, value)) return;
   switch (name) {
     case '-j':
     case '--jobs':

@@ -6,14 +6,7 @@ import { collectEvidenceToFolder } from '../../server/src/evidence/evidenceFolde
 import { generateRunbook } from '../../server/src/evidence/runbook';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
-import {
-  applyProjectOption,
-  PROJECT_OPTIONS_WITH_VALUE,
-  readOptions,
-  unknownOption,
-  UsageError,
-  wholeNumber,
-} from './options';
+import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 
 export const EVIDENCE_HELP = `Usage: makescope evidence [TARGET...] [options]
 
@@ -63,22 +56,14 @@ interface EvidenceArgs {
   targets: string[];
 }
 
-const WITH_VALUE = new Set([
-  ...PROJECT_OPTIONS_WITH_VALUE,
-  '-j',
-  '--jobs',
-  '--symptom',
-  '--out',
-  '--format',
-  '--runs',
-]);
+const OWN_WITH_VALUE = ['-j', '--jobs', '--symptom', '--out', '--format', '--runs'];
 
 export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
   const args: EvidenceArgs = { directory: '.', format: 'md', build: true, targets: [] };
-  readOptions(argv, {
-    withValue: WITH_VALUE,
-    positional: (argument) => args.targets.push(argument),
-    option: (name, value) => applyOption(args, name, value),
+  readCommandLine(argv, args, {
+    withValue: OWN_WITH_VALUE,
+    positional: args.targets,
+    apply: (name, value) => applyOption(args, name, value),
   });
   for (const target of args.targets) {
     if (target.includes('='))
@@ -91,7 +76,6 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
 
 function applyOption(args: EvidenceArgs, name: string, value: string | undefined): void {
   const text = value as string;
-  if (applyProjectOption(args, name, value)) return;
   switch (name) {
     case '-j':
     case '--jobs':

@@ -61,7 +61,7 @@ export interface ProjectOptions {
   timeoutMs?: number;
 }
 
-export const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
+const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
   '-C',
   '--directory',
   '-f',
@@ -72,7 +72,7 @@ export const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
 ];
 
 /** Applies one of the options every command shares; false when `name` is not one of them. */
-export function applyProjectOption(args: ProjectOptions, name: string, value: string | undefined): boolean {
+function applyProjectOption(args: ProjectOptions, name: string, value: string | undefined): boolean {
   switch (name) {
     case '-C':
     case '--directory':
@@ -92,4 +92,29 @@ export function applyProjectOption(args: ProjectOptions, name: string, value: st
     default:
       return false;
   }
+}
+
+export interface CommandOptions {
+  /** The command's own options that take a value (the project options are known here). */
+  withValue: readonly string[];
+  /** Where the arguments that are not options go. */
+  positional: string[];
+  /** Applies one of the command's own options; throws unknownOption() for any other. */
+  apply(name: string, value: string | undefined): void;
+}
+
+/** Reads `argv` into `args`: the project options here, the command's own through `own.apply`. */
+export function readCommandLine<A extends ProjectOptions>(
+  argv: readonly string[],
+  args: A,
+  own: CommandOptions,
+): A {
+  readOptions(argv, {
+    withValue: new Set([...PROJECT_OPTIONS_WITH_VALUE, ...own.withValue]),
+    positional: (argument) => own.positional.push(argument),
+    option: (name, value) => {
+      if (!applyProjectOption(args, name, value)) own.apply(name, value);
+    },
+  });
+  return args;
 }

@@ -7,14 +7,7 @@ import {
 } from '../../server/src/parallel/parallelDiffProbe';
 import { ProbeError } from '../../server/src/probes/probeOptions';
 import type { Output } from './cli';
-import {
-  applyProjectOption,
-  PROJECT_OPTIONS_WITH_VALUE,
-  readOptions,
-  unknownOption,
-  UsageError,
-  wholeNumber,
-} from './options';
+import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 import { parallelDiffReport } from './reports/parallelDiffReport';
 import { createStyle } from './reports/style';
 
@@ -59,28 +52,20 @@ export interface ParallelDiffArgs {
   targets: string[];
 }
 
-const WITH_VALUE = new Set([
-  ...PROJECT_OPTIONS_WITH_VALUE,
-  '-j',
-  '--jobs',
-  '--runs',
-  '--shuffle',
-  '--max-sandbox-mb',
-]);
+const OWN_WITH_VALUE = ['-j', '--jobs', '--runs', '--shuffle', '--max-sandbox-mb'];
 
 export function parseParallelDiffArgs(argv: readonly string[]): ParallelDiffArgs {
   const args: ParallelDiffArgs = { directory: '.', trace: true, json: false, help: false, targets: [] };
-  readOptions(argv, {
-    withValue: WITH_VALUE,
-    positional: (argument) => args.targets.push(argument),
-    option: (name, value) => applyOption(args, name, value),
+  readCommandLine(argv, args, {
+    withValue: OWN_WITH_VALUE,
+    positional: args.targets,
+    apply: (name, value) => applyOption(args, name, value),
   });
   return args;
 }
 
 function applyOption(args: ParallelDiffArgs, name: string, value: string | undefined): void {
   const text = value as string;
-  if (applyProjectOption(args, name, value)) return;
   switch (name) {
     case '-j':
     case '--jobs':
