@@ -21,6 +21,8 @@ import { VariablesView } from './views/variablesView';
 export class MakescopeContext implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
+  /** Set by stop(), so a start still waiting for its first turn does not start a client after it. */
+  private stopped = false;
   private readonly disposables: vscode.Disposable[] = [];
   readonly output: vscode.OutputChannel;
   readonly settings = new Settings();
@@ -72,6 +74,7 @@ export class MakescopeContext implements vscode.Disposable {
 
   /** Starts the server once; activation calls this and returns before any of the work is done. */
   start(): Promise<void> {
+    this.stopped = false;
     if (!this.starting) {
       const starting = this.startClient();
       // A start that failed before a client existed may be tried again (Restart Server).
@@ -87,6 +90,8 @@ export class MakescopeContext implements vscode.Disposable {
     // Yield first, so loading the client library (dist/languageClient.js) and forking the server
     // happen after activate() returned and do not count as activation time.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    // Deactivated during that yield (a reload right at start-up): start nothing.
+    if (this.stopped) return;
     const serverModule = this.extensionContext.asAbsolutePath(path.join('dist', 'server.js'));
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'makefile' }],
@@ -132,6 +137,7 @@ export class MakescopeContext implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     this.starting = undefined;
+    this.stopped = true;
     if (client) await client.dispose();
   }
 
