@@ -16,15 +16,16 @@ export interface TraceReport {
   source: 'dry-run' | 'log';
 }
 
+/** The located targets and, when `tree`, the target -> prerequisite tree (the dry-run probe needs none). */
 function report(
   trace: TraceResult,
   directory: string,
   toProjectPath: (file: string, base?: string) => string,
-  checkFiles = true,
+  { checkFiles = true, tree = true } = {},
 ) {
   const targets = locateTargets(trace, directory, toProjectPath, checkFiles);
   return {
-    roots: buildTraceTree(trace, targets),
+    roots: tree ? buildTraceTree(trace, targets) : [],
     targets,
     errors: trace.sessions.flatMap((session) => session.errors),
     upToDate: trace.sessions.flatMap((session) => session.upToDate),
@@ -49,12 +50,10 @@ async function dryRunTrace(options: ProbeOptions, tree: boolean) {
       );
     }
     const errors = result.exitCode !== 0 ? [result.stderr.trim()] : [];
-    const targets = locateTargets(trace, context.directory, context.toProjectPath);
+    const parsed = report(trace, context.directory, context.toProjectPath, { tree });
     return {
-      roots: tree ? buildTraceTree(trace, targets) : [],
-      targets,
-      errors: [...trace.sessions.flatMap((session) => session.errors), ...errors],
-      upToDate: trace.sessions.flatMap((session) => session.upToDate),
+      ...parsed,
+      errors: [...parsed.errors, ...errors],
       placement: summarize(context),
       source: 'dry-run' as const,
     };
@@ -76,7 +75,7 @@ export async function traceLogProbe(logFile: string, directory: string): Promise
   const text = await readFile(logFile, 'utf8');
   const root = path.resolve(directory);
   return {
-    ...report(parseTrace(text), root, (file, base = root) => path.resolve(base, file), false),
+    ...report(parseTrace(text), root, (file, base = root) => path.resolve(base, file), { checkFiles: false }),
     source: 'log',
   };
 }
