@@ -4,17 +4,18 @@ import * as path from 'node:path';
 import type { ParallelDiffResult } from '../parallel/parallelTypes';
 import type { ConvergenceResult } from '../probes/convergenceProbe';
 import type { DatabaseResult } from '../probes/databaseProbe';
+import type { DbVariable } from '../probes/parsers/databaseModel';
 import type { DryRunResult } from '../probes/dryRunProbe';
 import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { EscalationFacts } from './escalation';
 import type { EvidenceLocation, Rung } from './evidenceTypes';
-import { influentialVariables } from './influence';
-import { writtenValues } from './writtenValues';
 
 export interface LadderResults {
   options: { directory: string; targets?: string[]; symptom?: string };
   database?: DatabaseResult;
+  /** Environment and command-line variables that reach the goals (influence.ts), from the database rung. */
+  influential: DbVariable[];
   dryRun?: DryRunResult;
   trace?: TraceReport;
   convergence?: ConvergenceResult;
@@ -126,15 +127,7 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
     outsideMakefiles: outsideMakefiles(pointers, directory),
     toolFailures,
     makeErrors,
-    influentialVariables: db
-      ? influentialVariables(db, results.options.targets ?? [], writtenValues(directory)).map(
-          ({ name, origin, value }) => ({
-            name,
-            origin,
-            value,
-          }),
-        )
-      : [],
+    influentialVariables: results.influential.map(({ name, origin, value }) => ({ name, origin, value })),
     makeVersion: results.makeVersion,
     declaredMakeVersion: db
       ? declaredVersion(

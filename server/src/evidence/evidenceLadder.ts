@@ -7,12 +7,14 @@ import { detectMake } from '../probes/capabilities';
 import { convergenceProbe, type ConvergenceResult } from '../probes/convergenceProbe';
 import { databaseProbe, type DatabaseResult } from '../probes/databaseProbe';
 import { dryRunProbe, type DryRunResult } from '../probes/dryRunProbe';
+import type { DbVariable } from '../probes/parsers/databaseModel';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { timingProbe, type TimingResult } from '../probes/timingProbe';
 import { traceProbe, type TraceReport } from '../probes/traceProbe';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../version';
 import { decideVerdict, evaluateCriteria } from './escalation';
 import { gatherFacts } from './evidenceFacts';
+import { influentialVariables } from './influence';
 import {
   AVOID_EARLY,
   type EvidenceReport,
@@ -23,6 +25,7 @@ import {
 } from './evidenceTypes';
 import * as interpret from './interpretations';
 import { quoteForDisplay, RunRecorder } from './runRecorder';
+import { writtenValues } from './writtenValues';
 
 export interface EvidenceOptions extends ProbeOptions {
   symptom?: string;
@@ -102,10 +105,20 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     return result;
   };
 
+  // Read once from the database (and the assignments as written) for the symptom rung and the verdict.
+  let influential: DbVariable[] = [];
   const database = await climb<DatabaseResult>({
     id: 'symptom',
-    run: (probe) => databaseProbe(probe),
-    explain: (result) => interpret.symptom(result, options, detected.make.version.text),
+    run: async (probe) => {
+      const result = await databaseProbe(probe);
+      influential = influentialVariables(
+        result.database,
+        options.targets ?? [],
+        await writtenValues(options.directory, result.database),
+      );
+      return result;
+    },
+    explain: (result) => interpret.symptom(result, influential, options, detected.make.version.text),
   });
   const dryRun = await climb<DryRunResult>({
     id: 'intended-work',
@@ -150,6 +163,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     convergence,
     timing,
     parallel,
+    influential,
     makeVersion: detected.make.version.text,
     rungs,
     failures,

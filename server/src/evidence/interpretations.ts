@@ -2,13 +2,13 @@
 import type { ParallelDiffResult } from '../parallel/parallelTypes';
 import type { ConvergenceResult } from '../probes/convergenceProbe';
 import type { DatabaseResult } from '../probes/databaseProbe';
+import type { DbVariable } from '../probes/parsers/databaseModel';
 import type { DryRunResult } from '../probes/dryRunProbe';
 import { ProbeError } from '../probes/probeOptions';
 import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { RungStatus } from './evidenceTypes';
-import { goalsOf, influentialVariables } from './influence';
-import { writtenValues } from './writtenValues';
+import { goalsOf } from './influence';
 
 export interface Explained {
   status: RungStatus;
@@ -32,15 +32,11 @@ export function failure(error: unknown): string {
 
 export function symptom(
   result: DatabaseResult,
-  options: { directory: string; targets?: string[]; jobs?: number; symptom?: string },
+  outside: DbVariable[],
+  options: { targets?: string[]; jobs?: number; symptom?: string },
   makeVersion: string,
 ): Explained {
   const goals = goalsOf(result.database, options.targets ?? []);
-  const outside = influentialVariables(
-    result.database,
-    options.targets ?? [],
-    writtenValues(options.directory),
-  );
   const lines = [
     `target(s): ${goals.join(' ') || '(none: the makefile has no default goal)'}`,
     `-j level: ${options.jobs ?? 1}`,

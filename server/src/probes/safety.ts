@@ -29,12 +29,16 @@ const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 /** Above this a file is not read for the check (makefiles are far smaller; make still reads it). */
 const MAX_MAKEFILE_BYTES = 64 * 1024 * 1024;
 
-async function readText(file: string): Promise<string | undefined> {
+/** A makefile's text, or undefined when it is not a regular file or is larger than `maxBytes`. */
+export async function readMakefileText(
+  file: string,
+  maxBytes = MAX_MAKEFILE_BYTES,
+): Promise<string | undefined> {
   try {
     // Only regular files: `include /dev/zero` would be read until memory runs out, and a FIFO
     // would block a libuv thread forever.
     const info = await stat(file);
-    if (!info.isFile() || info.size > MAX_MAKEFILE_BYTES) return undefined;
+    if (!info.isFile() || info.size > maxBytes) return undefined;
     return await readFile(file, 'utf8');
   } catch {
     return undefined;
@@ -45,7 +49,7 @@ async function readText(file: string): Promise<string | undefined> {
 export async function findMakefile(directory: string, makefile?: string): Promise<string | undefined> {
   if (makefile !== undefined) return makefile;
   for (const name of DEFAULT_MAKEFILES) {
-    if ((await readText(path.join(directory, name))) !== undefined) return name;
+    if ((await readMakefileText(path.join(directory, name))) !== undefined) return name;
   }
   return undefined;
 }
@@ -111,7 +115,7 @@ async function assessSafetyUncached(
     const name = queue.shift() as string;
     const file = path.resolve(directory, name);
     if (!stamps.has(file)) stamps.set(file, await stamp(file));
-    const text = await readText(file);
+    const text = await readMakefileText(file);
     if (text === undefined) continue;
     const parsedFile = parseMakefile(text);
     parsed.set(name, parsedFile);
