@@ -1,4 +1,4 @@
-// Entry point of the language server: `node dist/server.js --stdio` or over IPC from the extension.
+// Entry point of the language server: `node dist/server.js --stdio` (the extension starts it so too; IPC also works).
 import { serverConnection } from './connection';
 import { MakescopeServer } from './server';
 

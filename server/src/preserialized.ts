@@ -3,9 +3,9 @@
 //
 // On a 5,000-line Makefile the outline is ~3,000 symbols (~650 KB of JSON): JSON.stringify and the
 // UTF-8 encoding cost ~4 ms per request, most of the server's share of the round trip. vscode-jsonrpc
-// lets a stream transport (stdio) take a custom content-type encoder; this is one. Over IPC (what the
-// VS Code client uses) Node's process.send serializes the message itself, so nothing is reused there:
-// marking a result is then harmless and the response is sent as usual.
+// lets a stream transport (stdio, which every client here uses, VS Code included) take a custom
+// content-type encoder; this is one. Over IPC Node's process.send serializes the message itself, so
+// nothing is reused there: marking a result is then harmless and the response is sent as usual.
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
 /** Results the handlers promised never to mutate, with their JSON (UTF-8) once it was first sent. */
