@@ -2,8 +2,6 @@
 import type { SandboxPolicy } from '../../server/src/probes/safety';
 import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 
-export { UsageError };
-
 export const COMMANDS = ['convergence', 'trace', 'vars', 'dry-run', 'timing'] as const;
 export type Command = (typeof COMMANDS)[number];
 

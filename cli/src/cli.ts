@@ -1,7 +1,8 @@
 // The `makescope` command: parses the command line and dispatches to a subcommand.
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../server/src/version';
 import { ProbeError } from '../../server/src/probes/probeOptions';
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
+import { UsageError } from './options';
 import { runCommand } from './commands';
 import { runEvidenceCommand, runRunbookCommand } from './evidenceCommand';
 import { runParallelDiffCommand } from './parallelDiffCommand';

@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 /** Short options whose value may be glued on (`-Cdir`, `-fMakefile`, `-j4`). */
 const GLUED_SHORT = /^-[Cfj]./;
 
-export interface OptionHandlers {
+interface OptionHandlers {
   /** Options that take a value; any other option is a flag (its value is undefined). */
   withValue: ReadonlySet<string>;
   /** Called for each option with its value; throws UsageError for an option it does not know. */
@@ -15,7 +15,7 @@ export interface OptionHandlers {
   positional(argument: string): void;
 }
 
-export function readOptions(argv: readonly string[], handlers: OptionHandlers): void {
+function readOptions(argv: readonly string[], handlers: OptionHandlers): void {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
