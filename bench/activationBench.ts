@@ -1,11 +1,10 @@
 // Extension activation: loading dist/extension.js plus the client start (server forked, initialize answered).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from './corpus';
 import { benchDist } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { median } from './stats';
+import { runWorker } from './tools';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
 const SECTION = 'activation';
@@ -18,18 +17,8 @@ interface Sample {
 }
 
 function sample(): Sample {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(__dirname, 'activationWorker.js'), benchDist, SERVER_NODE_OPTIONS.join(' ')],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 30_000,
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`activation worker failed: ${(result.stderr || String(result.error)).trim()}`);
-  return JSON.parse(result.stdout) as Sample;
+  const worker = path.join(__dirname, 'activationWorker.js');
+  return runWorker('activation', [], worker, [benchDist, SERVER_NODE_OPTIONS.join(' ')], 30_000);
 }
 
 /**

@@ -1,12 +1,11 @@
 // `make -p` output parse throughput (the probe engine's DatabaseParser) and its peak memory.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { cacheRoot, repoRoot } from './corpus';
+import { cacheRoot } from './corpus';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
 import { interleaved, median } from './stats';
-import { cached, failure, run } from './tools';
+import { cached, failure, run, runWorker } from './tools';
 
 const SECTION = 'database';
 /** The size of the chunks a pipe delivers to the probe. */
@@ -34,17 +33,13 @@ function chunks(text: string): string[] {
 
 /** Peak memory in a fresh process that streams the file from disk through the parser. */
 function memory(file: string): { peakMB: number; baselineMB: number; modelMB: number; items: number } {
-  const worker = path.join(__dirname, 'databaseWorker.ts');
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', worker, file], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0)
-    throw new Error(
-      `memory worker failed: ${(result.stderr || String(result.error)).trim().split('\n').pop()}`,
-    );
-  return JSON.parse(result.stdout) as { peakMB: number; baselineMB: number; modelMB: number; items: number };
+  return runWorker(
+    'memory',
+    ['--expose-gc', '--import', 'tsx'],
+    path.join(__dirname, 'databaseWorker.ts'),
+    [file],
+    120_000,
+  );
 }
 
 export function databaseBench(makefile: string, options: { rounds: number; warmup: number }): Figure[] {

@@ -1,13 +1,12 @@
 // The parser section in a process of its own, started with the language server's Node options: its heap
 // holds what a server's would while parsing (the parser and the files, beside the peer parsers), not the
 // rest of the bench, so the figure does not swing with what other sections left behind.
-import { writeFileSync } from 'node:fs';
 import { largestFile, realCorpus } from './corpus';
 import { parserBench } from './parserBench';
 import { loadPeers } from './treeSitter';
 
 async function main(): Promise<void> {
-  const [synthetic100k, rounds, warmup, output] = process.argv.slice(2);
+  const [synthetic100k, rounds, warmup] = process.argv.slice(2);
   const groups = realCorpus();
   const peers = await loadPeers();
   const cmake = groups.find((group) => group.name === 'cmake' && !group.na);
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
     rounds: Number(rounds),
     warmup: Number(warmup),
   });
-  writeFileSync(output, JSON.stringify(figures));
+  process.stdout.write(JSON.stringify(figures));
 }
 
 main().catch((error: unknown) => {

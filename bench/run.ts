@@ -1,6 +1,5 @@
 // `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { activationBench } from './activationBench';
@@ -14,7 +13,7 @@ import { probeBench } from './probeBench';
 import { checkBudgets, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
-import { firstLine, run } from './tools';
+import { firstLine, run, runWorker } from './tools';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
 const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'activation'] as const;
@@ -62,21 +61,9 @@ async function section(
 
 /** Runs bench/parserWorker.ts under the server's Node options and returns its figures. */
 function parserInOwnProcess(synthetic100k: string, rounds: { rounds: number; warmup: number }): Figure[] {
-  const output = path.join(cacheRoot, 'parser-figures.json');
-  rmSync(output, { force: true });
   const worker = path.join(__dirname, 'parserWorker.ts');
-  const args = [synthetic100k, String(rounds.rounds), String(rounds.warmup), output];
-  const result = spawnSync(process.execPath, [...SERVER_NODE_OPTIONS, '--import', 'tsx', worker, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
-    timeout: 20 * 60_000,
-  });
-  if (result.status !== 0 || !existsSync(output))
-    throw new Error(
-      `parser worker failed: ${(result.stderr || String(result.error)).trim().split('\n').pop()}`,
-    );
-  return JSON.parse(readFileSync(output, 'utf8')) as Figure[];
+  const args = [synthetic100k, String(rounds.rounds), String(rounds.warmup)];
+  return runWorker('parser', [...SERVER_NODE_OPTIONS, '--import', 'tsx'], worker, args, 20 * 60_000);
 }
 
 async function main(): Promise<number> {

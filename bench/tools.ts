@@ -51,3 +51,27 @@ export function failure(step: string, result: ToolResult): Error {
   const tail = (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' | ');
   return new Error(`${step} failed (exit ${result.status}): ${tail.slice(0, 200)}`);
 }
+
+/**
+ * Runs a bench worker in a fresh Node process (`nodeArgs` first: Node options, `--import tsx` for a
+ * TypeScript worker) and returns the JSON it printed on stdout.
+ */
+export function runWorker<T>(
+  name: string,
+  nodeArgs: readonly string[],
+  script: string,
+  args: readonly string[],
+  timeoutMs: number,
+): T {
+  const result = spawnSync(process.execPath, [...nodeArgs, script, ...args], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${name} worker failed: ${(result.stderr || String(result.error)).trim().split('\n').pop()}`,
+    );
+  return JSON.parse(result.stdout) as T;
+}
