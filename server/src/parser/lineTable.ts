@@ -2,6 +2,7 @@
 import type { Position, Range } from './ast';
 import { ForwardSearch } from './forwardSearch';
 import { lastAtOrBefore } from './sortedSearch';
+import { backslashesBefore } from './scan';
 
 const CACHE_MASK = 255;
 
@@ -66,10 +67,7 @@ export class LineTable {
     const { text, starts, ends } = this;
     let line = first;
     while (line + 1 < starts.length) {
-      const start = starts[line];
-      let i = ends[line];
-      while (i > start && text.charCodeAt(i - 1) === 92) i--;
-      if (((ends[line] - i) & 1) === 0) break;
+      if ((backslashesBefore(text, ends[line], starts[line]) & 1) === 0) break;
       line++;
     }
     return line;

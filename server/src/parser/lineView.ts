@@ -1,6 +1,7 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range } from './ast';
 import { lastAtOrBefore } from './sortedSearch';
+import { backslashesBefore } from './scan';
 import type { LineTable } from './lineTable';
 
 /**
@@ -105,8 +106,7 @@ export function collapsedView(table: LineTable, first: number, last: number): Li
       while (s < e && isBlank(text.charCodeAt(s))) s++;
     }
     if (line < last) {
-      let backslashes = 0;
-      while (e - backslashes > s && text.charCodeAt(e - backslashes - 1) === 92) backslashes++;
+      const backslashes = backslashesBefore(text, e, s);
       e -= backslashes;
       if (backslashes > 1) kept = '\\'.repeat((backslashes - 1) >> 1);
       else while (e > s && isBlank(text.charCodeAt(e - 1))) e--;

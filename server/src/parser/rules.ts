@@ -4,7 +4,7 @@ import { parseVariableAssignment, type VariableAssignment } from './assignments'
 import type { LineView } from './lineView';
 import { ListBuilder, emptyList } from './listBuilder';
 import {
-  BACKSLASH,
+  backslashesBefore,
   COLON,
   DOLLAR,
   EQUALS,
@@ -120,10 +120,7 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
       cut = i;
       break;
     } else if (c === HASH) {
-      let backslashes = 0;
-      while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH)
-        backslashes++;
-      if ((backslashes & 1) === 0) {
+      if ((backslashesBefore(text, i, start) & 1) === 0) {
         comment = i;
         cut = i;
         break;

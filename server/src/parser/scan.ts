@@ -56,6 +56,13 @@ export function indexOfCode(text: string, code: number, start: number, end: numb
   return -1;
 }
 
+/** How many backslashes stand right before `at`, counting back no further than `floor`. */
+export function backslashesBefore(text: string, at: number, floor: number): number {
+  let i = at;
+  while (i > floor && text.charCodeAt(i - 1) === BACKSLASH) i--;
+  return at - i;
+}
+
 /**
  * First `#` in `view.text[start, end)` not escaped by an odd run of backslashes, or `end`
  * (make ignores `$(...)` here).
@@ -64,9 +71,7 @@ export function findComment(view: LineView, start: number, end: number): number 
   const text = view.text;
   let i = view.indexOfHash(start, end);
   while (i >= 0) {
-    let backslashes = 0;
-    while (i - backslashes - 1 >= start && text.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
-    if ((backslashes & 1) === 0) return i;
+    if ((backslashesBefore(text, i, start) & 1) === 0) return i;
     i = view.indexOfHash(i + 1, end);
   }
   return end;
@@ -79,9 +84,7 @@ export function findComment(view: LineView, start: number, end: number): number 
 export function storedValue(text: string, start: number, end: number): string {
   let value = unescapeHash(text.slice(start, end));
   if (end < text.length && text.charCodeAt(end) === HASH) {
-    let backslashes = 0;
-    while (end - backslashes - 1 >= start && text.charCodeAt(end - backslashes - 1) === BACKSLASH)
-      backslashes++;
+    const backslashes = backslashesBefore(text, end, start);
     if (backslashes > 0) value = value.slice(0, value.length - (backslashes >> 1));
   }
   return value;
@@ -94,8 +97,7 @@ export function unescapeHash(value: string): string {
   let from = 0;
   let i = value.indexOf('#');
   while (i >= 0) {
-    let backslashes = 0;
-    while (i - backslashes - 1 >= from && value.charCodeAt(i - backslashes - 1) === BACKSLASH) backslashes++;
+    const backslashes = backslashesBefore(value, i, from);
     if (backslashes > 0) {
       parts.push(value.slice(from, i - backslashes), '\\'.repeat(backslashes >> 1), '#');
       from = i + 1;
