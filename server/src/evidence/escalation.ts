@@ -44,6 +44,17 @@ export function evaluateCriteria(facts: EscalationFacts): EscalationCriterion[] 
   ];
 }
 
+/** A criterion is triggered by any evidence; without any, `whenClear` says what was checked. */
+function criterion(
+  id: EscalationCriterion['id'],
+  title: string,
+  evidence: string[],
+  whenClear: string,
+): EscalationCriterion {
+  const triggered = evidence.length > 0;
+  return { id, title, triggered, evidence: triggered ? evidence : [whenClear] };
+}
+
 function cannotReproduce(facts: EscalationFacts): EscalationCriterion {
   const evidence: string[] = [];
   for (const run of facts.unstableRuns) evidence.push(`identical runs disagree: ${run}`);
@@ -53,12 +64,12 @@ function cannotReproduce(facts: EscalationFacts): EscalationCriterion {
       `the reported symptom ("${facts.symptom}") did not show in any rung: no failure, stale target or parallel difference`,
     );
   }
-  return {
-    id: 'cannot-reproduce',
-    title: 'The incident cannot be reproduced with a stable route',
-    triggered: evidence.length > 0,
-    evidence: evidence.length > 0 ? evidence : ['every repeated run gave the same result'],
-  };
+  return criterion(
+    'cannot-reproduce',
+    'The incident cannot be reproduced with a stable route',
+    evidence,
+    'every repeated run gave the same result',
+  );
 }
 
 function crossesOwnership(facts: EscalationFacts): EscalationCriterion {
@@ -68,17 +79,12 @@ function crossesOwnership(facts: EscalationFacts): EscalationCriterion {
     ),
     ...facts.toolFailures.map((failure) => `a tool failed, not make: ${failure}`),
   ];
-  return {
-    id: 'crosses-ownership',
-    title: 'The failing boundary crosses tool ownership',
-    triggered: evidence.length > 0,
-    evidence:
-      evidence.length > 0
-        ? evidence
-        : [
-            'the failing rules and variables are defined in this repository and make itself reported the problem',
-          ],
-  };
+  return criterion(
+    'crosses-ownership',
+    'The failing boundary crosses tool ownership',
+    evidence,
+    'the failing rules and variables are defined in this repository and make itself reported the problem',
+  );
 }
 
 function environmentDrift(facts: EscalationFacts): EscalationCriterion {
@@ -92,17 +98,12 @@ function environmentDrift(facts: EscalationFacts): EscalationCriterion {
       `the project declares GNU make ${declared.version} (${declared.where}) but make ${facts.makeVersion} ran`,
     );
   }
-  return {
-    id: 'environment-drift',
-    title: 'Environment or tool drift',
-    triggered: evidence.length > 0,
-    evidence:
-      evidence.length > 0
-        ? evidence
-        : [
-            'no environment or command-line variable reaches the target, and no make version is declared that differs',
-          ],
-  };
+  return criterion(
+    'environment-drift',
+    'Environment or tool drift',
+    evidence,
+    'no environment or command-line variable reaches the target, and no make version is declared that differs',
+  );
 }
 
 function weakensCorrectness(facts: EscalationFacts): EscalationCriterion {
@@ -114,15 +115,12 @@ function weakensCorrectness(facts: EscalationFacts): EscalationCriterion {
   }
   for (const place of facts.parallelismDisabledAt)
     evidence.push(`parallelism is already disabled at ${place}`);
-  return {
-    id: 'weakens-correctness',
-    title: 'The only visible fix weakens correctness',
-    triggered: evidence.length > 0,
-    evidence:
-      evidence.length > 0
-        ? evidence
-        : ['every difference found has a targeted fix (a prerequisite to declare)'],
-  };
+  return criterion(
+    'weakens-correctness',
+    'The only visible fix weakens correctness',
+    evidence,
+    'every difference found has a targeted fix (a prerequisite to declare)',
+  );
 }
 
 export function decideVerdict(criteria: EscalationCriterion[], facts: EscalationFacts): Verdict {
