@@ -1,14 +1,13 @@
 // Parallel diff on real GNU make 4.3 and 4.4.1 with strace: races found with file:line and fix, workspace untouched.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parallelDiffProbe, type ParallelDiffOptions } from '../../server/src/parallel/parallelDiffProbe';
 import type { ParallelDiffResult, ParallelFinding } from '../../server/src/parallel/parallelTypes';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
+import { withPrivateTmp } from './support/privateTmp';
 
 function requireStrace(): void {
   if (!['/usr/bin/strace', '/bin/strace'].some((file) => existsSync(file)))
@@ -29,20 +28,11 @@ async function probe(
   workspace: Workspace,
   options: Omit<ParallelDiffOptions, 'directory'>,
 ): Promise<ParallelDiffResult> {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-parallel-test-'));
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = scratch;
-  try {
-    const result = await unchanged(workspace.directory, () =>
+  return withPrivateTmp(() =>
+    unchanged(workspace.directory, () =>
       parallelDiffProbe({ directory: workspace.directory, jobs: 2, ...options }),
-    );
-    assert.deepEqual(await readdir(scratch), [], 'a sandbox copy or scratch folder was left behind');
-    return result;
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-    await rm(scratch, { recursive: true, force: true });
-  }
+    ),
+  );
 }
 
 function only(result: ParallelDiffResult, kind: ParallelFinding['kind']): ParallelFinding {

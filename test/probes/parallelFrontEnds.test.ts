@@ -1,8 +1,5 @@
 // The parallel diff through its front ends (CLI, LSP handler) and cancellation, on real make and strace.
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import {
   CancellationTokenSource,
   LSPErrorCodes,
@@ -17,6 +14,7 @@ import { ProbeError } from '../../server/src/probes/probeOptions';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { make441Path, MAKES, requireMake } from './support/makes';
+import { withPrivateTmp } from './support/privateTmp';
 import { unchanged } from './support/probeCheck';
 import { cancelAndExpectNoProcessLeft } from './support/cancelProbe';
 import { pollUntil, processesInGroup } from './support/processGroups';
@@ -30,22 +28,6 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     { write: (text: string) => (stderr += text) },
   );
   return { code, stdout, stderr };
-}
-
-/** A private TMPDIR for the duration of `work`: proves no copy is left without racing other users of /tmp. */
-async function withPrivateTmp<T>(work: () => Promise<T>): Promise<T> {
-  const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-parallel-test-'));
-  const saved = process.env.TMPDIR;
-  process.env.TMPDIR = scratch;
-  try {
-    const result = await work();
-    assert.deepEqual(await readdir(scratch), [], 'a sandbox copy or scratch folder was left behind');
-    return result;
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = saved;
-    await rm(scratch, { recursive: true, force: true });
-  }
 }
 
 describe('makescope parallel-diff (CLI)', () => {
