@@ -27,8 +27,8 @@ Commands:
                            default and environment variables). With names: their values fully
                            expanded by make itself (--target T: as seen by target T). No recipe runs.
   dry-run [TARGET...]      What make -n would run, grouped by target, following sub-makes.
-  timing [TARGET...]       Reading time and make -n time (and with --build a full build in a sandbox
-                           copy); parse-time $(shell ...) calls timed when strace is installed.
+  timing [TARGET...]       Reading time and make -n time (and with --build a full isolated build);
+                           parse-time $(shell ...) calls timed when strace is installed.
   evidence [TARGET...]     The whole evidence ladder, in order, with a verdict: healthy, local fix
                            or escalate. Writes report.md/json/sarif and every output to a folder.
   runbook                  Write a RUNBOOK.md for the project from make's own database.
@@ -40,11 +40,13 @@ Options:
       --make PATH          The make program (default: make). GNU make 4.0 or newer.
   -j, --jobs N             Pass -jN to make.
       --json               Print the result as JSON.
-      --sandbox POLICY     auto (default): run in a temporary copy when make could write in place
-                           ('+' lines, $(MAKE) lines, remade makefiles, $(shell ...));
-                           always: always use a copy; never: refuse instead of copying.
-      --build-first        convergence: build in a sandbox copy first, then check it settled.
-      --build              timing: also time a full build in a sandbox copy.
+      --sandbox POLICY     auto (default): isolate every make run (a private overlay at the project's
+                           own paths); where isolation is not available, run in place when nothing
+                           in the makefiles can write ('+' lines, $(MAKE), remade makefiles,
+                           $(shell ...)), else in a copy when that is safe, else refuse.
+                           always: never in place; never: in place when nothing can write, else refuse.
+      --build-first        convergence: build first (isolated), then check it settled.
+      --build              timing: also time a full build (isolated).
       --target T           vars: resolve in the context of target T.
       --timeout SECONDS    Stop make after SECONDS (default 120).
   -h, --help               Show this help.
@@ -52,7 +54,8 @@ Options:
 
 Targets are passed to make as arguments (never through a shell); put '--' before targets that
 start with '-'. A target containing '=' is refused (make would take it as a variable assignment).
-The workspace is never changed: probes that could write run in a copy that is removed afterwards.
+The workspace is never changed: make runs isolated at the project's own paths (a private overlay
+whose writes are discarded); see SECURITY.md.
 
 Exit codes:
   0  converged / clean (nothing would rebuild)

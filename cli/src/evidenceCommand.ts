@@ -13,8 +13,8 @@ export const EVIDENCE_HELP = `Usage: makescope evidence [TARGET...] [options]
 Climbs the evidence ladder in order, each step only gathering: (1) the symptom: target, -j level,
 make version, and the environment and command-line variables that reach the target; (2) intended
 work (make -n); (3) causality (make -n --trace); (4) resolved state (make -p, saved as
-database.txt); (5) convergence (a build in a sandbox copy, then make -q); (6) parse time against
-recipe time; (7) serial against parallel (sandbox copies); (8) the escalation assessment.
+database.txt); (5) convergence (an isolated build, then make -q); (6) parse time against
+recipe time; (7) serial against parallel (isolated builds); (8) the escalation assessment.
 Every command, its exit code, time and full output are recorded. The report ends with a verdict:
 healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
 The project is never changed.
@@ -29,7 +29,7 @@ Options:
                            (default: a new folder under ${os.tmpdir()}).
       --format FORMAT      What to print: md (default), json or sarif.
       --runs K             Random shuffle seeds for step 7 (default 2).
-      --no-build           Skip the builds in sandbox copies (steps 5 to 7 gather less).
+      --no-build           Skip the isolated builds (steps 5 to 7 gather less).
       --timeout SECONDS    Stop any make after SECONDS (default 120).
 
 Exit codes: 0 healthy, 1 a local fix or an escalation, 2 an error.

@@ -14,7 +14,7 @@ import { createStyle } from './reports/style';
 export const PARALLEL_DIFF_HELP = `Usage: makescope parallel-diff [TARGET...] [options]
 
 Builds the project serially (-j1) and in parallel (-jN) and, with GNU make 4.4 or newer, with
---shuffle=reverse and random seeds (each seed reported), every build in its own sandbox copy.
+--shuffle=reverse and random seeds (each seed reported), every build isolated on its own.
 Compares exit codes, first errors, the files created, changed and deleted (content hashes) and
 per-target logs (--output-sync=target). Then traces a serial build with strace to find every
 file one recipe reads while another target writes it with no declared prerequisite between them,
@@ -30,7 +30,8 @@ Options:
       --shuffle MODE       random: only random seeds; reverse: only --shuffle=reverse;
                            SEED (a number): only that seed, to reproduce a failure.
       --no-trace           Compare runs only (no strace).
-      --max-sandbox-mb N   Refuse projects bigger than N MB (default ${DEFAULT_MAX_SANDBOX_BYTES / 1048576}).
+      --max-sandbox-mb N   Where builds need copies (no isolation), refuse
+                           projects bigger than N MB (default ${DEFAULT_MAX_SANDBOX_BYTES / 1048576}).
       --timeout SECONDS    Stop a build after SECONDS (default 120).
       --json               Print the result as JSON.
 

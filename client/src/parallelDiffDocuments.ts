@@ -13,7 +13,7 @@ export interface DiffSubject {
 }
 
 /**
- * The sandbox copies are gone when a comparison ends, so the compared texts live here, in
+ * The builds' outputs are gone when a comparison ends, so the compared texts live here, in
  * memory only, until the next comparison replaces them or the extension is deactivated.
  */
 export class ParallelDiffDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {

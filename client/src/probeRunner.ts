@@ -71,7 +71,8 @@ export class ProbeRunner {
   /** The exact command lines make ran, so a user can repeat them in a terminal. */
   private logRuns(runs: ProbeRun[]): void {
     for (const run of runs) {
-      const copy = run.sandboxed ? '   # ran in a throwaway copy' : '';
+      const copy =
+        run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : '';
       this.output.appendLine(
         `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${run.durationMs} ms)${copy}`,
       );
@@ -81,8 +82,12 @@ export class ProbeRunner {
   private logPlacement(placement: PlacementSummary | undefined, directory: string): void {
     if (!placement) return;
     this.output.appendLine(`  make: ${placement.make} (${placement.makeVersion})`);
-    if (placement.where === 'sandbox') {
-      this.output.appendLine(`  ran in a throwaway copy of ${directory} (removed afterwards), because:`);
+    if (placement.where === 'isolated' || placement.where === 'copy') {
+      const how =
+        placement.where === 'isolated'
+          ? `isolated at the same paths (what make wrote was kept apart from ${directory} and discarded)`
+          : `in a throwaway copy of ${directory} (removed afterwards)`;
+      this.output.appendLine(`  ran ${how}:`);
       for (const reason of placement.reasons) this.output.appendLine(`    - ${reason}`);
     } else {
       this.output.appendLine(`  ran in place in ${directory}`);

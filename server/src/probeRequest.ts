@@ -73,6 +73,7 @@ export class ProbeRequests {
               args: record.args,
               cwd: record.directory,
               sandboxed: record.sandboxed,
+              where: record.where,
               exitCode: record.result.exitCode,
               durationMs: Math.round(record.result.durationMs),
             }),

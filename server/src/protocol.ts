@@ -29,9 +29,10 @@ export interface ProbeRun {
   command: string;
   make: string;
   args: string[];
-  /** The project directory (a sandboxed run ran in a throwaway copy of it). */
+  /** The project directory (make ran there, isolated or in place, or in a throwaway copy of it). */
   cwd: string;
   sandboxed: boolean;
+  where?: 'isolated' | 'copy' | 'in-place';
   exitCode: number | null;
   durationMs: number;
 }

@@ -1,6 +1,7 @@
-// Parse-time commands the safety check once took for read-only: each now sends the probe to a sandbox.
+// Parse-time commands the safety check once took for read-only: each is now a risk that keeps a probe from running in place.
 import * as assert from 'node:assert/strict';
-import { assessSafety, decidePlacement } from '../../server/src/probes/safety';
+import { choosePlacement } from '../../server/src/probes/placement';
+import { assessSafety } from '../../server/src/probes/safety';
 import { shellCommandIsReadOnly } from '../../server/src/probes/safetyRules';
 import { scratchProject } from './support/scratch';
 import { tally } from './support/tally';
@@ -59,7 +60,15 @@ describe('hardening: commands that write despite a read-only name', () => {
         report.risks.map((r) => [r.kind, r.line]),
         [['parse-time-shell', 2]],
       );
-      assert.equal(decidePlacement('auto', report.risks, false).where, 'sandbox');
+      // Where namespaces are refused, the risk is what keeps the probe from running in place.
+      const withoutIsolation = choosePlacement({
+        policy: 'auto',
+        risks: report.risks,
+        builds: false,
+        isolation: { kind: 'none', why: 'test' },
+        root: { root: project.directory, why: 'test' },
+      });
+      assert.equal(withoutIsolation.where, 'copy');
     } finally {
       await project.dispose();
     }

@@ -10,6 +10,7 @@ import { runProcess } from '../../server/src/probes/exec';
 import { workspaceFrom } from './support/fixtureCopy';
 import { MAKES, repoRoot, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
+import { withPrivateTmp } from './support/privateTmp';
 import { cancelAndExpectNoProcessLeft } from './support/cancelProbe';
 import { pollUntil, processesInGroup } from './support/processGroups';
 
@@ -17,29 +18,32 @@ for (const make of MAKES) {
   describe(`cancellation, GNU make ${make.version}`, () => {
     before(() => requireMake(make));
 
-    it('kills make and its recipe processes within 1 s and removes the sandbox copy', async () => {
+    it('kills make and its recipe processes within 1 s and removes the isolation', async () => {
       const workspace = await workspaceFrom('slow-recipe');
       try {
         const controller = new AbortController();
         const groups: number[] = [];
-        await unchanged(workspace.directory, async () => {
-          const probe = dryRunProbe({
-            directory: workspace.directory,
-            make: make.path,
-            signal: controller.signal,
-            onSpawn: (pid) => groups.push(pid),
-          });
-          // Wait until make runs the '+' line: make, the shell and both sleeps are in the group.
-          const started = await pollUntil(
-            () => groups.length > 0 && processesInGroup(groups[groups.length - 1]).length >= 3,
-            20000,
-          );
-          assert.ok(started, 'the slow recipe started');
-          const sandbox = readlinkSync(`/proc/${groups[groups.length - 1]}/cwd`);
-          assert.match(sandbox, /makescope-sandbox-/, 'the + line sent the probe to a sandbox copy');
-          await cancelAndExpectNoProcessLeft(controller, probe, groups);
-          assert.equal(existsSync(sandbox), false, 'the sandbox copy is removed after a cancel');
-        });
+        await withPrivateTmp(() =>
+          unchanged(workspace.directory, async () => {
+            const probe = dryRunProbe({
+              directory: workspace.directory,
+              make: make.path,
+              signal: controller.signal,
+              onSpawn: (pid) => groups.push(pid),
+            });
+            // Wait until make runs the '+' line: make, the shell and both sleeps are in the group.
+            const started = await pollUntil(
+              () => groups.length > 0 && processesInGroup(groups[groups.length - 1]).length >= 3,
+              20000,
+            );
+            assert.ok(started, 'the slow recipe started');
+            const leader = groups[groups.length - 1];
+            // Isolated at the same path: make works in the workspace's own folder, in a mount namespace of its own.
+            assert.equal(readlinkSync(`/proc/${leader}/cwd`), workspace.directory);
+            assert.notEqual(readlinkSync(`/proc/${leader}/ns/mnt`), readlinkSync('/proc/self/ns/mnt'));
+            await cancelAndExpectNoProcessLeft(controller, probe, groups);
+          }),
+        );
       } finally {
         await workspace.dispose();
       }

@@ -30,7 +30,12 @@ for (const make of MAKES) {
         result.subMakes.map((s) => [path.relative(dir, s.directory), s.hasWork]),
         [['lib', false]],
       );
-      assert.equal(result.placement.where, 'sandbox', 'the $(MAKE) line sends the probe to a sandbox');
+      assert.equal(result.placement.where, 'isolated');
+      assert.match(
+        result.placement.reasons.join('\n'),
+        /Makefile:\d+: .*\$\(MAKE\)/,
+        'the $(MAKE) line is named',
+      );
     });
 
     it('names stale targets in a sub-make with file:line and the newer prerequisite', async () => {
@@ -85,7 +90,7 @@ for (const make of MAKES) {
       const dir = workspace.directory;
       const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
       assert.equal(result.verdict, 'not-converged');
-      assert.equal(result.placement.where, 'sandbox');
+      assert.equal(result.placement.where, 'isolated');
       assert.deepEqual(
         result.stale.map((t) => [t.name, t.reason.kind]),
         [
@@ -114,7 +119,7 @@ for (const make of MAKES) {
         const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
         assert.equal(result.verdict, 'converged', name);
         assert.equal(result.questionStatus, 0, name);
-        assert.equal(result.placement.where, 'in-place', name);
+        assert.equal(result.placement.where, 'isolated', name);
         await workspace.dispose();
         workspace = undefined;
       }

@@ -73,7 +73,7 @@ for (const make of MAKES) {
       const { database, placement } = await unchanged(dir, () =>
         databaseProbe({ directory: dir, make: make.path, targets: ['all'] }),
       );
-      assert.equal(placement.where, 'sandbox', 'the $(MAKE) line runs under -q');
+      assert.equal(placement.where, 'isolated', 'the $(MAKE) line runs under -q');
       assert.ok(database.databases >= 2, 'the sub-make printed a database too');
       assert.match(
         database.files.find((f) => f.name === 'all')?.recipe?.lines[0] ?? '',
@@ -114,7 +114,7 @@ for (const make of MAKES) {
       assert.ok(result.parseMs > 0 && result.readOnlyMs > 0);
       assert.equal(result.buildExitCode, 0);
       assert.ok(result.buildMs !== undefined && result.buildMs > 0);
-      assert.equal(result.buildPlacement?.where, 'sandbox');
+      assert.equal(result.buildPlacement?.where, 'isolated');
       assert.equal(result.shellCallsMeasured, true, 'strace is installed on the test machines');
       assert.deepEqual(
         result.shellCalls.map((c) => c.command),

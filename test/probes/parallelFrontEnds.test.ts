@@ -118,15 +118,20 @@ describe('makescope/parallelDiff handler', () => {
     }
   });
 
-  it('refuses a project over the sandbox size limit with a clear error', async () => {
+  it('where builds need copies (no isolation), refuses a project over the size limit with a clear error', async () => {
     const workspace = await workspaceFrom('parallel-clean');
     try {
       await assert.rejects(
-        parallelDiffProbe({ directory: workspace.directory, make: MAKES[0].path, maxSandboxBytes: 10 }),
+        parallelDiffProbe({
+          directory: workspace.directory,
+          make: MAKES[0].path,
+          maxSandboxBytes: 10,
+          isolation: { kind: 'none', why: 'forced by the test' },
+        }),
         (error: unknown) =>
           error instanceof ProbeError &&
           error.kind === 'refused' &&
-          /every build needs a sandbox copy; the limit is/.test(error.message),
+          /every build needs a copy here; the limit is/.test(error.message),
       );
     } finally {
       await workspace.dispose();

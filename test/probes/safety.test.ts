@@ -90,15 +90,17 @@ for (const make of MAKES) {
     };
     for (const risk of RISKS) {
       for (const [name, probe] of Object.entries(probes)) {
-        it(`${name} on ${risk.fixture}: sandboxed, workspace identical`, async () => {
+        it(`${name} on ${risk.fixture}: isolated, workspace identical`, async () => {
           const workspace = await workspaceFrom(risk.fixture);
           try {
             const result = await unchanged(workspace.directory, () => probe(workspace.directory));
-            const placement = result.placement;
-            // The database probe asks for a goal with no recipe, so recipe-line risks do not apply to it.
+            const placement = result.placement as { where: string; reasons: string[] } | undefined;
+            assert.equal(placement?.where, 'isolated');
+            // The database probe asks for a goal with no recipe, so recipe-line risks do not apply to
+            // it: the answer names no risky line, only that the run was isolated.
             const recipeOnly = risk.kind === 'plus-line' || risk.kind === 'make-line';
-            const expected = name === 'database' && recipeOnly ? 'in-place' : 'sandbox';
-            assert.equal(placement?.where, expected);
+            const named = placement?.reasons.some((reason) => reason.includes('Makefile:'));
+            assert.equal(named, !(name === 'database' && recipeOnly), placement?.reasons.join('\n'));
           } finally {
             await workspace.dispose();
           }

@@ -88,7 +88,7 @@ for (const make of MAKES)
         result.phony.map((t) => t.name),
         ['all'],
       );
-      assert.equal(result.placement.where, 'sandbox');
+      assert.equal(result.placement.where, 'isolated');
       // $/progress notifications are sent before the response, so they have arrived.
       assert.equal(progress[0], 'begin');
       assert.ok(progress.includes('report'));
@@ -137,7 +137,7 @@ for (const make of MAKES)
         build: true,
       });
       assert.equal(timing.buildExitCode, 0);
-      assert.equal(timing.buildPlacement?.where, 'sandbox');
+      assert.equal(timing.buildPlacement?.where, 'isolated');
     });
 
     it('answers a refused probe with an error saying why', async () => {

@@ -9,7 +9,7 @@ export function convergenceReport(result: ConvergenceResult, root: string, style
   const where = (file?: string, line?: number) => location(file && relativeTo(root, file), line);
   if (result.verdict === 'converged') {
     lines.push(
-      style.green(style.bold('converged')) + (result.builtFirst ? ' (after a build in a sandbox copy)' : ''),
+      style.green(style.bold('converged')) + (result.builtFirst ? ' (after an isolated build)' : ''),
     );
   } else {
     lines.push(

@@ -117,7 +117,9 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
   out.push(
     '',
     style.dim(
-      `Sandbox: ${bytes(result.sandboxBytes)} per copy, one copy per build, removed afterwards; copying, hashing and checks took ${seconds(result.overheadMs)}.`,
+      result.placement?.where === 'copy'
+        ? `Builds in copies: ${bytes(result.sandboxBytes)} per copy, one copy per build, removed afterwards; copying, hashing and checks took ${seconds(result.overheadMs)}.`
+        : `Builds isolated at the project's own paths (nothing written to the workspace); set-up and checks took ${seconds(result.overheadMs)}.`,
     ),
   );
   for (const note of result.notes) out.push(style.yellow(`note: ${note}`));

@@ -2,12 +2,17 @@
 import type { PlacementSummary } from '../../../server/src/probes/makeRun';
 import type { Style } from './style';
 
+const WHERE: Record<PlacementSummary['where'], string> = {
+  isolated: 'isolated (writes kept apart from the workspace)',
+  copy: 'in a throwaway copy',
+  'in-place': 'in place',
+  refused: 'nowhere (refused)',
+};
+
 export function placementLines(placement: PlacementSummary | undefined, style: Style): string[] {
   if (!placement) return [];
   const lines = [
-    style.dim(
-      `make: ${placement.make} (GNU make ${placement.makeVersion}), ran ${placement.where === 'sandbox' ? 'in a sandbox copy' : 'in place'}`,
-    ),
+    style.dim(`make: ${placement.make} (GNU make ${placement.makeVersion}), ran ${WHERE[placement.where]}`),
   ];
   for (const reason of placement.reasons) lines.push(style.dim(`  ${reason}`));
   return lines;

@@ -12,7 +12,7 @@ export function timingReport(result: TimingResult, style: Style): string {
   ];
   if (result.buildMs !== undefined) {
     lines.push(
-      `full build (sandbox copy):  ${ms(result.buildMs)}${result.buildExitCode ? style.red(` (exit ${result.buildExitCode})`) : ''}`,
+      `full build (isolated):     ${ms(result.buildMs)}${result.buildExitCode ? style.red(` (exit ${result.buildExitCode})`) : ''}`,
     );
     const share = result.buildMs > 0 ? (100 * result.parseMs) / result.buildMs : 0;
     lines.push(

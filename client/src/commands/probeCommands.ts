@@ -151,7 +151,7 @@ export function registerProbeCommands(deps: ProbeCommandDeps): vscode.Disposable
         {
           label: 'Also time a full build',
           build: true,
-          detail: 'builds in a throwaway copy of the project, never in the workspace',
+          detail: 'builds isolated from the workspace (its writes are discarded)',
         },
       ],
       { placeHolder: 'What to time' },

@@ -164,7 +164,7 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
       );
     }
     parts.push(
-      '<h2>Runs</h2><p class="dim">Each build ran in its own copy of the project; hover a run for the order make finished its targets in.</p><table><tr><th>run</th><th>exit</th><th>wall time</th><th>first error</th></tr>',
+      '<h2>Runs</h2><p class="dim">Each build ran isolated from the workspace; hover a run for the order make finished its targets in.</p><table><tr><th>run</th><th>exit</th><th>wall time</th><th>first error</th></tr>',
     );
     for (const run of result.runs)
       parts.push(

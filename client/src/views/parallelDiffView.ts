@@ -109,7 +109,7 @@ export class ParallelDiffTreeProvider
       }
       case 'runs': {
         const item = new vscode.TreeItem('Runs', collapsed);
-        item.description = `${node.result.runs.length} builds in sandbox copies`;
+        item.description = `${node.result.runs.length} isolated builds`;
         return item;
       }
       case 'run': {

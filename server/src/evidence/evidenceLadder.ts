@@ -33,7 +33,7 @@ export interface EvidenceOptions extends ProbeOptions {
   outputDirectory?: string;
   /** Random shuffle seeds / repeated parallel builds for rung 7. */
   runs?: number;
-  /** Skip the builds in sandbox copies (timing's build and serial/parallel). */
+  /** Skip the (isolated) builds: timing's build and serial/parallel. */
   skipBuilds?: boolean;
 }
 
@@ -50,7 +50,7 @@ const QUESTIONS: Record<RungId, [string, string]> = {
   'resolved-state': ['Resolved state', 'What does make believe about variables and rules (make -p)?'],
   convergence: ['Convergence', 'Does the build settle after a successful run (make -q after a build)?'],
   timing: ['Parse time against recipe time', 'Is the time spent reading makefiles or running recipes?'],
-  parallel: ['Serial against parallel', 'Does -j change the result (sandbox copies)?'],
+  parallel: ['Serial against parallel', 'Does -j change the result (isolated builds)?'],
   escalation: ['Escalation assessment', 'Is this beyond a local fix?'],
 };
 

@@ -159,7 +159,7 @@ export function timing(result: TimingResult): Explained {
     `make -n (read + plan): ${ms(result.readOnlyMs)} ms`,
   ];
   if (result.buildMs !== undefined)
-    lines.push(`full build (sandbox): ${result.buildMs} ms, exit ${result.buildExitCode}`);
+    lines.push(`full build (isolated): ${result.buildMs} ms, exit ${result.buildExitCode}`);
   for (const call of result.shellCalls.slice(0, 5))
     lines.push(`$(shell ${call.command}): ${call.durationMs} ms`);
   const failed = result.buildExitCode !== undefined && result.buildExitCode !== 0;
@@ -173,7 +173,7 @@ export function timing(result: TimingResult): Explained {
         ? `Parse-bound: reading the makefiles is ${share}% of the build's ${ms(result.buildMs)} ms; look at $(shell ...) and $(wildcard ...) calls first.`
         : `Recipe-bound: reading takes ${ms(result.parseMs)} ms of the build's ${ms(result.buildMs)} ms (${share}%); the time goes to the recipes.`;
   }
-  if (failed) interpretation += ` The build in the sandbox failed (exit ${result.buildExitCode}).`;
+  if (failed) interpretation += ` The isolated build failed (exit ${result.buildExitCode}).`;
   return {
     status: failed ? 'finding' : 'ok',
     excerpt: excerptOf([...lines, ...result.notes]),
@@ -225,6 +225,6 @@ export function parallelSkipped(): Explained {
   return {
     status: 'skipped',
     excerpt: '',
-    interpretation: 'Skipped: builds in sandbox copies were turned off for this collection.',
+    interpretation: 'Skipped: builds were turned off for this collection.',
   };
 }

@@ -35,7 +35,7 @@ export class RunRecorder {
         outputFile,
       });
       if (!this.outputDirectory || !outputFile) return;
-      const header = `$ cd ${quoteForDisplay(run.directory)} && ${command}${run.sandboxed ? '   # ran in a sandbox copy' : ''}\n# exit ${run.result.exitCode}, ${Math.round(run.result.durationMs)} ms\n\n`;
+      const header = `$ cd ${quoteForDisplay(run.directory)} && ${command}${run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : ''}\n# exit ${run.result.exitCode}, ${Math.round(run.result.durationMs)} ms\n\n`;
       const stderr = run.result.stderr ? `\n# stderr\n${run.result.stderr}` : '';
       this.writes.push(
         writeFile(path.join(this.outputDirectory, outputFile), header + run.result.stdout + stderr),

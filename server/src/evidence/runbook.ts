@@ -46,7 +46,7 @@ export async function generateRunbook(options: ProbeOptions): Promise<string> {
     `| What does make believe? | \`${scope.replace('COMMAND', 'vars')}\` (make: \`${make} -pq\`) | variables with origin, flavor and file:line; the dump is the resolved state |`,
     `| What would run? | \`${scope.replace('COMMAND', 'dry-run')}${g}\` (make: \`${make} -n${g}\`) | the commands grouped by target |`,
     `| Parse time or recipe time? | \`${scope.replace('COMMAND', 'timing')} --build${g}\` | reading time against the build's time |`,
-    `| Does -j change the result? | \`${scope.replace('COMMAND', 'parallel-diff')}${g}\` | serial against parallel and shuffled builds in sandbox copies; missing prerequisites with the line that fixes them |`,
+    `| Does -j change the result? | \`${scope.replace('COMMAND', 'parallel-diff')}${g}\` | serial against parallel and shuffled builds, each isolated; missing prerequisites with the line that fixes them |`,
     `| All of the above, with a verdict | \`${scope.replace('COMMAND', 'evidence')}${g} --symptom "what you saw"\` | a report with the escalation assessment |`,
     '',
     '## Checks for this project',

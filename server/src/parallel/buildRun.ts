@@ -1,10 +1,14 @@
-// One build of the comparison: a fresh sandbox copy, make with the run's flags, then the tree and logs read back.
-import { withSandbox } from '../probes/sandbox';
+// One build of the comparison: isolated at the project's own paths (or in a fresh copy), then its logs and writes read back.
+import type { ExecRequest, ExecResult } from '../probes/exec';
 import { runProcess } from '../probes/exec';
+import { withIsolation } from '../probes/isolation/isolationSession';
+import type { Placement } from '../probes/placement';
 import { ProbeError } from '../probes/probeOptions';
+import { withSandbox } from '../probes/sandbox';
+import { copyView, isolatedView, type BuildView } from './buildView';
 import type { RunKind, RunRecord } from './parallelTypes';
 import { parseTargetLogs, type TargetLogs } from './targetLogs';
-import { diffSnapshots, snapshotTree, type TreeSnapshot } from './treeSnapshot';
+import type { TreeSnapshot } from './treeSnapshot';
 
 export interface RunPlan {
   label: string;
@@ -16,14 +20,18 @@ export interface RunPlan {
 export interface BuildSettings {
   directory: string;
   make: string;
-  /** The wrapper that merges stderr into stdout (mergedOutput.ts). */
+  /** Isolated, or a copy where isolation is not available. */
+  placement: Extract<Placement, { where: 'isolated' | 'copy' }>;
+  /** For builds in copies: the wrapper that merges stderr into stdout (mergedOutput.ts). */
   wrapper: string;
+  /** For builds in copies: a private folder for the probe's own files (trace logs). */
+  scratch: string;
   /** make arguments before the run's own flags (-f, extra args). */
   baseArgs: string[];
   targets: string[];
   outputSync: boolean;
-  /** The project as it is (hashes), the reference for what a build changed. */
-  initial: TreeSnapshot;
+  /** For builds in copies: the project as it is (hashes), the reference for what a build changed. */
+  initial?: TreeSnapshot;
   timeoutMs: number;
   maxOutputBytes: number;
   environment?: Readonly<Record<string, string>>;
@@ -34,10 +42,24 @@ export interface BuildSettings {
 
 export interface FinishedBuild {
   record: RunRecord;
-  snapshot: TreeSnapshot;
+  view: BuildView;
   logs: TargetLogs;
-  /** The sandbox directory; only valid inside the `inspect` callback. */
+}
+
+/** Runs a program in the build's place with stderr merged into stdout; `files` holds the probe's own files. */
+export type BuildRunner = (
+  request: Omit<ExecRequest, 'cwd' | 'timeoutMs' | 'maxOutputBytes' | 'signal' | 'onSpawn'>,
+) => Promise<ExecResult>;
+
+export interface BuildPlace {
+  /** Where make runs: the project directory itself when isolated, else the copy. */
   directory: string;
+  /** A folder for the probe's own files (trace logs) that the build can write at the same path. */
+  files: string;
+  run: BuildRunner;
+  view(): Promise<BuildView>;
+  /** Maps a path in `directory` back to the user's project. */
+  toOriginal(file: string): string;
 }
 
 export function runFlags(plan: RunPlan, outputSync: boolean): string[] {
@@ -53,33 +75,68 @@ export function makeCommandLine(settings: BuildSettings, flags: string[]): strin
   return args;
 }
 
-/** Builds in a fresh copy and calls `inspect` while the copy still exists; the copy is removed after. */
-export async function buildInSandbox<T>(
+/** A fresh place for one build (isolated session or copy), removed when `use` returns. */
+export async function withBuildPlace<T>(
+  settings: BuildSettings,
+  use: (place: BuildPlace) => Promise<T>,
+): Promise<T> {
+  const limits = {
+    timeoutMs: settings.timeoutMs,
+    maxOutputBytes: settings.maxOutputBytes,
+    signal: settings.signal,
+    onSpawn: settings.onSpawn,
+  };
+  const { placement } = settings;
+  if (placement.where === 'isolated') {
+    return withIsolation(placement.isolation, placement.root, (session) =>
+      use({
+        directory: settings.directory,
+        files: session.files,
+        run: (request) => session.run({ ...request, ...limits, cwd: settings.directory, mergeStderr: true }),
+        view: async () => isolatedView(session, await session.layer(), settings.directory),
+        toOriginal: (file) => file,
+      }),
+    );
+  }
+  return withSandbox(settings.directory, (sandbox) =>
+    use({
+      directory: sandbox.directory,
+      files: settings.scratch,
+      run: (request) =>
+        runProcess({
+          ...request,
+          ...limits,
+          file: settings.wrapper,
+          args: [request.file, ...request.args],
+          cwd: sandbox.directory,
+        }),
+      view: () => copyView(sandbox.directory, settings.initial ?? new Map()),
+      toOriginal: sandbox.toOriginal,
+    }),
+  );
+}
+
+/** Builds in a fresh place and calls `inspect` while it still exists; the place is removed after. */
+export async function buildOnce<T>(
   settings: BuildSettings,
   plan: RunPlan,
   inspect: (build: FinishedBuild) => Promise<T>,
 ): Promise<T> {
-  return withSandbox(settings.directory, async (sandbox) => {
+  return withBuildPlace(settings, async (place) => {
     const flags = runFlags(plan, settings.outputSync);
     const args = makeCommandLine(settings, flags);
-    const result = await runProcess({
-      file: settings.wrapper,
-      args: [settings.make, ...args],
-      cwd: sandbox.directory,
+    const result = await place.run({
+      file: settings.make,
+      args,
       env: settings.environment,
       makeFlags: settings.makeFlags,
-      timeoutMs: settings.timeoutMs,
-      maxOutputBytes: settings.maxOutputBytes,
-      signal: settings.signal,
-      onSpawn: settings.onSpawn,
     });
     if (result.outcome === 'spawn-error')
       throw new ProbeError(result.message ?? 'make failed to start', 'make-missing');
     if (result.outcome !== 'exited')
       throw new ProbeError(`${plan.label}: ${result.message ?? result.outcome}`, result.outcome);
-    const snapshot = await snapshotTree(sandbox.directory, settings.initial);
-    const changes = diffSnapshots(settings.initial, snapshot);
-    const logs = parseTargetLogs(result.stdout, sandbox.directory);
+    const view = await place.view();
+    const logs = parseTargetLogs(result.stdout, place.directory);
     const record: RunRecord = {
       label: plan.label,
       kind: plan.kind,
@@ -90,9 +147,9 @@ export async function buildInSandbox<T>(
       firstError: logs.firstError,
       wallMs: Math.round(result.durationMs),
       order: logs.order,
-      ...changes,
+      ...view.changes,
       outputSynced: settings.outputSync,
     };
-    return inspect({ record, snapshot, logs, directory: sandbox.directory });
+    return inspect({ record, view, logs });
   });
 }

@@ -1,7 +1,8 @@
-// strace on a sandbox build: is tracing possible here, and which files each target's recipe read and wrote.
+// strace on an isolated build: is tracing possible here, and which files each target's recipe read and wrote.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { runProcess, type ExecResult } from '../probes/exec';
+import type { BuildRunner } from './buildRun';
 import { findOnPath } from '../probes/findOnPath';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { StraceAccessParser, type AccessLog } from './straceAccessParser';
@@ -92,17 +93,14 @@ export async function detectTracer(signal?: AbortSignal, program?: string): Prom
 
 export interface TraceRequest {
   tracer: { strace: string; seccomp: boolean };
-  /** The program that runs strace with stderr merged (see mergedOutput.ts). */
-  wrapper: string;
+  /** Runs strace in the build's place with stderr merged into stdout (buildRun.ts). */
+  run: BuildRunner;
   make: string;
   makeArgs: string[];
+  /** Where make runs; the paths it names are read relative to it. */
   cwd: string;
   logFile: string;
   maxLogBytes: number;
-  timeoutMs: number;
-  maxOutputBytes: number;
-  signal?: AbortSignal;
-  onSpawn?: (pid: number) => void;
 }
 
 export interface TracedBuild {
@@ -121,21 +119,11 @@ async function parseLog(file: string, roots: string[]): Promise<AccessLog> {
 }
 
 export async function traceBuild(request: TraceRequest): Promise<TracedBuild> {
-  const result = await runProcess({
-    file: request.wrapper,
-    args: [
-      request.tracer.strace,
-      ...straceArgs(request.logFile, request.tracer.seccomp),
-      request.make,
-      ...request.makeArgs,
-    ],
-    cwd: request.cwd,
+  const result = await request.run({
+    file: request.tracer.strace,
+    args: [...straceArgs(request.logFile, request.tracer.seccomp), request.make, ...request.makeArgs],
     // An empty value in make's own environment: only recipes get a target name.
     env: { [TARGET_ENV]: '' },
-    timeoutMs: request.timeoutMs,
-    maxOutputBytes: request.maxOutputBytes,
-    signal: request.signal,
-    onSpawn: request.onSpawn,
   });
   if (result.outcome !== 'exited') return { result };
   const size = (await stat(request.logFile).catch(() => undefined))?.size;

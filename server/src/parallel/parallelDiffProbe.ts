@@ -1,7 +1,6 @@
-// Parallel diff: serial against -jN and shuffled builds in sandbox copies, plus traced race detection.
+// Parallel diff: serial against -jN and shuffled builds, each isolated, plus traced race detection.
 import { randomInt } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { atLeast, detectMake } from '../probes/capabilities';
 import {
@@ -11,8 +10,10 @@ import {
   ProbeError,
   type ProbeOptions,
 } from '../probes/probeOptions';
-import { findMakefile } from '../probes/safety';
-import { buildInSandbox, type BuildSettings, type RunPlan } from './buildRun';
+import { placeProbe } from '../probes/placement';
+import { assessSafety, findMakefile } from '../probes/safety';
+import { withScratch } from '../probes/scratchFolders';
+import { buildOnce, type BuildSettings, type RunPlan } from './buildRun';
 import { detectTracer } from './fileAccessTracer';
 import { writeMergeWrapper } from './mergedOutput';
 import type { ParallelDiffResult, RunDifference, RunRecord, TracingStatus, Verdict } from './parallelTypes';
@@ -29,7 +30,7 @@ export interface ParallelDiffOptions extends ProbeOptions {
   shuffle?: ShuffleMode;
   /** Trace file accesses with strace for race detection (default true). */
   trace?: boolean;
-  /** A project bigger than this is refused (each build needs a copy); 2 GB by default. */
+  /** Where builds must run in copies (no isolation here), a bigger project is refused; 2 GB by default. */
   maxSandboxBytes?: number;
   /** The strace program (default: strace on PATH). */
   strace?: string;
@@ -80,11 +81,6 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
   const started = performance.now();
   const targets = options.targets ?? [];
   checkTargets(targets);
-  if (options.sandbox === 'never')
-    throw new ProbeError(
-      'the parallel diff builds, which only ever happens in sandbox copies (policy: never)',
-      'refused',
-    );
   const directory = path.resolve(options.directory);
   if ((await findMakefile(directory, options.makefile)) === undefined)
     throw new ProbeError(`no makefile in ${directory}`, 'usage');
@@ -93,25 +89,38 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
   const make = detected.make;
   const jobs = options.jobs ?? defaultJobs();
   const notes: string[] = [];
-  const initial = await snapshotTree(directory);
-  const sandboxBytes = snapshotBytes(initial);
+  const placement = await placeProbe(
+    directory,
+    await assessSafety(directory, options.makefile),
+    options.sandbox ?? 'auto',
+    [],
+    true,
+    options.isolation,
+  );
+  if (placement.where !== 'isolated' && placement.where !== 'copy')
+    throw new ProbeError(placement.reasons.join('\n  '), 'refused');
+  // Only builds in copies need the project's hashes (what a copy's build changed); an isolated
+  // build's writes are its upper layer.
+  const initial = placement.where === 'copy' ? await snapshotTree(directory) : undefined;
+  const sandboxBytes = initial ? snapshotBytes(initial) : 0;
   const limit = options.maxSandboxBytes ?? DEFAULT_MAX_SANDBOX_BYTES;
   if (sandboxBytes > limit)
     throw new ProbeError(
-      `the project is ${(sandboxBytes / 1048576).toFixed(1)} MB and every build needs a sandbox copy; the limit is ${(limit / 1048576).toFixed(1)} MB (raise it, or run on a subdirectory)`,
+      `the project is ${(sandboxBytes / 1048576).toFixed(1)} MB and every build needs a copy here; the limit is ${(limit / 1048576).toFixed(1)} MB (raise it, or run on a subdirectory)`,
       'refused',
     );
-  const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-parallel-'));
-  try {
+  return withScratch('parallel', async (scratch) => {
     const baseArgs = [
       ...(options.makefile !== undefined ? ['-f', options.makefile] : []),
       ...(options.extraArgs ?? []),
     ];
     const settings: BuildSettings = {
       directory,
-      // Builds run in the copies: a make given by a relative path is resolved here, once.
+      // Builds in copies run elsewhere: a make given by a relative path is resolved here, once.
       make: make.path.includes('/') ? path.resolve(make.path) : make.path,
+      placement,
       wrapper: await writeMergeWrapper(scratch),
+      scratch,
       baseArgs,
       targets,
       outputSync: atLeast(make.version, 4, 0),
@@ -129,11 +138,11 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     const runs: RunRecord[] = [];
     const differences: RunDifference[] = [];
     progress(1, runPlans[0].label);
-    await buildInSandbox(settings, runPlans[0], async (serial) => {
+    await buildOnce(settings, runPlans[0], async (serial) => {
       runs.push(serial.record);
       for (const [index, plan] of runPlans.slice(1).entries()) {
         progress(index + 2, plan.label);
-        await buildInSandbox(settings, plan, async (other) => {
+        await buildOnce(settings, plan, async (other) => {
           runs.push(other.record);
           differences.push(await compareRuns(serial, other));
         });
@@ -145,7 +154,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
       progress(total, 'traced serial build (strace)');
       const tracer = await detectTracer(options.signal, options.strace);
       if (tracer.ok) {
-        const detection = await detectRaces(settings, tracer, scratch, runs[0].wallMs);
+        const detection = await detectRaces(settings, tracer, runs[0].wallMs);
         findings = detection.findings;
         tracing = detection.tracing;
         notes.push(...detection.notes);
@@ -182,9 +191,8 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
       reproduce: firstDiffering?.command,
       sandboxBytes,
       overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),
+      placement: { where: placement.where, reasons: placement.reasons },
       notes,
     };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }

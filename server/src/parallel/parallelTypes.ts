@@ -114,8 +114,11 @@ export interface ParallelDiffResult {
   speedup?: number;
   /** The command that shows the first difference again (with its seed). */
   reproduce?: string[];
+  /** Bytes each build copied (0 when the builds were isolated at the project's own paths). */
   sandboxBytes: number;
-  /** Time spent copying and hashing, apart from the builds. */
+  /** Time spent setting up, copying, hashing and checking, apart from the builds. */
   overheadMs: number;
+  /** Where the builds ran: isolated (the usual), or in copies where isolation is not available. */
+  placement?: { where: 'isolated' | 'copy'; reasons: string[] };
   notes: string[];
 }

@@ -1,9 +1,8 @@
-// Luck-free race detection: a traced serial build in a sandbox, make's database, and the unordered accesses.
+// Luck-free race detection: a traced serial build (isolated), make's database, and the unordered accesses.
 import * as path from 'node:path';
 import { ProbeError } from '../probes/probeOptions';
-import { withSandbox } from '../probes/sandbox';
 import { DatabaseParser } from '../probes/parsers/databaseParser';
-import { makeCommandLine, type BuildSettings } from './buildRun';
+import { makeCommandLine, withBuildPlace, type BuildSettings } from './buildRun';
 import { targetExportArgs, traceBuild, type TracerStatus } from './fileAccessTracer';
 import { declaredGraph, findRaces } from './missingPrerequisites';
 import type { ParallelFinding, TracingStatus } from './parallelTypes';
@@ -19,24 +18,19 @@ export interface RaceDetection {
 export async function detectRaces(
   settings: BuildSettings,
   tracer: Extract<TracerStatus, { ok: true }>,
-  scratch: string,
   serialMs: number,
 ): Promise<RaceDetection> {
-  return withSandbox(settings.directory, async (sandbox) => {
+  return withBuildPlace(settings, async (place) => {
     // -p prints make's database after the build: the declared graph with implicit prerequisites resolved.
     const args = makeCommandLine(settings, ['-j1', '-p', ...targetExportArgs()]);
     const traced = await traceBuild({
       tracer,
-      wrapper: settings.wrapper,
+      run: place.run,
       make: settings.make,
       makeArgs: args,
-      cwd: sandbox.directory,
-      logFile: path.join(scratch, 'strace.log'),
+      cwd: place.directory,
+      logFile: path.join(place.files, 'strace.log'),
       maxLogBytes: 1024 * 1024 * 1024,
-      timeoutMs: settings.timeoutMs,
-      maxOutputBytes: settings.maxOutputBytes,
-      signal: settings.signal,
-      onSpawn: settings.onSpawn,
     });
     const { result } = traced;
     if (result.outcome === 'cancelled' || result.outcome === 'timeout')
@@ -60,12 +54,12 @@ export async function detectRaces(
     for (const file of database.files) {
       if (file.recipe?.file !== undefined && file.recipe.line !== undefined && !recipes.has(file.name))
         recipes.set(file.name, {
-          file: sandbox.toOriginal(path.resolve(sandbox.directory, file.recipe.file)),
+          file: place.toOriginal(path.resolve(place.directory, file.recipe.file)),
           line: file.recipe.line,
         });
     }
     const races = findRaces(traced.access.targets, declaredGraph(database.files));
-    // Rules are read from the project, never from the copy, so file:line points at the user's makefile.
+    // Rules are read from the project, never from a copy, so file:line points at the user's makefile.
     const findings = await locateFindings(races, new RuleLocator(settings.directory, recipes));
     const wallMs = Math.round(result.durationMs);
     return {

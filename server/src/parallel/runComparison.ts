@@ -1,15 +1,14 @@
 // Compares one build against the serial one: exit code, first error, artifacts (by hash) and per-target logs.
 import { open } from 'node:fs/promises';
-import * as path from 'node:path';
 import type { FinishedBuild } from './buildRun';
 import type { ArtifactDifference, LogDifference, RunDifference } from './parallelTypes';
-import { stateOf } from './treeSnapshot';
 
 /** How much text of one artifact is kept for a side-by-side diff. */
 export const MAX_TEXT_BYTES = 256 * 1024;
 
 /** The file as text when it is small and has no NUL byte; '' when absent; undefined when binary or big. */
-export async function readSmallText(file: string): Promise<string | undefined> {
+export async function readSmallText(file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return '';
   let handle;
   try {
     handle = await open(file, 'r');
@@ -36,13 +35,12 @@ export async function compareArtifacts(
       touched.add(name);
   const differences: ArtifactDifference[] = [];
   for (const name of [...touched].sort()) {
-    const a = stateOf(serial.snapshot, name);
-    const b = stateOf(other.snapshot, name);
+    const [a, b] = await Promise.all([serial.view.stateOf(name), other.view.stateOf(name)]);
     if (a === b || (a === 'directory' && b === 'directory')) continue;
     const difference: ArtifactDifference = { path: name, serial: a, other: b, run: other.record.label };
     const [serialText, otherText] = await Promise.all([
-      readSmallText(path.join(serial.directory, name)),
-      readSmallText(path.join(other.directory, name)),
+      readSmallText(serial.view.contentPath(name)),
+      readSmallText(other.view.contentPath(name)),
     ]);
     if (serialText !== undefined && otherText !== undefined) {
       difference.serialText = serialText;

@@ -1,6 +1,7 @@
 // Convergence: `make -q`, and when stale, `make -n --trace` to name what would rebuild and why.
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { UpperLayer } from './isolation/upperLayer';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
 import { ProbeError, type ProbeOptions } from './probeOptions';
 import { TraceParser, type TraceResult } from './parsers/traceParser';
@@ -57,36 +58,47 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
   }
 }
 
-async function makefileTimes(context: RunContext): Promise<Map<string, number>> {
+/** What identifies the makefiles' state: their mtimes (in place or in a copy) or the isolated layer. */
+type MakefileState = { times: Map<string, number> } | { layer: UpperLayer };
+
+async function makefileState(context: RunContext): Promise<MakefileState> {
+  if (context.session) return { layer: await context.session.layer() };
   const times = new Map<string, number>();
   for (const name of context.safety.makefiles) {
     const info = await stat(path.resolve(context.directory, name)).catch(() => undefined);
     times.set(name, info ? info.mtimeMs : -1);
   }
-  return times;
+  return { times };
 }
 
-function remadeMakefiles(
-  context: RunContext,
-  before: Map<string, number>,
-  after: Map<string, number>,
-): LocatedTarget[] {
-  return [...after]
-    .filter(([name, time]) => time !== before.get(name))
-    .map(([name]) => ({
-      name,
-      directory: context.toProjectPath('.'),
-      file: context.toProjectPath(context.safety.makefile ?? name),
-      reason: {
-        kind: 'remade-makefile',
-        prerequisites: [],
-        text: 'remade before reading the makefiles again',
-      },
-      phony: false,
-      recipe: [],
-      makeLevel: 0,
-      subMakes: [],
-    }));
+/** The makefiles make remade between two states (it writes them even under -q). */
+async function remadeMakefiles(context: RunContext, before: MakefileState): Promise<LocatedTarget[]> {
+  let remade: string[];
+  if ('layer' in before && context.session) {
+    const written = new Set((await context.session.written(before.layer)).map((file) => file.path));
+    remade = context.safety.makefiles.filter((name) => written.has(path.resolve(context.directory, name)));
+  } else {
+    const after = await makefileState(context);
+    const times = 'times' in before ? before.times : new Map<string, number>();
+    remade =
+      'times' in after
+        ? [...after.times].filter(([name, time]) => time !== times.get(name)).map(([name]) => name)
+        : [];
+  }
+  return remade.map((name) => ({
+    name,
+    directory: context.toProjectPath('.'),
+    file: context.toProjectPath(context.safety.makefile ?? name),
+    reason: {
+      kind: 'remade-makefile',
+      prerequisites: [],
+      text: 'remade before reading the makefiles again',
+    },
+    phony: false,
+    recipe: [],
+    makeLevel: 0,
+    subMakes: [],
+  }));
 }
 
 async function traceRun(context: RunContext, options: ProbeOptions): Promise<TraceResult> {
@@ -109,7 +121,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
   return withMake(options, { runsGoals: true, expandsRecipes: true, builds }, async (context) => {
     const notes: string[] = [];
     if (builds) {
-      options.onProgress?.('building in the sandbox copy');
+      options.onProgress?.('building (isolated)');
       const build = await context.run(makeArgs(options, []));
       if (build.exitCode !== 0) {
         throw new ProbeError(
@@ -119,10 +131,10 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       }
     }
     options.onProgress?.('make -q');
-    const makefilesBefore = await makefileTimes(context);
+    const makefilesBefore = await makefileState(context);
     const question = await context.run(makeArgs(options, ['-q']));
-    // make -q remakes makefiles that have rules (only ever in a sandbox copy): the times tell.
-    const remade = remadeMakefiles(context, makefilesBefore, await makefileTimes(context));
+    // make -q remakes makefiles that have rules (never in place): what it wrote tells.
+    const remade = await remadeMakefiles(context, makefilesBefore);
     const base = {
       questionStatus: question.exitCode ?? 2,
       builtFirst: builds,
@@ -140,7 +152,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     }
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
-    const located = locateTargets(trace, context.directory, context.toProjectPath);
+    const located = locateTargets(trace, context.directory, context.toProjectPath, await context.fileCheck());
     const stale = [...remade, ...located.filter((target) => !target.phony)].map((target) => ({
       ...target,
       hint: hintFor(target, builds),

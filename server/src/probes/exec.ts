@@ -79,20 +79,35 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 
 /**
  * make runs in its own process group, so a server that dies (SIGKILL, a crash, an exit with a probe
- * running) would leave it and its recipes running. One guard shell per process waits on a pipe only
- * this process holds and is told each group as it starts (`+ pgid`) and ends (`- pgid`); when the
- * pipe closes, it kills the groups still listed. One shell for every run, not one per run: a fork
- * and exec less each time make starts.
+ * running) would leave it and its recipes running, and its scratch folders behind. One guard shell
+ * per process waits on a pipe only this process holds and is told each group as it starts (`+ pgid`)
+ * and ends (`- pgid`), and each scratch folder as it is made (`D path`) and removed (`d path`); when
+ * the pipe closes, it kills the groups still listed, then removes the folders. One shell for every
+ * run, not one per run: a fork and exec less each time make starts.
  */
 const GUARD_SCRIPT = [
   'groups=',
-  'while read -r op pgid; do',
+  'folders=',
+  "nl='",
+  "'",
+  'while IFS= read -r line; do',
+  '  op=${line%% *}; arg=${line#* }',
   '  case $op in',
-  '    +) groups="$groups $pgid" ;;',
-  '    -) kept=; for g in $groups; do [ "$g" = "$pgid" ] || kept="$kept $g"; done; groups=$kept ;;',
+  '    +) groups="$groups $arg" ;;',
+  '    -) kept=; for g in $groups; do [ "$g" = "$arg" ] || kept="$kept $g"; done; groups=$kept ;;',
+  '    D) folders="$folders$arg$nl" ;;',
+  '    d) kept=; rest=$folders',
+  '       while [ -n "$rest" ]; do f=${rest%%"$nl"*}; rest=${rest#*"$nl"}; [ "$f" = "$arg" ] || kept="$kept$f$nl"; done',
+  '       folders=$kept ;;',
   '  esac',
   'done',
   'for g in $groups; do kill -9 -"$g" 2>/dev/null; done',
+  'rest=$folders',
+  'while [ -n "$rest" ]; do',
+  '  f=${rest%%"$nl"*}; rest=${rest#*"$nl"}',
+  // overlayfs leaves its work folder without permissions; chmod lets a non-root owner remove it.
+  '  chmod -R u+rwx -- "$f" 2>/dev/null; rm -rf -- "$f"',
+  'done',
 ].join('\n');
 
 let guard: ChildProcess | undefined;
@@ -119,9 +134,18 @@ function orphanGuard(): ChildProcess | undefined {
   }
 }
 
+function tellGuard(line: string, start: boolean): void {
+  const current = start ? orphanGuard() : guard;
+  if (current?.stdin?.writable) current.stdin.write(`${line}\n`);
+}
+
 function guardGroup(pgid: number, watch: boolean): void {
-  const current = watch ? orphanGuard() : guard;
-  if (current?.stdin?.writable) current.stdin.write(`${watch ? '+' : '-'} ${pgid}\n`);
+  tellGuard(`${watch ? '+' : '-'} ${pgid}`, watch);
+}
+
+/** The folder is removed by the guard if this process dies before it does (a name without a newline). */
+export function guardScratchFolder(folder: string, watch: boolean): void {
+  if (!folder.includes('\n')) tellGuard(`${watch ? 'D' : 'd'} ${folder}`, watch);
 }
 
 interface Finished {

@@ -1,8 +1,12 @@
-// Shared plumbing of every probe: check make, decide the placement, run make in place or in a sandbox.
+// Shared plumbing of every probe: check make, decide the placement, run make isolated, in a copy or in place.
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
+import { withIsolation, type IsolationSession } from './isolation/isolationSession';
 import { MakeDepth } from './makeDepth';
+import { placeProbe, type Placement } from './placement';
 import {
   checkTargets,
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -10,26 +14,33 @@ import {
   ProbeError,
   type ProbeOptions,
 } from './probeOptions';
-import {
-  applicableRisks,
-  assessSafety,
-  decidePlacement,
-  type Placement,
-  type ProbeRisks,
-  type SafetyReport,
-} from './safety';
+import { applicableRisks, assessSafety, type ProbeRisks, type SafetyReport } from './safety';
 import { withSandbox } from './sandbox';
+import { withLazyScratch } from './scratchFolders';
+import type { FileCheck } from './traceModel';
+
+export interface RunOptions {
+  /** A program and its arguments that run make (e.g. strace); make's path and arguments follow them. */
+  wrapWith?: string[];
+  maxOutputBytes?: number;
+}
 
 export interface RunContext {
   make: MakeCapabilities;
   safety: SafetyReport;
   placement: Placement;
-  /** Where make runs: the project directory or its sandbox copy. */
+  /** Where make runs: the project directory (in place or isolated at its own path) or a copy of it. */
   directory: string;
   /** Maps a path make printed (relative to `base`) to the path in the user's project. */
   toProjectPath(file: string, base?: string): string;
+  /** The isolated session, when the runs are isolated: what they wrote is read from it. */
+  session?: IsolationSession;
+  /** A new folder for the probe's own files that make can read and write at the same path. */
+  scratchFolder(): Promise<string>;
+  /** Whether a file exists as the runs so far left it (an isolated run sees its own writes). */
+  fileCheck(): Promise<FileCheck>;
   /** Runs make with `args` (no shell) in `directory`; throws on cancel, timeout and truncation. */
-  run(args: string[], onStdout?: (chunk: string) => void): Promise<ExecResult>;
+  run(args: string[], onStdout?: (chunk: string) => void, runOptions?: RunOptions): Promise<ExecResult>;
 }
 
 export interface PlacementSummary {
@@ -37,14 +48,20 @@ export interface PlacementSummary {
   reasons: string[];
   make: string;
   makeVersion: string;
+  /** How the runs were isolated, and over which folder. */
+  isolation?: { kind: string; root: string; why: string };
 }
 
 export function summarize(context: RunContext): PlacementSummary {
+  const { placement } = context;
   return {
-    where: context.placement.where,
-    reasons: context.placement.reasons,
+    where: placement.where,
+    reasons: placement.reasons,
     make: context.make.path,
     makeVersion: context.make.version.text,
+    ...(placement.where === 'isolated'
+      ? { isolation: { kind: placement.isolation.kind, root: placement.root.root, why: placement.root.why } }
+      : {}),
   };
 }
 
@@ -70,16 +87,39 @@ export async function withMake<T>(
   const detected = await detectMake(makePath, options.signal);
   if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
   const safety = await assessSafety(directory, options.makefile);
-  const placement = decidePlacement(options.sandbox ?? 'auto', applicableRisks(safety, probe), probe.builds);
+  const risks = applicableRisks(safety, probe);
+  const placement = await placeProbe(
+    directory,
+    safety,
+    options.sandbox ?? 'auto',
+    risks,
+    probe.builds,
+    options.isolation,
+  );
   if (placement.where === 'refused') throw new ProbeError(placement.reasons.join('\n  '), 'refused');
 
-  const context = (where: string, toOriginal: (file: string) => string): RunContext => ({
+  const context = (
+    where: string,
+    toOriginal: (file: string) => string,
+    scratchFolder: () => Promise<string>,
+    session?: IsolationSession,
+  ): RunContext => ({
     make: detected.make,
     safety,
     placement,
     directory: where,
+    session,
+    scratchFolder,
+    fileCheck: async () => {
+      if (!session) return existsSync;
+      const layer = await session.layer();
+      return (file) => {
+        const seen = session.contentPath(file, layer);
+        return seen !== undefined && existsSync(seen);
+      };
+    },
     toProjectPath: (file, base = where) => toOriginal(path.resolve(base, file)),
-    run: async (args, onStdout) => {
+    run: async (args, onStdout, runOptions = {}) => {
       options.onProgress?.(`make ${args.join(' ')}`);
       // A recorder (the evidence ladder) keeps the full output, also when it is streamed to a parser.
       const chunks: string[] | undefined = options.onRun && onStdout ? [] : undefined;
@@ -92,28 +132,31 @@ export async function withMake<T>(
           : onStdout;
       // Scanned for sub-make depth, to say why a run that never ends did not end.
       const depth = new MakeDepth();
-      const result = await runProcess({
-        file: detected.make.path,
-        args,
+      const [program, ...wrapperArgs] = runOptions.wrapWith ?? [];
+      const request = {
+        file: program ?? detected.make.path,
+        args: program === undefined ? args : [...wrapperArgs, detected.make.path, ...args],
         cwd: where,
         env: options.environment,
         makeFlags: options.makeFlags,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+        maxOutputBytes: runOptions.maxOutputBytes ?? options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
         signal: options.signal,
         onStdout: stream
-          ? (chunk) => {
+          ? (chunk: string) => {
               depth.push(chunk);
               stream(chunk);
             }
           : undefined,
         onSpawn: options.onSpawn,
-      });
+      };
+      const result = session ? await session.run(request) : await runProcess(request);
       options.onRun?.({
         make: detected.make.path,
         args,
         directory,
-        sandboxed: where !== directory,
+        sandboxed: placement.where !== 'in-place',
+        where: placement.where,
         result: chunks ? { ...result, stdout: chunks.join('') } : result,
       });
       if (result.outcome === 'spawn-error')
@@ -131,6 +174,23 @@ export async function withMake<T>(
     },
   });
 
-  if (placement.where === 'in-place') return work(context(directory, (file) => file));
-  return withSandbox(directory, (sandbox) => work(context(sandbox.directory, sandbox.toOriginal)));
+  if (placement.where === 'isolated') {
+    return withIsolation(placement.isolation, placement.root, (session) =>
+      work(
+        context(
+          directory,
+          (file) => file,
+          () => mkdtemp(path.join(session.files, 'probe-')),
+          session,
+        ),
+      ),
+    );
+  }
+  return withLazyScratch('files', (scratchFolder) =>
+    placement.where === 'in-place'
+      ? work(context(directory, (file) => file, scratchFolder))
+      : withSandbox(directory, (sandbox) =>
+          work(context(sandbox.directory, sandbox.toOriginal, scratchFolder)),
+        ),
+  );
 }

@@ -1,5 +1,6 @@
 // The options every probe takes, their defaults, and the checks on targets and variable names.
 import type { ExecResult } from './exec';
+import type { IsolationSupport } from './isolation/isolationSupport';
 import type { SandboxPolicy } from './safety';
 
 export interface ProbeOptions {
@@ -12,6 +13,8 @@ export interface ProbeOptions {
   jobs?: number;
   targets?: string[];
   sandbox?: SandboxPolicy;
+  /** The isolation to use instead of what this machine allows (tests force the fallbacks with it). */
+  isolation?: IsolationSupport;
   timeoutMs?: number;
   maxOutputBytes?: number;
   /** Extra environment variables for make. */
@@ -32,9 +35,11 @@ export interface MakeRunRecord {
   /** The make program as resolved (its path). */
   make: string;
   args: string[];
-  /** The project directory (a sandboxed run ran in a copy of it). */
+  /** The project directory (a run in a copy ran in a copy of it). */
   directory: string;
+  /** True when the run was isolated or ran in a copy, not in place. */
   sandboxed: boolean;
+  where: 'isolated' | 'copy' | 'in-place';
   result: ExecResult;
 }
 

@@ -12,8 +12,7 @@
 //   covers like any probe.) The value is T's as a goal; values a parent passes down are not seen.
 // Expanding a variable runs the functions in it ($(shell ...)); the safety check counts those.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
 import { findMakefile } from './safety';
@@ -54,8 +53,9 @@ export async function resolveProbe(options: ResolveOptions): Promise<ResolveResu
     const makefile = await findMakefile(context.directory, options.makefile);
     if (makefile === undefined) throw new ProbeError(`no makefile in ${options.directory}`, 'make-failed');
     const nonce = `ms${randomBytes(6).toString('hex')}`;
-    const folder = await mkdtemp(path.join(tmpdir(), 'makescope-resolve-'));
-    try {
+    // The helper lives where make can read it at the same path, isolated or not; removed with the probe.
+    const folder = await context.scratchFolder();
+    {
       const helper = path.join(folder, 'resolve.mk');
       await writeFile(helper, helperMakefile(options.variables, nonce, options.target));
       const goal = options.target === undefined ? [] : [options.target];
@@ -73,8 +73,6 @@ export async function resolveProbe(options: ResolveOptions): Promise<ResolveResu
         );
       }
       return { target: options.target, values, placement: summarize(context) };
-    } finally {
-      await rm(folder, { recursive: true, force: true });
     }
   });
 }

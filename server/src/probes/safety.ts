@@ -1,8 +1,9 @@
-// Decides from the static parse whether a probe could write, and where it may run (in place, sandbox, refused).
+// Finds from the static parse which makefile lines could write under a probe: the reasons a run is isolated.
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseMakefile } from '../parser/parser';
 import type { ParsedMakefile } from '../parser/ast';
+import { namedPaths } from './isolation/projectRoot';
 import { assignsShell, includesOf, risksInFile, type RiskKind, type SafetyRisk } from './safetyRules';
 
 export type { SafetyRisk, RiskKind } from './safetyRules';
@@ -17,12 +18,9 @@ export interface SafetyReport {
   /** The makefile and every literal include, read or not (a missing one may be made by a rule). */
   makefiles: string[];
   risks: SafetyRisk[];
+  /** Absolute paths and paths climbing out with '..' that the makefiles name (the project's extent). */
+  namedPaths: string[];
 }
-
-export type Placement =
-  | { where: 'in-place'; reasons: string[] }
-  | { where: 'sandbox'; reasons: string[] }
-  | { where: 'refused'; reasons: string[] };
 
 const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 
@@ -81,7 +79,13 @@ async function unchanged(cached: CachedSafety): Promise<boolean> {
 }
 
 function copyOf(report: SafetyReport): SafetyReport {
-  return { ...report, files: [...report.files], makefiles: [...report.makefiles], risks: [...report.risks] };
+  return {
+    ...report,
+    files: [...report.files],
+    makefiles: [...report.makefiles],
+    risks: [...report.risks],
+    namedPaths: [...report.namedPaths],
+  };
 }
 
 export async function assessSafety(directory: string, makefile?: string): Promise<SafetyReport> {
@@ -106,10 +110,11 @@ async function assessSafetyUncached(
   stamps: Map<string, string>,
 ): Promise<SafetyReport> {
   const first = await findMakefile(directory, makefile);
-  if (first === undefined) return { files: [], makefiles: [], risks: [] };
+  if (first === undefined) return { files: [], makefiles: [], risks: [], namedPaths: [] };
   const parsed = new Map<string, ParsedMakefile>();
   const names = new Set<string>([first]);
   let computed = false;
+  const named = new Set<string>();
   const queue = [first];
   while (queue.length > 0) {
     const name = queue.shift() as string;
@@ -117,6 +122,7 @@ async function assessSafetyUncached(
     if (!stamps.has(file)) stamps.set(file, await stamp(file));
     const text = await readMakefileText(file);
     if (text === undefined) continue;
+    for (const name of namedPaths(text)) named.add(name);
     const parsedFile = parseMakefile(text);
     parsed.set(name, parsedFile);
     const includes = includesOf(parsedFile);
@@ -130,7 +136,7 @@ async function assessSafetyUncached(
   const risks: SafetyRisk[] = [];
   const shellAssigned = [...parsed.values()].some(assignsShell);
   for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed, shellAssigned));
-  return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks };
+  return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks, namedPaths: [...named] };
 }
 
 /** What a probe does to decide which risks apply to it. */
@@ -139,7 +145,7 @@ export interface ProbeRisks {
   runsGoals: boolean;
   /** The probe expands recipes (-n). */
   expandsRecipes: boolean;
-  /** The probe builds (only ever in a sandbox). */
+  /** The probe builds (only ever isolated, or in a copy). */
   builds: boolean;
 }
 
@@ -156,24 +162,4 @@ export function applicableRisks(report: SafetyReport, probe: ProbeRisks): Safety
 
 export function describeRisk(risk: SafetyRisk): string {
   return `${risk.file}:${risk.line}: ${risk.why}: ${risk.text}`;
-}
-
-export function decidePlacement(policy: SandboxPolicy, risks: SafetyRisk[], builds: boolean): Placement {
-  if (builds) {
-    return policy === 'never'
-      ? {
-          where: 'refused',
-          reasons: ['this probe builds, which only ever happens in a sandbox copy (policy: never)'],
-        }
-      : { where: 'sandbox', reasons: ['this probe builds, so it runs in a sandbox copy'] };
-  }
-  if (policy === 'always') return { where: 'sandbox', reasons: ['sandbox policy is "always"'] };
-  if (risks.length === 0) return { where: 'in-place', reasons: [] };
-  const reasons = risks.map(describeRisk);
-  return policy === 'never'
-    ? {
-        where: 'refused',
-        reasons: ['make could write in the workspace and the sandbox policy is "never":', ...reasons],
-      }
-    : { where: 'sandbox', reasons };
 }

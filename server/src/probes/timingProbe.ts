@@ -1,11 +1,9 @@
 // Timing: is it parse time or recipe time? A read-only run timed against a full build in a sandbox.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { runProcess } from './exec';
 import { findOnPath } from './findOnPath';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
-import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOptions';
+import { ProbeError, type ProbeOptions } from './probeOptions';
 import { parseStraceCommands, type TimedCommand } from './parsers/straceParser';
 
 export interface TimingResult {
@@ -41,27 +39,19 @@ async function timeShellCalls(
 ): Promise<TimedCommand[] | undefined> {
   const strace = await findOnPath('strace');
   if (!strace) return undefined;
-  const folder = await mkdtemp(path.join(tmpdir(), 'makescope-strace-'));
+  // The log lives where strace can write it at the same path, isolated or not; removed with the probe.
+  const log = path.join(await context.scratchFolder(), 'strace.log');
+  const args = ['-f', '-q', '-ttt', '-s', '4096', '-e', 'trace=execve', '-e', 'signal=none', '-o', log];
   try {
-    const log = path.join(folder, 'strace.log');
-    const args = ['-f', '-q', '-ttt', '-s', '4096', '-e', 'trace=execve', '-e', 'signal=none', '-o', log];
-    const result = await runProcess({
-      file: strace,
-      args: [...args, context.make.path, ...parseOnlyArgs(options)],
-      cwd: context.directory,
-      env: options.environment,
-      makeFlags: options.makeFlags,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    await context.run(parseOnlyArgs(options), undefined, {
+      wrapWith: [strace, ...args],
       maxOutputBytes: 16 * 1024 * 1024,
-      signal: options.signal,
-      onSpawn: options.onSpawn,
     });
-    if (result.outcome === 'cancelled') throw new ProbeError('cancelled', 'cancelled');
-    if (result.outcome !== 'exited') return undefined;
-    return parseStraceCommands(await readFile(log, 'utf8'));
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+  } catch (error) {
+    if (error instanceof ProbeError && error.kind === 'cancelled') throw error;
+    return undefined;
   }
+  return parseStraceCommands(await readFile(log, 'utf8'));
 }
 
 export async function timingProbe(options: TimingOptions): Promise<TimingResult> {
@@ -92,7 +82,7 @@ export async function timingProbe(options: TimingOptions): Promise<TimingResult>
       options,
       { runsGoals: true, expandsRecipes: true, builds: true },
       async (context) => {
-        options.onProgress?.('timing a full build in a sandbox copy');
+        options.onProgress?.('timing a full build (isolated)');
         const result = await context.run(makeArgs(options, []));
         if (result.exitCode !== 0)
           notes.push(`the build failed (exit ${result.exitCode}): ${result.stderr.trim()}`);

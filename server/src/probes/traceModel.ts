@@ -1,5 +1,4 @@
 // Turns a parsed trace into located targets (project paths) and a target -> prerequisite tree.
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { isPhony, type TraceReason, type TraceResult } from './parsers/traceParser';
 
@@ -27,19 +26,22 @@ export interface TraceNode {
 // Before 4.4, --trace names all prerequisites ("due to: a b") for a target that does not exist;
 // under -n nothing is created, so the file system tells the two cases apart. A target that exists
 // and is "newer" only than prerequisites that never exist (FORCE, phony names) is forced.
-function reasonOf(reason: TraceReason, base: string, name: string, checkFiles: boolean): TraceReason {
-  if (!checkFiles || reason.kind !== 'newer-prerequisites') return reason;
-  if (!existsSync(path.resolve(base, name))) return { ...reason, kind: 'missing' };
-  const forced = reason.prerequisites.every((prerequisite) => !existsSync(path.resolve(base, prerequisite)));
+function reasonOf(reason: TraceReason, base: string, name: string, exists?: FileCheck): TraceReason {
+  if (!exists || reason.kind !== 'newer-prerequisites') return reason;
+  if (!exists(path.resolve(base, name))) return { ...reason, kind: 'missing' };
+  const forced = reason.prerequisites.every((prerequisite) => !exists(path.resolve(base, prerequisite)));
   return forced ? { ...reason, kind: 'forced' } : reason;
 }
 
-/** `checkFiles`: the run was a dry run in `runDirectory`, so target files can be checked there. */
+/** Whether a file exists as the probe's make runs saw it (isolated runs see their own writes). */
+export type FileCheck = (file: string) => boolean;
+
+/** `exists`: the run was a dry run in `runDirectory`, so target files can be checked as it saw them. */
 export function locateTargets(
   trace: TraceResult,
   runDirectory: string,
   toProjectPath: (file: string, base?: string) => string,
-  checkFiles = true,
+  exists?: FileCheck,
 ): LocatedTarget[] {
   const directoryOf = (session: number): string => trace.sessions[session].directory ?? runDirectory;
   return trace.targets.map((target) => {
@@ -49,7 +51,7 @@ export function locateTargets(
       directory: toProjectPath('.', base),
       file: target.file === undefined ? undefined : toProjectPath(target.file, base),
       line: target.line,
-      reason: reasonOf(target.reason, base, target.name, checkFiles),
+      reason: reasonOf(target.reason, base, target.name, exists),
       phony: isPhony(trace, target),
       recipe: target.recipe,
       makeLevel: trace.sessions[target.session].level,

@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
 import { ProbeError, type ProbeOptions } from './probeOptions';
 import { parseTrace, TraceParser, type TraceResult } from './parsers/traceParser';
-import { buildTraceTree, locateTargets, type LocatedTarget, type TraceNode } from './traceModel';
+import {
+  buildTraceTree,
+  locateTargets,
+  type FileCheck,
+  type LocatedTarget,
+  type TraceNode,
+} from './traceModel';
 
 export interface TraceReport {
   roots: TraceNode[];
@@ -21,9 +27,9 @@ function report(
   trace: TraceResult,
   directory: string,
   toProjectPath: (file: string, base?: string) => string,
-  { checkFiles = true, tree = true } = {},
+  { exists, tree = true }: { exists?: FileCheck; tree?: boolean } = {},
 ) {
-  const targets = locateTargets(trace, directory, toProjectPath, checkFiles);
+  const targets = locateTargets(trace, directory, toProjectPath, exists);
   return {
     roots: tree ? buildTraceTree(trace, targets) : [],
     targets,
@@ -50,7 +56,10 @@ async function dryRunTrace(options: ProbeOptions, tree: boolean) {
       );
     }
     const errors = result.exitCode !== 0 ? [result.stderr.trim()] : [];
-    const parsed = report(trace, context.directory, context.toProjectPath, { tree });
+    const parsed = report(trace, context.directory, context.toProjectPath, {
+      tree,
+      exists: await context.fileCheck(),
+    });
     return {
       ...parsed,
       errors: [...parsed.errors, ...errors],
@@ -75,7 +84,7 @@ export async function traceLogProbe(logFile: string, directory: string): Promise
   const text = await readFile(logFile, 'utf8');
   const root = path.resolve(directory);
   return {
-    ...report(parseTrace(text), root, (file, base = root) => path.resolve(base, file), { checkFiles: false }),
+    ...report(parseTrace(text), root, (file, base = root) => path.resolve(base, file), {}),
     source: 'log',
   };
 }
