@@ -10,17 +10,31 @@ const run = promisify(execFile);
 /** Relative path -> one line describing the entry; '.' is the root itself. */
 export type Fingerprint = Map<string, string>;
 
+/**
+ * Content hashes by inode and stat: any write changes mtime or ctime, so an unchanged stat means
+ * unchanged content, and each file is read once per layer instead of twice per probe.
+ */
+const hashes = new Map<string, string>();
+
+async function contentHash(file: string, key: string): Promise<string> {
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    hash = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+    hashes.set(key, hash);
+  }
+  return hash;
+}
+
 async function describeEntry(file: string, withContent: boolean): Promise<string> {
   const info = await lstat(file, { bigint: true });
   const times = `mode ${info.mode.toString(8)} mtime ${info.mtimeNs} ctime ${info.ctimeNs}`;
   if (info.isSymbolicLink()) return `link -> ${await readlink(file)} ${times}`;
   if (info.isDirectory()) return `dir ${times}`;
   if (!info.isFile()) return `special ${times}`;
-  const hash = withContent
-    ? createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex')
-    : '-';
+  const key = `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  const hash = withContent ? await contentHash(file, key) : '-';
   return `file ${info.size} ${hash} ${times}`;
 }
 
