@@ -26,6 +26,7 @@ const systemPackages = [
   { name: 'g++', file: '/usr/bin/g++', why: 'native modules (node-pty, kerberos)' },
   { name: 'make', file: '/usr/bin/make', why: 'native modules and the example project' },
   { name: 'python3', file: '/usr/bin/python3', why: 'node-gyp' },
+  { name: 'zlib1g-dev', file: '/usr/include/zlib.h', why: "git's build in the realworld test layer" },
 ];
 
 function log(message) {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 // Layers that need a real VS Code install it first; ensure-vscode fails with instructions if it cannot.
 const ensureVsCode = ['node', ['scripts/ensure-vscode.mjs']];
 const buildMake441 = ['bash', ['scripts/build-make-4.4.1.sh']];
+const fetchRealProjects = ['bash', ['scripts/fetch-real-projects.sh']];
 
 /** [name, ...steps]; each step is [command, args]. */
 const layers = [
@@ -19,6 +20,8 @@ const layers = [
   ['fidelity', ['npx', ['mocha', '--config', 'test/.mocharc.fidelity.json']]],
   // Hostile input, probe faults, injection, trust and "nothing lost" (root: mounts a small tmpfs).
   ['hardening', buildMake441, ['npx', ['mocha', '--config', 'test/.mocharc.hardening.json']]],
+  // Every probe on git, redis, busybox, hello and libuv from Debian's sources (fetched once into .cache/).
+  ['realworld', fetchRealProjects, ['npx', ['mocha', '--config', 'test/.mocharc.realworld.json']]],
   ['integration', ensureVsCode, ['node', ['test/integration/runInCodeServer.mjs']]],
   ['e2e', ensureVsCode, ['npx', ['mocha', '--config', 'test/.mocharc.e2e.json']]],
 ];

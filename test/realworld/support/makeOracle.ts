@@ -1,0 +1,156 @@
+// make itself as the oracle, run in a throwaway copy of the project mounted at the project's own path (a private mount namespace), so the real tree is never touched.
+import { execFile, spawn } from 'node:child_process';
+import { access, mkdtemp, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { compareFingerprints, fingerprintTree } from './treeFingerprint';
+import type { Workspace } from './workspace';
+
+const run = promisify(execFile);
+
+export interface MakeRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The makefile make would read in a folder: GNUmakefile, makefile, then Makefile. */
+export async function defaultMakefile(directory: string): Promise<string> {
+  for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {
+    try {
+      await access(path.join(directory, name));
+      return name;
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(`no makefile in ${directory}`);
+}
+
+/** The environment the probes promise make: LC_ALL=C and no inherited MAKEFLAGS. */
+function makeEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
+  for (const name of ['MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'GNUMAKEFLAGS']) delete env[name];
+  return env;
+}
+
+// Bind-mounts $1 (the copy) over $2 (the project) in this namespace only, then runs the rest.
+const MOUNT_AND_RUN = 'mount --bind "$1" "$2" && shift 2 && exec "$@"';
+
+/** A throwaway copy of the real tree; make runs in it as if it were the real tree (same absolute paths). */
+export class ThrowawayCopy {
+  private constructor(
+    readonly workspace: Workspace,
+    readonly copy: string,
+  ) {}
+
+  static async create(workspace: Workspace): Promise<ThrowawayCopy> {
+    const folder = await mkdtemp(path.join(workspace.runRoot, 'oracle', 'copy-'));
+    const copy = path.join(folder, path.basename(workspace.projectRoot));
+    await run('cp', ['-a', workspace.projectRoot, copy]);
+    return new ThrowawayCopy(workspace, copy);
+  }
+
+  /** `make ARGS` in the copy, seen at the project's path; -C is the project's make folder. */
+  make(args: string[], timeoutMs = 20 * 60_000): Promise<MakeRun> {
+    const namespace =
+      process.getuid?.() === 0
+        ? ['--mount', '--propagation', 'private']
+        : ['--mount', '--map-root-user', '--propagation', 'private'];
+    const argv = [
+      ...namespace,
+      '--',
+      'sh',
+      '-c',
+      MOUNT_AND_RUN,
+      'sh',
+      this.copy,
+      this.workspace.projectRoot,
+      'make',
+      '-C',
+      this.workspace.makeDirectory,
+      ...args,
+    ];
+    return new Promise((resolve, reject) => {
+      const child = spawn('unshare', argv, {
+        env: makeEnvironment(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.on('error', (error) =>
+        reject(new Error(`unshare (util-linux) could not start: ${error.message}`)),
+      );
+      child.on('close', (exitCode) =>
+        resolve({
+          exitCode,
+          stdout: Buffer.concat(stdout).toString(),
+          stderr: Buffer.concat(stderr).toString(),
+        }),
+      );
+    });
+  }
+}
+
+export interface OracleValue {
+  name: string;
+  origin: string;
+  value: string;
+}
+
+/**
+ * What make believes about each variable when it runs a recipe (after remaking its makefiles):
+ * `make -f MAKEFILE -f probe.mk` with a probe target printing $(origin NAME) and $(NAME).
+ */
+export async function makeVariables(workspace: Workspace, names: string[]): Promise<OracleValue[]> {
+  const nonce = `oracle${process.pid}${Date.now()}`;
+  const lines = names.map(
+    (name) => `\t@: $(info @@${nonce}@@${name}@@$(origin ${name})@@$(${name})@@${nonce}@@)`,
+  );
+  const probe = path.join(workspace.runRoot, 'oracle', `probe-${nonce}.mk`);
+  await writeFile(probe, `.PHONY: ${nonce}\n${nonce}:\n${lines.join('\n')}\n`);
+  const copy = await ThrowawayCopy.create(workspace);
+  const makefile = await defaultMakefile(workspace.makeDirectory);
+  const result = await copy.make(['-f', makefile, '-f', probe, nonce]);
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `make -f ${makefile} -f probe.mk failed (exit ${result.exitCode}): ${result.stderr.slice(-2000)}`,
+    );
+  }
+  const pattern = new RegExp(`@@${nonce}@@(.*?)@@(.*?)@@([\\s\\S]*?)@@${nonce}@@`, 'g');
+  const values = [...result.stdout.matchAll(pattern)].map((m) => ({ name: m[1], origin: m[2], value: m[3] }));
+  if (values.length !== names.length)
+    throw new Error(`make printed ${values.length} of ${names.length} values`);
+  return values;
+}
+
+export interface SecondBuild {
+  firstExit: number | null;
+  /** What the second `make TARGET` wrote (empty: the build settled). */
+  writes: string[];
+  firstStderr: string;
+}
+
+/** `make TARGET`, then `make TARGET` again, in one throwaway copy: what the second run wrote. */
+export async function secondBuildWrites(workspace: Workspace, target: string): Promise<SecondBuild> {
+  const copy = await ThrowawayCopy.create(workspace);
+  const first = await copy.make([target]);
+  const before = await fingerprintTree(copy.copy);
+  await copy.make([target]);
+  const after = await fingerprintTree(copy.copy);
+  return {
+    firstExit: first.exitCode,
+    writes: compareFingerprints(copy.copy, before, after),
+    firstStderr: first.stderr,
+  };
+}
+
+/** `make -n TARGET` in a throwaway copy (it can still write: remade makefiles, `+` lines). */
+export async function dryRunExit(workspace: Workspace, target: string): Promise<MakeRun> {
+  const copy = await ThrowawayCopy.create(workspace);
+  return copy.make(['-n', target]);
+}
