@@ -58,18 +58,20 @@ for (const make of MAKES) {
       assert.equal(result.subMakes[0].hasWork, true);
     });
 
-    it('reports a target whose recipe never creates it, and says so after --build-first', async () => {
+    it('names a target whose recipe never creates it (and writes nothing) apart, after --build-first', async () => {
       workspace = await workspaceFrom('target-never-created');
       const dir = workspace.directory;
       const result = await unchanged(dir, () =>
         convergenceProbe({ directory: dir, make: make.path, buildFirst: true }),
       );
-      assert.equal(result.verdict, 'not-converged');
+      // Its recipe runs every time but writes nothing: not stale, named apart with the way to say so.
+      assert.equal(result.verdict, 'converged');
       assert.equal(result.builtFirst, true);
-      assert.equal(result.stale[0].name, 'report');
-      assert.equal(result.stale[0].reason.kind, 'missing');
-      assert.match(result.stale[0].hint, /recipe does not create it/);
-      assert.equal(result.stale[0].line, 3);
+      assert.deepEqual(result.stale, []);
+      assert.equal(result.unchanged[0].name, 'report');
+      assert.equal(result.unchanged[0].reason.kind, 'missing');
+      assert.match(result.unchanged[0].hint, /not a file its recipe writes.*declare it \.PHONY/);
+      assert.equal(result.unchanged[0].line, 3);
     });
 
     it('finds a build that does not settle after a successful run (--build-first)', async () => {
@@ -85,7 +87,7 @@ for (const make of MAKES) {
       );
     });
 
-    it('reports a makefile that make remakes before anything else (seen in the sandbox copy)', async () => {
+    it('reports a makefile that make remakes before anything else (seen in the isolated layer)', async () => {
       workspace = await workspaceFrom('risk-remade-makefile');
       const dir = workspace.directory;
       const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
@@ -93,10 +95,12 @@ for (const make of MAKES) {
       assert.equal(result.placement.where, 'isolated');
       assert.deepEqual(
         result.stale.map((t) => [t.name, t.reason.kind]),
-        [
-          ['config.mk', 'remade-makefile'],
-          ['all', 'missing'],
-        ],
+        [['config.mk', 'remade-makefile']],
+      );
+      // `all` is no file and its recipe only echoes: it changes nothing.
+      assert.deepEqual(
+        result.unchanged.map((t) => [t.name, t.reason.kind]),
+        [['all', 'missing']],
       );
     });
 
@@ -112,7 +116,60 @@ for (const make of MAKES) {
       assert.match(result.stale[0].hint, /FORCE, which never exists/);
     });
 
-    it('says converged for a built project with includes and pattern rules, in place', async () => {
+    it('decides by a real second make: FORCE with an unchanged output, a stamp, a recursive entry point are fine', async () => {
+      const expected: Record<string, [string, RegExp][]> = {
+        'converge-force-unchanged': [
+          ['version.h', /always runs \(forced by FORCE\), changes nothing: fine/],
+          ['prog', /make -n assumes version\.h changes; it does not/],
+        ],
+        'converge-stamp': [
+          ['config.h', /leaves it as it is \(a stamp/],
+          ['main.o', /assumes config\.h changes/],
+          ['prog', /assumes main\.o changes/],
+        ],
+        'converge-recursive-entry': [['lib-build', /runs a sub-make that had nothing to do/]],
+      };
+      for (const [name, unchangedTargets] of Object.entries(expected)) {
+        workspace = await workspaceFrom(name, { build: make.path });
+        const dir = workspace.directory;
+        const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+        assert.equal(result.questionStatus, 1, `${name}: make -q alone says stale`);
+        assert.equal(result.verdict, 'converged', `${name}: ${result.stale.map((t) => t.name).join(' ')}`);
+        assert.deepEqual(result.stale, [], name);
+        assert.deepEqual(result.observed?.written, [], name);
+        assert.deepEqual(
+          result.unchanged.map((t) => t.name),
+          unchangedTargets.map(([target]) => target),
+          name,
+        );
+        for (const [index, [, hint]] of unchangedTargets.entries())
+          assert.match(result.unchanged[index].hint, hint);
+        await workspace.dispose();
+        workspace = undefined;
+      }
+    });
+
+    it('after touching a source, names only what a real make rebuilds, with what it wrote', async () => {
+      workspace = await workspaceFrom('converge-force-unchanged', { build: make.path });
+      const dir = workspace.directory;
+      await touch(path.join(dir, 'main.c'));
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      assert.deepEqual(
+        result.stale.map((t) => t.name),
+        ['prog'],
+      );
+      assert.deepEqual(
+        result.unchanged.map((t) => t.name),
+        ['version.h'],
+      );
+      assert.deepEqual(
+        result.observed?.written.map((file) => [path.relative(dir, file.path), file.change]),
+        [['prog', 'changed']],
+      );
+    });
+
+    it('says converged for a built project with includes and pattern rules', async () => {
       for (const name of ['includes', 'pattern-rules']) {
         workspace = await workspaceFrom(name, { build: make.path });
         const dir = workspace.directory;

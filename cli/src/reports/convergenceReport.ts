@@ -21,6 +21,20 @@ export function convergenceReport(result: ConvergenceResult, root: string, style
     lines.push(`  ${style.bold(target.name)}  ${where(target.file, target.line)}`);
     lines.push(`    ${target.hint}`);
   }
+  if (result.unchanged.length > 0) {
+    lines.push(style.dim('remade by make, but a real second make changed nothing (fine):'));
+    for (const target of result.unchanged)
+      lines.push(style.dim(`  ${target.name}  ${where(target.file, target.line)}: ${target.hint}`));
+  }
+  if (result.observed && result.observed.written.length > 0) {
+    const shown = result.observed.written.slice(0, 10);
+    lines.push(`a real second make (isolated) wrote ${result.observed.written.length} file(s):`);
+    for (const file of shown) lines.push(`  ${file.change} ${relativeTo(root, file.path)}`);
+    if (result.observed.written.length > shown.length)
+      lines.push(
+        style.dim(`  … and ${result.observed.written.length - shown.length} more (--json lists all)`),
+      );
+  }
   if (result.phony.length > 0) {
     lines.push(style.dim('phony targets (run every time by design, not a convergence problem):'));
     for (const target of result.phony)

@@ -1,6 +1,7 @@
 // Convergence: `make -q`, and when stale, `make -n --trace` to name what would rebuild and why.
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { WrittenFile } from './isolation/isolationSession';
 import type { UpperLayer } from './isolation/upperLayer';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
 import { ProbeError, type ProbeOptions } from './probeOptions';
@@ -26,12 +27,27 @@ export interface ConvergenceResult {
   stale: StaleTarget[];
   /** Phony targets run every time by design: reported apart, not a convergence failure. */
   phony: LocatedTarget[];
+  /**
+   * Targets make -n would remake that a real second make left as they were (a FORCE'd rule that
+   * writes only on change, a stamp, a recursive entry point whose sub-make has nothing to do): fine.
+   */
+  unchanged: StaleTarget[];
+  /** What a real second make wrote, run isolated after make -q (undefined where runs are not isolated). */
+  observed?: ObservedRun;
   subMakes: SubMakeSummary[];
-  /** True when -q said "stale" but only phony targets or recipe lines around $(MAKE) had work. */
+  /** True when -q said "stale" but nothing really changes (a real second make wrote nothing, or only phony work). */
   seenThrough: boolean;
   builtFirst: boolean;
   placement: PlacementSummary;
   notes: string[];
+}
+
+export interface ObservedRun {
+  exitCode: number;
+  /** Files and new folders it created, changed or deleted (real paths). */
+  written: WrittenFile[];
+  /** The first line of make's error when it failed. */
+  error?: string;
 }
 
 export interface ConvergenceOptions extends ProbeOptions {
@@ -56,6 +72,41 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
     default:
       return `make gives "${target.reason.text}"`;
   }
+}
+
+/** Why a target make would remake, whose recipe then changed nothing, is fine. */
+function unchangedHint(target: LocatedTarget, unchangedNames: Set<string>): string {
+  const assumed = target.reason.prerequisites.filter((name) => unchangedNames.has(name));
+  if (target.reason.kind === 'newer-prerequisites' && assumed.length > 0)
+    return `make -n assumes ${assumed.join(' ')} changes; it does not, so this is not remade: fine`;
+  switch (target.reason.kind) {
+    case 'forced':
+      return `always runs (forced by ${target.reason.prerequisites.join(' ')}), changes nothing: fine`;
+    case 'missing':
+      return target.subMakes.length > 0
+        ? 'not a file: its recipe runs a sub-make that had nothing to do (declare it .PHONY to say so): fine'
+        : 'not a file its recipe writes, and it changes nothing (declare it .PHONY to say so): fine';
+    default:
+      return 'make would remake it, but its recipe leaves it as it is (a stamp, or a rule that writes only on change): fine';
+  }
+}
+
+/**
+ * A real second make, isolated: what it writes is the truth about convergence (make -n assumes
+ * every remade target changes, which FORCE'd rules, stamps and recursive entry points do not).
+ */
+async function observeSecondMake(
+  context: RunContext,
+  options: ProbeOptions,
+): Promise<ObservedRun | undefined> {
+  const session = context.session;
+  if (!session) return undefined;
+  options.onProgress?.('make (a second real run, isolated, to see what it writes)');
+  const before = await session.layer();
+  const run = await context.run(makeArgs(options, []));
+  const written = await session.written(before);
+  const error = run.exitCode === 0 ? undefined : run.stderr.trim().split('\n').pop();
+  return { exitCode: run.exitCode ?? 2, written, ...(error ? { error } : {}) };
 }
 
 /** What identifies the makefiles' state: their mtimes (in place or in a copy) or the isolated layer. */
@@ -142,7 +193,15 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       notes,
     };
     if (question.exitCode === 0 && remade.length === 0) {
-      return { ...base, verdict: 'converged', stale: [], phony: [], subMakes: [], seenThrough: false };
+      return {
+        ...base,
+        verdict: 'converged',
+        stale: [],
+        phony: [],
+        unchanged: [],
+        subMakes: [],
+        seenThrough: false,
+      };
     }
     if (question.exitCode !== 1 && question.exitCode !== 0) {
       throw new ProbeError(
@@ -153,9 +212,21 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
     const located = locateTargets(trace, context.directory, context.toProjectPath, await context.fileCheck());
-    const stale = [...remade, ...located.filter((target) => !target.phony)].map((target) => ({
+    const observed = await observeSecondMake(context, options);
+    const written = new Set(observed?.written.map((file) => file.path));
+    // Without observation (no isolation here) every target make -n names counts as stale.
+    const rewritten = (target: LocatedTarget): boolean =>
+      observed === undefined || written.has(path.resolve(target.directory, target.name));
+    const candidates = located.filter((target) => !target.phony);
+    const stale = [...remade, ...candidates.filter(rewritten)].map((target) => ({
       ...target,
       hint: hintFor(target, builds),
+    }));
+    const unchangedTargets = candidates.filter((target) => !rewritten(target));
+    const unchangedNames = new Set(unchangedTargets.map((target) => target.name));
+    const unchanged = unchangedTargets.map((target) => ({
+      ...target,
+      hint: unchangedHint(target, unchangedNames),
     }));
     const phony = located.filter((target) => target.phony);
     const subMakes = trace.sessions
@@ -166,21 +237,37 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
         hasWork: session.targets.some((index) => !located[index].phony),
         upToDate: session.upToDate,
       }));
-    const seenThrough = stale.length === 0;
-    if (seenThrough) {
+    const settled =
+      observed === undefined
+        ? stale.length === 0
+        : stale.length === 0 && observed.written.length === 0 && observed.exitCode === 0;
+    if (observed && observed.exitCode !== 0)
+      notes.push(`the second make failed (exit ${observed.exitCode}): ${observed.error ?? ''}`.trim());
+    else if (observed && observed.written.length > 0 && stale.length === 0)
+      notes.push(`a second real make wrote files no target of make -n names: ${listed(observed.written)}`);
+    if (settled) {
       notes.push(
-        subMakes.length > 0
-          ? 'make -q said "stale" only because of phony targets or recipe lines around $(MAKE); no sub-make has work'
-          : 'make -q said "stale" only because of phony targets',
+        observed
+          ? 'make -q said "stale", but a real second make (isolated) changed no file'
+          : subMakes.length > 0
+            ? 'make -q said "stale" only because of phony targets or recipe lines around $(MAKE); no sub-make has work'
+            : 'make -q said "stale" only because of phony targets',
       );
     }
     return {
       ...base,
-      verdict: seenThrough ? 'converged' : 'not-converged',
+      verdict: settled ? 'converged' : 'not-converged',
       stale,
       phony,
+      unchanged,
+      ...(observed ? { observed } : {}),
       subMakes,
-      seenThrough,
+      seenThrough: settled,
     };
   });
+}
+
+function listed(files: WrittenFile[]): string {
+  const names = files.slice(0, 5).map((file) => `${file.path} (${file.change})`);
+  return files.length > 5 ? `${names.join(', ')} and ${files.length - 5} more` : names.join(', ');
 }

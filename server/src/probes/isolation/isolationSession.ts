@@ -86,9 +86,17 @@ export async function withIsolation<T>(
         },
         written: async (before) => {
           const written: WrittenFile[] = [];
-          for (const [file, entry] of await layer()) {
-            if (same(before?.get(file), entry)) continue;
-            const existed = await existsOutside(file);
+          const current = await layer();
+          // A file an earlier run created and this one deleted leaves no whiteout: it is just gone.
+          for (const [file, entry] of before ?? [])
+            if (!current.has(file) && entry.kind !== 'deleted')
+              written.push({ path: file, change: 'deleted', kind: entry.kind });
+          for (const [file, entry] of current) {
+            const earlier = before?.get(file);
+            if (same(earlier, entry)) continue;
+            // Existed before: in the earlier layer (written by an earlier run), or in the project.
+            const existed = earlier ? earlier.kind !== 'deleted' : await existsOutside(file);
+            if (entry.kind === 'deleted' && !existed) continue;
             if (entry.kind === 'directory' && existed) continue;
             const change = entry.kind === 'deleted' ? 'deleted' : existed ? 'changed' : 'created';
             written.push({ path: file, change, kind: entry.kind });
