@@ -57,6 +57,37 @@ for (const make of MAKES) {
       workspace = undefined;
     });
 
+    it('counts only exit status and files: logs that differ with -j are shown, not a difference', async () => {
+      workspace = await workspaceFrom('parallel-output-grouping');
+      const result = await probe(workspace, { make: make.path, runs: 1, shuffle: 'reverse' });
+      assert.equal(result.verdict, 'clean');
+      assert.ok(
+        result.differences.some((difference) => difference.logs.length > 0),
+        'the -j level shows in the logs',
+      );
+      assert.ok(result.differences.every((difference) => difference.artifacts.length === 0));
+    });
+
+    it('reports what differs between two serial builds apart, as non-deterministic', async () => {
+      workspace = await workspaceFrom('parallel-nondeterministic');
+      const result = await probe(workspace, { make: make.path, runs: 1, shuffle: 'reverse' });
+      assert.equal(result.verdict, 'clean');
+      assert.deepEqual(
+        result.nondeterministic?.map((artifact) => artifact.path),
+        ['build-id.txt'],
+      );
+      assert.deepEqual(result.runs.map((run) => run.kind).slice(0, 2), ['serial', 'serial-repeat']);
+    });
+
+    it('compares objects built with -g clean: the builds run at the project path', async () => {
+      requireGcc();
+      workspace = await workspaceFrom('parallel-debug-info');
+      const result = await probe(workspace, { make: make.path, runs: 1, shuffle: 'reverse' });
+      assert.equal(result.verdict, 'clean', JSON.stringify(result.differences));
+      assert.equal(result.nondeterministic, undefined);
+      assert.deepEqual(result.runs[0].created.sort(), ['app', 'main.o', 'util.o']);
+    });
+
     it('finds a generated header read without a declared prerequisite, with the rule line and the fix line', async () => {
       workspace = await workspaceFrom('parallel-race-missing-prerequisite');
       const result = await probe(workspace, { make: make.path, runs: 1 });
@@ -155,7 +186,8 @@ for (const make of MAKES) {
       const result = await probe(workspace, { make: make.path, runs: 3 });
       assert.deepEqual(result.findings, []);
       assert.equal(result.verdict, 'clean', JSON.stringify(result.differences, null, 1));
-      assert.equal(result.runs.length, make.version === '4.3' ? 4 : 6);
+      // serial, its repeat (non-determinism), then -jN and its repeats or shuffles.
+      assert.equal(result.runs.length, make.version === '4.3' ? 5 : 7);
       assert.ok(result.runs.every((run) => run.exitCode === 0));
       assert.equal(result.tracing.state, 'traced');
       assert.ok(result.speedup !== undefined && result.speedup > 0);

@@ -68,7 +68,7 @@ describe('makescope parallel-diff (CLI)', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const result = JSON.parse(run.stdout) as ParallelDiffResult;
     assert.equal(result.verdict, 'clean');
-    assert.equal(result.runs[2].shuffle, 'reverse');
+    assert.equal(result.runs[3].shuffle, 'reverse');
   });
 
   it('exits 2 on bad arguments and on a target with "="', async () => {

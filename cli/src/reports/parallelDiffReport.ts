@@ -1,5 +1,6 @@
 // Terminal report of a parallel diff: runs, speedup, differences by target, race findings with their fix lines.
 import * as path from 'node:path';
+import { hasDifference } from '../../../server/src/parallel/runComparison';
 import type { ParallelDiffResult, RunDifference } from '../../../server/src/parallel/parallelTypes';
 import type { Style } from './style';
 
@@ -51,8 +52,14 @@ function differenceLines(difference: RunDifference, result: ParallelDiffResult, 
     lines.push(
       `    artifact ${artifact.path}: ${shortState(artifact.serial)} -> ${shortState(artifact.other)}`,
     );
+  if (difference.nondeterministic)
+    lines.push(
+      style.dim(
+        `    also differs between two serial builds (not counted): ${difference.nondeterministic.join(', ')}`,
+      ),
+    );
   for (const log of difference.logs) {
-    lines.push(`    log of ${log.target}:`);
+    lines.push(style.dim(`    log of ${log.target} (shown, not counted):`));
     for (const delta of logDelta(log.serialLog, log.otherLog).slice(0, 8)) lines.push(`      ${delta}`);
   }
   return lines;
@@ -79,12 +86,23 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
   }
   if (result.speedup !== undefined)
     out.push(`  speedup of -j${result.jobs} over -j1: ${result.speedup.toFixed(2)}x`);
-  const differing = result.differences.filter(
-    (d) => d.exitCodeDiffers || d.firstErrorDiffers || d.artifacts.length > 0 || d.logs.length > 0,
+  // Exit status and files written decide; make's words and per-target logs are shown apart.
+  const deciding = result.differences.filter(hasDifference);
+  const wordsOnly = result.differences.filter(
+    (d) => !hasDifference(d) && (d.firstErrorDiffers || d.logs.length > 0),
   );
-  if (differing.length > 0) {
+  if (deciding.length > 0) {
     out.push('', style.bold('Differences from the serial build'));
-    for (const difference of differing) out.push(...differenceLines(difference, result, style));
+    for (const difference of deciding) out.push(...differenceLines(difference, result, style));
+  }
+  if (wordsOnly.length > 0) {
+    out.push('', style.bold('Output that differs (same exit status and files: not a difference)'));
+    for (const difference of wordsOnly) out.push(...differenceLines(difference, result, style));
+  }
+  if (result.nondeterministic && result.nondeterministic.length > 0) {
+    out.push('', style.bold('Non-deterministic output (differs between two serial builds; not counted)'));
+    for (const artifact of result.nondeterministic)
+      out.push(`  ${artifact.path}: ${shortState(artifact.serial)} / ${shortState(artifact.other)}`);
   }
   out.push('', style.bold('Races found by tracing file accesses'));
   if (result.tracing.state === 'traced') {

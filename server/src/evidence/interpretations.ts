@@ -1,5 +1,6 @@
 // What each rung's answer means, in plain words a teammate new to the build can act on. Pure.
 import type { ParallelDiffResult } from '../parallel/parallelTypes';
+import { hasDifference } from '../parallel/runComparison';
 import type { ConvergenceResult } from '../probes/convergenceProbe';
 import type { DatabaseResult } from '../probes/databaseProbe';
 import type { DbVariable } from '../probes/parsers/databaseModel';
@@ -215,10 +216,25 @@ export function parallel(result: ParallelDiffResult): Explained {
         excerpt: excerptOf(lines),
         interpretation: finding
           ? `Parallelism changes the result: ${finding.message}.${fix}`
-          : `Parallelism changes the result (${result.differences.length} run(s) differ) and no missing prerequisite explains it.${tracing}`,
+          : `Parallelism changes the result (${differingRuns(result)}) and no missing prerequisite explains it.${tracing}`,
       };
     }
   }
+}
+
+/** Which runs differ from the serial build, and in what: the exit status or the files written. */
+function differingRuns(result: ParallelDiffResult): string {
+  const differing = result.differences.filter(hasDifference);
+  const first = differing[0];
+  if (!first) return 'no run differs in exit status or files';
+  const files = first.artifacts.map((artifact) => artifact.path);
+  const what = [
+    ...(first.exitCodeDiffers ? ['its exit status'] : []),
+    ...(files.length > 0
+      ? [`${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`]
+      : []),
+  ].join(' and ');
+  return `${differing.length} run(s) differ; ${first.run} in ${what}`;
 }
 
 export function parallelSkipped(): Explained {

@@ -16,9 +16,16 @@ import { withScratch } from '../probes/scratchFolders';
 import { buildOnce, type BuildSettings, type RunPlan } from './buildRun';
 import { detectTracer } from './fileAccessTracer';
 import { writeMergeWrapper } from './mergedOutput';
-import type { ParallelDiffResult, RunDifference, RunRecord, TracingStatus, Verdict } from './parallelTypes';
+import type {
+  ArtifactDifference,
+  ParallelDiffResult,
+  RunDifference,
+  RunRecord,
+  TracingStatus,
+  Verdict,
+} from './parallelTypes';
 import { detectRaces } from './raceDetection';
-import { compareRuns, hasDifference } from './runComparison';
+import { compareArtifacts, compareRuns, hasDifference } from './runComparison';
 import { snapshotBytes, snapshotTree } from './treeSnapshot';
 
 export type ShuffleMode = 'all' | 'random' | 'reverse' | { seed: number };
@@ -47,6 +54,8 @@ function plans(options: ParallelDiffOptions, jobs: number, canShuffle: boolean, 
   const mode = options.shuffle ?? 'all';
   const list: RunPlan[] = [
     { label: 'serial -j1', kind: 'serial', jobs: 1 },
+    // A second serial build tells non-deterministic output apart from what parallelism changes.
+    { label: 'serial -j1 #2', kind: 'serial-repeat', jobs: 1 },
     { label: `parallel -j${jobs}`, kind: 'parallel', jobs },
   ];
   if (!canShuffle) {
@@ -138,13 +147,24 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     const runs: RunRecord[] = [];
     const differences: RunDifference[] = [];
     progress(1, runPlans[0].label);
+    let nondeterministic: ArtifactDifference[] = [];
     await buildOnce(settings, runPlans[0], async (serial) => {
       runs.push(serial.record);
+      const apart = new Set<string>();
       for (const [index, plan] of runPlans.slice(1).entries()) {
         progress(index + 2, plan.label);
         await buildOnce(settings, plan, async (other) => {
           runs.push(other.record);
-          differences.push(await compareRuns(serial, other));
+          if (plan.kind !== 'serial-repeat') {
+            differences.push(await compareRuns(serial, other, apart));
+            return;
+          }
+          nondeterministic = await compareArtifacts(serial, other);
+          for (const artifact of nondeterministic) apart.add(artifact.path);
+          if (other.record.exitCode !== serial.record.exitCode)
+            notes.push(
+              `two serial builds ended differently (exit ${serial.record.exitCode} and ${other.record.exitCode}): the build is not reproducible even without -j`,
+            );
         });
       }
     });
@@ -191,6 +211,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
       reproduce: firstDiffering?.command,
       sandboxBytes,
       overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),
+      ...(nondeterministic.length > 0 ? { nondeterministic } : {}),
       placement: { where: placement.where, reasons: placement.reasons },
       notes,
     };

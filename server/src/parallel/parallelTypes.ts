@@ -38,7 +38,7 @@ export interface ParallelFinding {
   fix?: PrerequisiteFix;
 }
 
-export type RunKind = 'serial' | 'parallel' | 'shuffle-reverse' | 'shuffle-seed' | 'traced';
+export type RunKind = 'serial' | 'serial-repeat' | 'parallel' | 'shuffle-reverse' | 'shuffle-seed' | 'traced';
 
 export interface RunRecord {
   label: string;
@@ -82,9 +82,14 @@ export interface LogDifference {
 export interface RunDifference {
   run: string;
   exitCodeDiffers: boolean;
+  /** Shown, never decisive: make's words differ with the order it ran things in. */
   firstErrorDiffers: boolean;
+  /** Files whose state differs from the serial build's, apart from the non-deterministic ones. */
   artifacts: ArtifactDifference[];
+  /** Per-target logs that differ: shown, never decisive (grouping and order change with -j). */
   logs: LogDifference[];
+  /** Files that differ here too but also differ between two serial builds (timestamps, random names). */
+  nondeterministic?: string[];
 }
 
 export type TracingStatus =
@@ -118,6 +123,11 @@ export interface ParallelDiffResult {
   sandboxBytes: number;
   /** Time spent setting up, copying, hashing and checking, apart from the builds. */
   overheadMs: number;
+  /**
+   * Files that differ between two serial builds: non-deterministic output (a timestamp, a random
+   * temporary name), reported apart and never taken for an effect of parallelism.
+   */
+  nondeterministic?: ArtifactDifference[];
   /** Where the builds ran: isolated (the usual), or in copies where isolation is not available. */
   placement?: { where: 'isolated' | 'copy'; reasons: string[] };
   notes: string[];

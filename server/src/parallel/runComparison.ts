@@ -62,21 +62,25 @@ export function compareLogs(serial: FinishedBuild, other: FinishedBuild): LogDif
   return differences;
 }
 
-export async function compareRuns(serial: FinishedBuild, other: FinishedBuild): Promise<RunDifference> {
+/** `nondeterministic`: files that differ between two serial builds; they are listed apart, never as artifacts. */
+export async function compareRuns(
+  serial: FinishedBuild,
+  other: FinishedBuild,
+  nondeterministic: ReadonlySet<string> = new Set(),
+): Promise<RunDifference> {
+  const artifacts = await compareArtifacts(serial, other);
+  const apart = artifacts.filter((artifact) => nondeterministic.has(artifact.path)).map((a) => a.path);
   return {
     run: other.record.label,
     exitCodeDiffers: serial.record.exitCode !== other.record.exitCode,
     firstErrorDiffers: serial.record.firstError !== other.record.firstError,
-    artifacts: await compareArtifacts(serial, other),
+    artifacts: artifacts.filter((artifact) => !nondeterministic.has(artifact.path)),
     logs: compareLogs(serial, other),
+    ...(apart.length > 0 ? { nondeterministic: apart } : {}),
   };
 }
 
+/** Only the exit status and the files written decide; logs and make's words are shown, never decide. */
 export function hasDifference(difference: RunDifference): boolean {
-  return (
-    difference.exitCodeDiffers ||
-    difference.firstErrorDiffers ||
-    difference.artifacts.length > 0 ||
-    difference.logs.length > 0
-  );
+  return difference.exitCodeDiffers || difference.artifacts.length > 0;
 }

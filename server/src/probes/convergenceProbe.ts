@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { WrittenFile } from './isolation/isolationSession';
 import type { UpperLayer } from './isolation/upperLayer';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
-import { ProbeError, type ProbeOptions } from './probeOptions';
+import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOptions';
 import { TraceParser, type TraceResult } from './parsers/traceParser';
 import { locateTargets, type LocatedTarget } from './traceModel';
 
@@ -48,6 +48,8 @@ export interface ObservedRun {
   written: WrittenFile[];
   /** The first line of make's error when it failed. */
   error?: string;
+  /** Set when the run was stopped (a tree never built is not built whole): it wrote more than listed. */
+  stoppedAfterMs?: number;
 }
 
 export interface ConvergenceOptions extends ProbeOptions {
@@ -74,6 +76,8 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
   }
 }
 
+const OBSERVATION_FLOOR_MS = 10_000;
+
 /** Why a target make would remake, whose recipe then changed nothing, is fine. */
 function unchangedHint(target: LocatedTarget, unchangedNames: Set<string>): string {
   const assumed = target.reason.prerequisites.filter((name) => unchangedNames.has(name));
@@ -98,15 +102,23 @@ function unchangedHint(target: LocatedTarget, unchangedNames: Set<string>): stri
 async function observeSecondMake(
   context: RunContext,
   options: ProbeOptions,
+  budgetMs: number,
 ): Promise<ObservedRun | undefined> {
   const session = context.session;
   if (!session) return undefined;
   options.onProgress?.('make (a second real run, isolated, to see what it writes)');
   const before = await session.layer();
-  const run = await context.run(makeArgs(options, []));
-  const written = await session.written(before);
-  const error = run.exitCode === 0 ? undefined : run.stderr.trim().split('\n').pop();
-  return { exitCode: run.exitCode ?? 2, written, ...(error ? { error } : {}) };
+  try {
+    const run = await context.run(makeArgs(options, []), undefined, { timeoutMs: budgetMs });
+    const written = await session.written(before);
+    const error = run.exitCode === 0 ? undefined : run.stderr.trim().split('\n').pop();
+    return { exitCode: run.exitCode ?? 2, written, ...(error ? { error } : {}) };
+  } catch (error) {
+    // A tree that was never built would be built whole: the run is stopped, and what it wrote so far
+    // already says "not converged".
+    if (!(error instanceof ProbeError) || error.kind !== 'timeout') throw error;
+    return { exitCode: 2, written: await session.written(before), stoppedAfterMs: budgetMs };
+  }
 }
 
 /** What identifies the makefiles' state: their mtimes (in place or in a copy) or the isolated layer. */
@@ -182,6 +194,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       }
     }
     options.onProgress?.('make -q');
+    const questioned = performance.now();
     const makefilesBefore = await makefileState(context);
     const question = await context.run(makeArgs(options, ['-q']));
     // make -q remakes makefiles that have rules (never in place): what it wrote tells.
@@ -212,13 +225,22 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
     const located = locateTargets(trace, context.directory, context.toProjectPath, await context.fileCheck());
-    const observed = await observeSecondMake(context, options);
+    // The real run may take a few times as long as reading and planning did, at least 10 s.
+    const budget = Math.min(
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      Math.max(OBSERVATION_FLOOR_MS, 3 * (performance.now() - questioned)),
+    );
+    const observed = await observeSecondMake(context, options, Math.round(budget));
     const written = new Set(observed?.written.map((file) => file.path));
-    // Without observation (no isolation here) every target make -n names counts as stale.
+    const wasWritten = (target: LocatedTarget): boolean =>
+      written.has(path.resolve(target.directory, target.name));
+    // Without a complete observation (no isolation here, or a run stopped early) every target make -n
+    // names counts as stale; what the real run did write comes first.
     const rewritten = (target: LocatedTarget): boolean =>
-      observed === undefined || written.has(path.resolve(target.directory, target.name));
+      observed === undefined || observed.stoppedAfterMs !== undefined || wasWritten(target);
     const candidates = located.filter((target) => !target.phony);
-    const stale = [...remade, ...candidates.filter(rewritten)].map((target) => ({
+    const ordered = [...candidates.filter(wasWritten), ...candidates.filter((target) => !wasWritten(target))];
+    const stale = [...remade, ...ordered.filter(rewritten)].map((target) => ({
       ...target,
       hint: hintFor(target, builds),
     }));
@@ -241,7 +263,11 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       observed === undefined
         ? stale.length === 0
         : stale.length === 0 && observed.written.length === 0 && observed.exitCode === 0;
-    if (observed && observed.exitCode !== 0)
+    if (observed?.stoppedAfterMs !== undefined)
+      notes.push(
+        `the real second make was stopped after ${Math.round(observed.stoppedAfterMs / 1000)} s, still writing (${observed.written.length} file(s) so far): the tree was far from built`,
+      );
+    else if (observed && observed.exitCode !== 0)
       notes.push(`the second make failed (exit ${observed.exitCode}): ${observed.error ?? ''}`.trim());
     else if (observed && observed.written.length > 0 && stale.length === 0)
       notes.push(`a second real make wrote files no target of make -n names: ${listed(observed.written)}`);

@@ -23,6 +23,8 @@ export interface RunOptions {
   /** A program and its arguments that run make (e.g. strace); make's path and arguments follow them. */
   wrapWith?: string[];
   maxOutputBytes?: number;
+  /** A shorter limit for this run than the probe's. */
+  timeoutMs?: number;
 }
 
 export interface RunContext {
@@ -139,7 +141,7 @@ export async function withMake<T>(
         cwd: where,
         env: options.environment,
         makeFlags: options.makeFlags,
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutMs: runOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxOutputBytes: runOptions.maxOutputBytes ?? options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
         signal: options.signal,
         onStdout: stream
