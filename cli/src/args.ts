@@ -14,6 +14,7 @@ export interface CliArgs {
   json: boolean;
   sandbox: SandboxPolicy;
   timeoutMs?: number;
+  variables?: Record<string, string>;
   buildFirst: boolean;
   build: boolean;
   log?: string;

@@ -1,6 +1,7 @@
 // Runs one probe request under a cancellable progress notification and logs the make command lines it ran.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatDuration } from '../../server/src/durations';
 import type { RequestType } from 'vscode-languageclient/node';
 import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../server/src/protocol';
 import type { ClientHost } from './clientHost';
@@ -74,7 +75,7 @@ export class ProbeRunner {
       const copy =
         run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : '';
       this.output.appendLine(
-        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${run.durationMs} ms)${copy}`,
+        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${formatDuration(run.durationMs)})${copy}`,
       );
     }
   }

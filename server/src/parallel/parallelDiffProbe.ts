@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { atLeast, detectMake } from '../probes/capabilities';
 import {
   checkTargets,
+  commandLineVariableArgs,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   ProbeError,
@@ -81,6 +82,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
   const started = performance.now();
   const targets = options.targets ?? [];
   checkTargets(targets);
+  commandLineVariableArgs(options.commandLineVariables);
   const directory = path.resolve(options.directory);
   if ((await findMakefile(directory, options.makefile)) === undefined)
     throw new ProbeError(`no makefile in ${directory}`, 'usage');
@@ -113,6 +115,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     const baseArgs = [
       ...(options.makefile !== undefined ? ['-f', options.makefile] : []),
       ...(options.extraArgs ?? []),
+      ...commandLineVariableArgs(options.commandLineVariables),
     ];
     const settings: BuildSettings = {
       directory,

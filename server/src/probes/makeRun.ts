@@ -9,6 +9,7 @@ import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
   checkTargets,
+  commandLineVariableArgs,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   ProbeError,
@@ -70,7 +71,7 @@ export function makeArgs(options: ProbeOptions, extra: string[], targets = optio
   const args: string[] = [];
   if (options.makefile !== undefined) args.push('-f', options.makefile);
   if (options.jobs !== undefined) args.push(`-j${options.jobs}`);
-  args.push(...(options.extraArgs ?? []), ...extra);
+  args.push(...(options.extraArgs ?? []), ...extra, ...commandLineVariableArgs(options.commandLineVariables));
   if (targets.length > 0) args.push('--', ...targets);
   return args;
 }
@@ -81,6 +82,7 @@ export async function withMake<T>(
   work: (context: RunContext) => Promise<T>,
 ): Promise<T> {
   checkTargets(options.targets ?? []);
+  commandLineVariableArgs(options.commandLineVariables);
   const directory = path.resolve(options.directory);
   // A relative path to make means relative to where the user is, not to the project (make runs there).
   const makePath = options.make?.includes('/') ? path.resolve(options.make) : (options.make ?? 'make');

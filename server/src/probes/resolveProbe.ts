@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
 import { findMakefile } from './safety';
 import { checkHelperTarget, checkVariableName, ProbeError, type ProbeOptions } from './probeOptions';
+import { withoutProbeMarks } from './probeMarks';
 import { parseResolvedValues, type ResolvedValue } from './parsers/resolvedValuesParser';
 
 export type { ResolvedValue } from './parsers/resolvedValuesParser';
@@ -65,7 +66,12 @@ export async function resolveProbe(options: ResolveOptions): Promise<ResolveResu
         goal,
       );
       const result = await context.run(args);
-      const values = parseResolvedValues(result.stdout, nonce);
+      // The probe's -q and its helper makefile are not the user's (MAKEFLAGS, MAKEFILE_LIST).
+      const marks = { letters: 'q', helpers: [helper] };
+      const values = parseResolvedValues(result.stdout, nonce).map((value) => ({
+        ...value,
+        value: withoutProbeMarks(value.name, value.value, marks),
+      }));
       if (!result.stderr.includes(`makescope-${nonce}-stop`) || values.length !== options.variables.length) {
         throw new ProbeError(
           `make stopped before printing the values: ${result.stderr.trim()}`,
