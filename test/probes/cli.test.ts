@@ -184,6 +184,17 @@ for (const make of MAKES) {
       assert.match(database.stdout, /^MFLAGS = -j2 --jobserver-auth=\S+ {2}environment/m);
     });
 
+    it('vars NAME: a variable from an included makefile that make regenerates, as make resolves it', async () => {
+      workspace = await workspaceFrom('regenerated-include');
+      const dir = workspace.directory;
+      const resolved = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path, 'V']));
+      assert.equal(resolved.code, 0, resolved.stderr);
+      assert.match(resolved.stdout, /^V = 42 {2}simple, file$/m);
+      assert.match(resolved.stdout, /ran in a sandbox/);
+      const database = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path]));
+      assert.match(database.stdout, /^V := 42 {2}makefile, gen\.mk:1$/m);
+    });
+
     it('runbook: phony targets sorted, once each', async () => {
       workspace = await workspaceFrom('recursive-echo-submake');
       const dir = workspace.directory;
