@@ -1,6 +1,7 @@
 // Terminal report of a parallel diff: runs, speedup, differences by target, race findings with their fix lines.
 import * as path from 'node:path';
 import type { ParallelDiffResult, RunDifference } from '../../../server/src/parallel/parallelTypes';
+import { speedupText, tracingOverheadText } from '../../../server/src/parallel/parallelFigures';
 import type { Style } from './style';
 
 const VERDICTS: Record<ParallelDiffResult['verdict'], string> = {
@@ -77,8 +78,8 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
       `  ${run.label.padEnd(width)}  exit ${run.exitCode}  ${seconds(run.wallMs).padStart(8)}${error}`,
     );
   }
-  if (result.speedup !== undefined)
-    out.push(`  speedup of -j${result.jobs} over -j1: ${result.speedup.toFixed(2)}x`);
+  const speedup = speedupText(result);
+  if (speedup !== undefined) out.push(`  ${speedup}`);
   const differing = result.differences.filter(
     (d) => d.exitCodeDiffers || d.firstErrorDiffers || d.artifacts.length > 0 || d.logs.length > 0,
   );
@@ -90,7 +91,7 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
   if (result.tracing.state === 'traced') {
     out.push(
       style.dim(
-        `  traced serial build: ${seconds(result.tracing.wallMs)} (${result.tracing.overheadPercent >= 0 ? '+' : ''}${result.tracing.overheadPercent}% over the untraced one), ${result.tracing.processes} processes`,
+        `  traced serial build: ${seconds(result.tracing.wallMs)} (${tracingOverheadText(result.tracing.overheadPercent)}), ${result.tracing.processes} processes`,
       ),
     );
     if (result.findings.length === 0) out.push(`  ${style.green('none')}`);

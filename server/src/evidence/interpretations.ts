@@ -10,6 +10,7 @@ import type { TraceReport } from '../probes/traceProbe';
 import type { RungStatus } from './evidenceTypes';
 import { goalsOf } from './influence';
 import { formatDuration } from '../durations';
+import { meaningfulSpeedup } from '../parallel/parallelFigures';
 
 export interface Explained {
   status: RungStatus;
@@ -191,7 +192,8 @@ export function parallel(result: ParallelDiffResult): Explained {
     ),
     ...result.findings.map((finding) => `${finding.kind}: ${finding.message}`),
   ];
-  const speed = result.speedup ? ` Speedup with -j${result.jobs}: ${result.speedup.toFixed(2)}x.` : '';
+  const figure = meaningfulSpeedup(result);
+  const speed = figure ? ` Speedup with -j${result.jobs}: ${figure.toFixed(2)}x.` : '';
   const tracing =
     result.tracing.state === 'traced' ? '' : ` File accesses were not traced (${result.tracing.reason}).`;
   switch (result.verdict) {

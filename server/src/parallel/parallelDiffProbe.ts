@@ -190,7 +190,11 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
       differences,
       findings,
       tracing,
-      speedup: parallel && parallel.wallMs > 0 ? runs[0].wallMs / parallel.wallMs : undefined,
+      // A build that failed early is fast, not parallel: no speedup unless both builds succeeded.
+      speedup:
+        parallel && parallel.wallMs > 0 && parallel.exitCode === 0 && runs[0].exitCode === 0
+          ? runs[0].wallMs / parallel.wallMs
+          : undefined,
       reproduce: firstDiffering?.command,
       sandboxBytes,
       overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),
