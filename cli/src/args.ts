@@ -21,6 +21,7 @@ export interface CliArgs {
   target?: string;
   all: boolean;
   rules: boolean;
+  verbose: boolean;
   /** Targets, or variable names for `vars`. */
   positional: string[];
 }
@@ -41,6 +42,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     build: false,
     all: false,
     rules: false,
+    verbose: false,
     positional: [],
   };
   readCommandLine(rest, args, {
@@ -83,6 +85,9 @@ function applyOption(args: CliArgs, name: string, value: string | undefined): vo
       break;
     case '--rules':
       args.rules = true;
+      break;
+    case '--verbose':
+      args.verbose = true;
       break;
     default:
       throw unknownOption(name);

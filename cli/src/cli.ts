@@ -49,6 +49,7 @@ Options:
       --build              timing: also time a full build (isolated).
       --target T           vars: resolve in the context of target T.
       --timeout SECONDS    Stop make after SECONDS (default 120).
+      --verbose            List every makefile line that made a probe run isolated (one line otherwise).
       --var NAME=VALUE     Set a make variable on make's command line (repeatable; one argument,
                            never through a shell), as in 'make NAME=VALUE'.
   -h, --help               Show this help.

@@ -29,7 +29,7 @@ export async function runCommand(
   signal: AbortSignal | undefined,
   isTTY: boolean | undefined,
 ): Promise<CommandOutcome> {
-  const style = createStyle(isTTY);
+  const style = createStyle(isTTY, args.verbose);
   const root = path.resolve(args.directory);
   const options: ProbeOptions = {
     directory: root,

@@ -190,9 +190,28 @@ for (const make of MAKES) {
       const resolved = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path, 'V']));
       assert.equal(resolved.code, 0, resolved.stderr);
       assert.match(resolved.stdout, /^V = 42 {2}simple, file$/m);
-      assert.match(resolved.stdout, /ran in a sandbox/);
+      assert.match(resolved.stdout, /ran (isolated|in a throwaway copy)/);
       const database = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path]));
       assert.match(database.stdout, /^V := 42 {2}makefile, gen\.mk:1$/m);
+    });
+
+    it('says in one line where make ran and why; --verbose lists every risky line; JSON keeps them', async () => {
+      workspace = await workspaceFrom('risk-many-lines');
+      const dir = workspace.directory;
+      const base = ['dry-run', '-C', dir, '--make', make.path];
+      const short = await unchanged(dir, () => cli(base));
+      const placement = short.stdout.split('\n').filter((line) => /^(make: | {2}Makefile:)/.test(line));
+      assert.deepEqual(placement.length, 1, short.stdout);
+      assert.match(
+        placement[0],
+        /^make: .*ran (isolated|in a throwaway copy).*; 3 makefile lines could write, the first: Makefile:3: .*\(--verbose lists all 3\)$/,
+      );
+      const verbose = await unchanged(dir, () => cli([...base, '--verbose']));
+      for (const line of [3, 4, 5]) assert.match(verbose.stdout, new RegExp(`^ {2}Makefile:${line}: `, 'm'));
+      const json = await unchanged(dir, () => cli([...base, '--json']));
+      const parsed = JSON.parse(json.stdout) as { placement: { reasons: string[]; headline: string } };
+      assert.equal(parsed.placement.reasons.filter((r) => /^Makefile:\d+: /.test(r)).length, 3);
+      assert.match(parsed.placement.headline, /^ran (isolated|in a throwaway copy).*; 3 makefile lines could write/);
     });
 
     it('runbook: phony targets sorted, once each', async () => {

@@ -25,6 +25,7 @@ export interface RunOptions {
   wrapWith?: string[];
   maxOutputBytes?: number;
 }
+import { placementHeadline } from './placementHeadline';
 
 export interface RunContext {
   make: MakeCapabilities;
@@ -46,6 +47,8 @@ export interface RunContext {
 
 export interface PlacementSummary {
   where: Placement['where'];
+  /** One line: where make ran and why (the count of risky lines and the first). */
+  headline: string;
   reasons: string[];
   make: string;
   makeVersion: string;
@@ -57,6 +60,7 @@ export function summarize(context: RunContext): PlacementSummary {
   const { placement } = context;
   return {
     where: placement.where,
+    headline: placementHeadline(placement),
     reasons: placement.reasons,
     make: context.make.path,
     makeVersion: context.make.version.text,
