@@ -211,7 +211,10 @@ for (const make of MAKES) {
       const json = await unchanged(dir, () => cli([...base, '--json']));
       const parsed = JSON.parse(json.stdout) as { placement: { reasons: string[]; headline: string } };
       assert.equal(parsed.placement.reasons.filter((r) => /^Makefile:\d+: /.test(r)).length, 3);
-      assert.match(parsed.placement.headline, /^ran (isolated|in a throwaway copy).*; 3 makefile lines could write/);
+      assert.match(
+        parsed.placement.headline,
+        /^ran (isolated|in a throwaway copy).*; 3 makefile lines could write/,
+      );
     });
 
     it('runbook: phony targets sorted, once each', async () => {
