@@ -14,12 +14,14 @@ export interface CliArgs {
   json: boolean;
   sandbox: SandboxPolicy;
   timeoutMs?: number;
+  variables?: Record<string, string>;
   buildFirst: boolean;
   build: boolean;
   log?: string;
   target?: string;
   all: boolean;
   rules: boolean;
+  verbose: boolean;
   /** Targets, or variable names for `vars`. */
   positional: string[];
 }
@@ -40,6 +42,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     build: false,
     all: false,
     rules: false,
+    verbose: false,
     positional: [],
   };
   readCommandLine(rest, args, {
@@ -82,6 +85,9 @@ function applyOption(args: CliArgs, name: string, value: string | undefined): vo
       break;
     case '--rules':
       args.rules = true;
+      break;
+    case '--verbose':
+      args.verbose = true;
       break;
     default:
       throw unknownOption(name);

@@ -49,11 +49,15 @@ Options:
       --build              timing: also time a full build (isolated).
       --target T           vars: resolve in the context of target T.
       --timeout SECONDS    Stop make after SECONDS (default 120).
+      --verbose            List every makefile line that made a probe run isolated (one line otherwise).
+      --var NAME=VALUE     Set a make variable on make's command line (repeatable; one argument,
+                           never through a shell), as in 'make NAME=VALUE'.
   -h, --help               Show this help.
   -V, --version            Print the version.
 
 Targets are passed to make as arguments (never through a shell); put '--' before targets that
-start with '-'. A target containing '=' is refused (make would take it as a variable assignment).
+start with '-'. A target containing '=' is refused (make would take it as a variable assignment):
+set variables with --var NAME=VALUE.
 The workspace is never changed: make runs isolated at the project's own paths (a private overlay
 whose writes are discarded); see SECURITY.md.
 

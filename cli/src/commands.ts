@@ -18,15 +18,18 @@ import { databaseReport, resolveReport } from './reports/varsReport';
 export interface CommandOutcome {
   text: string;
   json: unknown;
-  exitCode: 0 | 1;
+  /** 0 nothing to report, 1 a finding, 2 make failed (its error comes first in the text). */
+  exitCode: 0 | 1 | 2;
 }
+
+const failed = (exitCode: number | undefined): boolean => exitCode !== undefined && exitCode !== 0;
 
 export async function runCommand(
   args: CliArgs,
   signal: AbortSignal | undefined,
   isTTY: boolean | undefined,
 ): Promise<CommandOutcome> {
-  const style = createStyle(isTTY);
+  const style = createStyle(isTTY, args.verbose);
   const root = path.resolve(args.directory);
   const options: ProbeOptions = {
     directory: root,
@@ -36,6 +39,7 @@ export async function runCommand(
     targets: args.positional,
     sandbox: args.sandbox,
     timeoutMs: args.timeoutMs,
+    commandLineVariables: args.variables,
     signal,
   };
   switch (args.command) {
@@ -52,7 +56,7 @@ export async function runCommand(
       return {
         text: traceReport(result, root, style),
         json: result,
-        exitCode: result.targets.some((t) => !t.phony) ? 1 : 0,
+        exitCode: failed(result.exitCode) ? 2 : result.targets.some((t) => !t.phony) ? 1 : 0,
       };
     }
     case 'dry-run': {
@@ -60,7 +64,7 @@ export async function runCommand(
       return {
         text: dryRunReport(result, root, style),
         json: result,
-        exitCode: result.groups.some((g) => !g.phony) ? 1 : 0,
+        exitCode: failed(result.exitCode) ? 2 : result.groups.some((g) => !g.phony) ? 1 : 0,
       };
     }
     case 'vars': {
@@ -82,7 +86,11 @@ export async function runCommand(
     }
     case 'timing': {
       const result = await timingProbe({ ...options, build: args.build });
-      return { text: timingReport(result, style), json: result, exitCode: 0 };
+      return {
+        text: timingReport(result, style),
+        json: result,
+        exitCode: failed(result.readOnlyExitCode) ? 2 : 0,
+      };
     }
   }
 }

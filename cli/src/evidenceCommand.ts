@@ -31,10 +31,12 @@ Options:
       --runs K             Random shuffle seeds for step 7 (default 2).
       --no-build           Skip the isolated builds (steps 5 to 7 gather less).
       --timeout SECONDS    Stop any make after SECONDS (default 120).
+      --var NAME=VALUE     Set a make variable on make's command line (repeatable; one argument,
+                           never through a shell), as in 'make NAME=VALUE'.
 
 Exit codes: 0 healthy, 1 a local fix or an escalation, 2 an error.
 
-Usage: makescope runbook [-C DIR] [-f FILE] [--out FILE]
+Usage: makescope runbook [-C DIR] [-f FILE] [--var NAME=VALUE...] [--out FILE]
 
 Writes a RUNBOOK.md for the project from make's own database: the stable targets, the question
 to command table with this project's commands, the convergence and serial/parallel checks, where
@@ -53,6 +55,7 @@ interface EvidenceArgs {
   runs?: number;
   build: boolean;
   timeoutMs?: number;
+  variables?: Record<string, string>;
   targets: string[];
 }
 
@@ -68,7 +71,7 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceArgs {
   for (const target of args.targets) {
     if (target.includes('='))
       throw new UsageError(
-        `'${target}' contains '=', which make would read as a variable assignment; refused`,
+        `'${target}' contains '=', which make would read as a variable assignment; refused (to set a variable, use --var ${target})`,
       );
   }
   return args;
@@ -121,6 +124,7 @@ export function runEvidenceCommand(
       runs: args.runs,
       skipBuilds: !args.build,
       timeoutMs: args.timeoutMs,
+      commandLineVariables: args.variables,
       signal,
       onProgress: (message) => void stderr.write(`makescope: ${message}\n`),
     });
@@ -142,6 +146,8 @@ export function runRunbookCommand(
       directory: path.resolve(args.directory),
       makefile: args.makefile,
       make: args.make,
+      commandLineVariables: args.variables,
+      timeoutMs: args.timeoutMs,
       signal,
     });
     if (!args.out) {

@@ -1,7 +1,18 @@
 // One reader of command-line options for every `makescope` command, so they all accept the same forms:
 // `--name=value`, `--name value`, `-Cdir`, `-C dir`, and anything after `--` as a plain argument.
 
+import { checkCommandLineVariable } from '../../server/src/probes/probeOptions';
+
 export class UsageError extends Error {}
+
+function isMakeVariableName(name: string): boolean {
+  try {
+    checkCommandLineVariable(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Short options whose value may be glued on (`-Cdir`, `-fMakefile`, `-j4`). */
 const GLUED_SHORT = /^-[Cfj]./;
@@ -59,9 +70,12 @@ export interface ProjectOptions {
   makefile?: string;
   make?: string;
   timeoutMs?: number;
+  /** `--var NAME=VALUE` (repeatable): make's command-line variables, in order. */
+  variables?: Record<string, string>;
 }
 
 const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
+  '--var',
   '-C',
   '--directory',
   '-f',
@@ -89,6 +103,17 @@ function applyProjectOption(args: ProjectOptions, name: string, value: string | 
     case '--timeout':
       args.timeoutMs = wholeNumber(name, value) * 1000;
       return true;
+    case '--var': {
+      const text = value as string;
+      const eq = text.indexOf('=');
+      const variable = eq < 0 ? text : text.slice(0, eq);
+      if (eq < 0 || !isMakeVariableName(variable))
+        throw new UsageError(
+          `--var needs NAME=VALUE with NAME a make variable name (no blanks, ':', '#', '=', '$' or brackets), got '${text}'`,
+        );
+      args.variables = { ...args.variables, [variable]: text.slice(eq + 1) };
+      return true;
+    }
     default:
       return false;
   }

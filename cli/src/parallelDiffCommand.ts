@@ -33,6 +33,8 @@ Options:
       --max-sandbox-mb N   Where builds need copies (no isolation), refuse
                            projects bigger than N MB (default ${DEFAULT_MAX_SANDBOX_BYTES / 1048576}).
       --timeout SECONDS    Stop a build after SECONDS (default 120).
+      --var NAME=VALUE     Set a make variable on make's command line (repeatable; one argument,
+                           never through a shell), as in 'make NAME=VALUE'.
       --json               Print the result as JSON.
 
 Exit codes: 0 clean, 1 a difference or a race finding, 2 an error (or the serial build fails).
@@ -48,6 +50,7 @@ export interface ParallelDiffArgs {
   trace: boolean;
   maxSandboxBytes?: number;
   timeoutMs?: number;
+  variables?: Record<string, string>;
   json: boolean;
   help: boolean;
   targets: string[];
@@ -121,6 +124,7 @@ export async function runParallelDiffCommand(
       maxSandboxBytes: args.maxSandboxBytes,
       timeoutMs: args.timeoutMs,
       targets: args.targets,
+      commandLineVariables: args.variables,
       signal,
       onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
     });

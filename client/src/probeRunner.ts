@@ -1,6 +1,8 @@
 // Runs one probe request under a cancellable progress notification and logs the make command lines it ran.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatDuration } from '../../server/src/durations';
+import { placementHeadline } from '../../server/src/probes/placementHeadline';
 import type { RequestType } from 'vscode-languageclient/node';
 import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../server/src/protocol';
 import type { ClientHost } from './clientHost';
@@ -74,7 +76,7 @@ export class ProbeRunner {
       const copy =
         run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : '';
       this.output.appendLine(
-        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${run.durationMs} ms)${copy}`,
+        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${formatDuration(run.durationMs)})${copy}`,
       );
     }
   }
@@ -82,16 +84,8 @@ export class ProbeRunner {
   private logPlacement(placement: PlacementSummary | undefined, directory: string): void {
     if (!placement) return;
     this.output.appendLine(`  make: ${placement.make} (${placement.makeVersion})`);
-    if (placement.where === 'isolated' || placement.where === 'copy') {
-      const how =
-        placement.where === 'isolated'
-          ? `isolated at the same paths (what make wrote was kept apart from ${directory} and discarded)`
-          : `in a throwaway copy of ${directory} (removed afterwards)`;
-      this.output.appendLine(`  ran ${how}:`);
-      for (const reason of placement.reasons) this.output.appendLine(`    - ${reason}`);
-    } else {
-      this.output.appendLine(`  ran in place in ${directory}`);
-    }
+    // One line: a makefile set can have a thousand risky lines; the answer's JSON keeps them all.
+    this.output.appendLine(`  ${placement.headline ?? placementHeadline(placement)} (${directory})`);
   }
 
   private failed<R>(title: string, error: unknown, cancelled: boolean): ProbeOutcome<R> {

@@ -24,6 +24,11 @@ export interface ParallelDiffParams {
   /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */
   uri?: string;
   targets?: string[];
+  /**
+   * make's command-line variables (`make NAME=VALUE`), one argument each, never through a shell. A
+   * NAME that is not a make variable name is refused (error kind 'usage').
+   */
+  commandLineVariables?: Record<string, string>;
   /** Jobs of the parallel builds; default: the makescope.jobs setting. */
   jobs?: number;
   /** Random shuffle seeds (make >= 4.4) or repeated -jN builds; default 2. */

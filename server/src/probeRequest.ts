@@ -12,7 +12,7 @@ import { uriToPath } from './analysis/uris';
 import { quoteForDisplay } from './evidence/runRecorder';
 import { startProgress } from './probeProgress';
 import { ProbeQueue } from './probeQueue';
-import { ProbeError, type ProbeOptions } from './probes/probeOptions';
+import { commandLineVariableArgs, ProbeError, type ProbeOptions } from './probes/probeOptions';
 import type { ProbeErrorData, ProbeParams, ProbeRun, WithRuns } from './protocol';
 import type { Settings } from './settings';
 
@@ -54,12 +54,15 @@ export class ProbeRequests {
       const progress = await startProgress(this.connection, params.workDoneToken, `Makescope: ${title}`);
       try {
         const settings = this.options.settings();
+        // Refused before any run, whatever the probe (the evidence ladder would otherwise fail each rung).
+        commandLineVariableArgs(params.commandLineVariables);
         const place = await locate(params.uri, this.options.workspaceFolders());
         const probe: ProbeOptions = {
           ...place,
           make: settings.makePath,
           jobs: params.jobs,
           targets: params.targets ?? [],
+          commandLineVariables: params.commandLineVariables,
           sandbox: params.sandbox ?? settings.sandbox,
           timeoutMs: settings.probeTimeoutSeconds * 1000,
           environment: settings.environment,

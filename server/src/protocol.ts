@@ -47,6 +47,11 @@ export interface ProbeParams {
   targets?: string[];
   jobs?: number;
   sandbox?: 'auto' | 'always' | 'never';
+  /**
+   * make's command-line variables (`make NAME=VALUE`), one argument each, never through a shell. A
+   * NAME that is not a make variable name is refused (error kind 'usage').
+   */
+  commandLineVariables?: Record<string, string>;
   /** Client-side progress token (LSP work done progress). */
   workDoneToken?: string | number;
 }

@@ -36,6 +36,9 @@ describe('makescope CLI arguments', () => {
     const assignment = await cli(['dry-run', '-C', '/tmp', 'CC=gcc']);
     assert.equal(assignment.code, 2);
     assert.match(assignment.stderr, /variable assignment/);
+    const malloc = await cli(['dry-run', '-C', '/tmp', 'MALLOC=libc']);
+    assert.equal(malloc.code, 2);
+    assert.match(malloc.stderr, /use --var MALLOC=libc/);
     const unknown = await cli(['trace', '--frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown option/);
@@ -112,6 +115,116 @@ for (const make of MAKES) {
       const parsed = JSON.parse(timing.stdout) as { buildExitCode: number; parseMs: number };
       assert.equal(parsed.buildExitCode, 0);
       assert.ok(parsed.parseMs > 0);
+    });
+
+    it("dry-run and timing: a failed make -n exits 2 with make's error first", async () => {
+      workspace = await workspaceFrom('target-specific-vars');
+      const dir = workspace.directory;
+      for (const command of ['dry-run', 'timing', 'trace']) {
+        const run = await unchanged(dir, () =>
+          cli([command, '-C', dir, '--make', make.path, '--', 'app', 'no-such-target']),
+        );
+        assert.equal(run.code, 2, `${command}: ${run.stdout}`);
+        const [first, second] = run.stdout.split('\n');
+        assert.match(first, /^make -n (--trace )?failed \(exit 2\)/, `${command}: ${run.stdout}`);
+        assert.match(second, /No rule to make target 'no-such-target'/, `${command}: ${run.stdout}`);
+      }
+    });
+
+    it('timing: durations rounded (ms under a second, else seconds with two decimals)', async () => {
+      workspace = await workspaceFrom('includes');
+      const dir = workspace.directory;
+      const timing = await unchanged(dir, () => cli(['timing', '-C', dir, '--make', make.path, '--build']));
+      assert.equal(timing.code, 0, timing.stderr);
+      assert.match(timing.stdout, /^reading the makefiles: +(\d+(\.\d)? ms|\d+\.\d\d s)$/m);
+      assert.match(timing.stdout, /^full build \([a-z ]+\): +(\d+(\.\d)? ms|\d+\.\d\d s)$/m);
+      assert.doesNotMatch(timing.stdout, /\d\.\d{3,}/, 'no raw float');
+    });
+
+    it('--var NAME=VALUE reaches make as one argument, for every probe; bad names are usage errors', async () => {
+      workspace = await workspaceFrom('target-specific-vars');
+      const dir = workspace.directory;
+      const base = ['-C', dir, '--make', make.path];
+      const resolved = await unchanged(dir, () =>
+        cli(['vars', ...base, '--var', 'CFLAGS=-O0 -DX', '--var=OPT_LEVEL=slow', 'CFLAGS', 'OPT_LEVEL']),
+      );
+      assert.equal(resolved.code, 0, resolved.stderr);
+      assert.match(resolved.stdout, /^CFLAGS = -O0 -DX {2}recursive, command line$/m);
+      assert.match(resolved.stdout, /^OPT_LEVEL = slow {2}recursive, command line$/m);
+      const forTarget = await unchanged(dir, () =>
+        cli(['vars', ...base, '--var', 'CFLAGS=-O0', '--target', 'debug', 'CFLAGS']),
+      );
+      assert.match(forTarget.stdout, /^CFLAGS = -O0 /m);
+      const database = await unchanged(dir, () => cli(['vars', ...base, '--var', 'CFLAGS=-O0 -DX']));
+      assert.match(database.stdout, /^CFLAGS = -O0 -DX {2}command line, <builtin>$/m);
+      const dryRun = await unchanged(dir, () => cli(['dry-run', ...base, '--var', 'CFLAGS=-O0 -DX; true']));
+      assert.equal(dryRun.code, 1, dryRun.stderr);
+      assert.match(dryRun.stdout, /^ {2}echo cc -O0 -DX; true -o app main\.c$/m);
+      const timing = await unchanged(dir, () => cli(['timing', ...base, '--var', 'CFLAGS=-O0', '--json']));
+      assert.equal(timing.code, 0, timing.stderr);
+      for (const bad of ['A B=1', 'A:=1', 'A+=1', 'NOVALUE', '$(X)=1']) {
+        const refused = await cli(['dry-run', ...base, '--var', bad]);
+        assert.equal(refused.code, 2, bad);
+        assert.match(refused.stderr, /^makescope: --var needs NAME=VALUE/, bad);
+      }
+    });
+
+    it("vars: MAKEFLAGS, MFLAGS and MAKEFILE_LIST as make shows them to the build, not the probe's own", async () => {
+      workspace = await workspaceFrom('target-specific-vars');
+      const dir = workspace.directory;
+      const resolved = await unchanged(dir, () =>
+        cli(['vars', '-C', dir, '--make', make.path, 'MAKEFILE_LIST', 'MAKEFLAGS']),
+      );
+      assert.match(resolved.stdout, /^MAKEFILE_LIST = Makefile {2}/m);
+      assert.match(resolved.stdout, /^MAKEFLAGS = {3}recursive/m);
+      const database = await unchanged(dir, () =>
+        cli(['vars', '-C', dir, '--make', make.path, '--all', '-j', '2']),
+      );
+      assert.match(database.stdout, /^MAKEFLAGS = +-j2 --jobserver-auth=\S+ {2}makefile/m);
+      assert.match(database.stdout, /^MFLAGS = -j2 --jobserver-auth=\S+ {2}environment/m);
+    });
+
+    it('vars NAME: a variable from an included makefile that make regenerates, as make resolves it', async () => {
+      workspace = await workspaceFrom('regenerated-include');
+      const dir = workspace.directory;
+      const resolved = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path, 'V']));
+      assert.equal(resolved.code, 0, resolved.stderr);
+      assert.match(resolved.stdout, /^V = 42 {2}simple, file$/m);
+      assert.match(resolved.stdout, /ran (isolated|in a throwaway copy)/);
+      const database = await unchanged(dir, () => cli(['vars', '-C', dir, '--make', make.path]));
+      assert.match(database.stdout, /^V := 42 {2}makefile, gen\.mk:1$/m);
+    });
+
+    it('says in one line where make ran and why; --verbose lists every risky line; JSON keeps them', async () => {
+      workspace = await workspaceFrom('risk-many-lines');
+      const dir = workspace.directory;
+      const base = ['dry-run', '-C', dir, '--make', make.path];
+      const short = await unchanged(dir, () => cli(base));
+      const placement = short.stdout.split('\n').filter((line) => /^(make: | {2}Makefile:)/.test(line));
+      assert.deepEqual(placement.length, 1, short.stdout);
+      assert.match(
+        placement[0],
+        /^make: .*ran (isolated|in a throwaway copy).*; 3 makefile lines could write, the first: Makefile:3: .*\(--verbose lists all 3\)$/,
+      );
+      const verbose = await unchanged(dir, () => cli([...base, '--verbose']));
+      for (const line of [3, 4, 5]) assert.match(verbose.stdout, new RegExp(`^ {2}Makefile:${line}: `, 'm'));
+      const json = await unchanged(dir, () => cli([...base, '--json']));
+      const parsed = JSON.parse(json.stdout) as { placement: { reasons: string[]; headline: string } };
+      assert.equal(parsed.placement.reasons.filter((r) => /^Makefile:\d+: /.test(r)).length, 3);
+      assert.match(
+        parsed.placement.headline,
+        /^ran (isolated|in a throwaway copy).*; 3 makefile lines could write/,
+      );
+    });
+
+    it('runbook: phony targets sorted, once each', async () => {
+      workspace = await workspaceFrom('recursive-echo-submake');
+      const dir = workspace.directory;
+      const runbook = await unchanged(dir, () => cli(['runbook', '-C', dir, '--make', make.path]));
+      assert.equal(runbook.code, 0, runbook.stderr);
+      const line = /^- Phony targets.*: (.*)$/m.exec(runbook.stdout)?.[1] ?? '';
+      const names = line.split(' ');
+      assert.deepEqual(names, [...new Set(names)].sort(), line);
     });
 
     it('refuses in place with the reason when the sandbox policy is never', async () => {

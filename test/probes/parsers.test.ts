@@ -106,6 +106,23 @@ describe('database parser (recorded make -pq)', () => {
     assert.deepEqual(db.vpaths, [{ pattern: '%.c', directories: ['src'] }]);
   });
 
+  for (const version of ['4.3', '4.4.1']) {
+    it(`keeps backslash-continued recipe lines that start with spaces in the recipe, not as rules (${version})`, () => {
+      const db = parseDatabase(recorded(`database-recipe-continuation-${version}`));
+      const own = db.files.filter((f) => f.isTarget && !f.builtin && !f.name.startsWith('.'));
+      assert.deepEqual(own.map((f) => f.name).sort(), ['all', 'lines.txt']);
+      assert.equal(
+        db.files.some((f) => f.name.includes("-e '")),
+        false,
+        'no shell fragment is read as a file',
+      );
+      assert.deepEqual(db.files.find((f) => f.name === 'lines.txt')?.recipe?.lines, [
+        "@perl -ne 'print if /a/' \\\n    -e ' && !/x/' \\\n    -e 'print \"key: value\\n\"' input.txt > $@",
+      ]);
+      assert.deepEqual(db.files.find((f) => f.name === 'lines.txt')?.prerequisites, ['input.txt']);
+    });
+  }
+
   it('gives the same model whatever the chunking of the stream', () => {
     const text = recorded('database-target-specific-4.4.1');
     const whole = parseDatabase(text);

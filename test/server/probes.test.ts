@@ -130,6 +130,24 @@ for (const make of MAKES)
       assert.equal(resolved.values[0].value, '-O2 -g');
     });
 
+    it('commandLineVariables reach make as NAME=VALUE; a bad name is refused as usage', async () => {
+      const directory = await fixture('target-specific-vars');
+      const resolved = await session.connection.sendRequest(ResolveVariableRequest, {
+        uri: fileUri(directory),
+        variables: ['CFLAGS'],
+        commandLineVariables: { CFLAGS: '-O0 -DX' },
+      });
+      assert.deepEqual([resolved.values[0].value, resolved.values[0].origin], ['-O0 -DX', 'command line']);
+      assert.ok(resolved.makeRuns?.some((run) => run.args.includes('CFLAGS=-O0 -DX')));
+      await assert.rejects(
+        session.connection.sendRequest(DatabaseRequest, {
+          uri: fileUri(directory),
+          commandLineVariables: { 'A B': '1' },
+        }),
+        (error: ResponseError<ProbeErrorData>) => error.data?.kind === 'usage' && /A B/.test(error.message),
+      );
+    });
+
     it('makescope/timing times reading and a sandboxed build', async () => {
       const directory = await fixture('includes');
       const timing = await session.connection.sendRequest(TimingRequest, {

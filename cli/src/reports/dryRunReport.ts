@@ -6,7 +6,13 @@ import { location, type Style } from './style';
 
 export function dryRunReport(result: DryRunResult, root: string, style: Style): string {
   const lines: string[] = [];
-  if (result.groups.length === 0) lines.push(style.green('no work would run'));
+  const failed = result.exitCode !== undefined && result.exitCode !== 0;
+  if (failed) {
+    // make's error is the answer; the plan is only what make printed before it stopped.
+    lines.push(style.red(style.bold(`make -n failed (exit ${result.exitCode}):`)));
+    for (const error of result.errors) lines.push(style.red(error));
+    lines.push(style.dim('work make listed before it stopped:'));
+  } else if (result.groups.length === 0) lines.push(style.green('no work would run'));
   for (const group of result.groups) {
     const where = location(group.file && relativeTo(root, group.file), group.line);
     const dir = relativeTo(root, group.directory);
@@ -16,7 +22,7 @@ export function dryRunReport(result: DryRunResult, root: string, style: Style): 
     for (const command of group.commands) lines.push(`  ${command}`);
   }
   lines.push(style.dim(`${result.groups.length} target(s), ${result.commandCount} line(s) of output`));
-  for (const error of result.errors) lines.push(style.red(error));
+  if (!failed) for (const error of result.errors) lines.push(style.red(error));
   lines.push(...placementLines(result.placement, style));
   return lines.join('\n') + '\n';
 }

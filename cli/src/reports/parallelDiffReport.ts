@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { hasDifference } from '../../../server/src/parallel/runComparison';
 import type { ParallelDiffResult, RunDifference } from '../../../server/src/parallel/parallelTypes';
+import { speedupText, tracingOverheadText } from '../../../server/src/parallel/parallelFigures';
 import type { Style } from './style';
 
 const VERDICTS: Record<ParallelDiffResult['verdict'], string> = {
@@ -84,8 +85,8 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
       `  ${run.label.padEnd(width)}  exit ${run.exitCode}  ${seconds(run.wallMs).padStart(8)}${error}`,
     );
   }
-  if (result.speedup !== undefined)
-    out.push(`  speedup of -j${result.jobs} over -j1: ${result.speedup.toFixed(2)}x`);
+  const speedup = speedupText(result);
+  if (speedup !== undefined) out.push(`  ${speedup}`);
   // Exit status and files written decide; make's words and per-target logs are shown apart.
   const deciding = result.differences.filter(hasDifference);
   const wordsOnly = result.differences.filter(
@@ -108,7 +109,7 @@ export function parallelDiffReport(result: ParallelDiffResult, cwd: string, styl
   if (result.tracing.state === 'traced') {
     out.push(
       style.dim(
-        `  traced serial build: ${seconds(result.tracing.wallMs)} (${result.tracing.overheadPercent >= 0 ? '+' : ''}${result.tracing.overheadPercent}% over the untraced one), ${result.tracing.processes} processes`,
+        `  traced serial build: ${seconds(result.tracing.wallMs)} (${tracingOverheadText(result.tracing.overheadPercent)}), ${result.tracing.processes} processes`,
       ),
     );
     if (result.findings.length === 0) out.push(`  ${style.green('none')}`);

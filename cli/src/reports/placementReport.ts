@@ -1,19 +1,17 @@
-// The "where did make run" lines shared by every report.
+// The "where did make run" line shared by every report: one line, the whole list with --verbose.
 import type { PlacementSummary } from '../../../server/src/probes/makeRun';
+import { placementHeadline, riskyLines } from '../../../server/src/probes/placementHeadline';
 import type { Style } from './style';
-
-const WHERE: Record<PlacementSummary['where'], string> = {
-  isolated: 'isolated (writes kept apart from the workspace)',
-  copy: 'in a throwaway copy',
-  'in-place': 'in place',
-  refused: 'nowhere (refused)',
-};
 
 export function placementLines(placement: PlacementSummary | undefined, style: Style): string[] {
   if (!placement) return [];
+  const count = riskyLines(placement).length;
+  const more = !style.verbose && count > 1 ? ` (--verbose lists all ${count})` : '';
   const lines = [
-    style.dim(`make: ${placement.make} (GNU make ${placement.makeVersion}), ran ${WHERE[placement.where]}`),
+    style.dim(
+      `make: ${placement.make} (GNU make ${placement.makeVersion}), ${placementHeadline(placement)}${more}`,
+    ),
   ];
-  for (const reason of placement.reasons) lines.push(style.dim(`  ${reason}`));
+  if (style.verbose) for (const reason of placement.reasons) lines.push(style.dim(`  ${reason}`));
   return lines;
 }

@@ -5,6 +5,8 @@ export interface Style {
   green(text: string): string;
   yellow(text: string): string;
   dim(text: string): string;
+  /** Lists in full what reports otherwise sum up in one line (--verbose). */
+  verbose: boolean;
 }
 
 const wrap =
@@ -12,7 +14,7 @@ const wrap =
   (text: string): string =>
     enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
-export function createStyle(isTTY: boolean | undefined): Style {
+export function createStyle(isTTY: boolean | undefined, verbose = false): Style {
   const on = isTTY === true && process.env.NO_COLOR === undefined;
   return {
     bold: wrap(on, 1, 22),
@@ -20,6 +22,7 @@ export function createStyle(isTTY: boolean | undefined): Style {
     green: wrap(on, 32, 39),
     yellow: wrap(on, 33, 39),
     dim: wrap(on, 2, 22),
+    verbose,
   };
 }
 

@@ -1,12 +1,24 @@
 // Terminal report of the timing probe.
 import type { TimingResult } from '../../../server/src/probes/timingProbe';
+import { formatDuration } from '../../../server/src/durations';
 import { placementLines } from './placementReport';
 import type { Style } from './style';
 
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const ms = formatDuration;
 
 export function timingReport(result: TimingResult, style: Style): string {
+  const failed = result.readOnlyExitCode !== 0;
   const lines = [
+    ...(failed
+      ? [
+          style.red(
+            style.bold(
+              `make -n failed (exit ${result.readOnlyExitCode}); the times below are not the build's:`,
+            ),
+          ),
+          ...result.notes.filter((note) => note.startsWith('make -n ')).map((note) => style.red(note)),
+        ]
+      : []),
     `reading the makefiles:      ${ms(result.parseMs)}`,
     `read-only run (make -n):    ${ms(result.readOnlyMs)}`,
   ];
@@ -29,7 +41,8 @@ export function timingReport(result: TimingResult, style: Style): string {
       lines.push(`  ${ms(call.durationMs).padStart(10)}  ${call.command}`);
     }
   }
-  for (const note of result.notes) lines.push(style.dim(`note: ${note}`));
+  for (const note of result.notes.filter((n) => !failed || !n.startsWith('make -n ')))
+    lines.push(style.dim(`note: ${note}`));
   lines.push(...placementLines(result.placement, style));
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,12 @@ import { location, type Style } from './style';
 
 export function traceReport(report: TraceReport, root: string, style: Style): string {
   const lines: string[] = [];
+  const failed = report.exitCode !== undefined && report.exitCode !== 0;
+  if (failed) {
+    lines.push(style.red(style.bold(`make -n --trace failed (exit ${report.exitCode}):`)));
+    for (const error of report.errors) lines.push(style.red(error));
+    if (report.roots.length > 0) lines.push(style.dim('what make traced before it stopped:'));
+  }
   const visit = (node: TraceNode, depth: number): void => {
     const pad = '  '.repeat(depth);
     const target = node.target;
@@ -16,10 +22,10 @@ export function traceReport(report: TraceReport, root: string, style: Style): st
     for (const command of target.recipe) lines.push(`${pad}  ${style.dim('$')} ${command}`);
     for (const child of node.children) visit(child, depth + 1);
   };
-  if (report.roots.length === 0) lines.push(style.green('nothing would be rebuilt'));
+  if (report.roots.length === 0 && !failed) lines.push(style.green('nothing would be rebuilt'));
   for (const root of report.roots) visit(root, 0);
   for (const goal of report.upToDate) lines.push(style.dim(`up to date: ${goal}`));
-  for (const error of report.errors) lines.push(style.red(error));
+  if (!failed) for (const error of report.errors) lines.push(style.red(error));
   lines.push(...placementLines(report.placement, style));
   return lines.join('\n') + '\n';
 }

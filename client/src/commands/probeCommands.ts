@@ -1,6 +1,7 @@
 // The probe commands (Check Convergence, Trace Target…, Show Variables, Dry Run…, Time Parse vs Recipes).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatDuration } from '../../../server/src/durations';
 import {
   ConvergenceRequest,
   DatabaseRequest,
@@ -168,7 +169,7 @@ export function registerProbeCommands(deps: ProbeCommandDeps): vscode.Disposable
     deps.output.appendLine(`  ${summary}`);
     for (const note of outcome.result.notes) deps.output.appendLine(`  note: ${note}`);
     for (const call of outcome.result.shellCalls)
-      deps.output.appendLine(`  $(shell ${call.command}) took ${Math.round(call.durationMs)} ms`);
+      deps.output.appendLine(`  $(shell ${call.command}) took ${formatDuration(call.durationMs)}`);
     const answer = await vscode.window.showInformationMessage(`Makescope: ${summary}`, 'Show Output');
     if (answer) deps.output.show(true);
   };
@@ -183,8 +184,7 @@ export function registerProbeCommands(deps: ProbeCommandDeps): vscode.Disposable
 }
 
 function timingSummary(result: TimingResult): string {
-  const ms = (value: number): string =>
-    value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+  const ms = formatDuration;
   const parts = [`parse ${ms(result.parseMs)}`, `read-only (make -n) ${ms(result.readOnlyMs)}`];
   if (result.buildMs !== undefined)
     parts.push(`full build ${ms(result.buildMs)} (exit ${result.buildExitCode ?? '?'})`);

@@ -1,6 +1,7 @@
 // The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { meaningfulSpeedup, tracingOverheadText } from '../../../server/src/parallel/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../server/src/parallelProtocol';
 import type { DiffSubject, ParallelDiffDocuments } from '../parallelDiffDocuments';
 import { VERDICT_TEXT } from '../views/parallelDiffView';
@@ -151,11 +152,12 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
   private body(result: ParallelDiffResult): string {
     const parts: string[] = [];
     const clean = result.verdict === 'clean';
+    const speedup = meaningfulSpeedup(result);
     parts.push(
       `<h1 id="verdict" class="${clean ? 'ok' : 'bad'}" data-verdict="${result.verdict}">${escape(VERDICT_TEXT[result.verdict])}</h1>`,
     );
     parts.push(
-      `<p class="dim">${escape(result.directory)} · GNU make ${escape(result.make.version)} · -j${result.jobs}${result.speedup === undefined ? '' : ` · <span id="speedup">speedup ${result.speedup.toFixed(2)}x</span>`}</p>`,
+      `<p class="dim">${escape(result.directory)} · GNU make ${escape(result.make.version)} · -j${result.jobs}${speedup === undefined ? '' : ` · <span id="speedup">speedup ${speedup.toFixed(2)}x</span>`}</p>`,
     );
     if (result.reproduce) {
       const command = result.reproduce.map(quote).join(' ');
@@ -210,7 +212,7 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
       parts.push(`<p class="bad">Not traced: ${escape(result.tracing.reason)}</p>`);
     else {
       parts.push(
-        `<p class="dim">strace on a serial build: ${(result.tracing.wallMs / 1000).toFixed(2)} s, ${result.tracing.overheadPercent >= 0 ? '+' : ''}${result.tracing.overheadPercent}% over the untraced build.</p>`,
+        `<p class="dim">strace on a serial build: ${(result.tracing.wallMs / 1000).toFixed(2)} s, ${tracingOverheadText(result.tracing.overheadPercent)}.</p>`,
       );
       if (result.findings.length === 0) parts.push('<p class="ok">None.</p>');
     }

@@ -1,6 +1,7 @@
 // The Evidence tree: the verdict, each rung of the ladder with its commands and outputs, and the escalation criteria.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatDuration } from '../../../server/src/durations';
 import type {
   CollectEvidenceResult,
   EscalationCriterion,
@@ -119,7 +120,7 @@ export class EvidenceView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'command': {
         const item = new vscode.TreeItem(node.command.command);
-        item.description = `exit ${node.command.exitCode ?? 'none'} · ${node.command.durationMs} ms`;
+        item.description = `exit ${node.command.exitCode ?? 'none'} · ${formatDuration(node.command.durationMs)}`;
         item.tooltip = `cd ${node.command.cwd} && ${node.command.command}`;
         item.iconPath = new vscode.ThemeIcon('terminal');
         if (node.command.outputFile) {

@@ -1,5 +1,6 @@
 // The Parallel Diff tree (view makescope.parallelDiff): verdict, runs, differences by run, race findings.
 import * as vscode from 'vscode';
+import { meaningfulSpeedup } from '../../../server/src/parallel/parallelFigures';
 import type {
   ParallelDiffResult,
   ParallelFinding,
@@ -99,8 +100,8 @@ export class ParallelDiffTreeProvider
     switch (node.type) {
       case 'verdict': {
         const item = new vscode.TreeItem(VERDICT_TEXT[node.result.verdict]);
-        const speedup =
-          node.result.speedup === undefined ? '' : ` · speedup ${node.result.speedup.toFixed(2)}x`;
+        const figure = meaningfulSpeedup(node.result);
+        const speedup = figure === undefined ? '' : ` · speedup ${figure.toFixed(2)}x`;
         item.description = `make ${node.result.make.version} · -j${node.result.jobs}${speedup}`;
         item.iconPath = new vscode.ThemeIcon(node.result.verdict === 'clean' ? 'pass' : 'warning');
         item.command = { title: 'Show Panel', command: SHOW_PANEL_COMMAND };
@@ -149,7 +150,7 @@ export class ParallelDiffTreeProvider
         );
         item.description =
           node.result.tracing.state === 'traced'
-            ? `${count} found · tracing +${node.result.tracing.overheadPercent}%`
+            ? `${count} found · tracing ${node.result.tracing.overheadPercent > 0 ? `+${node.result.tracing.overheadPercent}%` : 'overhead within noise'}`
             : `not traced: ${node.result.tracing.reason}`;
         return item;
       }

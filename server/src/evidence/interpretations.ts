@@ -10,6 +10,8 @@ import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { RungStatus } from './evidenceTypes';
 import { goalsOf } from './influence';
+import { formatDuration } from '../durations';
+import { meaningfulSpeedup } from '../parallel/parallelFigures';
 
 export interface Explained {
   status: RungStatus;
@@ -132,7 +134,9 @@ export function convergence(result: ConvergenceResult): Explained {
   );
   const phony =
     result.phony.length > 0
-      ? [`phony (run every time by design): ${result.phony.map((t) => t.name).join(' ')}`]
+      ? [
+          `phony (run every time by design): ${[...new Set(result.phony.map((t) => t.name))].sort().join(' ')}`,
+        ]
       : [];
   if (result.verdict === 'converged') {
     return {
@@ -154,25 +158,24 @@ export function convergence(result: ConvergenceResult): Explained {
 }
 
 export function timing(result: TimingResult): Explained {
-  const ms = (value: number): number => Math.round(value);
   const lines = [
-    `reading makefiles: ${ms(result.parseMs)} ms`,
-    `make -n (read + plan): ${ms(result.readOnlyMs)} ms`,
+    `reading makefiles: ${formatDuration(result.parseMs)}`,
+    `make -n (read + plan): ${formatDuration(result.readOnlyMs)}`,
   ];
   if (result.buildMs !== undefined)
-    lines.push(`full build (isolated): ${result.buildMs} ms, exit ${result.buildExitCode}`);
+    lines.push(`full build (isolated): ${formatDuration(result.buildMs)}, exit ${result.buildExitCode}`);
   for (const call of result.shellCalls.slice(0, 5))
-    lines.push(`$(shell ${call.command}): ${call.durationMs} ms`);
+    lines.push(`$(shell ${call.command}): ${formatDuration(call.durationMs)}`);
   const failed = result.buildExitCode !== undefined && result.buildExitCode !== 0;
   let interpretation: string;
   if (result.buildMs === undefined) {
-    interpretation = `Reading the makefiles takes ${ms(result.parseMs)} ms; no build was timed.`;
+    interpretation = `Reading the makefiles takes ${formatDuration(result.parseMs)}; no build was timed.`;
   } else {
     const share = result.buildMs > 0 ? Math.round((100 * result.parseMs) / result.buildMs) : 0;
     interpretation =
       share >= 50
-        ? `Parse-bound: reading the makefiles is ${share}% of the build's ${ms(result.buildMs)} ms; look at $(shell ...) and $(wildcard ...) calls first.`
-        : `Recipe-bound: reading takes ${ms(result.parseMs)} ms of the build's ${ms(result.buildMs)} ms (${share}%); the time goes to the recipes.`;
+        ? `Parse-bound: reading the makefiles is ${share}% of the build's ${formatDuration(result.buildMs)}; look at $(shell ...) and $(wildcard ...) calls first.`
+        : `Recipe-bound: reading takes ${formatDuration(result.parseMs)} of the build's ${formatDuration(result.buildMs)} (${share}%); the time goes to the recipes.`;
   }
   if (failed) interpretation += ` The isolated build failed (exit ${result.buildExitCode}).`;
   return {
@@ -186,11 +189,12 @@ export function parallel(result: ParallelDiffResult): Explained {
   const lines = [
     ...result.runs.map(
       (run) =>
-        `${run.label}: exit ${run.exitCode}, ${run.wallMs} ms${run.firstError ? `, first error: ${run.firstError}` : ''}`,
+        `${run.label}: exit ${run.exitCode}, ${formatDuration(run.wallMs)}${run.firstError ? `, first error: ${run.firstError}` : ''}`,
     ),
     ...result.findings.map((finding) => `${finding.kind}: ${finding.message}`),
   ];
-  const speed = result.speedup ? ` Speedup with -j${result.jobs}: ${result.speedup.toFixed(2)}x.` : '';
+  const figure = meaningfulSpeedup(result);
+  const speed = figure ? ` Speedup with -j${result.jobs}: ${figure.toFixed(2)}x.` : '';
   const tracing =
     result.tracing.state === 'traced' ? '' : ` File accesses were not traced (${result.tracing.reason}).`;
   switch (result.verdict) {

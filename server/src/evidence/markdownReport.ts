@@ -1,5 +1,6 @@
 // The evidence report as Markdown that a person without context can read top to bottom.
 import * as path from 'node:path';
+import { formatDuration } from '../durations';
 import type { EvidenceReport, Rung } from './evidenceTypes';
 
 const STATUS_WORD: Record<Rung['status'], string> = {
@@ -46,7 +47,7 @@ export function markdownReport(report: EvidenceReport): string {
     for (const command of rung.commands) {
       const saved = command.outputFile ? ` \u2192 [${command.outputFile}](${command.outputFile})` : '';
       out.push(
-        `- \`${command.command}\` (exit ${command.exitCode ?? 'none'}, ${command.durationMs} ms)${saved}`,
+        `- \`${command.command}\` (exit ${command.exitCode ?? 'none'}, ${formatDuration(command.durationMs)})${saved}`,
       );
     }
     if (rung.commands.length > 0) out.push('');

@@ -10,7 +10,9 @@ export async function generateRunbook(options: ProbeOptions): Promise<string> {
   const { database } = await databaseProbe(options);
   const directory = path.resolve(options.directory);
   const goal = goalsOf(database, [])[0];
-  const phony = database.files.filter((file) => file.phony && file.isTarget).map((file) => file.name);
+  const phony = [
+    ...new Set(database.files.filter((file) => file.phony && file.isTarget).map((file) => file.name)),
+  ].sort();
   const targets = database.files
     .filter((file) => file.isTarget && !file.builtin && !file.phony && !file.name.startsWith('.'))
     .map((file) => file.name);

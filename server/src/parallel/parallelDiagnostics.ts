@@ -62,17 +62,42 @@ export function parallelFindingsToDiagnostics(
   return byUri;
 }
 
+/** The targets and prerequisites of a rule line (`a.o : a.c`, `a.o: a.c | dir`, `%.o: %.c`), or undefined. */
+function ruleWords(line: string): { targets: string[]; prerequisites: string[] } | undefined {
+  const colon = line.indexOf(':');
+  // `NAME := value` and `NAME ::= value` are assignments, not rules.
+  if (colon <= 0 || /^:*=/.test(line.slice(colon + 1))) return undefined;
+  const rest = line.slice(colon + 1).replace(/^:/, '');
+  return {
+    targets: line.slice(0, colon).trim().split(/\s+/),
+    prerequisites: rest.split(/[\s|;]+/).filter(Boolean),
+  };
+}
+
+/** `target` is one of the rule's targets, or matches one of its patterns. */
+function namesTarget(targets: readonly string[], target: string): boolean {
+  return targets.some((word) => {
+    const percent = word.indexOf('%');
+    if (percent < 0) return word === target;
+    const [prefix, suffix] = [word.slice(0, percent), word.slice(percent + 1)];
+    return target.length > word.length - 1 && target.startsWith(prefix) && target.endsWith(suffix);
+  });
+}
+
 function stillApplies(finding: ParallelFinding, lines: readonly string[]): boolean {
   const rule = finding.rule;
   if (!rule) return false;
-  const header = lines[rule.line - 1];
+  const header = ruleWords(lines[rule.line - 1] ?? '');
   // The file moved on since the comparison: the line no longer holds this target's rule.
-  if (header === undefined || !header.includes(`${finding.target}:`)) return false;
+  if (!header || !namesTarget(header.targets, finding.target)) return false;
   if (!finding.fix) return true;
-  const fixLine = lines[finding.fix.line] ?? '';
-  const words = fixLine.slice(fixLine.indexOf(':') + 1).split(/[\s|;]+/);
+  const fixLine = ruleWords(lines[finding.fix.line] ?? '');
   // Already fixed (by the quick fix or by hand): the prerequisite is on the line now.
-  return !(fixLine.startsWith(`${finding.target}:`) && words.includes(finding.otherTarget));
+  return !(
+    fixLine &&
+    fixLine.targets.includes(finding.target) &&
+    fixLine.prerequisites.includes(finding.otherTarget)
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { atLeast, detectMake } from '../probes/capabilities';
 import {
   checkTargets,
+  commandLineVariableArgs,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   ProbeError,
@@ -90,6 +91,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
   const started = performance.now();
   const targets = options.targets ?? [];
   checkTargets(targets);
+  commandLineVariableArgs(options.commandLineVariables);
   const directory = path.resolve(options.directory);
   if ((await findMakefile(directory, options.makefile)) === undefined)
     throw new ProbeError(`no makefile in ${directory}`, 'usage');
@@ -122,6 +124,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     const baseArgs = [
       ...(options.makefile !== undefined ? ['-f', options.makefile] : []),
       ...(options.extraArgs ?? []),
+      ...commandLineVariableArgs(options.commandLineVariables),
     ];
     const settings: BuildSettings = {
       directory,
@@ -207,7 +210,11 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
       differences,
       findings,
       tracing,
-      speedup: parallel && parallel.wallMs > 0 ? runs[0].wallMs / parallel.wallMs : undefined,
+      // A build that failed early is fast, not parallel: no speedup unless both builds succeeded.
+      speedup:
+        parallel && parallel.wallMs > 0 && parallel.exitCode === 0 && runs[0].exitCode === 0
+          ? runs[0].wallMs / parallel.wallMs
+          : undefined,
       reproduce: firstDiffering?.command,
       sandboxBytes,
       overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),

@@ -250,7 +250,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       ...target,
       hint: unchangedHint(target, unchangedNames),
     }));
-    const phony = located.filter((target) => target.phony);
+    const phony = uniquePhony(located);
     const subMakes = trace.sessions
       .filter((session) => session.level > 0)
       .map((session) => ({
@@ -296,4 +296,15 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
 function listed(files: WrittenFile[]): string {
   const names = files.slice(0, 5).map((file) => `${file.path} (${file.change})`);
   return files.length > 5 ? `${names.join(', ')} and ${files.length - 5} more` : names.join(', ');
+}
+
+/** Phony targets once each (make traces `all` in every sub-make that reaches it), sorted by name. */
+function uniquePhony(located: LocatedTarget[]): LocatedTarget[] {
+  const seen = new Map<string, LocatedTarget>();
+  for (const target of located)
+    if (target.phony && !seen.has(`${target.directory}\0${target.name}`))
+      seen.set(`${target.directory}\0${target.name}`, target);
+  return [...seen.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.directory.localeCompare(b.directory),
+  );
 }

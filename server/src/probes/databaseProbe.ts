@@ -2,6 +2,7 @@
 import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
 import { DatabaseParser, type MakeDatabase } from './parsers/databaseParser';
 import { ProbeError, type ProbeOptions } from './probeOptions';
+import { withoutProbeMarks } from './probeMarks';
 
 export interface DatabaseResult {
   database: MakeDatabase;
@@ -32,6 +33,10 @@ export async function databaseProbe(options: ProbeOptions): Promise<DatabaseResu
           'make-failed',
         );
       }
+      // The probe's -p, -q and --eval are not the user's: MAKEFLAGS and MFLAGS read as in their build.
+      const marks = { letters: 'pq', eval: !withTargets };
+      for (const variable of database.variables)
+        variable.value = withoutProbeMarks(variable.name, variable.value, marks);
       return { database, placement: summarize(context), exitCode: result.exitCode ?? 2 };
     },
   );

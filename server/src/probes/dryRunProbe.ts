@@ -19,6 +19,8 @@ export interface DryRunResult {
   groups: DryRunGroup[];
   commandCount: number;
   errors: string[];
+  /** make -n's exit code; not 0: make failed and the groups are the work before it stopped. */
+  exitCode?: number;
   placement?: PlacementSummary;
 }
 
@@ -39,6 +41,7 @@ export async function dryRunProbe(options: ProbeOptions): Promise<DryRunResult> 
     groups,
     commandCount: groups.reduce((sum, group) => sum + group.commands.length, 0),
     errors: trace.errors,
+    exitCode: trace.exitCode,
     placement: trace.placement,
   };
 }

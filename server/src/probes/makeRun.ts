@@ -9,6 +9,7 @@ import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
   checkTargets,
+  commandLineVariableArgs,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   ProbeError,
@@ -26,6 +27,7 @@ export interface RunOptions {
   /** A shorter limit for this run than the probe's. */
   timeoutMs?: number;
 }
+import { placementHeadline } from './placementHeadline';
 
 export interface RunContext {
   make: MakeCapabilities;
@@ -47,6 +49,8 @@ export interface RunContext {
 
 export interface PlacementSummary {
   where: Placement['where'];
+  /** One line: where make ran and why (the count of risky lines and the first). */
+  headline: string;
   reasons: string[];
   make: string;
   makeVersion: string;
@@ -58,6 +62,7 @@ export function summarize(context: RunContext): PlacementSummary {
   const { placement } = context;
   return {
     where: placement.where,
+    headline: placementHeadline(placement),
     reasons: placement.reasons,
     make: context.make.path,
     makeVersion: context.make.version.text,
@@ -72,7 +77,7 @@ export function makeArgs(options: ProbeOptions, extra: string[], targets = optio
   const args: string[] = [];
   if (options.makefile !== undefined) args.push('-f', options.makefile);
   if (options.jobs !== undefined) args.push(`-j${options.jobs}`);
-  args.push(...(options.extraArgs ?? []), ...extra);
+  args.push(...(options.extraArgs ?? []), ...extra, ...commandLineVariableArgs(options.commandLineVariables));
   if (targets.length > 0) args.push('--', ...targets);
   return args;
 }
@@ -83,6 +88,7 @@ export async function withMake<T>(
   work: (context: RunContext) => Promise<T>,
 ): Promise<T> {
   checkTargets(options.targets ?? []);
+  commandLineVariableArgs(options.commandLineVariables);
   const directory = path.resolve(options.directory);
   // A relative path to make means relative to where the user is, not to the project (make runs there).
   const makePath = options.make?.includes('/') ? path.resolve(options.make) : (options.make ?? 'make');

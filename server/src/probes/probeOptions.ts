@@ -21,6 +21,11 @@ export interface ProbeOptions {
   environment?: Readonly<Record<string, string>>;
   /** Extra make arguments placed before the targets (from settings; never a shell string). */
   extraArgs?: readonly string[];
+  /**
+   * make's command-line variables (`--var NAME=VALUE`): one `NAME=VALUE` argument each, after the
+   * options and before `--` and the targets, so makefiles and helper makefiles all see them.
+   */
+  commandLineVariables?: Readonly<Record<string, string>>;
   /** Passed as MAKEFLAGS; by default MAKEFLAGS/MFLAGS/GNUMAKEFLAGS are cleared. */
   makeFlags?: string;
   signal?: AbortSignal;
@@ -72,7 +77,7 @@ export function checkTargets(targets: readonly string[]): void {
     if (target === '') throw new ProbeError('an empty target name is not allowed', 'usage');
     if (target.includes('=')) {
       throw new ProbeError(
-        `'${target}' contains '=', which make would read as a variable assignment, not a target; refused`,
+        `'${target}' contains '=', which make would read as a variable assignment, not a target; refused (to set a variable, use --var ${target})`,
         'usage',
       );
     }
@@ -90,4 +95,26 @@ export function checkHelperTarget(target: string): void {
   if (target === '' || /[\s$(){}#=:;%\\]/.test(target)) {
     throw new ProbeError(`'${target}' cannot be used for a target-specific value`, 'usage');
   }
+}
+
+/**
+ * A name make takes whole in a `NAME=VALUE` argument: no blank, `:`, `#`, `=` or `$(...)`, and no
+ * trailing `+`, `?` or `!` (make would read `NAME+=VALUE` as an append).
+ */
+export function checkCommandLineVariable(name: string): void {
+  if (name === '' || /[\s$(){}#=:,\\]/.test(name) || /[+?!]$/.test(name)) {
+    throw new ProbeError(
+      `'${name}' is not a make variable name (expected --var NAME=VALUE, e.g. --var CC=clang)`,
+      'usage',
+    );
+  }
+}
+
+/** `NAME=VALUE` arguments for make, in order, each one argv element (never through a shell). */
+export function commandLineVariableArgs(variables: ProbeOptions['commandLineVariables']): string[] {
+  if (!variables) return [];
+  return Object.entries(variables).map(([name, value]) => {
+    checkCommandLineVariable(name);
+    return `${name}=${value}`;
+  });
 }

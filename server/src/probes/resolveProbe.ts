@@ -2,8 +2,11 @@
 //
 // How: make reads the project's makefile and then a helper makefile (a temp file outside the
 // project) given as a second -f.
-// - Global values: the helper prints `$(info ...)` for each variable and stops with `$(error)` while
-//   it is being read, so make neither remakes makefiles nor considers any goal.
+// - Global values: the helper adds a goal of its own whose one-line recipe (`goal: ; ...`, so no
+//   .RECIPEPREFIX matters) prints `$(info ...)` for each variable and stops with `$(error)`. -q
+//   expands that recipe after make has read everything and remade the makefiles it includes (as
+//   the build would: `include gen.mk` with a rule for gen.mk), so the values are the build's; the
+//   stop comes before any other goal. Remade makefiles are a risk the safety check always counts.
 // - Values for a target T: the helper turns on .SECONDEXPANSION and adds to T a prerequisite list
 //   `$$(info ...)$$(error ...)`. Make expands it in T's own variable context (target- and
 //   pattern-specific values included) when it expands T's prerequisites: before it looks at any
@@ -17,6 +20,7 @@ import * as path from 'node:path';
 import { makeArgs, summarize, withMake, type PlacementSummary } from './makeRun';
 import { findMakefile } from './safety';
 import { checkHelperTarget, checkVariableName, ProbeError, type ProbeOptions } from './probeOptions';
+import { withoutProbeMarks } from './probeMarks';
 import { parseResolvedValues, type ResolvedValue } from './parsers/resolvedValuesParser';
 
 export type { ResolvedValue } from './parsers/resolvedValuesParser';
@@ -33,6 +37,8 @@ export interface ResolveResult {
   placement: PlacementSummary;
 }
 
+const globalGoal = (nonce: string): string => `.makescope-resolve-${nonce}`;
+
 export function helperMakefile(variables: string[], nonce: string, target?: string): string {
   const escape = (text: string): string => (target === undefined ? text : text.replaceAll('$', () => '$$'));
   const infos = variables
@@ -41,7 +47,9 @@ export function helperMakefile(variables: string[], nonce: string, target?: stri
     )
     .join('');
   const stop = escape(`$(error makescope-${nonce}-stop)`);
-  return target === undefined ? `${infos}\n${stop}\n` : `.SECONDEXPANSION:\n${target}: ${infos}${stop}\n`;
+  if (target !== undefined) return `.SECONDEXPANSION:\n${target}: ${infos}${stop}\n`;
+  const goal = globalGoal(nonce);
+  return `.PHONY: ${goal}\n${goal}: ; ${infos}${stop}\n`;
 }
 
 export async function resolveProbe(options: ResolveOptions): Promise<ResolveResult> {
@@ -58,14 +66,19 @@ export async function resolveProbe(options: ResolveOptions): Promise<ResolveResu
     {
       const helper = path.join(folder, 'resolve.mk');
       await writeFile(helper, helperMakefile(options.variables, nonce, options.target));
-      const goal = options.target === undefined ? [] : [options.target];
+      const goal = [options.target ?? globalGoal(nonce)];
       const args = makeArgs(
         { ...options, makefile: undefined, jobs: undefined },
         ['-q', '-f', makefile, '-f', helper],
         goal,
       );
       const result = await context.run(args);
-      const values = parseResolvedValues(result.stdout, nonce);
+      // The probe's -q and its helper makefile are not the user's (MAKEFLAGS, MAKEFILE_LIST).
+      const marks = { letters: 'q', helpers: [helper] };
+      const values = parseResolvedValues(result.stdout, nonce).map((value) => ({
+        ...value,
+        value: withoutProbeMarks(value.name, value.value, marks),
+      }));
       if (!result.stderr.includes(`makescope-${nonce}-stop`) || values.length !== options.variables.length) {
         throw new ProbeError(
           `make stopped before printing the values: ${result.stderr.trim()}`,

@@ -11,6 +11,8 @@ export interface TimingResult {
   parseMs: number;
   /** `make -n`: reading plus dependency resolution plus recipe expansion, nothing run. */
   readOnlyMs: number;
+  /** `make -n`'s exit code: not 0 means make failed and the times are not the build's. */
+  readOnlyExitCode: number;
   /** A full build in a sandbox copy; undefined when not asked for or refused. */
   buildMs?: number;
   buildExitCode?: number;
@@ -70,6 +72,7 @@ export async function timingProbe(options: TimingOptions): Promise<TimingResult>
       return {
         parseMs: parse.durationMs,
         readOnlyMs: dryRun.durationMs,
+        readOnlyExitCode: dryRun.exitCode ?? 2,
         shellCalls: shellCalls ?? [],
         shellCallsMeasured: shellCalls !== undefined,
         placement: summarize(context),

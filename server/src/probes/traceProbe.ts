@@ -17,6 +17,8 @@ export interface TraceReport {
   targets: LocatedTarget[];
   errors: string[];
   upToDate: string[];
+  /** make's exit code (undefined when the trace came from a log file); not 0: make failed part-way. */
+  exitCode?: number;
   /** Undefined when the trace came from a log file. */
   placement?: PlacementSummary;
   source: 'dry-run' | 'log';
@@ -63,6 +65,7 @@ async function dryRunTrace(options: ProbeOptions, tree: boolean) {
     return {
       ...parsed,
       errors: [...parsed.errors, ...errors],
+      exitCode: result.exitCode ?? 2,
       placement: summarize(context),
       source: 'dry-run' as const,
     };

@@ -8,6 +8,7 @@ import type {
   VariableFlavor,
 } from './databaseModel';
 import { LineSplitter } from './lineSplitter';
+import { backslashesBefore } from '../../parser/scan';
 
 export type {
   VariableFlavor,
@@ -47,6 +48,10 @@ const PLAIN_ORIGINS = new Map(ORIGIN_WORDS.map((word) => [`# ${word}`, word]));
 const ORIGIN =
   /^# (default|environment|environment under -e|makefile|command line|'override' directive|automatic)( private)?(?: \(from '(.*)', line (\d+)\))?$/;
 const RECIPE_FROM = /^#  recipe to execute \(from '(.*)', line (\d+)\):$/;
+
+function endsContinued(text: string): boolean {
+  return (backslashesBefore(text, text.length, 0) & 1) === 1;
+}
 
 /** Space-separated words; make prints them with single spaces and a leading one. */
 function words(text: string): string[] {
@@ -107,6 +112,8 @@ export class DatabaseParser {
   private recipe?: DbRecipe;
   private pattern?: string;
   private readonly keep: 'first' | 'last';
+  /** The last recipe line ended with an odd run of backslashes: the next printed line continues it. */
+  private continued = false;
 
   constructor(options: { keep?: 'first' | 'last' } = {}) {
     this.keep = options.keep ?? 'first';
@@ -137,9 +144,19 @@ export class DatabaseParser {
       return;
     }
     if (this.define) return this.defineLine(line);
+    // make prints a recipe line's backslash-newlines as they are: what follows belongs to the line
+    // whatever it starts with (spaces, `#`, a colon), so it is never a rule or a comment.
+    if (this.recipe && this.continued) {
+      const lines = this.recipe.lines;
+      lines[lines.length - 1] += `\n${line}`;
+      this.continued = endsContinued(line);
+      return;
+    }
     const first = line.charCodeAt(0);
     if (first === 9) {
-      this.recipe?.lines.push(line.slice(1));
+      const text = line.slice(1);
+      this.recipe?.lines.push(text);
+      this.continued = endsContinued(text);
       return;
     }
     if (first === 35 /* # */) return this.commentLine(line);
@@ -232,6 +249,7 @@ export class DatabaseParser {
       line: from ? Number(from[2]) : undefined,
       builtin: !from,
     };
+    this.continued = false;
     if (this.file) this.file.recipe = this.recipe;
     else if (this.rule) this.rule.recipe = this.recipe;
   }
