@@ -171,9 +171,19 @@ describe('isolation fallbacks, forced', () => {
       fuseOverlayfs: fuse,
     } as const;
     await untouched(workspace, async () => {
-      const result = await convergenceProbe({ directory, make: MAKES[0].path, buildFirst: true, isolation });
-      assert.equal(result.placement.isolation?.kind, 'fuse-overlayfs');
-      assert.equal(result.verdict, 'converged');
+      const options = { directory, make: MAKES[0].path, buildFirst: true };
+      const overFuse = await convergenceProbe({ ...options, isolation });
+      const overKernel = await convergenceProbe(options);
+      assert.equal(overFuse.placement.isolation?.kind, 'fuse-overlayfs');
+      assert.equal(overKernel.placement.isolation?.kind, 'overlayfs');
+      // The makefile writes CMakeFiles/Progress/1 every time it is read: both see it, the same way.
+      assert.equal(overFuse.verdict, 'not-converged');
+      const written = (result: typeof overFuse): string[] =>
+        (result.observed?.written ?? []).map(
+          (file) => `${file.change} ${path.relative(directory, file.path)}`,
+        );
+      assert.deepEqual(written(overFuse), ['changed CMakeFiles/Progress/1']);
+      assert.deepEqual(written(overFuse), written(overKernel));
     });
   });
 
