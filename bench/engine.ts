@@ -9,3 +9,7 @@ export { DATABASE_GOAL, databaseProbe } from '../server/src/probes/databaseProbe
 export { dryRunProbe } from '../server/src/probes/dryRunProbe';
 export { assessSafety } from '../server/src/probes/safety';
 export { traceProbe } from '../server/src/probes/traceProbe';
+export { isolationSupport } from '../server/src/probes/isolation/isolationSupport';
+export { withIsolation } from '../server/src/probes/isolation/isolationSession';
+export { withSandbox } from '../server/src/probes/sandbox';
+export { runProcess } from '../server/src/probes/exec';

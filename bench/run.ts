@@ -9,6 +9,7 @@ import { databaseBench } from './databaseBench';
 import { prepareDist } from './dist';
 import { errorText, notAvailable, type Figure } from './figures';
 import { lspBench } from './lspBench';
+import { isolationBench } from './isolationBench';
 import { probeBench } from './probeBench';
 import { checkBudgets, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
@@ -16,7 +17,7 @@ import { syntheticMakefile } from './synthetic';
 import { firstLine, run, runWorker } from './tools';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
-const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'activation'] as const;
+const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'isolation', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): {
@@ -89,6 +90,8 @@ async function main(): Promise<number> {
   if (args.only.has('database'))
     await section('database', figures, () => databaseBench(synthetic(100_000), rounds));
   if (args.only.has('probes')) await section('probes', figures, () => probeBench({ quick: args.quick }));
+  if (args.only.has('isolation'))
+    await section('isolation', figures, () => isolationBench({ quick: args.quick }));
   if (args.only.has('activation')) {
     await section('activation', figures, () => activationBench({ quick: args.quick }));
     await section('activation', figures, async () => [await codeServerActivation({ quick: args.quick })]);

@@ -164,17 +164,21 @@ async function remadeMakefiles(context: RunContext, before: MakefileState): Prom
   }));
 }
 
-async function traceRun(context: RunContext, options: ProbeOptions): Promise<TraceResult> {
+async function traceRun(
+  context: RunContext,
+  options: ProbeOptions,
+): Promise<TraceResult & { failure?: string }> {
   const parser = new TraceParser();
   // Before 4.4 --trace does not say a target is phony; the database (-p) does.
   const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
   const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
   const trace = parser.finish();
   if (result.exitCode !== 0) {
-    throw new ProbeError(
-      `make -n --trace failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
-      'make-failed',
-    );
+    const failure = `make -n --trace failed (exit ${result.exitCode}): ${result.stderr.trim()}`;
+    // A tree far from built can defeat make -n (a rule needs a header another rule generates); a
+    // real isolated run can still tell, so the reasons are missing but the verdict is not.
+    if (!context.session) throw new ProbeError(failure, 'make-failed');
+    return { ...trace, failure };
   }
   return trace;
 }
@@ -224,6 +228,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     }
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
+    if (trace.failure) notes.push(`${trace.failure.split('\n')[0]}: the reasons below are partial`);
     const located = locateTargets(trace, context.directory, context.toProjectPath, await context.fileCheck());
     // The real run may take a few times as long as reading and planning did, at least 10 s.
     const budget = Math.min(
