@@ -110,7 +110,11 @@ export class Makefiles implements vscode.Disposable {
     const remembered = this.state.get<string>(stateKey(folder));
     if (!forcePick && remembered && candidates.some((uri) => uri.toString() === remembered))
       return vscode.Uri.parse(remembered);
-    if (!forcePick && candidates.length === 1) return candidates[0];
+    // An included *.mk fragment (examples/mk/config.mk) must not make the only Makefile ambiguous: *.mk files
+    // are chosen by themselves only when the folder has no Makefile-named file; the picker lists them all.
+    const named = candidates.filter((uri) => isNamedMakefile(uri.fsPath));
+    if (!forcePick && named.length === 1) return named[0];
+    if (!forcePick && named.length === 0 && candidates.length === 1) return candidates[0];
     if (candidates.length === 0) {
       void vscode.window.showWarningMessage(`Makescope: no Makefile in ${folder.name}.`);
       return undefined;
