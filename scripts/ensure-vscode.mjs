@@ -1,33 +1,22 @@
-// Installs a real VS Code (code-server, pinned) into .vscode-test/code-server/, with the system packages it needs.
+// Installs a real VS Code (code-server, pinned) into .vscode-test/code-server/, after the system packages (system-packages.mjs).
 // Idempotent: does nothing when the pinned version is already installed. Run directly or import ensureVsCode().
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, ensureSystemPackages } from './system-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const cacheDir = join(repoRoot, '.vscode-test');
 export const codeServerDir = join(cacheDir, 'code-server');
 export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-// Debian's chromium by default; MAKESCOPE_CHROMIUM points elsewhere (e.g. where Ubuntu ships it as a snap).
-export const chromiumPath = process.env.MAKESCOPE_CHROMIUM || '/usr/bin/chromium';
+export { chromiumPath };
 
 const marker = join(codeServerDir, 'installed-version');
 // The ripgrep release @vscode/ripgrep 1.15.11 would download; it looks in its cache dir first.
 const ripgrepCache = 'vscode-ripgrep-cache-1.15.11';
 const ripgrepAsset = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-
-/** Debian packages the install and the tests need, each with a file that shows it is present. */
-const systemPackages = [
-  { name: 'chromium', file: chromiumPath, why: 'the browser that drives the workbench' },
-  { name: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: "code-server's kerberos module" },
-  { name: 'ripgrep', file: '/usr/bin/rg', why: "stands in for @vscode/ripgrep's download" },
-  { name: 'g++', file: '/usr/bin/g++', why: 'native modules (node-pty, kerberos)' },
-  { name: 'make', file: '/usr/bin/make', why: 'native modules and the example project' },
-  { name: 'python3', file: '/usr/bin/python3', why: 'node-gyp' },
-  { name: 'zlib1g-dev', file: '/usr/include/zlib.h', why: "git's build in the realworld test layer" },
-];
 
 function log(message) {
   console.log(`[ensure-vscode] ${message}`);
@@ -43,24 +32,6 @@ function run(command, args, options = {}) {
 export function installedVersion() {
   if (!existsSync(marker) || !existsSync(codeServerEntry)) return undefined;
   return readFileSync(marker, 'utf8').trim();
-}
-
-function ensureSystemPackages() {
-  const missing = systemPackages.filter((pkg) => !existsSync(pkg.file));
-  if (missing.length === 0) return;
-  const names = missing.map((pkg) => pkg.name);
-  const reasons = missing.map((pkg) => `  ${pkg.name}: ${pkg.why} (${pkg.file} not found)`).join('\n');
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `missing system packages:\n${reasons}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
-    );
-  }
-  log(`installing system packages: ${names.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env });
-  const still = missing.filter((pkg) => !existsSync(pkg.file));
-  if (still.length > 0) throw new Error(`apt-get did not provide: ${still.map((p) => p.file).join(', ')}`);
 }
 
 /** Puts Debian's rg where @vscode/ripgrep looks before downloading (these machines have no internet). */
@@ -109,7 +80,7 @@ function installCodeServer() {
 
 /** Makes sure chromium and code-server are ready; throws with instructions when they cannot be. */
 export function ensureVsCode() {
-  ensureSystemPackages();
+  ensureSystemPackages({ log });
   const version = installedVersion();
   if (version === CODE_SERVER_VERSION) {
     log(`code-server ${version} already installed`);

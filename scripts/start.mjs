@@ -26,8 +26,9 @@ async function smokeCheck(server) {
 }
 
 async function main() {
-  const vsix = buildAndPackage(log);
+  // System packages and code-server first: a machine that lacks one stops here, before the build.
   ensureVsCode();
+  const vsix = buildAndPackage(log);
   const scratch = makeScratch(smoke ? 'smoke' : 'start');
   installExtension(scratch, vsix);
   log(`installed ${vsix} into ${scratch.extensions}`);

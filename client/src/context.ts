@@ -11,7 +11,7 @@ import { Makefiles } from './makefiles';
 import { ProbeOutput } from './probeOutput';
 import { ProbeRunner } from './probeRunner';
 import { ConvergenceStatus } from './status';
-import { MakeTaskProvider, TASK_TYPE } from './tasks';
+import { MakeTaskProvider, TASK_TYPE, checkOldTasks } from './tasks';
 import { registerParallelDiff } from './parallelDiff';
 import { ConvergenceView } from './views/convergenceView';
 import { EvidenceView } from './views/evidenceView';
@@ -70,6 +70,7 @@ export class MakescopeContext implements vscode.Disposable {
       ...registerEvidenceCommands({ host: this, runner, makefiles, evidence, output: this.output }),
       ...registerParallelDiff(this.extensionContext, this, this.output),
     );
+    void checkOldTasks();
   }
 
   /** Starts the server once; activation calls this and returns before any of the work is done. */

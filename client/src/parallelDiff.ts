@@ -70,7 +70,10 @@ export function registerParallelDiff(
     last = result;
     documents.load(result);
     tree.show(result);
-    ParallelDiffPanel.createOrShow(documents, result);
+    // Reveal the view (the side bar may be on Explorer, the view collapsed), then the panel beside the editor.
+    void vscode.commands
+      .executeCommand(`${PARALLEL_DIFF_VIEW}.focus`)
+      .then(() => ParallelDiffPanel.createOrShow(documents, result));
   };
 
   const compare = async (args?: CompareArguments): Promise<ParallelDiffResult | undefined> => {

@@ -1,12 +1,15 @@
-// Task provider: the makefile's targets as tasks of type `make`, run as argument arrays (never a shell string).
+// Task provider: the makefile's targets as tasks of type `makescope`, run as argument arrays (never a shell string);
+// tasks.json entries of the old type `make` (which another extension also declares) get a message and a one-click update.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClientHost } from './clientHost';
 import type { Settings } from './config';
-import type { Makefiles } from './makefiles';
+import { isNamedMakefile, type Makefiles } from './makefiles';
 import { listTargets } from './targetPicker';
 
-export const TASK_TYPE = 'make';
+export const TASK_TYPE = 'makescope';
+/** The type before 0.2: another popular extension declares `make` with other required fields. */
+export const OLD_TASK_TYPE = 'make';
 const PROBLEM_MATCHERS = ['$makescope-make-recipe', '$makescope-make-parse', '$makescope-gcc'];
 
 interface MakeTaskDefinition extends vscode.TaskDefinition {
@@ -27,7 +30,10 @@ export class MakeTaskProvider implements vscode.TaskProvider {
     if (!vscode.workspace.isTrusted) return [];
     const tasks: vscode.Task[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const makefile of await this.makefiles.list(folder)) {
+      // Makefiles make can run (Makefile, GNUmakefile, Makefile.<variant>), not included *.mk fragments.
+      for (const makefile of (await this.makefiles.list(folder)).filter((uri) =>
+        isNamedMakefile(uri.fsPath),
+      )) {
         const { targets } = await listTargets(this.host, makefile);
         const relative = path.relative(folder.uri.fsPath, makefile.fsPath);
         for (const target of targets)
@@ -63,5 +69,33 @@ export class MakeTaskProvider implements vscode.TaskProvider {
       task.group = vscode.TaskGroup.Test;
     else if (definition.target === 'clean') task.group = vscode.TaskGroup.Clean;
     return task;
+  }
+}
+
+/** A tasks.json entry Makescope wrote under the old type: `make` with our `target` (the other extension's has none). */
+function isOldMakescopeTask(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const task = value as Record<string, unknown>;
+  return task.type === OLD_TASK_TYPE && typeof task.target === 'string' && !('targetName' in task);
+}
+
+/** Looks for old `make` tasks in each folder's tasks.json; offers to change them to `makescope`. */
+export async function checkOldTasks(): Promise<void> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const config = vscode.workspace.getConfiguration('tasks', folder.uri);
+    const tasks = config.inspect<unknown[]>('tasks')?.workspaceFolderValue;
+    if (!Array.isArray(tasks)) continue;
+    const old = tasks.filter(isOldMakescopeTask);
+    if (old.length === 0) continue;
+    const update = 'Update tasks.json';
+    const answer = await vscode.window.showWarningMessage(
+      `Makescope: ${folder.name}/.vscode/tasks.json has ${old.length} task(s) of type "${OLD_TASK_TYPE}" with a "target" ` +
+        `(${old.map((task) => String(task.target)).join(', ')}). Makescope's task type is now "${TASK_TYPE}" ` +
+        `("${OLD_TASK_TYPE}" belongs to another extension), so they no longer run.`,
+      update,
+    );
+    if (answer !== update) continue;
+    const updated = tasks.map((task) => (isOldMakescopeTask(task) ? { ...task, type: TASK_TYPE } : task));
+    await config.update('tasks', updated, vscode.ConfigurationTarget.WorkspaceFolder);
   }
 }

@@ -2,3 +2,4 @@
 export declare const vsixPath: string;
 export declare function checkPackageContents(): string[];
 export declare function buildAndPackage(log?: (message: string) => void): string;
+export declare function readmeImages(): string[];

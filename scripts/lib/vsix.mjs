@@ -33,6 +33,14 @@ function whitelist() {
     });
 }
 
+/** Relative image paths the README shows (`![alt](path)`): they must ship, since links are not rewritten. */
+export function readmeImages() {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  return [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)]
+    .map((match) => match[1])
+    .filter((link) => !/^[a-z]+:/i.test(link));
+}
+
 /** Files `vsce ls` would package; throws if one is outside the whitelist or a bundle is missing. */
 export function checkPackageContents() {
   const files = run('npx', ['vsce', 'ls', '--no-dependencies'])
@@ -43,7 +51,16 @@ export function checkPackageContents() {
   const stray = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
   if (stray.length > 0)
     throw new Error(`the .vsix would contain files outside .vscodeignore: ${stray.join(', ')}`);
-  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js']) {
+  // The details page needs the README, its screenshot, the icon and the changelog inside the .vsix.
+  for (const needed of [
+    'package.json',
+    'dist/extension.js',
+    'dist/server.js',
+    'README.md',
+    'CHANGELOG.md',
+    'images/icon.png',
+    ...readmeImages(),
+  ]) {
     if (!files.includes(needed))
       throw new Error(`the .vsix would lack ${needed} (files: ${files.join(', ')})`);
   }
@@ -58,7 +75,15 @@ export function buildAndPackage(log = () => {}) {
   mkdirSync(cacheDir, { recursive: true });
   // Package beside the target and rename: a concurrent run installing the .vsix never sees half a file.
   const partial = `${vsixPath}.${process.pid}.vsix`;
-  run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', partial]);
+  run('npx', [
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links', // VS Code resolves the README's images inside the installed extension
+    '--allow-missing-repository', // no public repository yet: no placeholder URL
+    '--out',
+    partial,
+  ]);
   renameSync(partial, vsixPath);
   log(`packaged ${files.length} files into ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return vsixPath;

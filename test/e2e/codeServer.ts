@@ -21,6 +21,8 @@ export interface SessionOptions {
   /** Keep workspace trust enabled, so the folder opens in Restricted Mode unless trusted in the UI. */
   trust?: boolean;
   settings?: Record<string, unknown>;
+  /** The browser window's size; 1280 x 800 by default. */
+  viewport?: { width: number; height: number };
 }
 
 export class Session {
@@ -44,7 +46,7 @@ export class Session {
     });
     let browser: Browser | undefined;
     try {
-      browser = await launchBrowser();
+      browser = await launchBrowser({ viewport: options.viewport });
       await browser.page.goto(server.url());
       await waitForWorkbench(browser.page);
       return new Session(server, browser, scratch, new Workbench(browser.page));

@@ -1,9 +1,9 @@
-// The `make` task provider lists examples/Makefile's targets as process tasks with argument arrays.
+// The `makescope` task provider lists examples/Makefile's targets as process tasks with argument arrays.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { waitFor } from './waitFor';
 
-describe('make tasks', () => {
+describe('makescope tasks', () => {
   before(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'a workspace folder is open');
@@ -16,11 +16,11 @@ describe('make tasks', () => {
     let names: string[] = [];
     const tasks = await waitFor(
       async () => {
-        const found = await vscode.tasks.fetchTasks({ type: 'make' });
+        const found = await vscode.tasks.fetchTasks({ type: 'makescope' });
         names = found.map((task) => task.name);
         return ['all', 'clean', 'test', 'install'].every((name) => names.includes(name)) ? found : undefined;
       },
-      { what: () => `make tasks all, clean, test and install (got: ${names.join(', ') || 'none'})` },
+      { what: () => `makescope tasks all, clean, test and install (got: ${names.join(', ') || 'none'})` },
     );
     assert.ok(!names.some((name) => name.includes('%')), `no pattern rules: ${names.join(', ')}`);
     const all = tasks.find((task) => task.name === 'all');

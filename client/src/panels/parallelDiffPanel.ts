@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { meaningfulSpeedup, tracingOverheadText } from '../../../server/src/parallel/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../server/src/parallelProtocol';
 import type { DiffSubject, ParallelDiffDocuments } from '../parallelDiffDocuments';
+import { extensionNotes, groupDifferences } from '../parallelDiffShape';
 import { VERDICT_TEXT } from '../views/parallelDiffView';
 import { parallelDiffScript, parallelDiffStyle } from './parallelDiffPanelAssets';
 
@@ -159,6 +160,8 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
     parts.push(
       `<p class="dim">${escape(result.directory)} · GNU make ${escape(result.make.version)} · -j${result.jobs}${speedup === undefined ? '' : ` · <span id="speedup">speedup ${speedup.toFixed(2)}x</span>`}</p>`,
     );
+    // The findings name the Makefile line to fix: first, before the runs and differences.
+    parts.push(...this.findings(result));
     if (result.reproduce) {
       const command = result.reproduce.map(quote).join(' ');
       parts.push(
@@ -174,15 +177,17 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
       );
     parts.push('</table>');
     parts.push(...this.differences(result));
-    parts.push(...this.findings(result));
-    if (result.notes.length > 0)
-      parts.push(`<h2>Notes</h2><ul>${result.notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>`);
+    const notes = extensionNotes(result);
+    if (notes.length > 0)
+      parts.push(
+        `<h2>Notes</h2><ul id="notes">${notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>`,
+      );
     return parts.join('\n');
   }
 
   private differences(result: ParallelDiffResult): string[] {
     const parts: string[] = [];
-    for (const difference of result.differences) {
+    for (const { runs, difference } of groupDifferences(result)) {
       const items: string[] = [];
       if (difference.exitCodeDiffers)
         items.push(
@@ -196,7 +201,9 @@ ${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and 
         items.push(
           `<li class="log">${this.diffButton({ kind: 'log', run: difference.run, name: log.target })} log of <code>${escape(log.target)}</code></li>`,
         );
-      if (items.length > 0) parts.push(`<h3>${escape(difference.run)}</h3><ul>${items.join('')}</ul>`);
+      const same = runs.length > 1 ? ` <span class="dim">(the same in each)</span>` : '';
+      if (items.length > 0)
+        parts.push(`<h3>${escape(runs.join(', '))}${same}</h3><ul>${items.join('')}</ul>`);
     }
     return parts.length > 0 ? ['<h2>Differences from the serial build</h2>', ...parts] : [];
   }

@@ -10,7 +10,14 @@ type Node =
   | { kind: 'verdict'; result: ConvergenceResult; makefile: vscode.Uri; targets: string[] }
   | { kind: 'error'; message: string }
   | { kind: 'stale'; target: StaleTarget }
-  | { kind: 'detail'; label: string; description?: string; icon: string; command?: vscode.Command }
+  | {
+      kind: 'detail';
+      label: string;
+      description?: string;
+      tooltip?: string;
+      icon: string;
+      command?: vscode.Command;
+    }
   | { kind: 'phonyGroup'; targets: Located[] }
   | { kind: 'phony'; target: Located }
   | { kind: 'notes'; notes: string[] };
@@ -68,11 +75,14 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
       case 'verdict': {
         const { result } = node;
         const converged = result.verdict === 'converged';
-        const label = converged ? 'Converged' : `Not converged: ${result.stale.length} stale`;
+        // The point (the verdict and the count) in the label, which the side bar cuts last; the rest after it.
+        const label = converged ? 'Converged' : `Not converged (${result.stale.length} stale)`;
         const item = new vscode.TreeItem(label, none);
-        item.description = `${vscode.workspace.asRelativePath(node.makefile, false)} ${node.targets.join(' ') || '(default goal)'}`;
+        const makefile = vscode.workspace.asRelativePath(node.makefile, false);
+        const goal = node.targets.join(' ') || '(default goal)';
+        item.description = `${makefile} ${goal}`;
         item.iconPath = new vscode.ThemeIcon(converged ? 'pass' : 'warning');
-        item.tooltip = `make -q exited ${result.questionStatus}${result.seenThrough ? ' (only phony targets had work)' : ''}`;
+        item.tooltip = `${label}: ${makefile} ${goal}\nmake -q exited ${result.questionStatus}${result.seenThrough ? ' (only phony targets had work)' : ''}`;
         item.command = openAt(node.makefile.fsPath, 1);
         return item;
       }
@@ -116,7 +126,7 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
       case 'detail': {
         const item = new vscode.TreeItem(node.label, none);
         item.description = node.description;
-        item.tooltip = node.label;
+        item.tooltip = node.tooltip ?? [node.label, node.description].filter(Boolean).join(': ');
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.command = node.command;
         return item;
@@ -131,7 +141,15 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
 }
 
 function staleDetails(target: StaleTarget): Node[] {
-  const details: Node[] = [{ kind: 'detail', label: `why: ${target.hint}`, icon: 'question' }];
+  // "does not exist: never built, or …": the part before the colon is the point, the rest its description.
+  const colon = target.hint.indexOf(': ');
+  const [point, rest] =
+    colon > 0 && colon <= 40
+      ? [target.hint.slice(0, colon), target.hint.slice(colon + 2)]
+      : [target.hint, undefined];
+  const details: Node[] = [
+    { kind: 'detail', label: point, description: rest, tooltip: target.hint, icon: 'question' },
+  ];
   for (const prerequisite of target.reason.prerequisites) {
     details.push({ kind: 'detail', label: prerequisite, description: 'newer prerequisite', icon: 'file' });
   }

@@ -1,12 +1,10 @@
-// The Parallel Diff tree (view makescope.parallelDiff): verdict, runs, differences by run, race findings.
+// The Parallel Diff tree (view makescope.parallelDiff): verdict, race findings first, then differences (identical
+// ones of several runs as one group), runs and notes.
 import * as vscode from 'vscode';
 import { meaningfulSpeedup } from '../../../server/src/parallel/parallelFigures';
-import type {
-  ParallelDiffResult,
-  ParallelFinding,
-  RunDifference,
-} from '../../../server/src/parallelProtocol';
+import type { ParallelDiffResult, ParallelFinding } from '../../../server/src/parallelProtocol';
 import type { DiffSubject } from '../parallelDiffDocuments';
+import { extensionNotes, groupDifferences, type DifferenceGroup } from '../parallelDiffShape';
 import { openAt, shortLocation } from './location';
 
 export const OPEN_DIFF_COMMAND = 'makescope.parallelDiff.openDiff';
@@ -16,7 +14,7 @@ export type ParallelDiffNode =
   | { type: 'verdict'; result: ParallelDiffResult }
   | { type: 'runs'; result: ParallelDiffResult }
   | { type: 'run'; result: ParallelDiffResult; index: number }
-  | { type: 'differences'; difference: RunDifference }
+  | { type: 'differences'; group: DifferenceGroup; folded: boolean }
   | { type: 'subject'; subject: DiffSubject; detail: string }
   | { type: 'findings'; result: ParallelDiffResult }
   | { type: 'finding'; finding: ParallelFinding }
@@ -29,15 +27,6 @@ export const VERDICT_TEXT: Record<ParallelDiffResult['verdict'], string> = {
   'differences-and-findings': 'Parallel builds differ, and races were found',
   'serial-build-failed': 'The serial build fails: nothing to compare',
 };
-
-function differs(difference: RunDifference): boolean {
-  return (
-    difference.exitCodeDiffers ||
-    difference.firstErrorDiffers ||
-    difference.artifacts.length > 0 ||
-    difference.logs.length > 0
-  );
-}
 
 export class ParallelDiffTreeProvider
   implements vscode.TreeDataProvider<ParallelDiffNode>, vscode.Disposable
@@ -55,21 +44,22 @@ export class ParallelDiffTreeProvider
     const result = this.result;
     if (!result) return [];
     if (!node) {
+      // The findings name a Makefile line to fix: they come first, and the differences fold when there are some.
       const roots: ParallelDiffNode[] = [
         { type: 'verdict', result },
-        { type: 'runs', result },
+        { type: 'findings', result },
       ];
-      for (const difference of result.differences)
-        if (differs(difference)) roots.push({ type: 'differences', difference });
-      roots.push({ type: 'findings', result });
-      for (const text of result.notes) roots.push({ type: 'note', text });
+      const folded = result.findings.length > 0;
+      for (const group of groupDifferences(result)) roots.push({ type: 'differences', group, folded });
+      roots.push({ type: 'runs', result });
+      for (const text of extensionNotes(result)) roots.push({ type: 'note', text });
       return roots;
     }
     switch (node.type) {
       case 'runs':
         return node.result.runs.map((_, index) => ({ type: 'run', result: node.result, index }));
       case 'differences': {
-        const { difference } = node;
+        const { difference } = node.group;
         return [
           ...difference.artifacts.map(
             (artifact): ParallelDiffNode => ({
@@ -122,13 +112,16 @@ export class ParallelDiffTreeProvider
         return item;
       }
       case 'differences': {
-        const item = new vscode.TreeItem(`Differs: ${node.difference.run}`, expanded);
+        const { runs, difference } = node.group;
+        const item = new vscode.TreeItem(`Differs: ${runs.join(', ')}`, node.folded ? collapsed : expanded);
         const parts = [
-          node.difference.exitCodeDiffers ? 'exit code' : '',
-          node.difference.artifacts.length > 0 ? `${node.difference.artifacts.length} artifacts` : '',
-          node.difference.logs.length > 0 ? `${node.difference.logs.length} logs` : '',
+          runs.length > 1 ? `same in ${runs.length} runs` : '',
+          difference.exitCodeDiffers ? 'exit code' : '',
+          difference.artifacts.length > 0 ? `${difference.artifacts.length} artifacts` : '',
+          difference.logs.length > 0 ? `${difference.logs.length} logs` : '',
         ];
         item.description = parts.filter(Boolean).join(' · ');
+        item.tooltip = `${runs.join(', ')}: ${item.description}`;
         item.iconPath = new vscode.ThemeIcon('diff');
         return item;
       }
