@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
@@ -72,6 +72,30 @@ for (const make of MAKES) {
         assert.equal(resolved.values[0].value, directory);
       });
       assert.equal(existsSync('/tmp/makescope-isolation-hostile-tmp'), false, 'a write to /tmp is private');
+    });
+
+    it('sees a make program kept under /tmp outside the project, read-only', async () => {
+      workspace = await workspaceFrom('parallel-clean');
+      const folder = await mkdtemp('/tmp/makescope-make-');
+      try {
+        const program = path.join(folder, 'make');
+        await cp(make.path, program);
+        await writeFile(
+          path.join(workspace.directory, 'probe.mk'),
+          `W := $(shell touch ${folder}/written && echo yes)\nall: ; @true\n`,
+        );
+        const result = await resolveProbe({
+          directory: workspace.directory,
+          make: program,
+          makefile: 'probe.mk',
+          variables: ['W'],
+        });
+        assert.equal(result.placement.where, 'isolated');
+        assert.equal(result.values[0].value, '', 'the folder is read-only inside');
+        assert.deepEqual(await readdir(folder), ['make']);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     });
 
     it('answers with the real paths, never a scratch path', async () => {

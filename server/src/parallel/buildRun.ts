@@ -92,7 +92,14 @@ export async function withBuildPlace<T>(
       use({
         directory: settings.directory,
         files: session.files,
-        run: (request) => session.run({ ...request, ...limits, cwd: settings.directory, mergeStderr: true }),
+        run: (request) =>
+          session.run({
+            ...request,
+            ...limits,
+            cwd: settings.directory,
+            mergeStderr: true,
+            programs: [settings.make],
+          }),
         view: async () => isolatedView(session, await session.layer(), settings.directory),
         toOriginal: (file) => file,
       }),

@@ -145,6 +145,7 @@ export async function withMake<T>(
         file: program ?? detected.make.path,
         args: program === undefined ? args : [...wrapperArgs, detected.make.path, ...args],
         cwd: where,
+        programs: [detected.make.path],
         env: options.environment,
         makeFlags: options.makeFlags,
         timeoutMs: runOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 // One isolated session: make runs at the project's own paths, its writes land in a private upper layer.
-import { lstat } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { runProcess, type ExecRequest, type ExecResult } from '../exec';
 import { ProbeError } from '../probeOptions';
@@ -20,6 +20,8 @@ export interface IsolatedRequest extends Omit<ExecRequest, 'cwd'> {
   cwd: string;
   /** Runs the program with stderr on stdout (for --output-sync). */
   mergeStderr?: boolean;
+  /** Programs the run starts (make): one under /tmp stays visible, read-only, in the private /tmp. */
+  programs?: readonly string[];
 }
 
 export interface IsolationSession {
@@ -45,6 +47,26 @@ function same(a: LayerEntry | undefined, b: LayerEntry): boolean {
     a.mtimeMs === b.mtimeMs &&
     a.ctimeMs === b.ctimeMs
   );
+}
+
+/**
+ * The folders of programs under /tmp outside the project: the private /tmp would hide them. Their
+ * mount points are made in the private /tmp here.
+ */
+async function visibleFolders(
+  programs: readonly string[],
+  root: string,
+  privateTmp: string,
+): Promise<string[]> {
+  const folders: string[] = [];
+  for (const program of programs) {
+    if (!path.isAbsolute(program)) continue;
+    const folder = path.dirname(await realpath(program).catch(() => program));
+    if (!folder.startsWith('/tmp/') || isInside(folder, root) || folders.includes(folder)) continue;
+    await mkdir(path.join(privateTmp, folder.slice('/tmp'.length)), { recursive: true });
+    folders.push(folder);
+  }
+  return folders;
 }
 
 function isInside(file: string, folder: string): boolean {
@@ -77,7 +99,8 @@ export async function withIsolation<T>(
         files: layout.files,
         layer,
         run: async (request) => {
-          const command = launcherCommand(layout, request);
+          const visible = await visibleFolders(request.programs ?? [], layout.root, layout.privateTmp);
+          const command = launcherCommand(layout, { ...request, visible });
           const result = await runProcess({ ...request, ...command, cwd: '/' });
           const said = result.stderr.split('\n').find((line) => line.startsWith(LAUNCHER_MESSAGE));
           if (result.exitCode === LAUNCHER_FAILED && said !== undefined)

@@ -14,6 +14,9 @@ use warnings;
 no warnings 'exec';
 my ($userns, $fs, $nr_unshare, $nr_mount, $root, $upper, $work, $tmp, $files, $cwd, $merge, $fuse) =
   splice(@ARGV, 0, 12);
+# Folders under /tmp that the run must see (where the make program lives), read-only, until '--'.
+my @visible;
+push @visible, shift(@ARGV) while @ARGV && $ARGV[0] ne '--';
 shift(@ARGV) eq '--' or die "makescope isolation: bad arguments\n";
 my ($CLONE_NEWNS, $CLONE_NEWUSER) = (0x20000, 0x10000000);
 my %FLAG = (ro => 1, nosuid => 2, nodev => 4, noexec => 8, noatime => 1024, nodiratime => 2048,
@@ -46,18 +49,28 @@ if ($userns eq 'user') {
 mnt(0, '/', 0, $REC | $PRIVATE, 0);
 # Every mount that exists now turns read-only below (the kernel's own /proc, /sys and /dev stay as
 # they are); the mounts made here (the project's overlay, the private /tmp) stay writable.
-my @readonly;
+my (@readonly, %flags_of);
 open(my $info, '<', '/proc/self/mountinfo') or fail('read /proc/self/mountinfo');
 while (my $line = <$info>) {
   my @field = split ' ', $line;
   (my $target = $field[4]) =~ s/\\([0-7]{3})/chr(oct($1))/ge;
-  next if $target =~ m{^/(proc|sys|dev|tmp)(/|$)};
-  next if $target eq $root || index($target, "$root/") == 0;
   my $flags = 0;
   $flags |= $FLAG{$_} // 0 for split /,/, $field[5];
+  $flags_of{$target} = $flags;
+  next if $target =~ m{^/(proc|sys|dev|tmp)(/|$)};
+  next if $target eq $root || index($target, "$root/") == 0;
   push @readonly, [$target, $flags] unless $flags & $RDONLY;
 }
 close($info);
+# The flags of the mount a path is on (a read-only bind must keep them in a user namespace).
+sub flags_at {
+  my ($path) = @_;
+  for (my $at = $path; ; $at =~ s{/[^/]*$}{}) {
+    my $key = $at eq '' ? '/' : $at;
+    return $flags_of{$key} if exists $flags_of{$key};
+    return 0 if $key eq '/';
+  }
+}
 my $daemon;
 if ($fs eq 'fuse') {
   # The daemon writes through these paths: a mount of their own stays writable.
@@ -84,6 +97,12 @@ if ($fs eq 'fuse') {
 # they stay visible at their paths when they are under the private /tmp.
 mnt($files, $files, 0, $BIND, 0);
 for my $keep ($root, $files) { mnt($keep, "$tmp$1", 0, $BIND | $REC, 0) if $keep =~ m{^/tmp(/.*)$}; }
+for my $seen (@visible) {
+  next unless $seen =~ m{^/tmp(/.*)$};
+  my $inside = "$tmp$1";
+  mnt($seen, $inside, 0, $BIND | $REC, 0);
+  mnt(0, $inside, 0, $REMOUNT | $BIND | $RDONLY | flags_at($seen), 0);
+}
 mnt($tmp, '/tmp', 0, $BIND | $REC, 0);
 if (-d '/dev/shm') {
   my @shm = ('makescope', '/dev/shm', 'tmpfs', $FLAG{nosuid} | $FLAG{nodev}, 'mode=1777');
@@ -148,7 +167,14 @@ export function launcherSupported(): boolean {
 /** The argument array that runs `file args` in the namespace, with `cwd` as its working directory. */
 export function launcherCommand(
   layout: NamespaceLayout,
-  run: { file: string; args: readonly string[]; cwd: string; mergeStderr?: boolean },
+  run: {
+    file: string;
+    args: readonly string[];
+    cwd: string;
+    mergeStderr?: boolean;
+    /** Folders under /tmp (outside the project) the run must see, read-only: the make program's. */
+    visible?: readonly string[];
+  },
 ): { file: string; args: string[] } {
   const [unshare, mount] = SYSCALLS[process.arch] ?? [0, 0];
   return {
@@ -168,6 +194,7 @@ export function launcherCommand(
       path.resolve(run.cwd),
       run.mergeStderr ? '1' : '0',
       layout.fuseOverlayfs ?? '',
+      ...(run.visible ?? []),
       '--',
       run.file,
       ...run.args,
