@@ -14,6 +14,7 @@ import { hover } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { assertInRange } from './support/inRange';
 import { makefile } from './support/makefileArbitrary';
 import { tally } from './support/tally';
 
@@ -27,30 +28,42 @@ describe('hardening: editor features on fuzzed Makefiles (in process)', () => {
       minLength: 3,
       maxLength: 3,
     });
+    let checked = 0;
     fc.assert(
       fc.property(makefile, makefile, positions, (main, included, at) => {
+        const text = `include rules.mk\n${main}`;
+        const documents = { [MAIN]: text, [INCLUDED]: included };
         const model = new WorkspaceModel({ maxFileBytes: 10 * 1048576, includeDirs: [] });
-        model.openDocument(MAIN, `include rules.mk\n${main}`, 1);
+        model.openDocument(MAIN, text, 1);
         model.openDocument(INCLUDED, included, 1);
         const index = model.index(MAIN);
         assert.ok(index, 'the main makefile is analysed');
-        documentSymbols(index.parsed);
-        foldingRanges(index.parsed);
-        codeLenses(index);
-        documentLinks(model, MAIN);
+        const inRange = (answer: unknown, what: string): void => {
+          checked += assertInRange(answer, MAIN, documents, what);
+        };
+        inRange(documentSymbols(index.parsed), 'documentSymbols');
+        inRange(foldingRanges(index.parsed), 'foldingRanges');
+        inRange(codeLenses(index), 'codeLenses');
+        inRange(documentLinks(model, MAIN), 'documentLinks');
         const found = diagnostics(model, MAIN, { environment: new Set(['HOME']) });
-        codeActions(model, MAIN, found);
-        workspaceSymbols(model, 'a');
+        inRange(found, 'diagnostics');
+        inRange(codeActions(model, MAIN, found), 'codeActions');
+        inRange(workspaceSymbols(model, 'a'), 'workspaceSymbols');
         for (const position of at) {
-          hover(model, MAIN, position, undefined);
-          completion(model, MAIN, position);
-          definition(model, MAIN, position);
-          references(model, MAIN, position, true);
-          if (prepareRename(model, MAIN, position)) rename(model, MAIN, position, 'RENAMED');
+          const where = `at ${position.line}:${position.character}`;
+          inRange(hover(model, MAIN, position, undefined), `hover ${where}`);
+          inRange(completion(model, MAIN, position), `completion ${where}`);
+          inRange(definition(model, MAIN, position), `definition ${where}`);
+          inRange(references(model, MAIN, position, true), `references ${where}`);
+          const renameable = prepareRename(model, MAIN, position);
+          inRange(renameable, `prepareRename ${where}`);
+          if (renameable) inRange(rename(model, MAIN, position, 'RENAMED'), `rename ${where}`);
         }
       }),
       { numRuns: RUNS },
     );
+    // The check has something to check: the fuzzed Makefiles give the features ranges to answer with.
+    assert.ok(checked > RUNS, `only ${checked} ranges checked in ${RUNS} cases`);
     tally('editor feature fuzz cases (12 features, 2 files)', RUNS);
   });
 });

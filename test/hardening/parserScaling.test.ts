@@ -79,19 +79,35 @@ describe('hardening: parser scaling on named hostile inputs', () => {
   }
 
   it('the cases of the issue at full size: 10,000-deep $(, 1 MB line, 100,000 targets, 200,000 continuations', () => {
-    const cases = [
-      `A = ${'$('.repeat(10_000)}x${')'.repeat(10_000)}\n`,
-      `${'$('.repeat(10_000)}: x\n`,
-      `all: ${'x'.repeat(1 << 20)}\n`,
-      `${Array.from({ length: 100_000 }, (_, i) => `t${i}`).join(' ')}: p\n`,
-      Array.from({ length: 100_000 }, (_, i) => `t${i}: p\n`).join(''),
-      `A = ${'a \\\n'.repeat(200_000)}y\n`,
-      'define X\n'.repeat(3) + 'body\r'.repeat(10_000),
-      binary(1 << 20),
+    /** Each case with what a user would see: its statements (type and what they name). */
+    const shape = (text: string): string[] =>
+      parseMakefile(text).statements.map((statement) =>
+        statement.type === 'rule'
+          ? `rule ${statement.targets.length} targets, first ${statement.targets[0]?.text.slice(0, 12)}, ` +
+            `${statement.prerequisites.length} prerequisites`
+          : statement.type === 'assignment'
+            ? `assignment ${statement.name.text}${statement.define ? ' (define)' : ''}`
+            : statement.type,
+      );
+    const targets = Array.from({ length: 100_000 }, (_, i) => `t${i}`);
+    const cases: Array<[text: string, statements: string[] | undefined]> = [
+      [`A = ${'$('.repeat(10_000)}x${')'.repeat(10_000)}\n`, ['assignment A']],
+      [`${'$('.repeat(10_000)}: x\n`, ['unknown']],
+      [`all: ${'x'.repeat(1 << 20)}\n`, ['rule 1 targets, first all, 1 prerequisites']],
+      [`${targets.join(' ')}: p\n`, ['rule 100000 targets, first t0, 1 prerequisites']],
+      [
+        targets.map((target) => `${target}: p\n`).join(''),
+        targets.map((target) => `rule 1 targets, first ${target}, 1 prerequisites`),
+      ],
+      [`A = ${'a \\\n'.repeat(200_000)}y\n`, ['assignment A']],
+      ['define X\n'.repeat(3) + 'body\r'.repeat(10_000), ['assignment X (define)']],
+      // Random bytes: no statement list to expect, only the line count.
+      [binary(1 << 20), undefined],
     ];
-    for (const text of cases) {
+    for (const [text, statements] of cases) {
       const parsed = parseMakefile(text);
-      assert.ok(parsed.lineCount >= 1);
+      assert.equal(parsed.lineCount, text.split(/\r\n|\r|\n/).length, 'one line per LF, CRLF or CR');
+      if (statements) assert.deepEqual(shape(text), statements);
     }
     tally('parser scaling inputs', cases.length);
   });
