@@ -131,7 +131,7 @@ describe('hardening: injection through targets, variables, paths and settings', 
   it('the CLI passes targets after -- to make untouched', async () => {
     const cli = path.join(repoRoot, 'dist', 'cli.js');
     for (const target of hostile(canary)) {
-      await promisify(execFile)(process.execPath, [
+      const failed = await promisify(execFile)(process.execPath, [
         cli,
         'dry-run',
         '-C',
@@ -139,7 +139,19 @@ describe('hardening: injection through targets, variables, paths and settings', 
         '--json',
         '--',
         target,
-      ]).catch((error: { code?: number }) => assert.ok(typeof error.code === 'number', String(error)));
+      ]).then(
+        (output) => assert.fail(`target ${JSON.stringify(target)} was built: ${output.stdout}`),
+        (error: { code?: number; stderr?: string }) => error,
+      );
+      // Exit 2 (an error), with make naming the whole string as one target, or the '=' refusal.
+      assert.equal(failed.code, 2, `exit code for ${JSON.stringify(target)}: ${failed.stderr}`);
+      const quoted = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const expected = target.includes('=')
+        ? new RegExp(`^makescope: '${quoted}' contains '=', which make would read as a variable assignment`)
+        : new RegExp(
+            `^makescope: make -n --trace failed \\(exit 2\\): make: \\*\\*\\* No rule to make target '${quoted}'`,
+          );
+      assert.match(failed.stderr ?? '', expected);
       noCanary(`CLI target ${JSON.stringify(target)}`);
     }
     tally('injection attempts (canary never created)', hostile(canary).length);

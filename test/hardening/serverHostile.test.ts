@@ -94,13 +94,24 @@ describe('hardening: the server under hostile documents (stdio LSP)', () => {
   });
 
   it('declines a 50 MB file found on disk in the workspace', async () => {
-    const file = path.join(folder, 'disk-big.mk');
-    await writeFile(file, Buffer.alloc(50 * 1024 * 1024, 'x'));
+    // Both files define a variable; only the small one may be parsed into workspace symbols.
+    const big = path.join(folder, 'disk-big.mk');
+    const small = path.join(folder, 'disk-small.mk');
+    await writeFile(big, 'BIGDISKVAR = 1\n'.repeat(Math.ceil((50 * 1024 * 1024) / 15)));
+    await writeFile(small, 'SMALLDISKVAR = 1\n');
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: fileUri(file), type: 1 }],
+      changes: [
+        { uri: fileUri(big), type: 1 },
+        { uri: fileUri(small), type: 1 },
+      ],
     });
-    const result = await session.request<unknown[]>('workspace/symbol', { query: 'A' });
-    assert.ok(Array.isArray(result));
+    type Found = { name: string; location: { uri: string; range: { start: { line: number } } } };
+    const where = (found: Found[]): string[] =>
+      found.map((s) => `${s.name} ${path.basename(s.location.uri)}:${s.location.range.start.line + 1}`);
+    assert.deepEqual(where(await session.request<Found[]>('workspace/symbol', { query: 'BIGDISKVAR' })), []);
+    assert.deepEqual(where(await session.request<Found[]>('workspace/symbol', { query: 'SMALLDISKVAR' })), [
+      'SMALLDISKVAR disk-small.mk:1',
+    ]);
     tally('server hostile documents', 1);
   });
 
