@@ -52,6 +52,8 @@ export class MakescopeServer {
   private readonly environment = new Set(Object.keys(process.env));
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
+  /** The settings pull in flight (or done): probes read settings only after it. */
+  private settingsLoad: Promise<void> = Promise.resolve();
   private readonly resolvedValues = new ResolvedValues();
   /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
   private parallelFindings: ParallelFinding[] = [];
@@ -93,7 +95,8 @@ export class MakescopeServer {
     const { connection, documents, model } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.afterInitialized());
-    connection.onDidChangeConfiguration(() => void this.loadSettings());
+    // Pulled now; a probe handled after this notification waits for the pull (see probeContext).
+    connection.onDidChangeConfiguration(() => void (this.settingsLoad = this.loadSettings()));
     connection.onDidChangeWatchedFiles((params) => {
       for (const change of params.changes) model.fileChangedOnDisk(change.uri);
       this.refreshAllDiagnostics();
@@ -132,7 +135,7 @@ export class MakescopeServer {
       return index ? foldingRanges(index.parsed) : [];
     });
     const probeContext = {
-      settings: () => this.settings,
+      settings: () => this.settingsLoad.then(() => this.settings),
       workspaceFolders: () => this.workspaceFolders,
       isTrusted: () => this.trusted,
     };
@@ -221,7 +224,7 @@ export class MakescopeServer {
   }
 
   private async afterInitialized(): Promise<void> {
-    await this.loadSettings();
+    await (this.settingsLoad = this.loadSettings());
     const found = await findMakefiles(this.workspaceFolders, SCAN_LIMITS);
     for (const file of found) this.model.addKnownFile(file);
     this.refreshAllDiagnostics();

@@ -17,6 +17,12 @@ import {
   type ProbeErrorData,
 } from '../../server/src/protocol';
 import { MAKES, requireMake, type MakeUnderTest } from '../probes/support/makes';
+import {
+  descendantsOf,
+  pollUntil,
+  processesInGroup,
+  type ProcessInfo,
+} from '../probes/support/processGroups';
 import { fileUri, LspSession, repoRoot } from './lspSession';
 
 async function setTimes(directory: string, when: Date): Promise<void> {
@@ -36,18 +42,15 @@ async function copyFixture(name: string, make: string, build = false): Promise<s
   return directory;
 }
 
-/** Points the server's makescope.makePath setting at `make` and waits until probes use it. */
+/** Points the server's makescope.makePath setting at `make`; the next probe must use it. */
 async function useMake(session: LspSession, make: MakeUnderTest, folder: string): Promise<void> {
   session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
     params.items.map(() => ({ makePath: make.path })),
   );
   await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  const deadline = Date.now() + 10000;
-  for (;;) {
-    const db = await session.connection.sendRequest(DatabaseRequest, { uri: fileUri(folder) });
-    if (db.placement.makeVersion === make.version) return;
-    if (Date.now() > deadline) throw new Error(`the server did not switch to GNU make ${make.version}`);
-  }
+  // The first probe after the notification must already use the new make.
+  const db = await session.connection.sendRequest(DatabaseRequest, { uri: fileUri(folder) });
+  assert.equal(db.placement.makeVersion, make.version, 'the probe right after the settings change');
 }
 
 for (const make of MAKES)
@@ -175,22 +178,22 @@ for (const make of MAKES)
         { uri: fileUri(directory) },
         source.token,
       );
-      // Cancel once make is running: poll the process table for the fixture's sleep.
-      const deadline = Date.now() + 20000;
-      while (
-        !execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300') &&
-        Date.now() < deadline
-      ) {
-        await new Promise<void>((resolve) => setTimeout(resolve, 20));
-      }
+      // Cancel once make is running: look for the fixture's sleep among the server's own descendants.
+      const sleeps = (): ProcessInfo[] =>
+        descendantsOf(session.child.pid ?? -1).filter((p) => p.args === 'sleep 300');
+      let started: ProcessInfo[] = [];
+      assert.ok(
+        await pollUntil(() => (started = sleeps()).length > 0, 20000),
+        'make started the recipe (sleep 300) under the server within 20 s',
+      );
+      const groups = [...new Set(started.map((p) => p.pgid))];
       source.cancel();
       await assert.rejects(pending, (error: ResponseError<ProbeErrorData>) => error.code === -32800);
-      const stillRunning = (): boolean =>
-        execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes('sleep 300');
-      const end = Date.now() + 1000;
-      while (stillRunning() && Date.now() < end)
-        await new Promise<void>((resolve) => setTimeout(resolve, 20));
-      assert.equal(stillRunning(), false, "make's process group is gone within 1 s of the cancel");
+      const left = (): number[] => groups.flatMap((pgid) => processesInGroup(pgid));
+      assert.ok(
+        await pollUntil(() => left().length === 0, 10000),
+        `make's process group left ${left().join(', ')}`,
+      );
       const again = await session.connection.sendRequest(DryRunRequest, {
         uri: fileUri(await fixture('includes')),
       });
