@@ -76,13 +76,15 @@ describe('hardening: Workspace Trust in the server', () => {
     const session = await startWithMake(project.directory, true, fakeMake);
     try {
       const uri = fileUri(project.directory);
-      // Settings arrive asynchronously after didChangeConfiguration: probe until they are in use.
-      const deadline = Date.now() + 10000;
-      let ran = false;
-      while (!ran && Date.now() < deadline) {
-        await session.request('makescope/dryRun', { uri }).catch(() => undefined);
-        ran = existsSync(canary);
-      }
+      // The first probe after didChangeConfiguration already uses the configured make.
+      const result = await session.request<{ groups: Array<{ target: string }> }>('makescope/dryRun', {
+        uri,
+      });
+      assert.deepEqual(
+        result.groups.map((g) => g.target),
+        ['all'],
+      );
+      const ran = existsSync(canary);
       assert.ok(ran, 'the configured make ran in a trusted workspace');
     } finally {
       await session.shutdown();
