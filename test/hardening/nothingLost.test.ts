@@ -19,6 +19,7 @@ import { pollUntil, processesInGroup } from '../probes/support/processGroups';
 import { fullSnapshot } from './support/fullSnapshot';
 import { project, type ProjectSpec } from './support/projectArbitrary';
 import { tally } from './support/tally';
+import { SEED } from '../shared/seed';
 
 const SEQUENCES = Number(process.env.MAKESCOPE_SEQUENCES ?? 150);
 
@@ -124,7 +125,7 @@ describe('hardening: nothing lost (fast-check probe sequences on random projects
           await rm(path.dirname(directory), { recursive: true, force: true });
         }
       }),
-      { numRuns: SEQUENCES, endOnFailure: true },
+      { numRuns: SEQUENCES, endOnFailure: true, seed: SEED },
     );
     tally('nothing-lost sequences', SEQUENCES);
     tally('nothing-lost probes run', probes);
