@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { ParsedMakefile, Range, Statement } from '../../../server/src/parser/ast';
 import { allStatements, parseMakefile } from './parseHelpers';
 import { MAKE_SPECIAL_CHARACTERS } from '../../shared/makeCharacters';
-import { SEED } from '../../shared/seed';
+import { replayHint, SEED } from '../../shared/seed';
 
 /** Small deterministic PRNG so a failing input can be reproduced from its seed. */
 function random(seed: number): () => number {
