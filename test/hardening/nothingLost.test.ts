@@ -16,7 +16,7 @@ import { timingProbe } from '../../server/src/probes/timingProbe';
 import { traceProbe } from '../../server/src/probes/traceProbe';
 import { MAKES, requireMake } from '../probes/support/makes';
 import { pollUntil, processesInGroup } from '../probes/support/processGroups';
-import { fullSnapshot } from './support/fullSnapshot';
+import { snapshotTree } from '../probes/support/treeSnapshot';
 import { project, type ProjectSpec } from './support/projectArbitrary';
 import { tally } from './support/tally';
 import { SEED } from '../shared/seed';
@@ -87,7 +87,7 @@ describe('hardening: nothing lost (fast-check probe sequences on random projects
         const directory = path.join(base, `work${++counter}`, 'project');
         await mkdir(directory, { recursive: true });
         await materialize(spec, directory);
-        const before = await fullSnapshot(directory);
+        const before = await snapshotTree(directory);
         const groups: number[] = [];
         try {
           for (const { probe, sandbox, targets, make } of steps) {
@@ -109,7 +109,7 @@ describe('hardening: nothing lost (fast-check probe sequences on random projects
             );
             outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
             assert.deepEqual(
-              await fullSnapshot(directory),
+              await snapshotTree(directory),
               before,
               `${probe} (sandbox ${sandbox}, make ${make.version}, targets ${targets.join(' ')}) changed the workspace\n` +
                 spec.files.Makefile,

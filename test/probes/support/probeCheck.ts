@@ -1,4 +1,4 @@
-// Runs a probe on a workspace and asserts the workspace tree is byte- and mtime-identical afterwards.
+// Runs a probe on a workspace and asserts the workspace tree is identical afterwards: bytes, modes, mtimes, ctimes.
 import * as assert from 'node:assert/strict';
 import { snapshotTree } from './treeSnapshot';
 
