@@ -9,32 +9,48 @@ import type { DbVariable, MakeDatabase } from '../../server/src/probes/parsers/d
 export interface Tally {
   total: number;
   matched: number;
-  /** Names make lists that the static model misses (the interesting failures). */
+  /** What make lists that the static model misses, with make's file:line. */
   missing: string[];
-  /** Names made by `$(eval ...)` / `$(call ...)` at read time: reported apart, not counted in `total`. */
-  evalMade: string[];
 }
 
-export interface RawValueTally {
+/** make's flavor and value of a variable against the model's, at the definition make names. */
+export interface ValueMismatch {
+  name: string;
+  /** make's file:line for the variable (its last assignment). */
+  where: string;
+  make: string;
+  model: string | undefined;
+}
+
+export interface ValueTally {
   total: number;
   matched: number;
-  mismatched: Array<{ name: string; make: string; model: string | undefined }>;
+  mismatched: ValueMismatch[];
 }
 
 export interface FidelityReport {
+  /** Each variable make defines from a makefile: the model has a definition of that name at make's file:line. */
   variables: Tally;
   targets: Tally;
-  rawValues: RawValueTally;
+  /** Each of those variables, every flavor: the model's flavor and value equal make's. */
+  values: ValueTally;
 }
 
-/** The source lines of each file of the project, to tell eval-made definitions from misses. */
+/** The source lines of each file of the project (kept for callers; the comparison drops no line). */
 export type SourceLines = (filePath: string) => string[] | undefined;
+
+type Flavor = 'recursive' | 'simple';
+interface ModelVariable {
+  flavor: Flavor;
+  /** As make stores it: raw for recursive variables, expanded for simple ones; undefined when unknowable. */
+  value: string | undefined;
+}
 
 export function compareWithDatabase(
   db: MakeDatabase,
   project: FileIndex[],
   makeCwd: string,
-  sourceLines: SourceLines,
+  _sourceLines?: SourceLines,
 ): FidelityReport {
   const files = new Map(project.map((file) => [uriToPath(file.uri) ?? file.uri, file]));
   const resolveDbPath = (file: string): string => path.resolve(makeCwd, file);
@@ -46,63 +62,112 @@ export function compareWithDatabase(
       definitionsByName.set(definition.name, list);
     }
   }
-  const isEvalLine = (file: string | undefined, line: number | undefined): boolean => {
-    if (!file || !line) return false;
-    const text = sourceLines(resolveDbPath(file))?.[line - 1] ?? '';
-    // `$(eval ...)`, `$(call ...)` or a bare function call line defines things make sees and a parser cannot.
-    return /\$[({](eval|call)\s/.test(text) || /^ *\$[({]/.test(text) || isInsideDefine(file, line);
-  };
-  const isInsideDefine = (file: string, line: number): boolean => {
-    const index = files.get(resolveDbPath(file));
-    return (
-      index?.variables.some(
-        (d) =>
-          d.statement.type === 'assignment' &&
-          d.statement.define &&
-          d.statement.range.start.line < line - 1 &&
-          d.statement.range.end.line >= line - 1,
-      ) ?? false
-    );
-  };
+  const model = evaluate(project, makeCwd);
 
-  const variables: Tally = { total: 0, matched: 0, missing: [], evalMade: [] };
-  const rawValues: RawValueTally = { total: 0, matched: 0, mismatched: [] };
+  const variables: Tally = { total: 0, matched: 0, missing: [] };
+  const values: ValueTally = { total: 0, matched: 0, mismatched: [] };
   for (const variable of db.variables) {
     if (!isFromMakefile(variable) || !variable.file) continue;
-    if (!files.has(resolveDbPath(variable.file))) continue;
-    const byName = definitionsByName.get(variable.name);
+    const file = files.get(resolveDbPath(variable.file));
+    if (!file) continue;
+    const where = `${variable.file}:${variable.line ?? '?'}`;
+    // Exactly this definition: the name at make's file and line.
+    const defined = file.variables.some(
+      (d) => d.name === variable.name && !d.targets && d.nameRange.start.line === (variable.line ?? 0) - 1,
+    );
     // make records MAKEFILE_LIST and friends as read from the makefile; no parser should define them.
-    if (!byName && MAKE_DEFINED_VARIABLES.has(variable.name)) continue;
-    const byLine = files
-      .get(resolveDbPath(variable.file))
-      ?.variables.some((d) => d.nameRange.start.line === (variable.line ?? 0) - 1);
-    if (byName || byLine) {
-      variables.total++;
-      variables.matched++;
-    } else if (isEvalLine(variable.file, variable.line)) {
-      variables.evalMade.push(variable.name);
-    } else {
-      variables.total++;
-      variables.missing.push(`${variable.name} (${variable.file}:${variable.line ?? '?'})`);
-    }
-    if (variable.flavor === 'recursive' && byName) {
-      rawValues.total++;
-      const model = modelRawValue(byName);
-      if (model === variable.value || byName.some((d) => valueOf(d) === variable.value)) rawValues.matched++;
-      else rawValues.mismatched.push({ name: variable.name, make: variable.value, model });
-    }
+    if (!defined && !definitionsByName.has(variable.name) && MAKE_DEFINED_VARIABLES.has(variable.name))
+      continue;
+    variables.total++;
+    if (defined) variables.matched++;
+    else variables.missing.push(`${variable.name} (${where})`);
+    values.total++;
+    const mine = model.get(variable.name);
+    const makeSide = `${variable.flavor} ${JSON.stringify(variable.value)}`;
+    const modelSide =
+      mine && `${mine.flavor} ${mine.value === undefined ? '(unknown)' : JSON.stringify(mine.value)}`;
+    if (modelSide === makeSide) values.matched++;
+    else values.mismatched.push({ name: variable.name, where, make: makeSide, model: modelSide });
   }
 
-  const targets = compareTargets(db, project, definitionsByName, makeCwd, isEvalLine);
-  return { variables, targets, rawValues };
+  const targets = compareTargets(db, project, model, makeCwd);
+  return { variables, targets, values };
+}
+
+/**
+ * The global variables after reading the project's files in order, as make would: `=` and `?=` store the
+ * raw text, `:=`/`::=` the expanded text, `:::=` the expanded text with `$` doubled, `+=` appends in the
+ * variable's flavor. `!=` (a shell's output) is unknowable statically.
+ */
+function evaluate(project: FileIndex[], makeCwd: string): Map<string, ModelVariable> {
+  const state = new Map<string, ModelVariable>();
+  const root = project[0] ? (uriToPath(project[0].uri) ?? makeCwd) : makeCwd;
+  const scope: StaticScope = {
+    currentFile: root,
+    curdir: makeCwd,
+    unknownIsEmpty: true,
+    lookup: (name) => {
+      const found = state.get(name);
+      return found?.value === undefined
+        ? undefined
+        : { value: found.value, recursive: found.flavor === 'recursive' };
+    },
+  };
+  const expand = (text: string): string | undefined =>
+    text.includes('$') ? expandStatically(text, scope) : text;
+  for (const file of project) {
+    scope.currentFile = uriToPath(file.uri) ?? root;
+    const ordered = [...file.variables].sort((a, b) => a.nameRange.start.line - b.nameRange.start.line);
+    for (const definition of ordered) {
+      const statement = definition.statement;
+      if (definition.targets || statement.type !== 'assignment' || statement.computedName) continue;
+      const old = state.get(definition.name);
+      const text = statement.value;
+      switch (statement.operator) {
+        case '=':
+          state.set(definition.name, { flavor: 'recursive', value: text });
+          break;
+        case '?=':
+          if (!old) state.set(definition.name, { flavor: 'recursive', value: text });
+          break;
+        case ':=':
+        case '::=':
+          state.set(definition.name, { flavor: 'simple', value: expand(text) });
+          break;
+        case ':::=': {
+          const value = expand(text);
+          state.set(definition.name, { flavor: 'recursive', value: value?.replace(/\$/g, '$$$$') });
+          break;
+        }
+        case '!=':
+          state.set(definition.name, { flavor: 'recursive', value: undefined });
+          break;
+        case '+=': {
+          if (!old) {
+            state.set(definition.name, { flavor: 'recursive', value: text });
+            break;
+          }
+          const added = old.flavor === 'simple' ? expand(text) : text;
+          const value =
+            old.value === undefined || added === undefined
+              ? undefined
+              : old.value === ''
+                ? added
+                : `${old.value} ${added}`;
+          state.set(definition.name, { flavor: old.flavor, value });
+          break;
+        }
+      }
+    }
+  }
+  return state;
 }
 
 function compareTargets(
   db: MakeDatabase,
   project: FileIndex[],
-  definitionsByName: Map<string, VariableDefinition[]>,
+  model: Map<string, ModelVariable>,
   makeCwd: string,
-  isEvalLine: (file: string | undefined, line: number | undefined) => boolean,
 ): Tally {
   const root = project[0] ? (uriToPath(project[0].uri) ?? makeCwd) : makeCwd;
   const scope: StaticScope = {
@@ -110,10 +175,10 @@ function compareTargets(
     curdir: makeCwd,
     unknownIsEmpty: true,
     lookup: (name) => {
-      const definitions = definitionsByName.get(name);
-      if (!definitions) return undefined;
-      const value = modelRawValue(definitions);
-      return value === undefined ? undefined : { value, recursive: true };
+      const found = model.get(name);
+      return found?.value === undefined
+        ? undefined
+        : { value: found.value, recursive: found.flavor === 'recursive' };
     },
   };
   const staticNames = new Set<string>();
@@ -143,7 +208,7 @@ function compareTargets(
       }
     }
   }
-  const tally: Tally = { total: 0, matched: 0, missing: [], evalMade: [] };
+  const tally: Tally = { total: 0, matched: 0, missing: [] };
   const dbTargets = [
     ...db.files
       .filter((file) => file.isTarget && !file.builtin)
@@ -157,8 +222,6 @@ function compareTargets(
     } else if ('stem' in target && target.stem !== undefined) {
       // Found by implicit rule search: it exists because of a pattern rule, which is compared itself.
       continue;
-    } else if (isEvalLine(target.recipe?.file, target.recipe?.line)) {
-      tally.evalMade.push(target.name);
     } else {
       tally.total++;
       tally.missing.push(target.name);
@@ -169,22 +232,4 @@ function compareTargets(
 
 function isFromMakefile(variable: DbVariable): boolean {
   return variable.origin === 'makefile' || variable.origin === "'override' directive";
-}
-
-function valueOf(definition: VariableDefinition): string | undefined {
-  return definition.statement.type === 'assignment' ? definition.statement.value : undefined;
-}
-
-/** The raw value after applying the global definitions in order (`=` sets, `+=` appends, `?=` defaults). */
-function modelRawValue(definitions: VariableDefinition[]): string | undefined {
-  let value: string | undefined;
-  for (const definition of definitions) {
-    const statement = definition.statement;
-    if (definition.targets || statement.type !== 'assignment') continue;
-    if (statement.operator === '+=')
-      value = value === undefined || value === '' ? statement.value : `${value} ${statement.value}`;
-    else if (statement.operator === '?=') value ??= statement.value;
-    else value = statement.value;
-  }
-  return value;
 }

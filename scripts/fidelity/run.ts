@@ -18,9 +18,11 @@ export interface FileResult {
 
 export interface FidelitySummary {
   files: FileResult[];
-  variables: { total: number; matched: number; evalMade: number };
-  targets: { total: number; matched: number; evalMade: number };
-  rawValues: { total: number; matched: number };
+  variables: { total: number; matched: number };
+  targets: { total: number; matched: number };
+  values: { total: number; matched: number };
+  /** Every disagreement, each on one line naming the makefile run, make's file:line and both sides. */
+  mismatches: string[];
 }
 
 const ROOT_NAMES = /^(GNUmakefile|makefile|Makefile|Makefile2|build\.make)$/;
@@ -72,19 +74,25 @@ async function checkOne(makefile: string, copy: string, makePath: string): Promi
 function summarize(files: FileResult[]): FidelitySummary {
   const summary: FidelitySummary = {
     files,
-    variables: { total: 0, matched: 0, evalMade: 0 },
-    targets: { total: 0, matched: 0, evalMade: 0 },
-    rawValues: { total: 0, matched: 0 },
+    variables: { total: 0, matched: 0 },
+    targets: { total: 0, matched: 0 },
+    values: { total: 0, matched: 0 },
+    mismatches: [],
   };
-  for (const { report } of files) {
+  for (const { makefile, report } of files) {
     if (!report) continue;
-    for (const key of ['variables', 'targets'] as const) {
+    for (const key of ['variables', 'targets', 'values'] as const) {
       summary[key].total += report[key].total;
       summary[key].matched += report[key].matched;
-      summary[key].evalMade += report[key].evalMade.length;
     }
-    summary.rawValues.total += report.rawValues.total;
-    summary.rawValues.matched += report.rawValues.matched;
+    for (const missing of report.variables.missing)
+      summary.mismatches.push(`${makefile}: missing variable ${missing}`);
+    for (const missing of report.targets.missing)
+      summary.mismatches.push(`${makefile}: missing target ${missing}`);
+    for (const m of report.values.mismatched)
+      summary.mismatches.push(
+        `${makefile}: value of ${m.name} (${m.where}): make ${m.make}, model ${m.model ?? 'undefined'}`,
+      );
   }
   return summary;
 }
@@ -102,29 +110,17 @@ export function formatSummary(summary: FidelitySummary, verbose: boolean): strin
     }
     const r = file.report as FidelityReport;
     out.push(
-      `${file.makefile}: variables ${r.variables.matched}/${r.variables.total}, targets ${r.targets.matched}/${r.targets.total}, raw values ${r.rawValues.matched}/${r.rawValues.total}` +
-        (r.variables.evalMade.length + r.targets.evalMade.length > 0
-          ? ` (eval-made apart: ${r.variables.evalMade.length} variables, ${r.targets.evalMade.length} targets)`
-          : ''),
+      `${file.makefile}: variables ${r.variables.matched}/${r.variables.total}, targets ${r.targets.matched}/${r.targets.total}, values ${r.values.matched}/${r.values.total}`,
     );
-    if (verbose) {
-      for (const missing of r.variables.missing.slice(0, 20)) out.push(`  missing variable: ${missing}`);
-      for (const missing of r.targets.missing.slice(0, 20)) out.push(`  missing target: ${missing}`);
-      const evalMade = [...r.variables.evalMade, ...r.targets.evalMade];
-      if (evalMade.length > 0)
-        out.push(`  made by $(eval) or computed at read time: ${evalMade.slice(0, 30).join(' ')}`);
-      for (const m of r.rawValues.mismatched.slice(0, 20)) {
-        out.push(`  raw value of ${m.name}: make ${JSON.stringify(m.make)} model ${JSON.stringify(m.model)}`);
-      }
-    }
   }
-  const { variables, targets, rawValues } = summary;
+  if (verbose) for (const line of summary.mismatches) out.push(`  ${line}`);
+  const { variables, targets, values } = summary;
   out.push(
     '',
     `makefiles: ${summary.files.length}`,
-    `variables: ${percent(variables.matched, variables.total)} (${variables.matched}/${variables.total}; ${variables.evalMade} made by $(eval) apart)`,
-    `targets:   ${percent(targets.matched, targets.total)} (${targets.matched}/${targets.total}; ${targets.evalMade} made by $(eval) apart)`,
-    `raw values of recursive variables: ${percent(rawValues.matched, rawValues.total)} (${rawValues.matched}/${rawValues.total})`,
+    `variables (name at make's file:line): ${percent(variables.matched, variables.total)} (${variables.matched}/${variables.total})`,
+    `targets:   ${percent(targets.matched, targets.total)} (${targets.matched}/${targets.total})`,
+    `values (flavor and value, every flavor): ${percent(values.matched, values.total)} (${values.matched}/${values.total})`,
   );
   return out.join('\n');
 }
