@@ -12,6 +12,7 @@ export interface StartOptions {
   /** Leave workspace trust on (no --disable-workspace-trust). */
   trust?: boolean;
   settings?: Record<string, unknown>;
+  /** Default 0: the kernel picks a free port as code-server binds it; the port is read from its output. */
   port?: number;
   log?: (line: string) => void;
 }
@@ -30,5 +31,4 @@ export interface CodeServer {
 
 export declare function makeScratch(label: string): Scratch;
 export declare function installExtension(scratch: Scratch, vsix: string): void;
-export declare function freePort(): Promise<number>;
 export declare function startCodeServer(options: StartOptions): Promise<CodeServer>;

@@ -1,7 +1,6 @@
 // Starts and stops a code-server (real VS Code) in its own process group, with HOME and XDG_* kept in a scratch folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { cacheDir, codeServerEntry } from '../ensure-vscode.mjs';
 
@@ -61,16 +60,26 @@ export function installExtension(scratch, vsix) {
   }
 }
 
-/** Asks the OS for a free port on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/** The address code-server printed ("HTTP server listening on http://127.0.0.1:PORT/"), once it has. */
+function listeningOrigin(output) {
+  for (const line of output) {
+    const match = /HTTP server listening on (https?:\/\/[^\s/]+)/.exec(line);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** Waits for code-server to say where it listens: with port 0 the kernel picks the port as it binds. */
+async function waitForListening(output, child, deadlineMs) {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const origin = listeningOrigin(output);
+    if (origin) return origin;
+    if (child.exitCode !== null) throw new Error(`code-server exited early with code ${child.exitCode}`);
+    if (Date.now() > deadline)
+      throw new Error(`code-server did not say where it listens within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function waitForHealthz(origin, child, deadlineMs) {
@@ -100,12 +109,13 @@ function groupAlive(pgid) {
 }
 
 /**
- * Starts code-server on a free port opening `folder`. Resolves once /healthz answers.
+ * Starts code-server opening `folder` on `port`, or by default on port 0 (the port is chosen by the kernel as
+ * code-server binds it, so no other process can take it in between) and reads the port from its output.
+ * Resolves once /healthz answers.
  * options: { scratch, folder, trust = false, settings = {}, port, log = (line) => {} }
  */
 export async function startCodeServer(options) {
   const { scratch, folder, trust = false, settings = {}, log = () => {} } = options;
-  const port = options.port ?? (await freePort());
   const userSettingsDir = join(scratch.userData, 'User');
   mkdirSync(userSettingsDir, { recursive: true });
   writeFileSync(
@@ -117,7 +127,7 @@ export async function startCodeServer(options) {
     '--auth',
     'none',
     '--bind-addr',
-    `127.0.0.1:${port}`,
+    `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -145,7 +155,6 @@ export async function startCodeServer(options) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  const origin = `http://127.0.0.1:${port}`;
   const pgid = child.pid;
   // If this process ends without stop() (an uncaught error, process.exit), take the group down with it.
   const killOnExit = () => {
@@ -160,14 +169,16 @@ export async function startCodeServer(options) {
     while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
   };
+  let origin;
   try {
+    origin = await waitForListening(output, child, 30000);
     await waitForHealthz(origin, child, 30000);
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : error}\n${output.join('\n')}`);
   }
   return {
-    port,
+    port: Number(new URL(origin).port),
     origin,
     pgid,
     folder,

@@ -1,5 +1,5 @@
 // One end-to-end session: code-server with the packaged .vsix installed, opening a folder, driven by chromium.
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { closeBrowser, launchBrowser, waitForWorkbench, type Browser } from '../../scripts/lib/browser.mjs';
 import {
@@ -16,7 +16,7 @@ import { Workbench } from './workbench';
 export const examplesFolder = path.join(repoRoot, 'examples');
 
 export interface SessionOptions {
-  /** Folder to open; examples/ by default. */
+  /** Folder to open; by default a fresh copy of examples/ (the repository's own folder is never opened). */
   folder?: string;
   /** Keep workspace trust enabled, so the folder opens in Restricted Mode unless trusted in the UI. */
   trust?: boolean;
@@ -33,13 +33,19 @@ export class Session {
     readonly workbench: Workbench,
   ) {}
 
+  /** The folder the session opened (a copy of examples/ inside the scratch folder unless one was given). */
+  get folder(): string {
+    return this.server.folder;
+  }
+
   /** Starts code-server with the .vsix built by the global setup, then loads the workbench in chromium. */
   static async start(options: SessionOptions = {}): Promise<Session> {
     const scratch = makeScratch('e2e');
     installExtension(scratch, vsixPath);
+    const folder = options.folder ?? copyOfExamples(scratch.root);
     const server = await startCodeServer({
       scratch,
-      folder: options.folder ?? examplesFolder,
+      folder,
       trust: options.trust ?? false,
       settings: options.settings,
       log: (line) => process.env.MAKESCOPE_VERBOSE && console.log(`    [code-server] ${line}`),
@@ -67,4 +73,11 @@ export class Session {
       rmSync(this.scratch.root, { recursive: true, force: true });
     }
   }
+}
+
+/** A fresh copy of examples/ under `parent` (removed with it), so no session can change the repository. */
+export function copyOfExamples(parent: string): string {
+  const folder = mkdtempSync(path.join(parent, 'examples-'));
+  cpSync(examplesFolder, folder, { recursive: true });
+  return folder;
 }

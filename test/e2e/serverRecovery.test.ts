@@ -1,28 +1,19 @@
 // The language server killed in a real VS Code: the client starts a new one and the probes work again.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { workspaceFrom, type Workspace } from '../probes/support/fixtureCopy';
 import { waitFor } from '../integration/waitFor';
+import { descendantsOf } from '../probes/support/processGroups';
 import { Session } from './codeServer';
 import { MakescopeViews } from './makescopeViews';
 
-/** Pids of Makescope language servers started by code-server's extension host (the installed .vsix). */
-function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (
-        args.some((arg) => /makescope[^/]*\/dist\/server\.js$/.test(arg)) &&
-        args.some((a) => a.startsWith('--'))
-      )
-        pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
+/**
+ * Pids of Makescope language servers started under this test's own code-server (its process tree), so a
+ * developer's editor or another test's session on the same machine is never touched.
+ */
+function serverPids(session: Session): number[] {
+  return descendantsOf(session.server.pgid ?? -1)
+    .filter(({ args }) => /makescope[^/]*\/dist\/server\.js( |$)/.test(args) && / --/.test(args))
+    .map(({ pid }) => pid);
 }
 
 describe('Language server recovery', function () {
@@ -49,13 +40,17 @@ describe('Language server recovery', function () {
   });
 
   it('restarts a killed server, and Check Convergence answers again', async function () {
-    const before = await waitFor(() => (serverPids().length > 0 ? serverPids() : undefined), {
-      what: 'the Makescope language server process',
-    });
+    const before = await waitFor(
+      () => {
+        const found = serverPids(session);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the Makescope language server process' },
+    );
     for (const pid of before) process.kill(pid, 'SIGKILL');
     const restarted = await waitFor(
       () => {
-        const now = serverPids().filter((pid) => !before.includes(pid));
+        const now = serverPids(session).filter((pid) => !before.includes(pid));
         return now.length > 0 ? now : undefined;
       },
       { what: 'a new language server process after the kill', timeoutMs: 60_000 },

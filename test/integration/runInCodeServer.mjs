@@ -1,7 +1,7 @@
 // Runs the integration tests inside a real VS Code extension host (code-server), with this folder as the
 // extension under development, and exits with mocha's result (0 pass, 1 fail).
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { closeBrowser, launchBrowser } from '../../scripts/lib/browser.mjs';
@@ -69,7 +69,10 @@ async function main() {
   ensureVsCode();
   build();
   const scratch = makeScratch('integration');
-  const server = await startCodeServer({ scratch, folder: join(repoRoot, 'examples') });
+  // A fresh copy of examples/ (removed with the scratch folder): the tests never open the repository's own.
+  const folder = mkdtempSync(join(scratch.root, 'examples-'));
+  cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
+  const server = await startCodeServer({ scratch, folder });
   const browser = await launchBrowser();
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = JSON.stringify([
