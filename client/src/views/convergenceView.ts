@@ -19,6 +19,8 @@ type Node =
       command?: vscode.Command;
     }
   | { kind: 'phonyGroup'; targets: Located[] }
+  | { kind: 'unchangedGroup'; targets: StaleTarget[] }
+  | { kind: 'unchanged'; target: StaleTarget }
   | { kind: 'phony'; target: Located }
   | { kind: 'notes'; notes: string[] };
 
@@ -40,6 +42,7 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
   show(result: ConvergenceResult, makefile: vscode.Uri, targets: string[]): void {
     const roots: Node[] = [{ kind: 'verdict', result, makefile, targets }];
     roots.push(...result.stale.map((target): Node => ({ kind: 'stale', target })));
+    if (result.unchanged.length > 0) roots.push({ kind: 'unchangedGroup', targets: result.unchanged });
     if (result.phony.length > 0) roots.push({ kind: 'phonyGroup', targets: result.phony });
     if (result.notes.length > 0) roots.push({ kind: 'notes', notes: result.notes });
     this.setRoots(roots);
@@ -62,6 +65,8 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
         return staleDetails(node.target);
       case 'phonyGroup':
         return node.targets.map((target): Node => ({ kind: 'phony', target }));
+      case 'unchangedGroup':
+        return node.targets.map((target): Node => ({ kind: 'unchanged', target }));
       case 'notes':
         return node.notes.map((note): Node => ({ kind: 'detail', label: note, icon: 'note' }));
       default:
@@ -110,6 +115,24 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
         );
         item.description = String(node.targets.length);
         item.iconPath = new vscode.ThemeIcon('symbol-event');
+        return item;
+      }
+      case 'unchangedGroup': {
+        const item = new vscode.TreeItem(
+          'Remade, but nothing changed (fine)',
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.description = String(node.targets.length);
+        item.tooltip =
+          'make -n names these, but a real second make (isolated) left them as they were: FORCE with an unchanged output, a stamp, a recursive entry point';
+        item.iconPath = new vscode.ThemeIcon('pass');
+        return item;
+      }
+      case 'unchanged': {
+        const item = new vscode.TreeItem(node.target.name, none);
+        item.description = node.target.hint;
+        item.tooltip = `${shortLocation(node.target.file, node.target.line)}: ${node.target.hint}`;
+        if (node.target.file) item.command = openAt(node.target.file, node.target.line);
         return item;
       }
       case 'phony': {
