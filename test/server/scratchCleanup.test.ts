@@ -9,15 +9,13 @@ import { pollUntil } from '../probes/support/processGroups';
 import { fileUri, LspSession, repoRoot } from './lspSession';
 
 /** Starts a server whose TMPDIR is a private folder, so what it leaves there is its own. */
-async function serverWithPrivateTmp(
-  root: string,
-): Promise<{ session: LspSession; scratch: string; restore: () => void }> {
+async function serverWithPrivateTmp(root: string): Promise<{ session: LspSession; scratch: string }> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'makescope-server-tmp-'));
   const saved = process.env.TMPDIR;
   process.env.TMPDIR = scratch;
   try {
     const { session } = await LspSession.start(root);
-    return { session, scratch, restore: () => undefined };
+    return { session, scratch };
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
