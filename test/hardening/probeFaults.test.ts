@@ -206,12 +206,16 @@ describe('hardening: a sandbox that runs out of space', () => {
     await rm(mount, { recursive: true, force: true });
   });
 
-  it('the copy does not fit: a clear error, and no partial copy left', async () => {
+  it('where a copy stands in for isolation, a copy that does not fit: a clear error, and no partial copy left', async () => {
     await onProject(
       { Makefile: 'all: ; @echo hi\n', 'data.bin': 'x'.repeat(2 * 1024 * 1024) },
       ({ directory }) =>
         assert.rejects(
-          dryRunProbe({ directory, sandbox: 'always' }),
+          dryRunProbe({
+            directory,
+            sandbox: 'always',
+            isolation: { kind: 'none', why: 'forced by the test' },
+          }),
           isProbeError(
             'sandbox',
             /^could not make the sandbox copy of \S+: no space left in \S+ \(set TMPDIR/,
