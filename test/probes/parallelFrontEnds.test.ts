@@ -160,7 +160,8 @@ for (const make of MAKES) {
     before(() => requireMake(make));
 
     for (const phase of [
-      { name: 'the parallel build', step: '(2/' },
+      // Step 1 is the serial build, step 2 its repeat (non-determinism), step 3 the -jN build.
+      { name: 'the parallel build', step: '(3/' },
       { name: 'the traced build (strace)', step: 'traced' },
     ]) {
       it(`ends every process it started within 1 s and removes its copies, cancelled in ${phase.name}`, async () => {
