@@ -1,4 +1,4 @@
-// Values make itself resolves for hovers: one resolve probe per variable (and target), cached until a makefile changes.
+// Values make itself resolves for hovers: every variable of the project in one make run, cached until a makefile changes.
 import * as path from 'node:path';
 import type { ResolvedValue as HoverValue } from './features/hover';
 import { resolveProbe } from './probes/resolveProbe';
@@ -8,23 +8,33 @@ import type { Settings } from './settings';
 const HOVER_BUDGET_MS = 2000;
 const PROBE_TIMEOUT_MS = 15_000;
 
+/** A name the resolve helper can print (the probe refuses others); more than this many are resolved one by one. */
+const RESOLVABLE = /^[^\s$(){}#=:,\\]+$/;
+const MAX_BATCH = 5000;
+
 export class ResolvedValues {
   private entries = new Map<string, Promise<HoverValue | undefined>>();
-  private generation = -1;
+  /** Per makefile: every variable the project defines, resolved by one make run (first hover only). */
+  private batches = new Map<string, Promise<Map<string, HoverValue | undefined> | undefined>>();
+  private generation = '';
 
   /** Values for `name`, globally and (where it differs) for `target`; undefined parts are dropped. */
   async lookup(
-    generation: number,
+    /** Changes when anything make's values depend on changed (the project's files, the settings). */
+    generation: string,
     makefile: string,
     name: string,
     target: string | undefined,
     settings: Settings,
+    /** Every variable name the project defines: resolved together on the first hover. */
+    projectNames: () => string[] = () => [],
   ): Promise<HoverValue[]> {
     if (generation !== this.generation) {
       this.entries.clear();
+      this.batches.clear();
       this.generation = generation;
     }
-    const global = this.entry(makefile, name, undefined, settings);
+    const global = this.globalEntry(makefile, name, settings, projectNames);
     const specific = target === undefined ? undefined : this.entry(makefile, name, target, settings);
     const settled = await withBudget(Promise.all([global, specific]), HOVER_BUDGET_MS);
     if (!settled) return [];
@@ -33,6 +43,27 @@ export class ResolvedValues {
     if (globalValue) values.push(globalValue);
     if (targetValue && targetValue.value !== globalValue?.value) values.push(targetValue);
     return values;
+  }
+
+  /** The global value: from the project's batch when it has the name, else on its own. */
+  private globalEntry(
+    makefile: string,
+    name: string,
+    settings: Settings,
+    projectNames: () => string[],
+  ): Promise<HoverValue | undefined> {
+    let batch = this.batches.get(makefile);
+    if (!batch) {
+      const names = [...new Set([name, ...projectNames()])].filter((n) => RESOLVABLE.test(n));
+      batch =
+        names.length > 1 && names.length <= MAX_BATCH
+          ? this.resolve(makefile, names, undefined, settings)
+          : Promise.resolve(undefined);
+      this.batches.set(makefile, batch);
+    }
+    return batch.then((values) =>
+      values?.has(name) ? values.get(name) : this.entry(makefile, name, undefined, settings),
+    );
   }
 
   private entry(
@@ -44,28 +75,41 @@ export class ResolvedValues {
     const key = JSON.stringify([makefile, name, target ?? null]);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = resolveProbe({
-        directory: path.dirname(makefile),
-        makefile: path.basename(makefile),
-        make: settings.makePath,
-        variables: [name],
-        target,
-        sandbox: settings.sandbox,
-        environment: settings.environment,
-        extraArgs: settings.extraArgs,
-        timeoutMs: PROBE_TIMEOUT_MS,
-      }).then(
-        (result) => {
-          const value = result.values[0];
-          if (!value || value.origin === 'undefined') return undefined;
-          return { value: value.value, origin: value.origin, flavor: value.flavor, target };
-        },
-        // A hover never fails because make did: the static part is still shown.
-        () => undefined,
-      );
+      entry = this.resolve(makefile, [name], target, settings).then((values) => values?.get(name));
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  /** One make run for `names`; undefined when make did not answer (a hover never fails because make did). */
+  private resolve(
+    makefile: string,
+    names: string[],
+    target: string | undefined,
+    settings: Settings,
+  ): Promise<Map<string, HoverValue | undefined> | undefined> {
+    return resolveProbe({
+      directory: path.dirname(makefile),
+      makefile: path.basename(makefile),
+      make: settings.makePath,
+      variables: names,
+      target,
+      sandbox: settings.sandbox,
+      environment: settings.environment,
+      extraArgs: settings.extraArgs,
+      timeoutMs: PROBE_TIMEOUT_MS,
+    }).then(
+      (result) =>
+        new Map(
+          result.values.map((value) => [
+            value.name,
+            value.origin === 'undefined'
+              ? undefined
+              : { value: value.value, origin: value.origin, flavor: value.flavor, target },
+          ]),
+        ),
+      () => undefined,
+    );
   }
 }
 

@@ -42,6 +42,9 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from './version';
 const DIAGNOSTICS_DELAY_MS = 150;
 const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
 
+/** A value that stops make when expanded. */
+const STOPS_MAKE = /\$[({]error\b/;
+
 export class MakescopeServer {
   private readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = DEFAULT_SETTINGS;
@@ -55,6 +58,9 @@ export class MakescopeServer {
   /** The settings pull in flight (or done): probes read settings only after it. */
   private settingsLoad: Promise<void> = Promise.resolve();
   private readonly resolvedValues = new ResolvedValues();
+  /** Ids of parsed files: make's values stay cached while the project's files and the settings are the same. */
+  private readonly indexIds = new WeakMap<object, number>();
+  private nextIndexId = 0;
   /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
   private parallelFindings: ParallelFinding[] = [];
 
@@ -211,6 +217,17 @@ export class MakescopeServer {
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
   }
 
+  /** What make's values depend on that the server sees: the project's parsed files and the settings. */
+  private resolvedValuesKey(files: readonly object[]): string {
+    const ids = files.map((file) => {
+      let id = this.indexIds.get(file);
+      if (id === undefined) this.indexIds.set(file, (id = ++this.nextIndexId));
+      return id;
+    });
+    const { makePath, sandbox, environment, extraArgs } = this.settings;
+    return JSON.stringify([ids, makePath, sandbox, environment, extraArgs]);
+  }
+
   /** make's own values for the variable under the cursor (and its recipe's target), when allowed. */
   private async resolvedFor(uri: string, position: Position): Promise<ResolvedValue[] | undefined> {
     if (!this.trusted || !this.settings.resolvedHovers) return undefined;
@@ -220,7 +237,26 @@ export class MakescopeServer {
     const makefile = root && uriToPath(root.uri);
     if (!located || !index || !makefile || located.name.includes('$')) return undefined;
     const target = recipeTargetAt(index, position);
-    return this.resolvedValues.lookup(this.model.changeCount, makefile, located.name, target, this.settings);
+    const files = this.model.project(uri);
+    // Global names whose expansion would stop make ($(error ...) checks) would fail the whole batch.
+    const projectNames = (): string[] =>
+      files.flatMap((file) =>
+        file.variables
+          .filter(
+            (definition) =>
+              !definition.targets &&
+              !(definition.statement.type === 'assignment' && STOPS_MAKE.test(definition.statement.value)),
+          )
+          .map((definition) => definition.name),
+      );
+    return this.resolvedValues.lookup(
+      this.resolvedValuesKey(files),
+      makefile,
+      located.name,
+      target,
+      this.settings,
+      projectNames,
+    );
   }
 
   private async afterInitialized(): Promise<void> {

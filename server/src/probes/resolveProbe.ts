@@ -81,7 +81,8 @@ export async function resolveProbe(options: ResolveOptions): Promise<ResolveResu
       }));
       if (!result.stderr.includes(`makescope-${nonce}-stop`) || values.length !== options.variables.length) {
         throw new ProbeError(
-          `make stopped before printing the values: ${result.stderr.trim()}`,
+          // make names the helper by its path in the probe's scratch folder: say what it is instead.
+          `make stopped before printing the values: ${result.stderr.trim().split(helper).join('(the resolve helper)')}`,
           'make-failed',
         );
       }

@@ -1,0 +1,39 @@
+// Hover values: every variable of the project comes from one make run, so later hovers are answered at once.
+import * as assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ResolvedValues } from '../../server/src/resolvedValues';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+describe('resolved values for hovers', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'makescope-hover-'));
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it('resolves the whole project on the first hover; the next hovers need no make run', async () => {
+    const makefile = path.join(folder, 'Makefile');
+    await writeFile(makefile, 'A = one\nB = $(A) two\nall: ; @true\n');
+    const values = new ResolvedValues();
+    const names = (): string[] => ['A', 'B'];
+    const first = await values.lookup('project-1', makefile, 'A', undefined, DEFAULT_SETTINGS, names);
+    assert.deepEqual(first, [{ value: 'one', origin: 'file', flavor: 'recursive', target: undefined }]);
+    // make would now say "changed": the cached answer of the first run shows no second run happened.
+    await writeFile(makefile, 'A = one\nB = changed\nall: ; @true\n');
+    const second = await values.lookup('project-1', makefile, 'B', undefined, DEFAULT_SETTINGS, names);
+    assert.equal(second[0]?.value, 'one two');
+    // A new key (the project changed) asks make again.
+    const third = await values.lookup('project-2', makefile, 'B', undefined, DEFAULT_SETTINGS, names);
+    assert.equal(third[0]?.value, 'changed');
+  });
+
+  it('a name whose batch fails is still resolved on its own', async () => {
+    const makefile = path.join(folder, 'Makefile');
+    await writeFile(makefile, 'A = one\nSTOP = $(error no)\nall: ; @true\n');
+    const values = new ResolvedValues();
+    const result = await values.lookup('p', makefile, 'A', undefined, DEFAULT_SETTINGS, () => ['A', 'STOP']);
+    assert.equal(result[0]?.value, 'one');
+  });
+});
