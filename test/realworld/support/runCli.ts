@@ -54,8 +54,8 @@ export function describeRun(run: CliRun): string {
 const SCRATCH_NAMES = /makescope-(?:sandbox|iso|parallel|resolve|strace|evidence)[\w.-]*/g;
 
 /**
- * Scratch paths in text: the private TMPDIR, any /tmp/ or /var/tmp/ path (the projects live
- * elsewhere) and the product's scratch folder names. Each hit is returned with its context.
+ * Scratch paths in text: the private TMPDIR, any /tmp/ or /var/tmp/ path outside this repository
+ * (where the projects live) and the product's scratch folder names. Each hit is returned with its context.
  */
 export function scratchPaths(text: string, tmp: string): string[] {
   const hits: string[] = [];
@@ -66,6 +66,8 @@ export function scratchPaths(text: string, tmp: string): string[] {
   ];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
+      // A clone under /tmp has its projects there too: their own paths are no scratch paths.
+      if (match[0] === REPO || match[0].startsWith(`${REPO}/`)) continue;
       const start = Math.max(0, match.index - 60);
       hits.push(
         `'${match[0]}' in "...${text.slice(start, match.index + match[0].length + 20).replace(/\s+/g, ' ')}..."`,
