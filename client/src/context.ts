@@ -18,6 +18,24 @@ import { EvidenceView } from './views/evidenceView';
 import { TraceView } from './views/traceView';
 import { VariablesView } from './views/variablesView';
 
+/** How long a command waits for a server that is being restarted. */
+const RESTART_WAIT_MS = 30_000;
+
+/** Resolves once the client leaves the Starting state, or after `limitMs`. */
+function settled(client: LanguageClient, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, limitMs);
+    const listener = client.onDidChangeState((event) => {
+      if (event.newState !== languageClientBundle().State.Starting) done();
+    });
+    function done(): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}
+
 export class MakescopeContext implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
@@ -115,7 +133,12 @@ export class MakescopeContext implements vscode.Disposable {
 
   async runningClient(): Promise<LanguageClient | undefined> {
     await this.starting?.catch(() => undefined);
-    return this.client?.isRunning() ? this.client : undefined;
+    const client = this.client;
+    // After the server died, vscode-languageclient starts a new one: a command run meanwhile waits
+    // for it (bounded) instead of failing.
+    if (client && client.state === languageClientBundle().State.Starting)
+      await settled(client, RESTART_WAIT_MS);
+    return client?.isRunning() ? client : undefined;
   }
 
   /** CodeLenses run make: none in Restricted Mode or when makescope.codeLens is off. */
