@@ -51,23 +51,20 @@ export function describeRun(run: CliRun): string {
   return `makescope ${run.args.join(' ')} -> exit ${run.exitCode ?? run.signal}${tail ? `\n    ${tail}` : ''}`;
 }
 
-const SCRATCH_NAMES = /makescope-(?:sandbox|iso|parallel|resolve|strace|evidence)[\w.-]*/g;
+const SCRATCH_NAMES = /makescope-(?:sandbox|iso|files|check|parallel|resolve|strace|evidence)[\w.-]*/g;
 
 /**
- * Scratch paths in text: the private TMPDIR, any /tmp/ or /var/tmp/ path outside this repository
- * (where the projects live) and the product's scratch folder names. Each hit is returned with its context.
+ * Scratch paths in text: the private TMPDIR and the product's scratch folder names. Each hit is
+ * returned with its context.
  */
 export function scratchPaths(text: string, tmp: string): string[] {
   const hits: string[] = [];
-  const patterns = [
-    new RegExp(tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'),
-    /(?<![\w.-])\/(?:var\/)?tmp\/[^\s'"`)\]},;:]*/g,
-    SCRATCH_NAMES,
-  ];
+  // Every scratch folder the CLI makes is in its private TMPDIR (or, where that lies in the project,
+  // in /var/tmp or /dev/shm) and has one of the product's names. Other /tmp paths are the user's:
+  // a clone under /tmp has its projects there, and npm puts /tmp/node_modules/.bin on PATH.
+  const patterns = [new RegExp(tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), SCRATCH_NAMES];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
-      // A clone under /tmp has its projects there too: their own paths are no scratch paths.
-      if (match[0] === REPO || match[0].startsWith(`${REPO}/`)) continue;
       const start = Math.max(0, match.index - 60);
       hits.push(
         `'${match[0]}' in "...${text.slice(start, match.index + match[0].length + 20).replace(/\s+/g, ' ')}..."`,
