@@ -1,7 +1,7 @@
 // Where a probe's make runs: isolated at the project's own paths, in a copy, in place, or nowhere (refused).
 import * as path from 'node:path';
 import { ALLOW_NAMESPACES, isolationSupport, type IsolationSupport } from './isolation/isolationSupport';
-import { findProjectRoot, type ProjectRoot } from './isolation/projectRoot';
+import { findProjectRoot, isInside, type ProjectRoot } from './isolation/projectRoot';
 import { describeRisk, type SafetyReport, type SafetyRisk, type SandboxPolicy } from './safety';
 
 export type Placement =
@@ -14,10 +14,6 @@ export type Placement =
   | { where: 'copy'; reasons: string[] }
   | { where: 'in-place'; reasons: string[] }
   | { where: 'refused'; reasons: string[] };
-
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(`${folder}/`);
-}
 
 /**
  * A copy lives at another path, so it is only safe when the makefiles name no path of the project

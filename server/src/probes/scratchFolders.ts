@@ -3,6 +3,7 @@ import { lstat, mkdtemp, readdir, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { guardScratchFolder } from './exec';
+import { isInside } from './isolation/projectRoot';
 
 const PREFIX = 'makescope-';
 /** A folder is stale when the process that made it is gone and it has not been touched for this long. */
@@ -47,10 +48,6 @@ async function removeStale(base: string): Promise<void> {
     const info = await lstat(folder).catch(() => undefined);
     if (info?.isDirectory() && Date.now() - info.mtimeMs > STALE_MS) await removeScratch(folder);
   }
-}
-
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(`${folder}/`);
 }
 
 /** The temp folder, or another when the temp folder lies inside `avoid` (an overlay cannot hold its own layers). */

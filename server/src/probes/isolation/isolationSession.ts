@@ -6,7 +6,7 @@ import { ProbeError } from '../probeOptions';
 import { withScratch } from '../scratchFolders';
 import { prepareLayout, type IsolationSupport } from './isolationSupport';
 import { LAUNCHER_FAILED, LAUNCHER_MESSAGE, launcherCommand, type OverlayKind } from './namespaceLauncher';
-import type { ProjectRoot } from './projectRoot';
+import { isInside, type ProjectRoot } from './projectRoot';
 import { readUpperLayer, type LayerEntry, type UpperLayer } from './upperLayer';
 
 export interface WrittenFile {
@@ -67,10 +67,6 @@ async function visibleFolders(
     folders.push(folder);
   }
   return folders;
-}
-
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(`${folder}/`);
 }
 
 async function existsOutside(file: string): Promise<boolean> {

@@ -25,7 +25,8 @@ async function repositoryTop(directory: string): Promise<string | undefined> {
   }
 }
 
-function isInside(file: string, folder: string): boolean {
+/** Whether `file` is `folder` or lies below it (paths resolved, no trailing slash). */
+export function isInside(file: string, folder: string): boolean {
   return file === folder || file.startsWith(folder === '/' ? '/' : `${folder}/`);
 }
 
