@@ -1,5 +1,5 @@
 // Command-line parsing for `makescope`: subcommand, options, and targets (after `--` if they look like options).
-import type { SandboxPolicy } from '../../server/src/probes/safety';
+import type { SandboxPolicy } from '../../engine/probes/safety';
 import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 
 export const COMMANDS = ['convergence', 'trace', 'vars', 'dry-run', 'timing'] as const;

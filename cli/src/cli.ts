@@ -1,6 +1,6 @@
 // The `makescope` command: parses the command line and dispatches to a subcommand.
-import { PRODUCT_NAME, PRODUCT_VERSION } from '../../server/src/version';
-import { ProbeError } from '../../server/src/probes/probeOptions';
+import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
+import { ProbeError } from '../../engine/probes/probeOptions';
 import { parseArgs } from './args';
 import { UsageError } from './options';
 import { runCommand } from './commands';

@@ -1,12 +1,12 @@
 // Runs one probe for the CLI and turns its result into text (or JSON) and an exit code.
 import * as path from 'node:path';
-import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
-import { databaseProbe } from '../../server/src/probes/databaseProbe';
-import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
-import type { ProbeOptions } from '../../server/src/probes/probeOptions';
-import { resolveProbe } from '../../server/src/probes/resolveProbe';
-import { timingProbe } from '../../server/src/probes/timingProbe';
-import { traceLogProbe, traceProbe } from '../../server/src/probes/traceProbe';
+import { convergenceProbe } from '../../engine/probes/convergenceProbe';
+import { databaseProbe } from '../../engine/probes/databaseProbe';
+import { dryRunProbe } from '../../engine/probes/dryRunProbe';
+import type { ProbeOptions } from '../../engine/probes/probeOptions';
+import { resolveProbe } from '../../engine/probes/resolveProbe';
+import { timingProbe } from '../../engine/probes/timingProbe';
+import { traceLogProbe, traceProbe } from '../../engine/probes/traceProbe';
 import type { CliArgs } from './args';
 import { convergenceReport } from './reports/convergenceReport';
 import { dryRunReport } from './reports/dryRunReport';

@@ -2,9 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { collectEvidenceToFolder } from '../../server/src/evidence/evidenceFolder';
-import { generateRunbook } from '../../server/src/evidence/runbook';
-import { ProbeError } from '../../server/src/probes/probeOptions';
+import { collectEvidenceToFolder } from '../../engine/evidence/evidenceFolder';
+import { generateRunbook } from '../../engine/evidence/runbook';
+import { ProbeError } from '../../engine/probes/probeOptions';
 import type { Output } from './cli';
 import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 

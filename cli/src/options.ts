@@ -1,7 +1,7 @@
 // One reader of command-line options for every `makescope` command, so they all accept the same forms:
 // `--name=value`, `--name value`, `-Cdir`, `-C dir`, and anything after `--` as a plain argument.
 
-import { checkCommandLineVariable } from '../../server/src/probes/probeOptions';
+import { checkCommandLineVariable } from '../../engine/probes/probeOptions';
 
 export class UsageError extends Error {}
 

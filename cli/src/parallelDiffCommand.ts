@@ -4,8 +4,8 @@ import {
   DEFAULT_MAX_SANDBOX_BYTES,
   parallelDiffProbe,
   type ShuffleMode,
-} from '../../server/src/parallel/parallelDiffProbe';
-import { ProbeError } from '../../server/src/probes/probeOptions';
+} from '../../engine/parallel/parallelDiffProbe';
+import { ProbeError } from '../../engine/probes/probeOptions';
 import type { Output } from './cli';
 import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 import { parallelDiffReport } from './reports/parallelDiffReport';

@@ -5,7 +5,7 @@ import {
   ParallelDiffRequest,
   type ParallelDiffParams,
   type ParallelDiffResult,
-} from '../../server/src/parallelProtocol';
+} from '../../contract/parallelDiff';
 import type { ClientHost } from './clientHost';
 import { languageClientBundle } from './languageClient/load';
 import { ParallelDiffPanel } from './panels/parallelDiffPanel';

@@ -1,6 +1,6 @@
 // Read-only in-memory documents for VS Code's diff editor: artifacts and per-target logs of a finished comparison.
 import * as vscode from 'vscode';
-import type { ParallelDiffResult } from '../../server/src/parallelProtocol';
+import type { ParallelDiffResult } from '../../contract/parallelDiff';
 
 export const PARALLEL_DIFF_SCHEME = 'makescope-parallel';
 

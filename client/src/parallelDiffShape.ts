@@ -1,6 +1,6 @@
 // What the Parallel Diff view and panel show of a result: identical differences of several runs as one group,
 // and notes worded for the extension (settings, not the CLI's flags or this repository's scripts).
-import type { ParallelDiffResult, RunDifference } from '../../server/src/parallelProtocol';
+import type { ParallelDiffResult, RunDifference } from '../../contract/parallelDiff';
 
 /** Runs whose differences from the serial build are the same (e.g. two parallel runs that failed alike). */
 export interface DifferenceGroup {

@@ -1,10 +1,10 @@
 // Runs one probe request under a cancellable progress notification and logs the make command lines it ran.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../server/src/durations';
-import { placementHeadline } from '../../server/src/probes/placementHeadline';
+import { formatDuration } from '../../engine/durations';
+import { placementHeadline } from '../../engine/probes/placementHeadline';
 import type { RequestType } from 'vscode-languageclient/node';
-import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../server/src/protocol';
+import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../contract/protocol';
 import type { ClientHost } from './clientHost';
 import { languageClientBundle } from './languageClient/load';
 import { ensureTrusted, showUntrusted } from './trust';

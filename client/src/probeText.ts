@@ -6,7 +6,7 @@ import type {
   DryRunResult,
   LocatedTarget,
   TraceReport,
-} from '../../server/src/protocol';
+} from '../../contract/protocol';
 
 const NOTE = '# Rebuilt by Makescope from the parsed output of';
 

@@ -1,6 +1,6 @@
 // The status bar item: the last convergence verdict of the default goal and the server's state; click checks again.
 import * as vscode from 'vscode';
-import type { ConvergenceResult } from '../../server/src/protocol';
+import type { ConvergenceResult } from '../../contract/protocol';
 
 type ServerState = 'starting' | 'running' | 'stopped';
 

@@ -1,6 +1,6 @@
 // Target pickers from the server's static model (makescope/listTargets): default goal first, no pattern rules.
 import * as vscode from 'vscode';
-import { ListTargetsRequest, type ListedTarget } from '../../server/src/protocol';
+import { ListTargetsRequest, type ListedTarget } from '../../contract/protocol';
 import type { ClientHost } from './clientHost';
 import { languageClientBundle } from './languageClient/load';
 

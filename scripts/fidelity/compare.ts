@@ -1,10 +1,10 @@
 // Compares the static model of a makefile project with GNU make's own database (`make -pRrq`).
 import * as path from 'node:path';
-import type { FileIndex, VariableDefinition } from '../../server/src/analysis/fileIndex';
-import { MAKE_DEFINED_VARIABLES } from '../../server/src/analysis/builtins';
-import { expandStatically, type StaticScope } from '../../server/src/analysis/staticExpander';
-import { uriToPath } from '../../server/src/analysis/uris';
-import type { DbVariable, MakeDatabase } from '../../server/src/probes/parsers/databaseParser';
+import type { FileIndex, VariableDefinition } from '../../engine/analysis/fileIndex';
+import { MAKE_DEFINED_VARIABLES } from '../../engine/analysis/builtins';
+import { expandStatically, type StaticScope } from '../../engine/analysis/staticExpander';
+import { uriToPath } from '../../engine/analysis/uris';
+import type { DbVariable, MakeDatabase } from '../../engine/probes/parsers/databaseParser';
 
 export interface Tally {
   total: number;

@@ -3,11 +3,11 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { WorkspaceModel } from '../../server/src/analysis/workspaceModel';
-import { pathToUri } from '../../server/src/analysis/uris';
-import { findMakefiles } from '../../server/src/analysis/workspaceScan';
-import { runProcess } from '../../server/src/probes/exec';
-import { parseDatabase } from '../../server/src/probes/parsers/databaseParser';
+import { WorkspaceModel } from '../../engine/analysis/workspaceModel';
+import { pathToUri } from '../../engine/analysis/uris';
+import { findMakefiles } from '../../engine/analysis/workspaceScan';
+import { runProcess } from '../../engine/probes/exec';
+import { parseDatabase } from '../../engine/probes/parsers/databaseParser';
 import { compareWithDatabase, type FidelityReport } from './compare';
 
 export interface FileResult {

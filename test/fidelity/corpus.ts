@@ -2,7 +2,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProcess } from '../../server/src/probes/exec';
+import { runProcess } from '../../engine/probes/exec';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 const inputs = path.join(repoRoot, 'test', 'fixtures', 'corpus-inputs');

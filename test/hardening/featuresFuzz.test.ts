@@ -1,7 +1,7 @@
 // Every editor feature on fast-check Makefiles at random positions, in process: none throws, all answer in range.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { WorkspaceModel } from '../../server/src/analysis/workspaceModel';
+import { WorkspaceModel } from '../../engine/analysis/workspaceModel';
 import { codeActions } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completion } from '../../server/src/features/completion';

@@ -1,8 +1,8 @@
 // The parser under fast-check: random bytes and grammar-shaped Makefiles never throw and stay inside the text.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ParsedMakefile, Range } from '../../server/src/parser/ast';
-import { parseMakefile } from '../../server/src/parser/parser';
+import type { ParsedMakefile, Range } from '../../engine/parser/ast';
+import { parseMakefile } from '../../engine/parser/parser';
 import { allStatements } from '../unit/parser/parseHelpers';
 import { makefile } from './support/makefileArbitrary';
 import { tally } from './support/tally';

@@ -1,7 +1,7 @@
 // Named hostile inputs: the parser survives each, its cost grows linearly (10x input <= 12x cost) and memory stays bounded.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseMakefile } from '../../server/src/parser/parser';
+import { parseMakefile } from '../../engine/parser/parser';
 import { makefile } from './support/makefileArbitrary';
 import { tally } from './support/tally';
 import { costRatio } from './support/workRatio';

@@ -1,8 +1,8 @@
 // Parse-time commands the safety check once took for read-only: each is now a risk that keeps a probe from running in place.
 import * as assert from 'node:assert/strict';
-import { choosePlacement } from '../../server/src/probes/placement';
-import { assessSafety } from '../../server/src/probes/safety';
-import { shellCommandIsReadOnly } from '../../server/src/probes/safetyRules';
+import { choosePlacement } from '../../engine/probes/placement';
+import { assessSafety } from '../../engine/probes/safety';
+import { shellCommandIsReadOnly } from '../../engine/probes/safetyRules';
 import { scratchProject } from './support/scratch';
 import { tally } from './support/tally';
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ResponseError } from 'vscode-jsonrpc/node';
-import { DryRunRequest, type ProbeErrorData } from '../../server/src/protocol';
+import { DryRunRequest, type ProbeErrorData } from '../../contract/protocol';
 import { pollUntil, processesInGroup } from '../probes/support/processGroups';
 import { fileUri, LspSession } from '../server/lspSession';
 import { scratchProject } from './support/scratch';

@@ -4,7 +4,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResponseError } from 'vscode-jsonrpc/node';
-import type { ProbeErrorData } from '../../server/src/protocol';
+import type { ProbeErrorData } from '../../contract/protocol';
 import { fileUri, LspSession, repoRoot } from '../server/lspSession';
 import { scratchProject, type Scratch } from './support/scratch';
 import { tally } from './support/tally';

@@ -5,8 +5,8 @@ import { existsSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { dryRunProbe } from '../../server/src/probes/dryRunProbe';
-import { runProcess } from '../../server/src/probes/exec';
+import { dryRunProbe } from '../../engine/probes/dryRunProbe';
+import { runProcess } from '../../engine/probes/exec';
 import { workspaceFrom } from './support/fixtureCopy';
 import { MAKES, repoRoot, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
@@ -68,7 +68,7 @@ describe('process runner', () => {
     // A separate Node process runs two groups (one finished, one still running) and is then killed.
     const folder = await mkdtemp(path.join(tmpdir(), 'makescope-guard-'));
     const script = path.join(folder, 'runner.ts');
-    const exec = path.join(repoRoot, 'server', 'src', 'probes', 'exec.ts');
+    const exec = path.join(repoRoot, 'engine', 'probes', 'exec.ts');
     await writeFile(
       script,
       `import { runProcess } from ${JSON.stringify(exec)};\n` +

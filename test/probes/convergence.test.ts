@@ -1,7 +1,7 @@
 // Convergence probe on real GNU make 4.3 and 4.4.1; every run leaves the workspace untouched.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { convergenceProbe } from '../../server/src/probes/convergenceProbe';
+import { convergenceProbe } from '../../engine/probes/convergenceProbe';
 import { touch, workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';

@@ -1,10 +1,10 @@
 // Database, resolved values, timing and make detection on real GNU make 4.3 and 4.4.1 (and bmake).
 import * as assert from 'node:assert/strict';
-import { detectMake } from '../../server/src/probes/capabilities';
-import { databaseProbe } from '../../server/src/probes/databaseProbe';
-import { ProbeError } from '../../server/src/probes/probeOptions';
-import { resolveProbe } from '../../server/src/probes/resolveProbe';
-import { timingProbe } from '../../server/src/probes/timingProbe';
+import { detectMake } from '../../engine/probes/capabilities';
+import { databaseProbe } from '../../engine/probes/databaseProbe';
+import { ProbeError } from '../../engine/probes/probeOptions';
+import { resolveProbe } from '../../engine/probes/resolveProbe';
+import { timingProbe } from '../../engine/probes/timingProbe';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';

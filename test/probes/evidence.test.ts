@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { EvidenceReport } from '../../server/src/evidence/evidenceTypes';
+import type { EvidenceReport } from '../../engine/evidence/evidenceTypes';
 import { validateSarif } from './support/sarifSchema';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { repoRoot } from './support/makes';

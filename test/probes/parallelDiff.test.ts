@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { parallelDiffProbe, type ParallelDiffOptions } from '../../server/src/parallel/parallelDiffProbe';
-import type { ParallelDiffResult, ParallelFinding } from '../../server/src/parallel/parallelTypes';
+import { parallelDiffProbe, type ParallelDiffOptions } from '../../engine/parallel/parallelDiffProbe';
+import type { ParallelDiffResult, ParallelFinding } from '../../engine/parallel/parallelTypes';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';

@@ -7,10 +7,10 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { runCli } from '../../cli/src/cli';
-import { handleParallelDiff } from '../../server/src/parallel/parallelDiffHandler';
-import { parallelDiffProbe } from '../../server/src/parallel/parallelDiffProbe';
-import type { ParallelDiffResult } from '../../server/src/parallel/parallelTypes';
-import { ProbeError } from '../../server/src/probes/probeOptions';
+import { handleParallelDiff } from '../../server/src/probeRequests/parallelDiffHandler';
+import { parallelDiffProbe } from '../../engine/parallel/parallelDiffProbe';
+import type { ParallelDiffResult } from '../../engine/parallel/parallelTypes';
+import { ProbeError } from '../../engine/probes/probeOptions';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { make441Path, MAKES, requireMake } from './support/makes';

@@ -2,11 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseVersionBanner, parseFeatures } from '../../server/src/probes/capabilities';
-import { DatabaseParser, parseDatabase } from '../../server/src/probes/parsers/databaseParser';
-import { parseResolvedValues } from '../../server/src/probes/parsers/resolvedValuesParser';
-import { parseStraceCommands } from '../../server/src/probes/parsers/straceParser';
-import { isPhony, parseTrace } from '../../server/src/probes/parsers/traceParser';
+import { parseVersionBanner, parseFeatures } from '../../engine/probes/capabilities';
+import { DatabaseParser, parseDatabase } from '../../engine/probes/parsers/databaseParser';
+import { parseResolvedValues } from '../../engine/probes/parsers/resolvedValuesParser';
+import { parseStraceCommands } from '../../engine/probes/parsers/straceParser';
+import { isPhony, parseTrace } from '../../engine/probes/parsers/traceParser';
 import { repoRoot } from './support/makes';
 
 const recorded = (name: string): string => {

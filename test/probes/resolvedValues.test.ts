@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ResolvedValues } from '../../server/src/resolvedValues';
+import { ResolvedValues } from '../../server/src/probeRequests/resolvedValues';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 describe('resolved values for hovers', () => {

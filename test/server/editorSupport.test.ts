@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { CollectEvidenceResult, ListTargetsResult } from '../../server/src/protocol';
+import type { CollectEvidenceResult, ListTargetsResult } from '../../contract/protocol';
 import { LspSession, fileUri } from './lspSession';
 
 const MAKEFILE = [

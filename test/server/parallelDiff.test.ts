@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import type { ParallelDiffResult } from '../../server/src/parallelProtocol';
+import type { ParallelDiffResult } from '../../contract/parallelDiff';
 import { workspaceFrom, type Workspace } from '../probes/support/fixtureCopy';
 import { fileUri, LspSession } from './lspSession';
 

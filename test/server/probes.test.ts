@@ -15,7 +15,7 @@ import {
   TimingRequest,
   TraceRequest,
   type ProbeErrorData,
-} from '../../server/src/protocol';
+} from '../../contract/protocol';
 import { MAKES, requireMake, type MakeUnderTest } from '../probes/support/makes';
 import {
   descendantsOf,

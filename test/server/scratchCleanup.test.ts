@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ConvergenceRequest, DryRunRequest } from '../../server/src/protocol';
+import { ConvergenceRequest, DryRunRequest } from '../../contract/protocol';
 import { pollUntil } from '../probes/support/processGroups';
 import { fileUri, LspSession, repoRoot } from './lspSession';
 

@@ -1,6 +1,6 @@
 // Terminal report of the convergence probe.
-import type { ConvergenceResult } from '../../../server/src/probes/convergenceProbe';
-import { relativeTo } from '../../../server/src/probes/traceModel';
+import type { ConvergenceResult } from '../../../engine/probes/convergenceProbe';
+import { relativeTo } from '../../../engine/probes/traceModel';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
 

@@ -1,6 +1,6 @@
 // Terminal report of the dry-run probe: commands grouped by target and directory.
-import type { DryRunResult } from '../../../server/src/probes/dryRunProbe';
-import { relativeTo } from '../../../server/src/probes/traceModel';
+import type { DryRunResult } from '../../../engine/probes/dryRunProbe';
+import { relativeTo } from '../../../engine/probes/traceModel';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
 

@@ -1,8 +1,8 @@
 // Terminal report of a parallel diff: runs, speedup, differences by target, race findings with their fix lines.
 import * as path from 'node:path';
-import { hasDifference } from '../../../server/src/parallel/runComparison';
-import type { ParallelDiffResult, RunDifference } from '../../../server/src/parallel/parallelTypes';
-import { speedupText, tracingOverheadText } from '../../../server/src/parallel/parallelFigures';
+import { hasDifference } from '../../../engine/parallel/runComparison';
+import type { ParallelDiffResult, RunDifference } from '../../../engine/parallel/parallelTypes';
+import { speedupText, tracingOverheadText } from '../../../engine/parallel/parallelFigures';
 import type { Style } from './style';
 
 const VERDICTS: Record<ParallelDiffResult['verdict'], string> = {

@@ -1,6 +1,6 @@
 // The "where did make run" line shared by every report: one line, the whole list with --verbose.
-import type { PlacementSummary } from '../../../server/src/probes/makeRun';
-import { placementHeadline, riskyLines } from '../../../server/src/probes/placementHeadline';
+import type { PlacementSummary } from '../../../engine/probes/makeRun';
+import { placementHeadline, riskyLines } from '../../../engine/probes/placementHeadline';
 import type { Style } from './style';
 
 export function placementLines(placement: PlacementSummary | undefined, style: Style): string[] {

@@ -1,6 +1,6 @@
 // Terminal report of the timing probe.
-import type { TimingResult } from '../../../server/src/probes/timingProbe';
-import { formatDuration } from '../../../server/src/durations';
+import type { TimingResult } from '../../../engine/probes/timingProbe';
+import { formatDuration } from '../../../engine/durations';
 import { placementLines } from './placementReport';
 import type { Style } from './style';
 

@@ -1,6 +1,6 @@
 // Terminal report of the trace probe: an indented tree target <- reason, with recipe lines.
-import type { TraceReport } from '../../../server/src/probes/traceProbe';
-import { relativeTo, type TraceNode } from '../../../server/src/probes/traceModel';
+import type { TraceReport } from '../../../engine/probes/traceProbe';
+import { relativeTo, type TraceNode } from '../../../engine/probes/traceModel';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
 

@@ -1,6 +1,6 @@
 // Terminal report of the database probe (variables, optionally rules) and of resolved values.
-import type { DatabaseResult } from '../../../server/src/probes/databaseProbe';
-import type { ResolveResult } from '../../../server/src/probes/resolveProbe';
+import type { DatabaseResult } from '../../../engine/probes/databaseProbe';
+import type { ResolveResult } from '../../../engine/probes/resolveProbe';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
 

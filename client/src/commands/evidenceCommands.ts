@@ -1,7 +1,7 @@
 // Collect Evidence… and Generate Runbook: the evidence ladder with its report beside the Evidence tree.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CollectEvidenceRequest, GenerateRunbookRequest } from '../../../server/src/protocol';
+import { CollectEvidenceRequest, GenerateRunbookRequest } from '../../../contract/protocol';
 import type { ClientHost } from '../clientHost';
 import type { Makefiles } from '../makefiles';
 import type { ProbeRunner } from '../probeRunner';

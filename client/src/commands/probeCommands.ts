@@ -1,7 +1,7 @@
 // The probe commands (Check Convergence, Trace Target…, Show Variables, Dry Run…, Time Parse vs Recipes).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../server/src/durations';
+import { formatDuration } from '../../../engine/durations';
 import {
   ConvergenceRequest,
   DatabaseRequest,
@@ -9,7 +9,7 @@ import {
   TimingRequest,
   TraceRequest,
   type TimingResult,
-} from '../../../server/src/protocol';
+} from '../../../contract/protocol';
 import type { ClientHost } from '../clientHost';
 import type { Makefiles } from '../makefiles';
 import type { ProbeOutput } from '../probeOutput';

@@ -1,6 +1,6 @@
 // The Convergence tree: the verdict, then each stale target with its reason and prerequisites; phony apart.
 import * as vscode from 'vscode';
-import type { ConvergenceResult, StaleTarget } from '../../../server/src/protocol';
+import type { ConvergenceResult, StaleTarget } from '../../../contract/protocol';
 import { openAt, shortLocation } from './location';
 
 type Located = ConvergenceResult['phony'][number];

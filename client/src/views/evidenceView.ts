@@ -1,14 +1,14 @@
 // The Evidence tree: the verdict, each rung of the ladder with its commands and outputs, and the escalation criteria.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../server/src/durations';
+import { formatDuration } from '../../../engine/durations';
 import type {
   CollectEvidenceResult,
   EscalationCriterion,
   EvidenceLocation,
   RecordedCommand,
   Rung,
-} from '../../../server/src/protocol';
+} from '../../../contract/protocol';
 import { openAt, shortLocation } from './location';
 
 /** Tree item types, kept apart from the wire types above. */

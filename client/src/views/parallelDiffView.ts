@@ -1,8 +1,8 @@
 // The Parallel Diff tree (view makescope.parallelDiff): verdict, race findings first, then differences (identical
 // ones of several runs as one group), runs and notes.
 import * as vscode from 'vscode';
-import { meaningfulSpeedup } from '../../../server/src/parallel/parallelFigures';
-import type { ParallelDiffResult, ParallelFinding } from '../../../server/src/parallelProtocol';
+import { meaningfulSpeedup } from '../../../engine/parallel/parallelFigures';
+import type { ParallelDiffResult, ParallelFinding } from '../../../contract/parallelDiff';
 import type { DiffSubject } from '../parallelDiffDocuments';
 import { extensionNotes, groupDifferences, type DifferenceGroup } from '../parallelDiffShape';
 import { openAt, shortLocation } from './location';

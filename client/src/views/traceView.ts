@@ -1,6 +1,6 @@
 // The Trace tree: target -> reason -> prerequisites -> recipe lines, with sub-makes nested under their target.
 import * as vscode from 'vscode';
-import type { TraceNode, TraceReport } from '../../../server/src/protocol';
+import type { TraceNode, TraceReport } from '../../../contract/protocol';
 import { openAt, shortLocation } from './location';
 
 /** Tree item types, kept apart from the wire types above. */

@@ -1,7 +1,7 @@
 // The Variables tree from `make -p`: grouped by origin, with flavor, value and defining file:line; filterable.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DbVariable } from '../../../server/src/protocol';
+import type { DbVariable } from '../../../contract/protocol';
 import { openAt, shortLocation } from './location';
 
 /** Tree item types, kept apart from the wire types above. */

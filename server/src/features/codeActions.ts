@@ -1,7 +1,7 @@
 // textDocument/codeAction: quick fixes for the diagnostics that have one obvious repair.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { FileIndex } from '../analysis/fileIndex';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { FileIndex } from '../../../engine/analysis/fileIndex';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import { DiagnosticCode } from './diagnostics';
 
 export function codeActions(model: WorkspaceModel, uri: string, diagnostics: Diagnostic[]): CodeAction[] {

@@ -1,6 +1,6 @@
 // textDocument/codeLens: "Dry run · Trace · Check convergence" above each rule of a real target.
 import type { CodeLens } from 'vscode-languageserver';
-import type { FileIndex } from '../analysis/fileIndex';
+import type { FileIndex } from '../../../engine/analysis/fileIndex';
 
 export const CODE_LENS_COMMANDS = [
   { title: 'Dry run', command: 'makescope.dryRun' },

@@ -1,7 +1,7 @@
 // textDocument/completion: variables and functions after `$(`, automatic variables after `$`, targets elsewhere.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { AUTOMATIC_VARIABLES, FUNCTIONS, MAKE_DEFINED_VARIABLES } from '../analysis/builtins';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import { AUTOMATIC_VARIABLES, FUNCTIONS, MAKE_DEFINED_VARIABLES } from '../../../engine/analysis/builtins';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 export function completion(model: WorkspaceModel, uri: string, position: Position): CompletionItem[] {
   const text = model.text(uri);

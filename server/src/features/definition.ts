@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Location, Position } from 'vscode-languageserver';
-import { locate } from '../analysis/locate';
-import { targetDefinitions, variableDefinitions } from '../analysis/symbolQueries';
-import { pathToUri, uriToPath } from '../analysis/uris';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import { locate } from '../../../engine/analysis/locate';
+import { targetDefinitions, variableDefinitions } from '../../../engine/analysis/symbolQueries';
+import { pathToUri, uriToPath } from '../../../engine/analysis/uris';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

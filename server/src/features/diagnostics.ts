@@ -4,11 +4,11 @@ import {
   CONVENTIONAL_PHONY_TARGETS,
   MAKE_DEFINED_VARIABLES,
   automaticVariableDoc,
-} from '../analysis/builtins';
-import type { FileIndex } from '../analysis/fileIndex';
-import { uriToPath } from '../analysis/uris';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
-import type { Assignment } from '../parser/ast';
+} from '../../../engine/analysis/builtins';
+import type { FileIndex } from '../../../engine/analysis/fileIndex';
+import { uriToPath } from '../../../engine/analysis/uris';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
+import type { Assignment } from '../../../engine/parser/ast';
 
 export const DIAGNOSTIC_SOURCE = 'makescope';
 

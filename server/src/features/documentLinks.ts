@@ -1,6 +1,6 @@
 // textDocument/documentLink: include paths and `$(MAKE) -C dir` calls link to the makefiles they read.
 import type { DocumentLink } from 'vscode-languageserver';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 export function documentLinks(model: WorkspaceModel, uri: string): DocumentLink[] {
   const links: DocumentLink[] = [];

@@ -1,6 +1,6 @@
 // textDocument/documentSymbol: targets, variables, define blocks and includes, nested under conditionals.
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { ParsedMakefile, Statement } from '../parser/ast';
+import type { ParsedMakefile, Statement } from '../../../engine/parser/ast';
 
 // A parsed file never changes, so its outline is computed once per document version.
 const cache = new WeakMap<ParsedMakefile, DocumentSymbol[]>();

@@ -1,6 +1,6 @@
 // textDocument/foldingRange: define blocks, conditional branches and recipes.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { ParsedMakefile, Range, Statement } from '../parser/ast';
+import type { ParsedMakefile, Range, Statement } from '../../../engine/parser/ast';
 
 export function foldingRanges(file: ParsedMakefile): FoldingRange[] {
   const ranges: FoldingRange[] = [];

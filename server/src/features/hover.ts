@@ -1,13 +1,18 @@
 // textDocument/hover: definitions with file:line, flavor and stored value; docs for make's own names.
 import * as path from 'node:path';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
-import { AUTOMATIC_VARIABLES, FUNCTIONS, SPECIAL_TARGETS, automaticVariableDoc } from '../analysis/builtins';
-import type { VariableDefinition } from '../analysis/fileIndex';
-import { locate, type Located } from '../analysis/locate';
-import { targetDefinitions, variableDefinitions } from '../analysis/symbolQueries';
-import { uriToPath } from '../analysis/uris';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
-import type { AssignmentOperator } from '../parser/ast';
+import {
+  AUTOMATIC_VARIABLES,
+  FUNCTIONS,
+  SPECIAL_TARGETS,
+  automaticVariableDoc,
+} from '../../../engine/analysis/builtins';
+import type { VariableDefinition } from '../../../engine/analysis/fileIndex';
+import { locate, type Located } from '../../../engine/analysis/locate';
+import { targetDefinitions, variableDefinitions } from '../../../engine/analysis/symbolQueries';
+import { uriToPath } from '../../../engine/analysis/uris';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
+import type { AssignmentOperator } from '../../../engine/parser/ast';
 
 /** What make itself resolved for a variable (from the probe engine), shown under the static facts. */
 export interface ResolvedValue {

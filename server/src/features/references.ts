@@ -1,13 +1,13 @@
 // textDocument/references: every use of a variable, or every rule and prerequisite naming a target.
 import type { Location, Position } from 'vscode-languageserver';
-import { locate } from '../analysis/locate';
+import { locate } from '../../../engine/analysis/locate';
 import {
   prerequisiteSites,
   targetDefinitions,
   variableDefinitions,
   variableReferences,
-} from '../analysis/symbolQueries';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+} from '../../../engine/analysis/symbolQueries';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 export function references(
   model: WorkspaceModel,

@@ -1,7 +1,7 @@
 // textDocument/rename and prepareRename for variables and targets, across the makefiles read together.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { locate } from '../analysis/locate';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import { locate } from '../../../engine/analysis/locate';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import { references } from './references';
 
 export function prepareRename(

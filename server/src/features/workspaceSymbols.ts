@@ -1,6 +1,6 @@
 // workspace/symbol: targets and variables of every known makefile whose name contains the query.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 const MAX_RESULTS = 1000;
 

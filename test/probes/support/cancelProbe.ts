@@ -1,6 +1,6 @@
 // Cancels a running probe and asserts it fails as cancelled and leaves no process of any group it started.
 import * as assert from 'node:assert/strict';
-import { ProbeError } from '../../../server/src/probes/probeOptions';
+import { ProbeError } from '../../../engine/probes/probeOptions';
 import { pollUntil, processesInGroup } from './processGroups';
 
 /** The house promise: every process a cancelled probe started is gone within 1 s. */

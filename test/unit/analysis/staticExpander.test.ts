@@ -1,6 +1,6 @@
 // The static expander resolves include-path idioms and gives up on anything only make can know.
 import * as assert from 'node:assert/strict';
-import { expandStatically, type StaticScope } from '../../../server/src/analysis/staticExpander';
+import { expandStatically, type StaticScope } from '../../../engine/analysis/staticExpander';
 
 function scope(values: Record<string, string>, recursive = false): StaticScope {
   return {

@@ -1,6 +1,6 @@
 // What the parallel-diff report says about speed: no speedup from failed builds, negative tracing overhead is noise.
 import * as assert from 'node:assert/strict';
-import type { ParallelDiffResult, RunRecord } from '../../../server/src/parallel/parallelTypes';
+import type { ParallelDiffResult, RunRecord } from '../../../engine/parallel/parallelTypes';
 import { parallelDiffReport } from '../../../cli/src/reports/parallelDiffReport';
 import { createStyle } from '../../../cli/src/reports/style';
 

@@ -1,7 +1,7 @@
 // Where a probe's make runs, decided from the policy, the risky lines, the machine's isolation and the project.
 import * as assert from 'node:assert/strict';
-import { choosePlacement, copyIsSafe, type PlacementInput } from '../../../server/src/probes/placement';
-import type { SafetyRisk } from '../../../server/src/probes/safety';
+import { choosePlacement, copyIsSafe, type PlacementInput } from '../../../engine/probes/placement';
+import type { SafetyRisk } from '../../../engine/probes/safety';
 
 const risk: SafetyRisk = {
   kind: 'make-line',

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findProjectRoot, namedPaths } from '../../../server/src/probes/isolation/projectRoot';
+import { findProjectRoot, namedPaths } from '../../../engine/probes/isolation/projectRoot';
 
 describe('isolation: the project root', () => {
   let top: string;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readUpperLayer } from '../../../server/src/probes/isolation/upperLayer';
+import { readUpperLayer } from '../../../engine/probes/isolation/upperLayer';
 
 describe('isolation: the upper layer', () => {
   let upper: string;

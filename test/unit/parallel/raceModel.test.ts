@@ -6,16 +6,16 @@ import {
   parallelDiagnosticsFor,
   parallelFindingsToDiagnostics,
   parallelQuickFixes,
-} from '../../../server/src/parallel/parallelDiagnostics';
-import { findRaces, Ordering, type DeclaredGraph } from '../../../server/src/parallel/missingPrerequisites';
-import type { ParallelFinding } from '../../../server/src/parallel/parallelTypes';
+} from '../../../server/src/features/parallelDiagnostics';
+import { findRaces, Ordering, type DeclaredGraph } from '../../../engine/parallel/missingPrerequisites';
+import type { ParallelFinding } from '../../../engine/parallel/parallelTypes';
 import {
   parseStraceAccess,
   splitArgs,
   unquote,
   type TargetAccess,
-} from '../../../server/src/parallel/straceAccessParser';
-import { parseTargetLogs } from '../../../server/src/parallel/targetLogs';
+} from '../../../engine/parallel/straceAccessParser';
+import { parseTargetLogs } from '../../../engine/parallel/targetLogs';
 
 const recorded = path.join(__dirname, '..', '..', 'fixtures', 'parallel-recorded');
 const options = { roots: ['/tmp/makescope-recorded/project'], envName: 'MAKESCOPE_TARGET' };

@@ -1,6 +1,6 @@
 // Child ranges lie inside their statement's range, as LSP document symbols and folding require.
 import * as assert from 'node:assert/strict';
-import type { Range, Statement } from '../../../server/src/parser/ast';
+import type { Range, Statement } from '../../../engine/parser/ast';
 import { allStatements, at, parseMakefile } from './parseHelpers';
 
 function inside(inner: Range, outer: Range, what: string): void {

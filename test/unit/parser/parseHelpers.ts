@@ -10,8 +10,8 @@ import type {
   Unknown,
   VariableDirective,
   Vpath,
-} from '../../../server/src/parser/ast';
-import { parseMakefile } from '../../../server/src/parser/parser';
+} from '../../../engine/parser/ast';
+import { parseMakefile } from '../../../engine/parser/parser';
 
 export { parseMakefile };
 

@@ -1,6 +1,6 @@
 // References: every form, nesting, function calls, substitution and computed references, contexts.
 import * as assert from 'node:assert/strict';
-import type { Reference } from '../../../server/src/parser/ast';
+import type { Reference } from '../../../engine/parser/ast';
 import { at, parseMakefile, textAt } from './parseHelpers';
 
 function refsOf(text: string): Reference[] {

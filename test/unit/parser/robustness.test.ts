@@ -1,6 +1,6 @@
 // The parser never throws, keeps ranges inside the text, and stays linear on hostile input.
 import * as assert from 'node:assert/strict';
-import type { ParsedMakefile, Range, Statement } from '../../../server/src/parser/ast';
+import type { ParsedMakefile, Range, Statement } from '../../../engine/parser/ast';
 import { allStatements, parseMakefile } from './parseHelpers';
 import { MAKE_SPECIAL_CHARACTERS } from '../../shared/makeCharacters';
 import { replayHint, SEED } from '../../shared/seed';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols } from '../../../server/src/features/documentSymbols';
-import { parseMakefile } from '../../../server/src/parser/parser';
+import { parseMakefile } from '../../../engine/parser/parser';
 
 const MAKEFILE = [
   'include mk/common.mk mk/rules.mk',

@@ -8,13 +8,13 @@ import {
   type CancellationToken,
   type Connection,
 } from 'vscode-languageserver/node';
-import { uriToPath } from './analysis/uris';
-import { quoteForDisplay } from './evidence/runRecorder';
+import { uriToPath } from '../../../engine/analysis/uris';
+import { quoteForDisplay } from '../../../engine/evidence/runRecorder';
 import { startProgress } from './probeProgress';
 import { ProbeQueue } from './probeQueue';
-import { commandLineVariableArgs, ProbeError, type ProbeOptions } from './probes/probeOptions';
-import type { ProbeErrorData, ProbeParams, ProbeRun, WithRuns } from './protocol';
-import type { Settings } from './settings';
+import { commandLineVariableArgs, ProbeError, type ProbeOptions } from '../../../engine/probes/probeOptions';
+import type { ProbeErrorData, ProbeParams, ProbeRun, WithRuns } from '../../../contract/protocol';
+import type { Settings } from '../settings';
 
 export interface ProbeHandlerOptions {
   /** Current settings (make path, jobs, sandbox policy, timeout, environment, extra args), once a pending change is applied. */

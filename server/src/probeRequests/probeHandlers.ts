@@ -1,14 +1,14 @@
 // Binds the probe requests of protocol.ts to the probe engine (progress, cancellation and queueing in probeRequest.ts).
 import type { Connection } from 'vscode-languageserver/node';
-import { collectEvidenceToFolder } from './evidence/evidenceFolder';
-import { generateRunbook } from './evidence/runbook';
+import { collectEvidenceToFolder } from '../../../engine/evidence/evidenceFolder';
+import { generateRunbook } from '../../../engine/evidence/runbook';
 import type { ProbeRequests } from './probeRequest';
-import { convergenceProbe } from './probes/convergenceProbe';
-import { databaseProbe } from './probes/databaseProbe';
-import { dryRunProbe } from './probes/dryRunProbe';
-import { resolveProbe } from './probes/resolveProbe';
-import { timingProbe } from './probes/timingProbe';
-import { traceLogProbe, traceProbe } from './probes/traceProbe';
+import { convergenceProbe } from '../../../engine/probes/convergenceProbe';
+import { databaseProbe } from '../../../engine/probes/databaseProbe';
+import { dryRunProbe } from '../../../engine/probes/dryRunProbe';
+import { resolveProbe } from '../../../engine/probes/resolveProbe';
+import { timingProbe } from '../../../engine/probes/timingProbe';
+import { traceLogProbe, traceProbe } from '../../../engine/probes/traceProbe';
 import {
   CollectEvidenceRequest,
   ConvergenceRequest,
@@ -18,7 +18,7 @@ import {
   ResolveVariableRequest,
   TimingRequest,
   TraceRequest,
-} from './protocol';
+} from '../../../contract/protocol';
 
 export type { ProbeHandlerOptions } from './probeRequest';
 

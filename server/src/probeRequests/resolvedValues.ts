@@ -1,8 +1,8 @@
 // Values make itself resolves for hovers: every variable of the project in one make run, cached until a makefile changes.
 import * as path from 'node:path';
-import type { ResolvedValue as HoverValue } from './features/hover';
-import { resolveProbe } from './probes/resolveProbe';
-import type { Settings } from './settings';
+import type { ResolvedValue as HoverValue } from '../features/hover';
+import { resolveProbe } from '../../../engine/probes/resolveProbe';
+import type { Settings } from '../settings';
 
 /** How long a hover waits for make before showing the static facts alone (the answer stays cached). */
 const HOVER_BUDGET_MS = 2000;

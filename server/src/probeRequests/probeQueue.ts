@@ -1,5 +1,5 @@
 // One probe at a time per folder: a later probe waits for the earlier ones, and a cancel ends its wait.
-import { ProbeError } from './probes/probeOptions';
+import { ProbeError } from '../../../engine/probes/probeOptions';
 
 function waitOrAbort(previous: Promise<void>, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(new ProbeError('cancelled', 'cancelled'));

@@ -6,8 +6,8 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
-import { normalizeUri, pathToUri } from '../analysis/uris';
-import type { ParallelFinding } from './parallelTypes';
+import { normalizeUri, pathToUri } from '../../../engine/analysis/uris';
+import type { ParallelFinding } from '../../../engine/parallel/parallelTypes';
 
 export const PARALLEL_DIAGNOSTIC_SOURCE = 'makescope parallel diff';
 

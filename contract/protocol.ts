@@ -2,26 +2,31 @@
 // The message class alone: the extension's activation bundle imports these types and must not load the
 // whole protocol library (server and client get the same class from vscode-jsonrpc either way).
 import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
-import type { EvidenceReport } from './evidence/evidenceTypes';
-import type { PlacementSummary } from './probes/makeRun';
-import type { ProbeErrorKind } from './probes/probeOptions';
-import type { ListTargetsResult } from './features/listTargets';
-import type { ConvergenceResult } from './probes/convergenceProbe';
-import type { DatabaseResult } from './probes/databaseProbe';
-import type { DryRunResult } from './probes/dryRunProbe';
-import type { ResolveResult } from './probes/resolveProbe';
-import type { TimingResult } from './probes/timingProbe';
-import type { TraceReport } from './probes/traceProbe';
+import type { EvidenceReport } from '../engine/evidence/evidenceTypes';
+import type { PlacementSummary } from '../engine/probes/makeRun';
+import type { ProbeErrorKind } from '../engine/probes/probeOptions';
+import type { ListTargetsResult } from '../engine/analysis/listTargets';
+import type { ConvergenceResult } from '../engine/probes/convergenceProbe';
+import type { DatabaseResult } from '../engine/probes/databaseProbe';
+import type { DryRunResult } from '../engine/probes/dryRunProbe';
+import type { ResolveResult } from '../engine/probes/resolveProbe';
+import type { TimingResult } from '../engine/probes/timingProbe';
+import type { TraceReport } from '../engine/probes/traceProbe';
 
-export type { ConvergenceResult, StaleTarget, SubMakeSummary } from './probes/convergenceProbe';
-export type { DatabaseResult } from './probes/databaseProbe';
-export type { DryRunGroup, DryRunResult } from './probes/dryRunProbe';
-export type { ResolveResult, ResolvedValue } from './probes/resolveProbe';
-export type { TimingResult } from './probes/timingProbe';
-export type { TraceReport } from './probes/traceProbe';
-export type { LocatedTarget, TraceNode } from './probes/traceModel';
-export type { MakeDatabase, DbVariable, DbFile, DbPatternRule } from './probes/parsers/databaseParser';
-export type { PlacementSummary } from './probes/makeRun';
+export type { ConvergenceResult, StaleTarget, SubMakeSummary } from '../engine/probes/convergenceProbe';
+export type { DatabaseResult } from '../engine/probes/databaseProbe';
+export type { DryRunGroup, DryRunResult } from '../engine/probes/dryRunProbe';
+export type { ResolveResult, ResolvedValue } from '../engine/probes/resolveProbe';
+export type { TimingResult } from '../engine/probes/timingProbe';
+export type { TraceReport } from '../engine/probes/traceProbe';
+export type { LocatedTarget, TraceNode } from '../engine/probes/traceModel';
+export type {
+  MakeDatabase,
+  DbVariable,
+  DbFile,
+  DbPatternRule,
+} from '../engine/probes/parsers/databaseParser';
+export type { PlacementSummary } from '../engine/probes/makeRun';
 
 /** One make run of a probe, exactly as it ran, so a user can repeat it in a terminal. */
 export interface ProbeRun {
@@ -105,7 +110,7 @@ export const TimingRequest = new RequestType<TimingParams, WithRuns<TimingResult
   'makescope/timing',
 );
 
-export type { ListedTarget, ListTargetsResult } from './features/listTargets';
+export type { ListedTarget, ListTargetsResult } from '../engine/analysis/listTargets';
 
 /** The targets of a makefile (or of a folder's makefile) from the static model: instant, no make run. */
 export interface ListTargetsParams {
@@ -122,7 +127,7 @@ export type {
   RecordedCommand,
   Rung,
   Verdict as EvidenceVerdict,
-} from './evidence/evidenceTypes';
+} from '../engine/evidence/evidenceTypes';
 
 export interface CollectEvidenceParams extends ProbeParams {
   /** What was seen, in a few words (kept in the report). */

@@ -2,7 +2,7 @@
 // The message class alone: the extension's activation bundle imports these types and must not load the
 // whole protocol library (server and client get the same class from vscode-jsonrpc either way).
 import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
-import type { ParallelDiffResult } from './parallel/parallelTypes';
+import type { ParallelDiffResult } from '../engine/parallel/parallelTypes';
 import type { ProbeErrorData } from './protocol';
 
 export type {
@@ -18,7 +18,7 @@ export type {
   RunRecord,
   TracingStatus,
   Verdict,
-} from './parallel/parallelTypes';
+} from '../engine/parallel/parallelTypes';
 
 export interface ParallelDiffParams {
   /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */

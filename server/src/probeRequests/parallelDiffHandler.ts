@@ -1,9 +1,9 @@
 // Binds makescope/parallelDiff to the engine through the shared probe request runner (queue, progress, cancel).
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import { ParallelDiffRequest, type ParallelDiffParams } from '../parallelProtocol';
-import { ProbeRequests, type ProbeHandlerOptions } from '../probeRequest';
-import { parallelDiffProbe, type ShuffleMode } from './parallelDiffProbe';
-import type { ParallelDiffResult } from './parallelTypes';
+import { ParallelDiffRequest, type ParallelDiffParams } from '../../../contract/parallelDiff';
+import { ProbeRequests, type ProbeHandlerOptions } from './probeRequest';
+import { parallelDiffProbe, type ShuffleMode } from '../../../engine/parallel/parallelDiffProbe';
+import type { ParallelDiffResult } from '../../../engine/parallel/parallelTypes';
 
 export interface ParallelDiffHandlerOptions extends ProbeHandlerOptions {
   /** Called with each finished comparison, e.g. to publish its findings as diagnostics. */

@@ -1,9 +1,9 @@
 // makescope/listTargets: the targets of a makefile project from the static model, default goal first.
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FileIndex } from '../analysis/fileIndex';
-import { pathToUri, uriToPath } from '../analysis/uris';
-import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { FileIndex } from './fileIndex';
+import { pathToUri, uriToPath } from './uris';
+import type { WorkspaceModel } from './workspaceModel';
 
 export interface ListedTarget {
   name: string;
