@@ -4,6 +4,7 @@ import { hasDifference } from '../../../engine/parallel/runComparison';
 import type { ParallelDiffResult, RunDifference } from '../../../engine/parallel/parallelTypes';
 import { speedupText, tracingOverheadText } from '../../../engine/parallel/parallelFigures';
 import type { Style } from './style';
+import { unifiedLogDiff } from './unifiedLogDiff';
 
 const VERDICTS: Record<ParallelDiffResult['verdict'], string> = {
   clean: 'clean: serial and parallel builds agree, no race found',
@@ -32,15 +33,6 @@ function shortState(state: string): string {
   return state.startsWith('sha256:') ? state.slice(0, 19) : state;
 }
 
-function logDelta(serial: string, other: string): string[] {
-  const a = serial.split('\n').filter(Boolean);
-  const b = other.split('\n').filter(Boolean);
-  return [
-    ...a.filter((line) => !b.includes(line)).map((line) => `- ${line}`),
-    ...b.filter((line) => !a.includes(line)).map((line) => `+ ${line}`),
-  ];
-}
-
 function differenceLines(difference: RunDifference, result: ParallelDiffResult, style: Style): string[] {
   const run = result.runs.find((r) => r.label === difference.run);
   const serial = result.runs[0];
@@ -61,7 +53,8 @@ function differenceLines(difference: RunDifference, result: ParallelDiffResult, 
     );
   for (const log of difference.logs) {
     lines.push(style.dim(`    log of ${log.target} (shown, not counted):`));
-    for (const delta of logDelta(log.serialLog, log.otherLog).slice(0, 8)) lines.push(`      ${delta}`);
+    for (const line of unifiedLogDiff(log.serialLog, log.otherLog, difference.run))
+      lines.push(`      ${line}`);
   }
   return lines;
 }
