@@ -1,57 +1,45 @@
-// One reader of command-line options for every `makescope` command, so they all accept the same forms:
-// `--name=value`, `--name value`, `-Cdir`, `-C dir`, and anything after `--` as a plain argument.
-
+// One reader of command-line options for every `makescope` command (Node's util.parseArgs), so they all accept
+// the same forms: `--name=value`, `--name value`, `-Cdir`, `-C dir`, and anything after `--` as a plain argument.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkCommandLineVariable } from '../../engine/probes/probeOptions';
+import type { CommandLine, OptionSpec } from './commandSpec';
+import { HELP_OPTION } from './commandSpec';
 
 export class UsageError extends Error {}
 
-function isMakeVariableName(name: string): boolean {
-  try {
-    checkCommandLineVariable(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Short options whose value may be glued on (`-Cdir`, `-fMakefile`, `-j4`). */
-const GLUED_SHORT = /^-[Cfj]./;
-
-interface OptionHandlers {
-  /** Options that take a value; any other option is a flag (its value is undefined). */
-  withValue: ReadonlySet<string>;
-  /** Called for each option with its value; throws UsageError for an option it does not know. */
-  option(name: string, value: string | undefined): void;
-  /** Called for each argument that is not an option (targets, variable names). */
-  positional(argument: string): void;
-}
-
-function readOptions(argv: readonly string[], handlers: OptionHandlers): void {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      for (const rest of argv.slice(i + 1)) handlers.positional(rest);
-      return;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      handlers.positional(arg);
-      continue;
-    }
-    let name = arg;
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) [name, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    else if (GLUED_SHORT.test(arg)) [name, value] = [arg.slice(0, 2), arg.slice(2)];
-    if (handlers.withValue.has(name) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value`);
-    }
-    handlers.option(name, value);
-  }
-}
-
 export function unknownOption(name: string): UsageError {
   return new UsageError(`unknown option '${name}' (put targets that start with '-' after '--')`);
+}
+
+/** Reads `argv` (after the command name) against the command's options; a UsageError for anything else. */
+export function readCommandLine(argv: readonly string[], options: readonly OptionSpec[]): CommandLine {
+  const known = new Map([...options, HELP_OPTION].map((option) => [option.name, option]));
+  const config: NonNullable<ParseArgsConfig['options']> = {};
+  for (const option of known.values())
+    config[option.name] = {
+      type: option.value ? 'string' : 'boolean',
+      ...(option.short ? { short: option.short } : {}),
+      ...(option.multiple ? { multiple: true } : {}),
+    };
+  // Not strict: the tokens are checked here, so the messages name the option as the user typed it.
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const typed: Record<string, string> = {};
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    typed[token.name] = token.rawName;
+    const option = known.get(token.name);
+    if (!option) throw unknownOption(token.rawName);
+    if (option.value && token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+    if (!option.value && token.value !== undefined)
+      throw new UsageError(`${token.rawName} takes no value, got '${token.value}'`);
+  }
+  return { values, positionals, typed };
 }
 
 /** `text` as a whole number of at least `minimum`, or a UsageError naming the option. */
@@ -64,6 +52,39 @@ export function wholeNumber(option: string, text: string | undefined, minimum = 
   return value;
 }
 
+/** An option's value as text (undefined when not given). */
+export function text(commandLine: CommandLine, name: string): string | undefined {
+  const value = commandLine.values[name];
+  return Array.isArray(value) ? value.at(-1) : typeof value === 'string' ? value : undefined;
+}
+
+export function flag(commandLine: CommandLine, name: string): boolean {
+  return commandLine.values[name] === true;
+}
+
+/** A whole-number option (undefined when not given). */
+export function count(commandLine: CommandLine, name: string, minimum = 1): number | undefined {
+  const value = text(commandLine, name);
+  return value === undefined
+    ? undefined
+    : wholeNumber(commandLine.typed[name] ?? `--${name}`, value, minimum);
+}
+
+/** The options every command takes about the project and make. */
+export const PROJECT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'directory', short: 'C', value: 'DIR', help: 'Run make in DIR (default: the current directory).' },
+  { name: 'file', short: 'f', value: 'FILE', help: 'Use FILE as the makefile.' },
+  { name: 'makefile', value: 'FILE', help: '' },
+  { name: 'make', value: 'PATH', help: 'The make program (default: make). GNU make 4.0 or newer.' },
+  { name: 'timeout', value: 'SECONDS', help: 'Stop make after SECONDS (default 120).' },
+  {
+    name: 'var',
+    value: 'NAME=VALUE',
+    multiple: true,
+    help: "Set a make variable on make's command line (repeatable; one argument,\nnever through a shell), as in 'make NAME=VALUE'.",
+  },
+];
+
 /** What every command is told about the project and make. */
 export interface ProjectOptions {
   directory: string;
@@ -74,72 +95,43 @@ export interface ProjectOptions {
   variables?: Record<string, string>;
 }
 
-const PROJECT_OPTIONS_WITH_VALUE: readonly string[] = [
-  '--var',
-  '-C',
-  '--directory',
-  '-f',
-  '--file',
-  '--makefile',
-  '--make',
-  '--timeout',
-];
-
-/** Applies one of the options every command shares; false when `name` is not one of them. */
-function applyProjectOption(args: ProjectOptions, name: string, value: string | undefined): boolean {
-  switch (name) {
-    case '-C':
-    case '--directory':
-      args.directory = value as string;
-      return true;
-    case '-f':
-    case '--file':
-    case '--makefile':
-      args.makefile = value;
-      return true;
-    case '--make':
-      args.make = value;
-      return true;
-    case '--timeout':
-      args.timeoutMs = wholeNumber(name, value) * 1000;
-      return true;
-    case '--var': {
-      const text = value as string;
-      const eq = text.indexOf('=');
-      const variable = eq < 0 ? text : text.slice(0, eq);
-      if (eq < 0 || !isMakeVariableName(variable))
-        throw new UsageError(
-          `--var needs NAME=VALUE with NAME a make variable name (no blanks, ':', '#', '=', '$' or brackets), got '${text}'`,
-        );
-      args.variables = { ...args.variables, [variable]: text.slice(eq + 1) };
-      return true;
-    }
-    default:
-      return false;
+function isMakeVariableName(name: string): boolean {
+  try {
+    checkCommandLineVariable(name);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-export interface CommandOptions {
-  /** The command's own options that take a value (the project options are known here). */
-  withValue: readonly string[];
-  /** Where the arguments that are not options go. */
-  positional: string[];
-  /** Applies one of the command's own options; throws unknownOption() for any other. */
-  apply(name: string, value: string | undefined): void;
+export function projectOptions(commandLine: CommandLine): ProjectOptions {
+  const timeout = count(commandLine, 'timeout');
+  let variables: Record<string, string> | undefined;
+  const assignments = commandLine.values.var;
+  for (const assignment of Array.isArray(assignments) ? assignments : []) {
+    const eq = assignment.indexOf('=');
+    const variable = eq < 0 ? assignment : assignment.slice(0, eq);
+    if (eq < 0 || !isMakeVariableName(variable))
+      throw new UsageError(
+        `--var needs NAME=VALUE with NAME a make variable name (no blanks, ':', '#', '=', '$' or brackets), got '${assignment}'`,
+      );
+    variables = { ...variables, [variable]: assignment.slice(eq + 1) };
+  }
+  return {
+    directory: text(commandLine, 'directory') ?? '.',
+    makefile: text(commandLine, 'file') ?? text(commandLine, 'makefile'),
+    make: text(commandLine, 'make'),
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    variables,
+  };
 }
 
-/** Reads `argv` into `args`: the project options here, the command's own through `own.apply`. */
-export function readCommandLine<A extends ProjectOptions>(
-  argv: readonly string[],
-  args: A,
-  own: CommandOptions,
-): A {
-  readOptions(argv, {
-    withValue: new Set([...PROJECT_OPTIONS_WITH_VALUE, ...own.withValue]),
-    positional: (argument) => own.positional.push(argument),
-    option: (name, value) => {
-      if (!applyProjectOption(args, name, value)) own.apply(name, value);
-    },
-  });
-  return args;
+/** Refuses a target with '=' (make would read it as a variable assignment). */
+export function checkTargets(targets: readonly string[]): void {
+  for (const target of targets) {
+    if (target.includes('='))
+      throw new UsageError(
+        `'${target}' contains '=', which make would read as a variable assignment; refused (to set a variable, use --var ${target})`,
+      );
+  }
 }

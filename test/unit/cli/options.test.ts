@@ -1,9 +1,16 @@
 // Every makescope command reads its options the same way: the forms a user types, and the errors they get.
 import * as assert from 'node:assert';
-import { parseArgs } from '../../../cli/src/args';
-import { parseEvidenceArgs } from '../../../cli/src/evidenceCommand';
-import { parseParallelDiffArgs } from '../../../cli/src/parallelDiffCommand';
-import { UsageError } from '../../../cli/src/options';
+import { probeArgs } from '../../../cli/src/args';
+import { findCommand } from '../../../cli/src/commandTable';
+import { evidenceArgs } from '../../../cli/src/commands/evidence';
+import { parallelDiffArgs } from '../../../cli/src/commands/parallelDiff';
+import { readCommandLine, UsageError } from '../../../cli/src/options';
+
+/** The command line read against the command's options in the table. */
+const read = (name: string, argv: readonly string[]) => readCommandLine(argv, findCommand(name)!.options);
+const parseArgs = ([name, ...argv]: readonly string[]) => probeArgs(read(name, argv));
+const parseEvidenceArgs = (argv: readonly string[]) => evidenceArgs(read('evidence', argv));
+const parseParallelDiffArgs = (argv: readonly string[]) => parallelDiffArgs(read('parallel-diff', argv));
 
 describe('makescope command-line options', () => {
   it('takes a value glued on, after =, or as the next argument, in every command', () => {

@@ -1,0 +1,166 @@
+// Every `makescope` command: its name, help and options, and its code (loaded only when it runs).
+// Adding a command is one entry here and its own file under commands/.
+import * as os from 'node:os';
+import { PROBE_NOTES, PROBE_OPTIONS } from './args';
+import type { CommandSpec } from './commandSpec';
+import { PROJECT_OPTIONS } from './options';
+
+const PROBE_EXIT_CODES = '0 nothing to report, 1 a finding (work to do), 2 an error.';
+
+export const COMMAND_TABLE: readonly CommandSpec[] = [
+  {
+    name: 'convergence',
+    operands: '[TARGET...]',
+    summary:
+      'Did the build settle? make -q, then make -n --trace names what would\nrebuild and why (file:line). Phony targets are listed apart.',
+    description: `Did the build settle? make -q, then make -n --trace names what would rebuild and why
+(file:line); a real second make (isolated) confirms it. Phony targets are listed apart.
+${PROBE_NOTES}`,
+    options: [
+      ...PROBE_OPTIONS,
+      { name: 'build-first', help: 'Build first (isolated), then check it settled.' },
+    ],
+    exitCodes: '0 converged, 1 not converged (targets would rebuild), 2 an error.',
+    load: () => import('./commands/convergence'),
+  },
+  {
+    name: 'trace',
+    operands: '[TARGET...]',
+    summary:
+      "Why would each target rebuild: tree target <- reason <- prerequisites,\nwith recipe lines, across sub-makes. --log FILE reads a real run's\n--trace output instead of running make.",
+    description: `Why would each target rebuild: tree target <- reason <- prerequisites, with recipe lines,
+across sub-makes (make -n --trace).
+${PROBE_NOTES}`,
+    options: [
+      ...PROBE_OPTIONS,
+      { name: 'log', value: 'FILE', help: "Read a real run's --trace output instead of running make." },
+    ],
+    exitCodes: PROBE_EXIT_CODES,
+    load: () => import('./commands/trace'),
+  },
+  {
+    name: 'vars',
+    operands: '[VARIABLE...]',
+    summary:
+      "Without names: make's database (variables with origin, flavor, value,\nfile:line; --rules adds rules, pattern rules, vpath; --all adds\ndefault and environment variables). With names: their values fully\nexpanded by make itself (--target T: as seen by target T). No recipe runs.",
+    description: `Without names: make's database (make -p: variables with origin, flavor, value and
+file:line). With names: their values fully expanded by make itself. No recipe runs.
+${PROBE_NOTES}`,
+    options: [
+      ...PROBE_OPTIONS,
+      { name: 'target', value: 'T', help: 'Resolve in the context of target T.' },
+      { name: 'rules', help: 'Also list rules, pattern rules and vpath.' },
+      { name: 'all', help: 'Also list default and environment variables.' },
+    ],
+    exitCodes: '0 done, 2 an error.',
+    load: () => import('./commands/vars'),
+  },
+  {
+    name: 'dry-run',
+    operands: '[TARGET...]',
+    summary: 'What make -n would run, grouped by target, following sub-makes.',
+    description: `What make -n would run, grouped by target, following sub-makes.
+${PROBE_NOTES}`,
+    options: PROBE_OPTIONS,
+    exitCodes: '0 no work would run, 1 work would run, 2 an error (make -n failed: its error first).',
+    load: () => import('./commands/dryRun'),
+  },
+  {
+    name: 'timing',
+    operands: '[TARGET...]',
+    summary:
+      'Reading time and make -n time (and with --build a full isolated build);\nparse-time $(shell ...) calls timed when strace is installed.',
+    description: `Reading time and make -n time (and with --build a full isolated build); parse-time
+$(shell ...) calls timed when strace is installed.
+${PROBE_NOTES}`,
+    options: [...PROBE_OPTIONS, { name: 'build', help: 'Also time a full build (isolated).' }],
+    exitCodes: '0 done, 2 an error (make -n failed).',
+    load: () => import('./commands/timing'),
+  },
+  {
+    name: 'parallel-diff',
+    operands: '[TARGET...]',
+    summary:
+      'Serial against parallel (and shuffled) builds, each isolated: exit codes,\nfiles and logs compared; races found by tracing, with the fix line.',
+    description: `Builds the project serially (-j1) and in parallel (-jN) and, with GNU make 4.4 or newer, with
+--shuffle=reverse and random seeds (each seed reported), every build isolated on its own.
+Compares exit codes, first errors, the files created, changed and deleted (content hashes) and
+per-target logs (--output-sync=target, shown as a unified diff). Then traces a serial build with
+strace to find every file one recipe reads while another target writes it with no declared
+prerequisite between them, and two targets writing one path, with the rule's file:line and the
+line that fixes it. The workspace is never changed.`,
+    options: [
+      ...PROJECT_OPTIONS,
+      {
+        name: 'jobs',
+        short: 'j',
+        value: 'N',
+        help: 'Jobs of the parallel builds (default: the number of CPUs, at least 2).',
+      },
+      {
+        name: 'runs',
+        value: 'K',
+        help: 'Random shuffle seeds (repeated -jN builds with make < 4.4); default 2.',
+      },
+      {
+        name: 'shuffle',
+        value: 'MODE',
+        help: 'random: only random seeds; reverse: only --shuffle=reverse;\nSEED (a number): only that seed, to reproduce a failure.',
+      },
+      { name: 'no-trace', help: 'Compare runs only (no strace).' },
+      {
+        name: 'max-sandbox-mb',
+        value: 'N',
+        help: 'Where builds need copies (no isolation), refuse\nprojects bigger than N MB (default 2048).',
+      },
+      { name: 'json', help: 'Print the result as JSON.' },
+    ],
+    exitCodes: '0 clean, 1 a difference or a race finding, 2 an error (or the serial build fails).',
+    load: () => import('./commands/parallelDiff'),
+  },
+  {
+    name: 'evidence',
+    operands: '[TARGET...]',
+    summary:
+      'The whole evidence ladder, in order, with a verdict: healthy, local fix\nor escalate. Writes report.md/json/sarif and every output to a folder.',
+    description: `Climbs the evidence ladder in order, each step only gathering: (1) the symptom: target, -j level,
+make version, and the environment and command-line variables that reach the target; (2) intended
+work (make -n); (3) causality (make -n --trace); (4) resolved state (make -p, saved as
+database.txt); (5) convergence (an isolated build, then make -q); (6) parse time against
+recipe time; (7) serial against parallel (isolated builds); (8) the escalation assessment.
+Every command, its exit code, time and full output are recorded. The report ends with a verdict:
+healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
+The project is never changed.`,
+    options: [
+      ...PROJECT_OPTIONS,
+      { name: 'jobs', short: 'j', value: 'N', help: 'The -j level of the incident (default 1).' },
+      { name: 'symptom', value: 'TEXT', help: 'What was seen, in a few words (kept in the report).' },
+      {
+        name: 'out',
+        value: 'DIR',
+        help: `Where to write the outputs and report.{md,json,sarif}\n(default: a new folder under ${os.tmpdir()}).`,
+      },
+      { name: 'format', value: 'FORMAT', help: 'What to print: md (default), json or sarif.' },
+      { name: 'runs', value: 'K', help: 'Random shuffle seeds for step 7 (default 2).' },
+      { name: 'no-build', help: 'Skip the isolated builds (steps 5 to 7 gather less).' },
+    ],
+    exitCodes: '0 healthy, 1 a local fix or an escalation, 2 an error.',
+    load: () => import('./commands/evidence'),
+  },
+  {
+    name: 'runbook',
+    operands: '',
+    summary: "Write a RUNBOOK.md for the project from make's own database.",
+    description: `Writes a RUNBOOK.md for the project from make's own database: the stable targets, the question
+to command table with this project's commands, the convergence and serial/parallel checks, where
+the resolved-state dump goes, the escalation triggers and what not to do first. Printed to
+standard output unless --out names a file.`,
+    options: [...PROJECT_OPTIONS, { name: 'out', value: 'FILE', help: 'Write the runbook to FILE.' }],
+    exitCodes: '0 written, 2 an error.',
+    load: () => import('./commands/runbook'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMAND_TABLE.find((command) => command.name === name);
+}

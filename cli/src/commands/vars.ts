@@ -1,0 +1,28 @@
+// `makescope vars`: make's database (variables, --rules, --all), or the named variables expanded by make.
+import { databaseProbe } from '../../../engine/probes/databaseProbe';
+import { resolveProbe } from '../../../engine/probes/resolveProbe';
+import { probeArgs } from '../args';
+import type { CommandIO, CommandLine } from '../commandSpec';
+import { databaseReport, resolveReport } from '../reports/varsReport';
+import { printOutcome, probeOptions, probeStyle } from './probeOutput';
+
+export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
+  const args = probeArgs(commandLine);
+  const options = probeOptions(args, io.signal);
+  const style = probeStyle(args, io);
+  if (args.positional.length > 0) {
+    const result = await resolveProbe({
+      ...options,
+      targets: [],
+      variables: args.positional,
+      target: args.target,
+    });
+    return printOutcome(args, io, { text: resolveReport(result, style), json: result, exitCode: 0 });
+  }
+  const result = await databaseProbe({ ...options, targets: args.target ? [args.target] : [] });
+  return printOutcome(args, io, {
+    text: databaseReport(result, { all: args.all, rules: args.rules }, style),
+    json: result,
+    exitCode: 0,
+  });
+}
