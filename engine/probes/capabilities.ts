@@ -29,14 +29,15 @@ export type CapabilityResult = { ok: true; make: MakeCapabilities } | { ok: fals
 const INSTALL_HINT =
   'install GNU make 4.0 or newer (Debian/Ubuntu: apt-get install make; macOS: brew install make)';
 
+/** The version in `make --version`'s banner or in the first lines of `make -p` ('# GNU Make 4.3'). */
 export function parseVersionBanner(banner: string): MakeVersion | undefined {
-  const match = /^GNU Make (\d+)\.(\d+)(?:\.(\d+))?\S*/m.exec(banner);
+  const match = /^(?:# )?GNU Make ((\d+)\.(\d+)(?:\.(\d+))?\S*)/m.exec(banner);
   if (!match) return undefined;
   return {
-    major: Number(match[1]),
-    minor: Number(match[2]),
-    patch: Number(match[3] ?? 0),
-    text: match[0].slice('GNU Make '.length),
+    major: Number(match[2]),
+    minor: Number(match[3]),
+    patch: Number(match[4] ?? 0),
+    text: match[1],
   };
 }
 
@@ -61,7 +62,7 @@ async function identity(makePath: string): Promise<string | undefined> {
   return undefined;
 }
 
-// Detection costs two make runs; every probe needs it, so the answer is kept per executable
+// Detection costs a make run; every probe needs it, so the answer is kept per executable
 // (path, inode, size, mtime): replacing or upgrading make invalidates it.
 const detected = new Map<string, MakeCapabilities>();
 
@@ -76,13 +77,23 @@ export async function detectMake(makePath = 'make', signal?: AbortSignal): Promi
 }
 
 async function detectMakeUncached(makePath: string, signal?: AbortSignal): Promise<CapabilityResult> {
-  const common = { cwd: process.cwd(), timeoutMs: 10000, maxOutputBytes: 4 * 1024 * 1024, signal };
-  const banner = await runProcess({ ...common, file: makePath, args: ['--version'] });
-  if (banner.outcome === 'spawn-error') {
+  // One run: make's database of an empty makefile starts with the version banner ('# GNU Make 4.3')
+  // and holds .FEATURES. Any other make refuses -p or prints no such banner.
+  const args = ['-f', '/dev/null', '-pq'];
+  const database = await runProcess({
+    cwd: process.cwd(),
+    timeoutMs: 10000,
+    maxOutputBytes: 4 * 1024 * 1024,
+    signal,
+    file: makePath,
+    args,
+  });
+  if (database.outcome === 'spawn-error') {
     return { ok: false, message: `make not found ('${makePath}'): ${INSTALL_HINT}.` };
   }
-  if (banner.outcome !== 'exited') return { ok: false, message: `'${makePath} --version' ${banner.message}` };
-  const version = parseVersionBanner(banner.stdout);
+  if (database.outcome !== 'exited')
+    return { ok: false, message: `'${makePath} ${args.join(' ')}' ${database.message}` };
+  const version = parseVersionBanner(database.stdout);
   if (!version) {
     return {
       ok: false,
@@ -92,7 +103,6 @@ async function detectMakeUncached(makePath: string, signal?: AbortSignal): Promi
   if (!atLeast(version, 4, 0)) {
     return { ok: false, message: `GNU make ${version.text} has no --trace: ${INSTALL_HINT}.` };
   }
-  const database = await runProcess({ ...common, file: makePath, args: ['-f', '/dev/null', '-pq'] });
   return {
     ok: true,
     make: {

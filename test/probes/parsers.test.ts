@@ -182,6 +182,11 @@ describe('small parsers', () => {
       text: '4.4.1',
     });
     assert.equal(parseVersionBanner('\n'), undefined, 'bmake prints an empty line');
+    assert.equal(
+      parseVersionBanner('# GNU Make 4.3\n# Built for x86_64-pc-linux-gnu\n')?.text,
+      '4.3',
+      'make -p',
+    );
     assert.deepEqual(parseFeatures('.FEATURES := target-specific order-only\n'), [
       'target-specific',
       'order-only',
