@@ -1,6 +1,7 @@
 // The evidence report as SARIF 2.1.0, so CI systems show the findings on Makefile lines.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Location, Log, Result } from 'sarif';
 import type { EvidenceLocation, EvidenceReport } from './evidenceTypes';
 
 const RULES: Record<string, string> = {
@@ -15,12 +16,12 @@ const RULES: Record<string, string> = {
   'escalation/criterion': 'An escalation criterion is met.',
 };
 
-export function sarifReport(report: EvidenceReport): object {
+export function sarifReport(report: EvidenceReport): Log {
   const locations = report.rungs.flatMap((rung) => rung.locations);
   const unique = new Map<string, EvidenceLocation>();
   for (const location of locations)
     unique.set(`${location.ruleId}|${location.file}|${location.line}|${location.message}`, location);
-  const results = [...unique.values()].map((location) => ({
+  const results: Result[] = [...unique.values()].map((location) => ({
     ruleId: location.ruleId,
     level: location.level,
     message: { text: location.message },
@@ -34,7 +35,7 @@ export function sarifReport(report: EvidenceReport): object {
       locations: [physicalLocation(report.directory, report.directory, undefined)],
     });
   }
-  const usedRules = [...new Set(results.map((result) => result.ruleId))];
+  const usedRules = [...new Set(results.map((result) => result.ruleId ?? ''))];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -57,10 +58,10 @@ export function sarifReport(report: EvidenceReport): object {
   };
 }
 
-function physicalLocation(directory: string, file: string, line: number | undefined) {
+function physicalLocation(directory: string, file: string, line: number | undefined): Location {
   const relative = path.relative(directory, file);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  const artifactLocation = inside
+  const artifactLocation: ArtifactLocation = inside
     ? { uri: relative.split(path.sep).join('/'), uriBaseId: 'PROJECTROOT' }
     : {
         uri: relative === '' ? '.' : pathToFileURL(file).toString(),
