@@ -36,7 +36,7 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { ResolvedValues } from './probeRequests/resolvedValues';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
 const DIAGNOSTICS_DELAY_MS = 150;
