@@ -1,37 +1,20 @@
-// Typed client settings, read per resource, cached, and cleared when makescope.* changes.
+// Typed client settings (contract/settings.ts's schema), read per folder, cached, and cleared when makescope.* changes.
 import * as vscode from 'vscode';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_SECTION,
+  validateSettings,
+  type Settings as SharedSettings,
+} from '../../contract/settings';
 
-export interface ClientSettings {
-  makePath: string;
-  extraArgs: string[];
-  jobs: number;
-  environment: Record<string, string>;
-  codeLens: boolean;
-}
-
-const SECTION = 'makescope';
+/** The client's settings are the shared schema's: the same validation as the server's. */
+export type ClientSettings = SharedSettings;
 
 function read(scope: vscode.Uri | undefined): ClientSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const text = (value: unknown, fallback: string): string =>
-    typeof value === 'string' && value.trim() !== '' ? value : fallback;
-  const strings = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  const environment: Record<string, string> = {};
-  const rawEnvironment = config.get<unknown>('environment');
-  if (rawEnvironment && typeof rawEnvironment === 'object') {
-    for (const [key, value] of Object.entries(rawEnvironment)) {
-      if (typeof value === 'string') environment[key] = value;
-    }
-  }
-  const jobs = config.get<unknown>('jobs');
-  return {
-    makePath: text(config.get('makePath'), 'make'),
-    extraArgs: strings(config.get('extraArgs')),
-    jobs: typeof jobs === 'number' && Number.isFinite(jobs) ? Math.max(1, Math.round(jobs)) : 2,
-    environment,
-    codeLens: config.get<unknown>('codeLens') !== false,
-  };
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS)) raw[key] = config.get<unknown>(key);
+  return validateSettings(raw);
 }
 
 export class Settings implements vscode.Disposable {
@@ -40,7 +23,7 @@ export class Settings implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION)) this.cache.clear();
+      if (event.affectsConfiguration(SETTINGS_SECTION)) this.cache.clear();
     });
   }
 

@@ -1,6 +1,7 @@
 // The language server: capabilities, document tracking and the binding of every handler in one place.
 import {
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -36,7 +37,7 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { ResolvedValues } from './probeRequests/resolvedValues';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -52,6 +53,8 @@ export class MakescopeServer {
   private readonly pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   private workspaceFolders: string[] = [];
   private canPullConfiguration = false;
+  /** VS Code sends workspace/didChangeConfiguration only to a server that registered for it. */
+  private canRegisterConfigurationChange = false;
   private readonly environment = new Set(Object.keys(process.env));
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
@@ -85,6 +88,8 @@ export class MakescopeServer {
 
   initialize(params: InitializeParams): InitializeResult {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    this.canRegisterConfigurationChange =
+      params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const options = params.initializationOptions as { trusted?: unknown } | undefined;
     this.trusted = options?.trusted !== false;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
@@ -260,6 +265,14 @@ export class MakescopeServer {
   }
 
   private async afterInitialized(): Promise<void> {
+    if (this.canRegisterConfigurationChange) {
+      // Without it a changed makescope.* setting would reach the server only at its next start.
+      void this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch((error: unknown) =>
+          this.connection.console.warn(`Makescope: could not watch settings: ${String(error)}`),
+        );
+    }
     await (this.settingsLoad = this.loadSettings());
     const found = await findMakefiles(this.workspaceFolders, SCAN_LIMITS);
     for (const file of found) this.model.addKnownFile(file);
@@ -269,7 +282,7 @@ export class MakescopeServer {
   private async loadSettings(): Promise<void> {
     if (!this.canPullConfiguration) return;
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration('makescope');
+      const raw: unknown = await this.connection.workspace.getConfiguration(SETTINGS_SECTION);
       this.settings = validateSettings(raw);
       this.model.configure(modelOptions(this.settings));
       this.refreshAllDiagnostics();

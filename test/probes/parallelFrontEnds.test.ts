@@ -11,7 +11,7 @@ import { handleParallelDiff } from '../../server/src/probeRequests/parallelDiffH
 import { parallelDiffProbe } from '../../engine/parallel/parallelDiffProbe';
 import type { ParallelDiffResult } from '../../engine/parallel/parallelTypes';
 import { ProbeError } from '../../engine/probes/probeOptions';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../contract/settings';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { make441Path, MAKES, requireMake } from './support/makes';
 import { withPrivateTmp } from './support/privateTmp';

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ResolvedValues } from '../../server/src/probeRequests/resolvedValues';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../contract/settings';
 
 describe('resolved values for hovers', () => {
   let folder: string;

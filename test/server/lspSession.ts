@@ -20,6 +20,9 @@ export function fileUri(file: string): string {
 export class LspSession {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Methods the server registered for dynamically (client/registerCapability), in order. */
+  readonly registrations: string[] = [];
+  private readonly registrationWaiters: Array<() => void> = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
   stderr = '';
 
@@ -36,7 +39,14 @@ export class LspSession {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
       params.items.map(() => ({})),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: Array<{ method: string }> }) => {
+        for (const registration of params.registrations) this.registrations.push(registration.method);
+        for (const wake of this.registrationWaiters.splice(0)) wake();
+        return null;
+      },
+    );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
@@ -56,7 +66,11 @@ export class LspSession {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        workspace: { configuration: true, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
         window: { workDoneProgress: true },
       },
       initializationOptions,
@@ -90,6 +104,22 @@ export class LspSession {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.diagnosticWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until the server registered for `method`, or fails after `timeoutMs`. */
+  async waitForRegistration(method: string, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.registrations.includes(method)) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`the server did not register for ${method} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.registrationWaiters.push(() => {
           clearTimeout(timer);
           resolve();
         });

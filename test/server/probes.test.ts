@@ -61,6 +61,8 @@ for (const make of MAKES)
     before(async () => {
       requireMake(make);
       ({ session } = await LspSession.start());
+      // VS Code tells the server about a changed setting only when it registered for the notification.
+      await session.waitForRegistration('workspace/didChangeConfiguration');
       await useMake(session, make, await fixture('includes'));
     });
     after(async () => {

@@ -14,7 +14,7 @@ import { startProgress } from './probeProgress';
 import { ProbeQueue } from './probeQueue';
 import { commandLineVariableArgs, ProbeError, type ProbeOptions } from '../../../engine/probes/probeOptions';
 import type { ProbeErrorData, ProbeParams, ProbeRun, WithRuns } from '../../../contract/protocol';
-import type { Settings } from '../settings';
+import type { Settings } from '../../../contract/settings';
 
 export interface ProbeHandlerOptions {
   /** Current settings (make path, jobs, sandbox policy, timeout, environment, extra args), once a pending change is applied. */

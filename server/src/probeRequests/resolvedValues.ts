@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { ResolvedValue as HoverValue } from '../features/hover';
 import { resolveProbe } from '../../../engine/probes/resolveProbe';
-import type { Settings } from '../settings';
+import type { Settings } from '../../../contract/settings';
 
 /** How long a hover waits for make before showing the static facts alone (the answer stays cached). */
 const HOVER_BUDGET_MS = 2000;

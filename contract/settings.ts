@@ -1,0 +1,88 @@
+// The one schema of the `makescope.*` settings (package.json's contributes.configuration): type, default
+// and validation, used by the client and the server alike so both see the same value for the same input.
+// `makescope.trace.server` is left out: vscode-languageclient reads it itself.
+export type SandboxPolicy = 'auto' | 'always' | 'never';
+
+export interface Settings {
+  /** The make executable (honoured from trusted places only; the client enforces that). */
+  makePath: string;
+  /** The makefile the commands use in a folder, relative to it; '' when none is set. */
+  makefile: string;
+  extraArgs: string[];
+  jobs: number;
+  probeTimeoutSeconds: number;
+  sandbox: SandboxPolicy;
+  environment: Record<string, string>;
+  maxFileSizeMB: number;
+  includeDirs: string[];
+  codeLens: boolean;
+  resolvedHovers: boolean;
+}
+
+/** The settings section: every key above is `makescope.<key>`. */
+export const SETTINGS_SECTION = 'makescope';
+
+export const DEFAULT_SETTINGS: Settings = {
+  makePath: 'make',
+  makefile: '',
+  extraArgs: [],
+  jobs: 2,
+  probeTimeoutSeconds: 120,
+  sandbox: 'auto',
+  environment: {},
+  maxFileSizeMB: 10,
+  includeDirs: [],
+  codeLens: true,
+  resolvedHovers: true,
+};
+
+/** Bounds of the numeric settings (package.json's minimum/maximum; the upper ones guard against typos). */
+export const NUMBER_BOUNDS: Record<
+  'jobs' | 'probeTimeoutSeconds' | 'maxFileSizeMB',
+  { min: number; max: number }
+> = {
+  jobs: { min: 1, max: 256 },
+  probeTimeoutSeconds: { min: 1, max: 86400 },
+  maxFileSizeMB: { min: 0.001, max: 1024 },
+};
+
+/** An environment variable name make can pass on (others are dropped). */
+const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Accepts whatever a settings store holds and keeps only well-typed values, falling back to the defaults. */
+export function validateSettings(raw: unknown): Settings {
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === 'string' && value.trim().length > 0 ? value : fallback;
+  const number = (key: keyof typeof NUMBER_BOUNDS): number => {
+    const value = input[key];
+    const { min, max } = NUMBER_BOUNDS[key];
+    return typeof value === 'number' && Number.isFinite(value)
+      ? Math.min(max, Math.max(min, value))
+      : DEFAULT_SETTINGS[key];
+  };
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  const flag = (key: 'codeLens' | 'resolvedHovers'): boolean =>
+    typeof input[key] === 'boolean' ? input[key] : DEFAULT_SETTINGS[key];
+  const environment: Record<string, string> = {};
+  if (input.environment && typeof input.environment === 'object') {
+    for (const [key, value] of Object.entries(input.environment as Record<string, unknown>)) {
+      if (typeof value === 'string' && ENVIRONMENT_NAME.test(key)) environment[key] = value;
+    }
+  }
+  const sandbox = input.sandbox === 'always' || input.sandbox === 'never' ? input.sandbox : 'auto';
+  return {
+    makePath: text(input.makePath, DEFAULT_SETTINGS.makePath),
+    makefile: typeof input.makefile === 'string' ? input.makefile.trim() : DEFAULT_SETTINGS.makefile,
+    extraArgs: strings(input.extraArgs),
+    jobs: Math.round(number('jobs')),
+    probeTimeoutSeconds: number('probeTimeoutSeconds'),
+    sandbox,
+    environment,
+    maxFileSizeMB: number('maxFileSizeMB'),
+    includeDirs: strings(input.includeDirs),
+    codeLens: flag('codeLens'),
+    resolvedHovers: flag('resolvedHovers'),
+  };
+}

@@ -1,0 +1,70 @@
+// The shared settings schema agrees with what VS Code shows the user (package.json's contributes.configuration):
+// every makescope.* setting has a typed value, the same default, the same bounds, and bad values fall back.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_SETTINGS,
+  NUMBER_BOUNDS,
+  SETTINGS_SECTION,
+  validateSettings,
+} from '../../../contract/settings';
+
+interface Property {
+  type: string;
+  default: unknown;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, Property> } };
+};
+const declared = Object.entries(manifest.contributes.configuration.properties)
+  .map(([key, property]) => [key.slice(SETTINGS_SECTION.length + 1), property] as const)
+  .filter(([key]) => key !== 'trace.server');
+
+describe('settings schema (contract/settings.ts)', () => {
+  it('has every makescope.* setting of package.json, with its default, and nothing else', () => {
+    assert.deepEqual(Object.keys(DEFAULT_SETTINGS).sort(), declared.map(([key]) => key).sort());
+    for (const [key, property] of declared) {
+      assert.deepEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS], property.default, key);
+    }
+  });
+
+  it('clamps numbers to the bounds package.json declares', () => {
+    for (const [key, property] of declared) {
+      if (property.type !== 'number') continue;
+      const bounds = NUMBER_BOUNDS[key as keyof typeof NUMBER_BOUNDS];
+      assert.ok(bounds, `${key} has bounds`);
+      if (property.minimum !== undefined) assert.equal(bounds.min, property.minimum, `${key} minimum`);
+      if (property.maximum !== undefined) assert.equal(bounds.max, property.maximum, `${key} maximum`);
+      assert.equal(validateSettings({ [key]: -1e9 })[key as keyof typeof NUMBER_BOUNDS], bounds.min, key);
+    }
+  });
+
+  it('accepts exactly the sandbox values package.json offers', () => {
+    const offered = declared.find(([key]) => key === 'sandbox')?.[1].enum ?? [];
+    for (const value of offered) assert.equal(validateSettings({ sandbox: value }).sandbox, value);
+    assert.equal(validateSettings({ sandbox: 'sometimes' }).sandbox, 'auto');
+  });
+
+  it('keeps well-typed values and drops the rest the same way for client and server', () => {
+    const settings = validateSettings({
+      makePath: '  ',
+      extraArgs: ['-I', 3, 'include'],
+      jobs: 3.6,
+      environment: { CC: 'clang', 'NOT A NAME': 'x', N: 5 },
+      codeLens: 'no',
+      makefile: ' src/Makefile ',
+    });
+    assert.equal(settings.makePath, 'make');
+    assert.deepEqual(settings.extraArgs, ['-I', 'include']);
+    assert.equal(settings.jobs, 4);
+    assert.deepEqual(settings.environment, { CC: 'clang' });
+    assert.equal(settings.codeLens, true);
+    assert.equal(settings.makefile, 'src/Makefile');
+    assert.deepEqual(validateSettings(undefined), DEFAULT_SETTINGS);
+  });
+});
