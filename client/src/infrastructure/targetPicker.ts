@@ -8,7 +8,7 @@ import { languageClientBundle } from './languageClient/load';
 export async function listTargets(
   host: ClientHost,
   makefile: vscode.Uri,
-): Promise<{ targets: ListedTarget[]; defaultGoal?: string }> {
+): Promise<{ targets: ListedTarget[]; defaultGoal?: string; makefileUri?: string }> {
   const client = await host.runningClient();
   if (!client) return { targets: [] };
   const result = await languageClientBundle().request(client, ListTargetsRequest, {
@@ -19,6 +19,7 @@ export async function listTargets(
   return {
     targets: [...targets.filter(isDefault), ...targets.filter((target) => !isDefault(target))],
     defaultGoal: result.defaultGoal,
+    makefileUri: result.makefileUri,
   };
 }
 
