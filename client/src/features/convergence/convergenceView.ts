@@ -9,7 +9,7 @@ type Located = ConvergenceResult['phony'][number];
 type Node =
   | { kind: 'verdict'; result: ConvergenceResult; makefile: vscode.Uri; targets: string[] }
   | { kind: 'error'; message: string }
-  | { kind: 'stale'; target: StaleTarget }
+  | { kind: 'stale'; target: StaleTarget; declared?: Declared }
   | {
       kind: 'detail';
       label: string;
@@ -26,6 +26,13 @@ type Node =
 
 export const CONVERGENCE_VIEW = 'makescope.convergence';
 
+/** Where the static model saw a target's rule (its prerequisites) when make's trace names no line (`<builtin>`). */
+export interface Declared {
+  file: string;
+  /** 1-based, as make prints lines. */
+  line: number;
+}
+
 export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -39,9 +46,16 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
     });
   }
 
-  show(result: ConvergenceResult, makefile: vscode.Uri, targets: string[]): void {
+  show(
+    result: ConvergenceResult,
+    makefile: vscode.Uri,
+    targets: string[],
+    declared: ReadonlyMap<string, Declared> = new Map(),
+  ): void {
     const roots: Node[] = [{ kind: 'verdict', result, makefile, targets }];
-    roots.push(...result.stale.map((target): Node => ({ kind: 'stale', target })));
+    roots.push(
+      ...result.stale.map((target): Node => ({ kind: 'stale', target, declared: declared.get(target.name) })),
+    );
     if (result.unchanged.length > 0) roots.push({ kind: 'unchangedGroup', targets: result.unchanged });
     if (result.phony.length > 0) roots.push({ kind: 'phonyGroup', targets: result.phony });
     if (result.notes.length > 0) roots.push({ kind: 'notes', notes: result.notes });
@@ -62,7 +76,7 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
     if (!node) return this.roots;
     switch (node.kind) {
       case 'stale':
-        return staleDetails(node.target);
+        return staleDetails(node.target, node.declared);
       case 'phonyGroup':
         return node.targets.map((target): Node => ({ kind: 'phony', target }));
       case 'unchangedGroup':
@@ -163,7 +177,7 @@ export class ConvergenceView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 }
 
-function staleDetails(target: StaleTarget): Node[] {
+function staleDetails(target: StaleTarget, declared: Declared | undefined): Node[] {
   // "does not exist: never built, or …": the part before the colon is the point, the rest its description.
   const colon = target.hint.indexOf(': ');
   const [point, rest] =
@@ -184,6 +198,16 @@ function staleDetails(target: StaleTarget): Node[] {
       description,
       icon: 'go-to-file',
       command: openAt(target.file, target.line),
+    });
+  } else if (declared) {
+    // A built-in rule (e.g. %.o: %.c) has the recipe; the Makefile still declares the prerequisites here.
+    details.push({
+      kind: 'detail',
+      label: 'rule',
+      description: `${shortLocation(declared.file, declared.line)} · recipe from a built-in rule`,
+      tooltip: `${target.name}: prerequisites declared at ${shortLocation(declared.file, declared.line)}; make's recipe comes from a built-in rule`,
+      icon: 'go-to-file',
+      command: openAt(declared.file, declared.line),
     });
   }
   return details;
