@@ -133,10 +133,11 @@ describe('Client rooms: Compare Serial and Parallel with a missing make', functi
       'Makescope: Compare Serial and Parallel…',
       '',
     );
-    const shown = await toast(workbench, 'Compare Serial and Parallel');
+    // The error toast (the progress toast that came before it names no make).
+    const shown = await toast(workbench, '/nonexistent/make');
     await workbench.screenshot('rooms-5-compare-make-missing');
     const text = ((await shown.textContent()) ?? '').replace(/\s+/g, ' ');
-    assert.match(text, /nonexistent/, `notification: ${text}`);
+    assert.match(text, /Makescope: Compare Serial and Parallel/, `notification: ${text}`);
     assert.ok(
       await shown.getByRole('button', { name: 'Open Settings' }).isVisible(),
       `notification: ${text}`,
