@@ -5,7 +5,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 export type ServerState = 'starting' | 'running' | 'stopped';
 
 export interface ClientHost {
-  readonly languageClient: LanguageClient | undefined;
   /** The client once its start has finished (activation does not wait for it); undefined if it failed. */
   runningClient(): Promise<LanguageClient | undefined>;
   readonly serverState: ServerState;
