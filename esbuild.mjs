@@ -19,7 +19,11 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
   // vscode-languageclient, required by the extension when the server starts (not during activation).
-  { ...common, entryPoints: { languageClient: 'client/src/languageClient/bundle.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { languageClient: 'client/src/infrastructure/languageClient/bundle.ts' },
+    outdir: 'dist',
+  },
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
   {
     ...common,

@@ -35,6 +35,11 @@ export class Session {
     readonly workbench: Workbench,
   ) {}
 
+  /** The session's scratch folder: code-server's user data (with its logs), extensions and HOME. */
+  get scratchRoot(): string {
+    return this.scratch.root;
+  }
+
   /** The folder the session opened (a copy of examples/ inside the scratch folder unless one was given). */
   get folder(): string {
     return this.server.folder;

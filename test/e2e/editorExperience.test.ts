@@ -50,15 +50,16 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('Check Convergence from the palette: Converged in the tree and the status bar', async function () {
+  it('Check Convergence from the palette: Converged in the tree and the language status item', async function () {
     const { workbench } = session;
     await workbench.runCommand('Makescope: Check Convergence');
     const rows = await views.waitForRows('Convergence', (shown) =>
       shown.some((row) => row.label === 'Converged'),
     );
     const status = await waitFor(
-      async () => (await workbench.statusBarTexts()).find((text) => text.includes('Makescope: converged')),
-      { what: 'the status bar to show "Makescope: converged"' },
+      async () =>
+        (await workbench.languageStatusTexts()).find((text) => text.includes('Makescope: converged')),
+      { what: 'the language status item to show "Makescope: converged"' },
     );
     await workbench.screenshot('issue5-1a-converged');
     assert.ok(rows[0].description.includes('Makefile'), `verdict row: ${JSON.stringify(rows[0])}`);
@@ -76,8 +77,8 @@ describe('Editor experience (issue 5) on a built copy of examples/', function ()
     const stale = rows.find((row) => row.label === 'build/calc.o');
     const verdict = rows.find((row) => row.label.startsWith('Not converged'));
     const status = await waitFor(
-      async () => (await workbench.statusBarTexts()).find((text) => /Makescope: \d+ stale/.test(text)),
-      { what: 'the status bar to show "Makescope: N stale"' },
+      async () => (await workbench.languageStatusTexts()).find((text) => /Makescope: \d+ stale/.test(text)),
+      { what: 'the language status item to show "Makescope: N stale"' },
     );
     await waitFor(
       async () => !(await workbench.notificationTexts()).some((text) => text.includes('Check Convergence')),

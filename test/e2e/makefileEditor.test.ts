@@ -28,14 +28,16 @@ describe('examples/Makefile in the editor', function () {
   it('activates the extension when examples/Makefile is opened', async function () {
     const { workbench } = session;
     await workbench.openFile('Makefile');
-    const texts = await waitFor(
-      async () => {
-        const shown = await workbench.statusBarTexts();
-        return shown.some((text) => text.includes('Makescope')) ? shown : undefined;
-      },
-      { what: 'the Makescope status bar entry' },
+    const status = await waitFor(
+      async () =>
+        (await workbench.languageStatusTexts('outline-2a-language-status')).find((text) =>
+          text.includes('Makescope'),
+        ),
+      { what: "Makescope's language status item of Makefiles" },
     );
+    const texts = await workbench.statusBarTexts();
     assert.ok(texts.includes('Makefile'), `language mode in the status bar: ${texts.join(' | ')}`);
+    assert.match(status, /server (ready|starting)/, `language status: ${status}`);
     await workbench.screenshot('outline-2-makefile-open');
   });
 

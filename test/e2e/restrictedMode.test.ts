@@ -31,9 +31,10 @@ describe('Restricted Mode', function () {
   it('lists targets in the Outline view of examples/Makefile', async function () {
     const { workbench } = session;
     await workbench.openFile('Makefile');
-    await waitFor(async () => (await workbench.statusBarTexts()).some((text) => text.includes('Makescope')), {
-      what: 'the Makescope status bar entry',
-    });
+    await waitFor(
+      async () => (await workbench.languageStatusTexts()).some((text) => text.includes('Makescope')),
+      { what: "Makescope's language status item of Makefiles" },
+    );
     const names = await workbench.readOutline(['all', 'clean']);
     await workbench.screenshot('restricted-2-outline');
     assert.ok(names.includes('all'), `outline: ${names.join(', ')}`);

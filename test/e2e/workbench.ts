@@ -91,6 +91,26 @@ export class Workbench {
     return items.map((text) => text.trim()).filter(Boolean);
   }
 
+  /**
+   * Texts of the language status items (label and detail) of the active editor, read from the hover of the
+   * status bar's language status entry ("{}" beside the language mode); empty while there is none.
+   */
+  async languageStatusTexts(screenshotName?: string): Promise<string[]> {
+    const entry = this.page.locator('#status\\.languageStatus');
+    if ((await entry.count()) === 0) return [];
+    await entry.hover();
+    const items = this.page.locator('.hover-language-status .element .left');
+    try {
+      await items.first().waitFor({ state: 'visible', timeout: 3_000 });
+    } catch {
+      return [];
+    }
+    const texts = (await items.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    if (screenshotName) await this.screenshot(screenshotName);
+    await this.page.mouse.move(0, 0);
+    return texts;
+  }
+
   /** Shows the Outline view (with the folders section collapsed to give it room) and returns the names it lists. */
   async readOutline(expected: string[] = [], timeoutMs = 30_000): Promise<string[]> {
     await this.runCommand('Explorer: Focus on Outline View');

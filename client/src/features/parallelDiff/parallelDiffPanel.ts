@@ -1,0 +1,250 @@
+// The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { meaningfulSpeedup, tracingOverheadText } from '../../../../engine/parallel/parallelFigures';
+import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
+import type { DiffSubject, ParallelDiffDocuments } from './parallelDiffDocuments';
+import { extensionNotes, groupDifferences } from './parallelDiffShape';
+import { VERDICT_TEXT } from './parallelDiffView';
+import { parallelDiffScript, parallelDiffStyle } from './parallelDiffPanelAssets';
+
+type PanelMessage =
+  | { command: 'diff'; subject: DiffSubject }
+  | { command: 'open'; file: string; line: number }
+  | { command: 'copy'; text: string }
+  | { command: 'applyFix'; index: number };
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function quote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The result without the compared texts: what the webview keeps in its state for a revive. */
+function withoutTexts(result: ParallelDiffResult): ParallelDiffResult {
+  return {
+    ...result,
+    differences: result.differences.map((d) => ({
+      ...d,
+      artifacts: d.artifacts.map(({ serialText: _s, otherText: _o, ...rest }) => rest),
+      logs: d.logs.map((log) => ({ ...log, serialLog: '', otherLog: '' })),
+    })),
+  };
+}
+
+export class ParallelDiffPanel {
+  static readonly viewType = 'makescope.parallelDiffPanel';
+  private static current: ParallelDiffPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Shows `result` in the panel, creating it (or bringing it forward) as needed. */
+  static createOrShow(documents: ParallelDiffDocuments, result: ParallelDiffResult): ParallelDiffPanel {
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    if (ParallelDiffPanel.current) {
+      ParallelDiffPanel.current.panel.reveal(column);
+      ParallelDiffPanel.current.update(result);
+      return ParallelDiffPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      ParallelDiffPanel.viewType,
+      'Parallel Diff',
+      column,
+      panelOptions(),
+    );
+    ParallelDiffPanel.current = new ParallelDiffPanel(panel, documents, result);
+    return ParallelDiffPanel.current;
+  }
+
+  /** Restores a panel VS Code kept across a reload, from the state the webview saved. */
+  static revive(panel: vscode.WebviewPanel, documents: ParallelDiffDocuments, state: unknown): void {
+    panel.webview.options = panelOptions();
+    const result = (state as { result?: ParallelDiffResult } | undefined)?.result;
+    ParallelDiffPanel.current?.dispose();
+    ParallelDiffPanel.current = new ParallelDiffPanel(panel, documents, result);
+  }
+
+  static get visible(): ParallelDiffPanel | undefined {
+    return ParallelDiffPanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly documents: ParallelDiffDocuments,
+    private result: ParallelDiffResult | undefined,
+  ) {
+    this.render();
+    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    this.panel.webview.onDidReceiveMessage(
+      (message: PanelMessage) => void this.receive(message),
+      null,
+      this.disposables,
+    );
+  }
+
+  update(result: ParallelDiffResult): void {
+    this.result = result;
+    this.render();
+  }
+
+  private async receive(message: PanelMessage): Promise<void> {
+    switch (message.command) {
+      case 'diff':
+        return this.documents.openDiff(message.subject);
+      case 'open': {
+        const position = new vscode.Position(Math.max(0, message.line - 1), 0);
+        await vscode.window.showTextDocument(vscode.Uri.file(message.file), {
+          selection: new vscode.Range(position, position),
+          viewColumn: vscode.ViewColumn.One,
+        });
+        return;
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        void vscode.window.setStatusBarMessage('Makescope: reproduction command copied', 3000);
+        return;
+      case 'applyFix':
+        return this.applyFix(this.result?.findings[message.index]);
+    }
+  }
+
+  private async applyFix(finding: ParallelFinding | undefined): Promise<void> {
+    const fix = finding?.fix;
+    if (!fix) return;
+    const edit = new vscode.WorkspaceEdit();
+    const uri = vscode.Uri.file(fix.file);
+    edit.insert(uri, new vscode.Position(fix.line, fix.character), fix.text);
+    if (await vscode.workspace.applyEdit(edit)) {
+      const position = new vscode.Position(fix.line, 0);
+      await vscode.window.showTextDocument(uri, {
+        selection: new vscode.Range(position, position),
+        viewColumn: vscode.ViewColumn.One,
+      });
+    }
+  }
+
+  private render(): void {
+    const nonce = randomBytes(16).toString('base64');
+    const webview = this.panel.webview;
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    const state = this.result ? JSON.stringify({ result: withoutTexts(this.result) }) : 'null';
+    webview.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Parallel Diff</title>
+<style nonce="${nonce}">${parallelDiffStyle}</style>
+</head>
+<body>
+${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and Parallel…" to fill this panel.</p>'}
+<script nonce="${nonce}" id="state" type="application/json">${state.replaceAll('<', '\\u003c')}</script>
+<script nonce="${nonce}">${parallelDiffScript}</script>
+</body>
+</html>`;
+  }
+
+  private body(result: ParallelDiffResult): string {
+    const parts: string[] = [];
+    const clean = result.verdict === 'clean';
+    const speedup = meaningfulSpeedup(result);
+    parts.push(
+      `<h1 id="verdict" class="${clean ? 'ok' : 'bad'}" data-verdict="${result.verdict}">${escape(VERDICT_TEXT[result.verdict])}</h1>`,
+    );
+    parts.push(
+      `<p class="dim">${escape(result.directory)} · GNU make ${escape(result.make.version)} · -j${result.jobs}${speedup === undefined ? '' : ` · <span id="speedup">speedup ${speedup.toFixed(2)}x</span>`}</p>`,
+    );
+    // The findings name the Makefile line to fix: first, before the runs and differences.
+    parts.push(...this.findings(result));
+    if (result.reproduce) {
+      const command = result.reproduce.map(quote).join(' ');
+      parts.push(
+        `<h2>Reproduce</h2><p>From a clean tree:</p><pre id="reproduce">${escape(command)}</pre><button data-copy="${escape(command)}">Copy</button>`,
+      );
+    }
+    parts.push(
+      '<h2>Runs</h2><p class="dim">Each build ran isolated from the workspace; hover a run for the order make finished its targets in.</p><table><tr><th>run</th><th>exit</th><th>wall time</th><th>first error</th></tr>',
+    );
+    for (const run of result.runs)
+      parts.push(
+        `<tr><td title="${escape(`order: ${run.order.join(' → ')}`)}">${escape(run.label)}</td><td>${run.exitCode}</td><td>${(run.wallMs / 1000).toFixed(2)} s</td><td>${escape(run.firstError ?? '')}</td></tr>`,
+      );
+    parts.push('</table>');
+    parts.push(...this.differences(result));
+    const notes = extensionNotes(result);
+    if (notes.length > 0)
+      parts.push(
+        `<h2>Notes</h2><ul id="notes">${notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>`,
+      );
+    return parts.join('\n');
+  }
+
+  private differences(result: ParallelDiffResult): string[] {
+    const parts: string[] = [];
+    for (const { runs, difference } of groupDifferences(result)) {
+      const items: string[] = [];
+      if (difference.exitCodeDiffers)
+        items.push(
+          `<li>exit code differs: ${escape(result.runs.find((r) => r.label === difference.run)?.firstError ?? '')}</li>`,
+        );
+      for (const artifact of difference.artifacts)
+        items.push(
+          `<li class="artifact">${this.diffButton({ kind: 'artifact', run: difference.run, name: artifact.path })} <code>${escape(artifact.path)}</code> <span class="dim">${escape(artifact.serial.slice(0, 15))} → ${escape(artifact.other.slice(0, 15))}</span></li>`,
+        );
+      for (const log of difference.logs)
+        items.push(
+          `<li class="log">${this.diffButton({ kind: 'log', run: difference.run, name: log.target })} log of <code>${escape(log.target)}</code></li>`,
+        );
+      const same = runs.length > 1 ? ` <span class="dim">(the same in each)</span>` : '';
+      if (items.length > 0)
+        parts.push(`<h3>${escape(runs.join(', '))}${same}</h3><ul>${items.join('')}</ul>`);
+    }
+    return parts.length > 0 ? ['<h2>Differences from the serial build</h2>', ...parts] : [];
+  }
+
+  private diffButton(subject: DiffSubject): string {
+    const enabled = this.documents.canDiff(subject);
+    return `<button data-diff="${escape(JSON.stringify(subject))}"${enabled ? '' : ' disabled title="binary, too large, or from an earlier session"'}>Diff</button>`;
+  }
+
+  private findings(result: ParallelDiffResult): string[] {
+    const parts = ['<h2>Races found by tracing</h2>'];
+    if (result.tracing.state !== 'traced')
+      parts.push(`<p class="bad">Not traced: ${escape(result.tracing.reason)}</p>`);
+    else {
+      parts.push(
+        `<p class="dim">strace on a serial build: ${(result.tracing.wallMs / 1000).toFixed(2)} s, ${tracingOverheadText(result.tracing.overheadPercent)}.</p>`,
+      );
+      if (result.findings.length === 0) parts.push('<p class="ok">None.</p>');
+    }
+    result.findings.forEach((finding, index) => {
+      const link = finding.rule
+        ? `<a href="#" data-file="${escape(finding.rule.file)}" data-line="${finding.rule.line}">${escape(vscode.workspace.asRelativePath(finding.rule.file, false))}:${finding.rule.line}</a>`
+        : '';
+      const fix = finding.fix
+        ? `<div>Fix: <code class="fix">${escape(finding.fix.resultingLine)}</code> <button data-fix="${index}">Apply</button></div>`
+        : '';
+      parts.push(
+        `<div class="finding" data-kind="${finding.kind}">${link} <strong>${escape(finding.kind)}</strong>: ${escape(finding.message)}${fix}</div>`,
+      );
+    });
+    return parts;
+  }
+
+  dispose(): void {
+    if (ParallelDiffPanel.current === this) ParallelDiffPanel.current = undefined;
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+function panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  // Everything is inline (nonce'd): no local file is ever loaded into the webview.
+  return { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false };
+}
