@@ -185,6 +185,23 @@ describe('makescope evidence', function () {
     assert.deepEqual(triggered(report), ['cannot-reproduce']);
   });
 
+  it("does not take a generated makefile's .NOTPARALLEL (cmake's) for the project disabling parallelism", async () => {
+    workspace = await workspaceFrom('evidence-generated-notparallel');
+    const generated = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['--no-build']),
+    );
+    assert.equal(generated.report.verdict.kind, 'local-fix', generated.report.verdict.summary);
+    assert.deepEqual(triggered(generated.report), []);
+    assert.doesNotMatch(generated.markdown, /parallelism is already disabled/);
+    // The same rule written by hand (no generator's banner) is the project's own choice, with its line.
+    const makefile = path.join(workspace.directory, 'Makefile');
+    const text = await readFile(makefile, 'utf8');
+    await writeFile(makefile, text.split('\n').slice(2).join('\n'));
+    const written = await collect(workspace.directory, ['--no-build']);
+    assert.deepEqual(triggered(written.report), ['weakens-correctness']);
+    assert.match(written.markdown, /parallelism is already disabled at \.NOTPARALLEL \(Makefile:3\)/);
+  });
+
   it('writes a runbook from the project database', async () => {
     workspace = await workspaceFrom('pattern-rules');
     const run = await unchanged(workspace.directory, () => runCli(['runbook', '-C', workspace!.directory]));
