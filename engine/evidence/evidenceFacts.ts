@@ -124,6 +124,13 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
       errors.length > 0 ||
       (results.convergence?.verdict ?? 'converged') !== 'converged' ||
       unexplained > 0,
+    plannedRebuilds: (results.trace?.targets ?? [])
+      .filter((target) => !target.phony)
+      .slice(0, 5)
+      .map(
+        (target) =>
+          `${target.name} because ${target.reason.text}${target.file ? ` (${path.relative(directory, path.resolve(directory, target.file))}:${target.line ?? '?'})` : ''}`,
+      ),
     unstableRuns: unstableRuns(parallel),
     outsideMakefiles: outsideMakefiles(pointers, directory),
     toolFailures,

@@ -202,6 +202,20 @@ describe('makescope evidence', function () {
     assert.match(written.markdown, /parallelism is already disabled at \.NOTPARALLEL \(Makefile:3\)/);
   });
 
+  it('never says the symptom did not show while make plans rebuilds (rungs 2-3)', async () => {
+    workspace = await workspaceFrom('converge-force-unchanged', { build: 'make' });
+    const { report } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['--symptom', 'rebuilds every time', '--no-build']),
+    );
+    assert.deepEqual(triggered(report), [], report.verdict.summary);
+    assert.equal(report.verdict.kind, 'local-fix');
+    assert.match(
+      report.verdict.summary,
+      /rebuilds make plans \(rungs 2\u20133\), the first version\.h because FORCE \(Makefile:8\)/,
+    );
+    assert.doesNotMatch(JSON.stringify(report), /did not show in any rung/);
+  });
+
   it('writes a runbook from the project database', async () => {
     workspace = await workspaceFrom('pattern-rules');
     const run = await unchanged(workspace.directory, () => runCli(['runbook', '-C', workspace!.directory]));
