@@ -17,6 +17,9 @@ interface Collected {
   report: EvidenceReport;
   markdown: string;
   sarif: unknown;
+  /** Rung 7's parallel-differences.md and parallel.json, when the ladder ran its builds. */
+  parallelDifferences?: string;
+  parallelJson?: unknown;
 }
 
 function runCli(
@@ -49,7 +52,11 @@ async function collect(
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
     const sarif = JSON.parse(await readFile(path.join(out, 'report.sarif'), 'utf8')) as unknown;
     await readFile(path.join(out, 'database.txt'), 'utf8');
-    return { code: run.code, report, markdown, sarif };
+    const optional = (name: string) => readFile(path.join(out, name), 'utf8').catch(() => undefined);
+    const parallelDifferences = await optional('parallel-differences.md');
+    const parallelText = await optional('parallel.json');
+    const parallelJson = parallelText === undefined ? undefined : (JSON.parse(parallelText) as unknown);
+    return { code: run.code, report, markdown, sarif, parallelDifferences, parallelJson };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -116,9 +123,24 @@ describe('makescope evidence', function () {
 
   it('calls a race a local fix with the prerequisite that fixes it', async () => {
     workspace = await workspaceFrom('parallel-race-missing-prerequisite');
-    const { report, markdown, sarif } = await unchanged(workspace.directory, () =>
-      collect(workspace!.directory, ['-j', '2']),
+    const { report, markdown, sarif, parallelDifferences, parallelJson } = await unchanged(
+      workspace.directory,
+      () => collect(workspace!.directory, ['-j', '2']),
     );
+    // What rung 7 found is saved beside the report, and the report says where.
+    assert.match(
+      markdown,
+      /What differed, run by run: parallel-differences\.md \(all of it: parallel\.json\)/,
+    );
+    assert.match(
+      parallelDifferences ?? '',
+      /^# Serial against parallel: [\s\S]*## Differences from the serial build/,
+    );
+    assert.match(
+      parallelDifferences ?? '',
+      /- missing-prerequisite: 'app\.txt' reads config\.h.*fix: add config\.h/,
+    );
+    assert.ok(((parallelJson as { findings?: unknown[] } | undefined)?.findings?.length ?? 0) > 0);
     assert.equal(report.verdict.kind, 'local-fix', report.verdict.summary);
     assert.deepEqual(triggered(report), []);
     assert.match(report.verdict.summary, /add config\.h to the prerequisites of app\.txt/);
