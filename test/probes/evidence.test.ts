@@ -238,6 +238,34 @@ describe('makescope evidence', function () {
     assert.doesNotMatch(JSON.stringify(report), /did not show in any rung/);
   });
 
+  it('keeps the report readable on 400 stale targets: the first 20 listed, all of them in locations.md', async () => {
+    const project = await mkdtemp(path.join(tmpdir(), 'makescope-many-'));
+    const out = await mkdtemp(path.join(tmpdir(), 'makescope-evidence-test-'));
+    try {
+      await writeFile(
+        path.join(project, 'Makefile'),
+        'T := $(foreach n,$(shell seq 400),out/a-rather-long-name-for-a-generated-object-file-number-$(n).o)\n' +
+          'all: $(T)\nout/%.o: in.txt\n\tmkdir -p out && cp in.txt $@\n',
+      );
+      await writeFile(path.join(project, 'in.txt'), 'x\n');
+      const run = await unchanged(project, () =>
+        runCli(['evidence', '-C', project, '--out', out, '--no-build', '--format', 'json']),
+      );
+      assert.equal(run.code, 1, run.stderr);
+      const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
+      const locations = await readFile(path.join(out, 'locations.md'), 'utf8');
+      assert.ok(markdown.length < 50_000, `report.md is ${markdown.length} characters`);
+      assert.match(markdown, /- \.\.\. and 380 more: all of them in \[locations\.md\]\(locations\.md\)/);
+      assert.match(
+        locations,
+        /out\/a-rather-long-name-for-a-generated-object-file-number-400\.o: does not exist/,
+      );
+    } finally {
+      await rm(project, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('writes a runbook from the project database', async () => {
     workspace = await workspaceFrom('pattern-rules');
     const run = await unchanged(workspace.directory, () => runCli(['runbook', '-C', workspace!.directory]));
