@@ -10,17 +10,40 @@ export interface IncludeContext extends StaticScope {
   includeDirs: readonly string[];
 }
 
-/** Candidate paths in make's order (cwd first, then -I dirs); the including dir is a fallback. */
+/** How many folders up from the including makefile make may have been run (cmake: two or three). */
+const ANCESTOR_LEVELS = 4;
+
+/**
+ * Candidate paths in make's order (cwd first, then -I dirs); the including dir is a fallback, then
+ * its ancestors: a makefile run with -f from a folder above it (cmake's Makefile2 runs
+ * `make -f CMakeFiles/x.dir/build.make` from the build folder) includes relative to that folder.
+ */
 export function resolveIncludePath(word: string, context: IncludeContext): string | undefined {
   const expanded = expandStatically(word, context);
   if (expanded === undefined || expanded.length === 0 || /[*?[%]/.test(expanded)) return undefined;
   if (path.isAbsolute(expanded)) return isFile(expanded) ? expanded : undefined;
-  const bases = [context.curdir, ...context.includeDirs, context.includingDir];
+  const bases = [
+    context.curdir,
+    ...context.includeDirs,
+    context.includingDir,
+    ...ancestors(context.includingDir),
+  ];
   for (const base of bases) {
     const candidate = path.resolve(base, expanded);
     if (isFile(candidate)) return candidate;
   }
   return undefined;
+}
+
+function ancestors(folder: string): string[] {
+  const found: string[] = [];
+  for (let current = folder; found.length < ANCESTOR_LEVELS; ) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    found.push(parent);
+    current = parent;
+  }
+  return found;
 }
 
 function isFile(candidate: string): boolean {

@@ -11,6 +11,8 @@ export interface EscalationFacts {
   symptom?: string;
   /** Whether any rung saw the problem (a failure, a stale target, a parallel difference or finding). */
   reproduced: boolean;
+  /** File targets make -n would rebuild (rungs 2–3), as `name because reason (file:line)`. */
+  plannedRebuilds: string[];
   /** Rungs that could not gather their evidence (refused, timed out, make missing). */
   ungathered: string[];
   /** Runs with identical settings that disagreed (exit code or artifacts). */
@@ -59,7 +61,7 @@ function cannotReproduce(facts: EscalationFacts): EscalationCriterion {
   const evidence: string[] = [];
   for (const run of facts.unstableRuns) evidence.push(`identical runs disagree: ${run}`);
   for (const missing of facts.ungathered) evidence.push(`the evidence is incomplete: ${missing}`);
-  if (facts.symptom && !facts.reproduced) {
+  if (facts.symptom && !facts.reproduced && facts.plannedRebuilds.length === 0) {
     evidence.push(
       `the reported symptom ("${facts.symptom}") did not show in any rung: no failure, stale target or parallel difference`,
     );
@@ -137,13 +139,16 @@ export function decideVerdict(criteria: EscalationCriterion[], facts: Escalation
       ],
     };
   }
-  if (facts.pointers.length > 0 || facts.reproduced) {
+  const plannedOnly = !!facts.symptom && !facts.reproduced && facts.plannedRebuilds.length > 0;
+  if (facts.pointers.length > 0 || facts.reproduced || plannedOnly) {
     const first = facts.pointers[0];
     return {
       kind: 'local-fix',
       summary: first
         ? `A local fix: start at ${first.file}${first.line ? `:${first.line}` : ''} \u2014 ${first.message}`
-        : 'A local fix: the evidence points inside this repository\u2019s makefiles.',
+        : plannedOnly
+          ? `A local fix: the symptom shows as rebuilds make plans (rungs 2\u20133), the first ${facts.plannedRebuilds[0]}; nothing is out of date (rung 5), so look at why that target is always remade`
+          : 'A local fix: the evidence points inside this repository\u2019s makefiles.',
       pointers: facts.pointers,
       handover: [],
     };

@@ -10,6 +10,7 @@ import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { EscalationFacts } from './escalation';
 import type { EvidenceLocation, Rung } from './evidenceTypes';
+import { notParallelPlaces } from './notParallelPlaces';
 
 export interface LadderResults {
   options: { directory: string; targets?: string[]; symptom?: string };
@@ -123,6 +124,13 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
       errors.length > 0 ||
       (results.convergence?.verdict ?? 'converged') !== 'converged' ||
       unexplained > 0,
+    plannedRebuilds: (results.trace?.targets ?? [])
+      .filter((target) => !target.phony)
+      .slice(0, 5)
+      .map(
+        (target) =>
+          `${target.name} because ${target.reason.text}${target.file ? ` (${path.relative(directory, path.resolve(directory, target.file))}:${target.line ?? '?'})` : ''}`,
+      ),
     unstableRuns: unstableRuns(parallel),
     outsideMakefiles: outsideMakefiles(pointers, directory),
     toolFailures,
@@ -137,10 +145,7 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
       : undefined,
     unexplainedParallelDifferences: unexplained,
     parallelFindings: parallel?.findings.length ?? 0,
-    parallelismDisabledAt: notParallel(
-      db?.files.find((file) => file.name === '.NOTPARALLEL' && file.isTarget),
-      directory,
-    ),
+    parallelismDisabledAt: db ? notParallel(db, directory) : [],
     pointers,
   };
 }
@@ -190,14 +195,10 @@ function declaredVersion(files: string[], directory: string): { version: string;
   return undefined;
 }
 
-function notParallel(
-  file: { recipe?: { file?: string; line?: number } } | undefined,
-  directory: string,
-): string[] {
-  if (!file) return [];
-  return [
-    file.recipe?.file
-      ? `.NOTPARALLEL (${path.relative(directory, path.resolve(directory, file.recipe.file))}:${file.recipe.line ?? '?'})`
-      : '.NOTPARALLEL in the makefiles',
-  ];
+/** Where the project itself disables parallelism; a generated makefile's .NOTPARALLEL is not the project's. */
+function notParallel(db: DatabaseResult['database'], directory: string): string[] {
+  if (!db.files.some((file) => file.name === '.NOTPARALLEL' && file.isTarget)) return [];
+  const listed = db.variables.find((v) => v.name === 'MAKEFILE_LIST')?.value.split(/\s+/) ?? [];
+  const makefiles = [...listed, ...db.variables.map((v) => v.file)].filter((f): f is string => !!f);
+  return notParallelPlaces(makefiles, directory) ?? ['.NOTPARALLEL in the makefiles'];
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { collectEvidence, type EvidenceOptions } from './evidenceLadder';
 import type { EvidenceReport } from './evidenceTypes';
-import { markdownReport } from './markdownReport';
+import { LOCATIONS_FILE, locationsMarkdown, markdownReport } from './markdownReport';
 import { sarifReport } from './sarifReport';
 
 export interface EvidenceFolder {
@@ -29,5 +29,6 @@ export async function collectEvidenceToFolder(options: EvidenceOptions): Promise
   await writeFile(markdownPath, markdown);
   await writeFile(path.join(outputDirectory, 'report.json'), json);
   await writeFile(path.join(outputDirectory, 'report.sarif'), sarif);
+  await writeFile(path.join(outputDirectory, LOCATIONS_FILE), locationsMarkdown(report));
   return { report, markdown, json, sarif, outputDirectory, markdownPath };
 }

@@ -26,6 +26,7 @@ import {
 import * as interpret from './interpretations';
 import { quoteForDisplay, RunRecorder } from './runRecorder';
 import { writtenValues } from './writtenValues';
+import { PARALLEL_DIFFERENCES, PARALLEL_JSON, saveParallelDifferences } from './parallelDifferences';
 
 export interface EvidenceOptions extends ProbeOptions {
   symptom?: string;
@@ -155,6 +156,12 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
       });
 
   if (parallel) recordParallelRuns(parallel, rungs, path.resolve(options.directory));
+  if (parallel && out) {
+    await saveParallelDifferences(parallel, out);
+    const rung = rungs.find((candidate) => candidate.id === 'parallel');
+    if (rung)
+      rung.interpretation += ` What differed, run by run: ${PARALLEL_DIFFERENCES} (all of it: ${PARALLEL_JSON}).`;
+  }
   const facts = gatherFacts({
     options,
     database,

@@ -3,6 +3,13 @@ import * as path from 'node:path';
 import { formatDuration } from '../durations';
 import type { EvidenceReport, Rung } from './evidenceTypes';
 
+/** Lists longer than this show their first entries and point at the file with all of them. */
+const LISTED = 20;
+/** Excerpt lines are cut to this many characters (a linker line can take kilobytes). */
+const LINE_CHARS = 300;
+/** Every location, one a line, beside the report (written by the evidence folder). */
+export const LOCATIONS_FILE = 'locations.md';
+
 const STATUS_WORD: Record<Rung['status'], string> = {
   ok: 'ok',
   finding: 'FINDING',
@@ -51,25 +58,77 @@ export function markdownReport(report: EvidenceReport): string {
       );
     }
     if (rung.commands.length > 0) out.push('');
-    if (rung.excerpt) out.push('```', rung.excerpt, '```', '');
-    for (const location of rung.locations)
-      out.push(`- ${where(location.file, location.line)}: ${location.message}`);
+    if (rung.excerpt) out.push('```', ...rung.excerpt.split('\n').map(cutLine), '```', '');
+    out.push(
+      ...listed(
+        rung.locations.map((l) => `- ${where(l.file, l.line)}: ${cutLine(l.message)}`),
+        report,
+      ),
+    );
     if (rung.locations.length > 0) out.push('');
   }
   out.push('## Escalation criteria', '');
   for (const criterion of report.criteria) {
     out.push(`- [${criterion.triggered ? 'x' : ' '}] **${criterion.title}**`);
-    for (const line of criterion.evidence) out.push(`  - ${line}`);
+    out.push(
+      ...listed(
+        criterion.evidence.map((line) => `  - ${cutLine(line)}`),
+        report,
+      ),
+    );
   }
   out.push('');
   if (report.verdict.kind === 'escalate') {
     out.push('## Hand over', '');
-    for (const item of report.verdict.handover) out.push(`- ${item}`);
+    out.push(
+      ...listed(
+        report.verdict.handover.map((item) => `- ${cutLine(item)}`),
+        report,
+      ),
+    );
     out.push('');
   } else if (report.verdict.pointers.length > 0) {
     out.push('## Where to look', '');
-    for (const pointer of report.verdict.pointers)
-      out.push(`- ${where(pointer.file, pointer.line)}: ${pointer.message}`);
+    out.push(
+      ...listed(
+        report.verdict.pointers.map((p) => `- ${where(p.file, p.line)}: ${cutLine(p.message)}`),
+        report,
+      ),
+    );
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** The first entries of a long list, then how many more and where all of them are. */
+function listed(lines: string[], report: EvidenceReport): string[] {
+  if (lines.length <= LISTED) return lines;
+  const all = report.outputDirectory ? `: all of them in [${LOCATIONS_FILE}](${LOCATIONS_FILE})` : '';
+  return [...lines.slice(0, LISTED), `- ... and ${lines.length - LISTED} more${all}`];
+}
+
+function cutLine(line: string): string {
+  return line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}... (${line.length} characters)` : line;
+}
+
+/** Every location of every rung and the verdict's pointers, for the file beside the report. */
+export function locationsMarkdown(report: EvidenceReport): string {
+  const out = ['# Every location the evidence points at', ''];
+  const where = (file: string, line?: number): string => {
+    const shown = path.relative(report.directory, file) || path.basename(file);
+    return line ? `${shown}:${line}` : shown;
+  };
+  for (const rung of report.rungs) {
+    if (rung.locations.length === 0) continue;
+    out.push(`## ${rung.step}. ${rung.title}`, '');
+    for (const location of rung.locations)
+      out.push(`- ${where(location.file, location.line)}: ${location.message}`);
+    out.push('');
+  }
+  for (const criterion of report.criteria) {
+    if (!criterion.triggered) continue;
+    out.push(`## ${criterion.title}`, '');
+    for (const line of criterion.evidence) out.push(`- ${line}`);
     out.push('');
   }
   return out.join('\n');

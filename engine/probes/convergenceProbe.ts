@@ -6,6 +6,7 @@ import type { UpperLayer } from './isolation/upperLayer';
 import { makeArgs, summarize, withMake, type PlacementSummary, type RunContext } from './makeRun';
 import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOptions';
 import { TraceParser, type TraceResult } from './parsers/traceParser';
+import { causesFirst } from './causesFirst';
 import { locateTargets, type LocatedTarget } from './traceModel';
 
 export interface StaleTarget extends LocatedTarget {
@@ -245,7 +246,8 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       observed === undefined || observed.stoppedAfterMs !== undefined || wasWritten(target);
     const candidates = located.filter((target) => !target.phony);
     const ordered = [...candidates.filter(wasWritten), ...candidates.filter((target) => !wasWritten(target))];
-    const stale = [...remade, ...ordered.filter(rewritten)].map((target) => ({
+    const madeByRules = new Set(located.map((target) => target.name));
+    const stale = [...remade, ...causesFirst(ordered.filter(rewritten), madeByRules)].map((target) => ({
       ...target,
       hint: hintFor(target, builds),
     }));

@@ -169,6 +169,18 @@ for (const make of MAKES) {
       );
     });
 
+    it('after touching a source, names the target it causes to rebuild first, always-run ones after', async () => {
+      workspace = await workspaceFrom('converge-causes-first', { build: make.path });
+      const dir = workspace.directory;
+      await touch(path.join(dir, 'main.c'));
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      assert.deepEqual(
+        result.stale.map((t) => t.name),
+        ['prog', 'release.txt'],
+      );
+    });
+
     it('says converged for a built project with includes and pattern rules', async () => {
       for (const name of ['includes', 'pattern-rules']) {
         workspace = await workspaceFrom(name, { build: make.path });

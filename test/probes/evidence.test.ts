@@ -17,6 +17,9 @@ interface Collected {
   report: EvidenceReport;
   markdown: string;
   sarif: unknown;
+  /** Rung 7's parallel-differences.md and parallel.json, when the ladder ran its builds. */
+  parallelDifferences?: string;
+  parallelJson?: unknown;
 }
 
 function runCli(
@@ -49,7 +52,11 @@ async function collect(
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
     const sarif = JSON.parse(await readFile(path.join(out, 'report.sarif'), 'utf8')) as unknown;
     await readFile(path.join(out, 'database.txt'), 'utf8');
-    return { code: run.code, report, markdown, sarif };
+    const optional = (name: string) => readFile(path.join(out, name), 'utf8').catch(() => undefined);
+    const parallelDifferences = await optional('parallel-differences.md');
+    const parallelText = await optional('parallel.json');
+    const parallelJson = parallelText === undefined ? undefined : (JSON.parse(parallelText) as unknown);
+    return { code: run.code, report, markdown, sarif, parallelDifferences, parallelJson };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -116,9 +123,24 @@ describe('makescope evidence', function () {
 
   it('calls a race a local fix with the prerequisite that fixes it', async () => {
     workspace = await workspaceFrom('parallel-race-missing-prerequisite');
-    const { report, markdown, sarif } = await unchanged(workspace.directory, () =>
-      collect(workspace!.directory, ['-j', '2']),
+    const { report, markdown, sarif, parallelDifferences, parallelJson } = await unchanged(
+      workspace.directory,
+      () => collect(workspace!.directory, ['-j', '2']),
     );
+    // What rung 7 found is saved beside the report, and the report says where.
+    assert.match(
+      markdown,
+      /What differed, run by run: parallel-differences\.md \(all of it: parallel\.json\)/,
+    );
+    assert.match(
+      parallelDifferences ?? '',
+      /^# Serial against parallel: [\s\S]*## Differences from the serial build/,
+    );
+    assert.match(
+      parallelDifferences ?? '',
+      /- missing-prerequisite: 'app\.txt' reads config\.h.*fix: add config\.h/,
+    );
+    assert.ok(((parallelJson as { findings?: unknown[] } | undefined)?.findings?.length ?? 0) > 0);
     assert.equal(report.verdict.kind, 'local-fix', report.verdict.summary);
     assert.deepEqual(triggered(report), []);
     assert.match(report.verdict.summary, /add config\.h to the prerequisites of app\.txt/);
@@ -183,6 +205,65 @@ describe('makescope evidence', function () {
     const { report } = await collect(workspace.directory, ['--symptom', 'link fails on CI', '--no-build']);
     assert.equal(report.verdict.kind, 'escalate');
     assert.deepEqual(triggered(report), ['cannot-reproduce']);
+  });
+
+  it("does not take a generated makefile's .NOTPARALLEL (cmake's) for the project disabling parallelism", async () => {
+    workspace = await workspaceFrom('evidence-generated-notparallel');
+    const generated = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['--no-build']),
+    );
+    assert.equal(generated.report.verdict.kind, 'local-fix', generated.report.verdict.summary);
+    assert.deepEqual(triggered(generated.report), []);
+    assert.doesNotMatch(generated.markdown, /parallelism is already disabled/);
+    // The same rule written by hand (no generator's banner) is the project's own choice, with its line.
+    const makefile = path.join(workspace.directory, 'Makefile');
+    const text = await readFile(makefile, 'utf8');
+    await writeFile(makefile, text.split('\n').slice(2).join('\n'));
+    const written = await collect(workspace.directory, ['--no-build']);
+    assert.deepEqual(triggered(written.report), ['weakens-correctness']);
+    assert.match(written.markdown, /parallelism is already disabled at \.NOTPARALLEL \(Makefile:3\)/);
+  });
+
+  it('never says the symptom did not show while make plans rebuilds (rungs 2-3)', async () => {
+    workspace = await workspaceFrom('converge-force-unchanged', { build: 'make' });
+    const { report } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['--symptom', 'rebuilds every time', '--no-build']),
+    );
+    assert.deepEqual(triggered(report), [], report.verdict.summary);
+    assert.equal(report.verdict.kind, 'local-fix');
+    assert.match(
+      report.verdict.summary,
+      /rebuilds make plans \(rungs 2\u20133\), the first version\.h because FORCE \(Makefile:8\)/,
+    );
+    assert.doesNotMatch(JSON.stringify(report), /did not show in any rung/);
+  });
+
+  it('keeps the report readable on 400 stale targets: the first 20 listed, all of them in locations.md', async () => {
+    const project = await mkdtemp(path.join(tmpdir(), 'makescope-many-'));
+    const out = await mkdtemp(path.join(tmpdir(), 'makescope-evidence-test-'));
+    try {
+      await writeFile(
+        path.join(project, 'Makefile'),
+        'T := $(foreach n,$(shell seq 400),out/a-rather-long-name-for-a-generated-object-file-number-$(n).o)\n' +
+          'all: $(T)\nout/%.o: in.txt\n\tmkdir -p out && cp in.txt $@\n',
+      );
+      await writeFile(path.join(project, 'in.txt'), 'x\n');
+      const run = await unchanged(project, () =>
+        runCli(['evidence', '-C', project, '--out', out, '--no-build', '--format', 'json']),
+      );
+      assert.equal(run.code, 1, run.stderr);
+      const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
+      const locations = await readFile(path.join(out, 'locations.md'), 'utf8');
+      assert.ok(markdown.length < 50_000, `report.md is ${markdown.length} characters`);
+      assert.match(markdown, /- \.\.\. and 380 more: all of them in \[locations\.md\]\(locations\.md\)/);
+      assert.match(
+        locations,
+        /out\/a-rather-long-name-for-a-generated-object-file-number-400\.o: does not exist/,
+      );
+    } finally {
+      await rm(project, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it('writes a runbook from the project database', async () => {

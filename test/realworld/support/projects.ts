@@ -1,4 +1,5 @@
 // The real projects of the layer: where scripts/fetch-real-projects.sh prepares them, the folder make runs in, a modest target and variables to check.
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './runCli';
 
@@ -63,13 +64,17 @@ export const PROJECTS: Record<string, RealProject> = {
   },
 };
 
+/**
+ * The real .cache folder: in a git worktree .cache is a symlink to the main checkout's, and the trees
+ * were prepared (cmake and configure wrote absolute paths) under the real path, not the symlink's.
+ */
+const CACHE = realpathSync(path.join(REPO, '.cache'));
+
 /** The prepared pristine trees (never probed; each run works on a copy). */
-export const PRISTINE_ROOT =
-  process.env.MAKESCOPE_REAL_PROJECTS_DIR ?? path.join(REPO, '.cache', 'real-projects');
+export const PRISTINE_ROOT = process.env.MAKESCOPE_REAL_PROJECTS_DIR ?? path.join(CACHE, 'real-projects');
 
 /** Where the working copies live: the path each project was prepared at (one run of the layer at a time). */
-export const WORK_ROOT =
-  process.env.MAKESCOPE_REAL_PROJECTS_WORK ?? path.join(REPO, '.cache', 'real-projects-work');
+export const WORK_ROOT = process.env.MAKESCOPE_REAL_PROJECTS_WORK ?? path.join(CACHE, 'real-projects-work');
 
 /** A target no project has, so that make (and make -n) fails. */
 export const MISSING_TARGET = 'makescope-realworld-no-such-target';
