@@ -1,14 +1,17 @@
 // Answers checked against make itself on 4.3 and 4.4.1: the dry run against make's own -n, resolved values
-// against a probe makefile of ours printing $(V), $(origin V) and $(flavor V) after the project's makefiles.
+// against a probe makefile of ours printing $(V), $(origin V) and $(flavor V) after the project's makefiles,
+// convergence against the files a real second make writes.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { convergenceProbe } from '../../engine/probes/convergenceProbe';
 import { dryRunProbe } from '../../engine/probes/dryRunProbe';
 import { resolveProbe } from '../../engine/probes/resolveProbe';
-import { workspaceFrom, type Workspace } from './support/fixtureCopy';
+import { touch, workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
+import { snapshotTree } from './support/treeSnapshot';
 
 /** Fixtures whose makefiles write nothing at parse time, so make may read them in place for the oracle. */
 const FIXTURES = [
@@ -117,4 +120,61 @@ for (const make of MAKES)
         );
       });
     }
+  });
+
+/** Files (relative paths) a real `make` writes in `directory`: created or rewritten (ctime moved), even when
+ * the recipe sets the old mtime back. */
+async function writtenByRealMake(make: string, directory: string): Promise<string[]> {
+  const before = await snapshotTree(directory);
+  runMake(make, directory, []);
+  const after = await snapshotTree(directory);
+  const written = (name: string): boolean => {
+    const [kind, size, hash, , , , mtime] = (after[name] ?? '').split(' ');
+    const [oldKind, oldSize, oldHash, , , , oldMtime] = (before[name] ?? '').split(' ');
+    return (
+      kind === 'file' && [kind, size, hash, mtime].join() !== [oldKind, oldSize, oldHash, oldMtime].join()
+    );
+  };
+  return Object.keys(after).filter(written).sort();
+}
+
+/** Built fixtures, some then edited: the convergence verdict and its stale files against a real second make. */
+const CONVERGENCE: { fixture: string; touched?: string }[] = [
+  { fixture: 'includes' },
+  { fixture: 'pattern-rules' },
+  { fixture: 'converge-force-unchanged' },
+  { fixture: 'converge-force-unchanged', touched: 'main.c' },
+  { fixture: 'converge-stamp' },
+  { fixture: 'converge-recursive-entry' },
+  // Not non-converging: its recipe rewrites out.txt with the same bytes and sets the old mtime back, and this
+  // machine's coarse clock can leave even the ctime equal, so a snapshot cannot see the write.
+  { fixture: 'pattern-rules', touched: 'src/main.c' },
+];
+
+for (const make of MAKES)
+  describe(`convergence checked against a real second make, GNU make ${make.version}`, () => {
+    let workspace: Workspace | undefined;
+    before(() => requireMake(make));
+    afterEach(async () => {
+      await workspace?.dispose();
+      workspace = undefined;
+    });
+
+    for (const { fixture, touched } of CONVERGENCE)
+      it(`${fixture}${touched ? ` after editing ${touched}` : ''}: stale files are exactly those a real make then writes`, async () => {
+        workspace = await workspaceFrom(fixture, { build: make.path });
+        const dir = workspace.directory;
+        if (touched) await touch(path.join(dir, touched));
+        const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+        const stale = result.stale.map((target) =>
+          path.relative(dir, path.resolve(target.directory, target.name)),
+        );
+        const written = await writtenByRealMake(make.path, dir);
+        assert.deepEqual(
+          stale.sort(),
+          written,
+          `stale per Makescope vs written by a real make in ${fixture}`,
+        );
+        assert.equal(result.verdict, written.length === 0 ? 'converged' : 'not-converged');
+      });
   });
