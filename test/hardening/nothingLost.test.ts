@@ -91,7 +91,9 @@ describe('hardening: nothing lost (fast-check probe sequences on random projects
     await rm(base, { recursive: true, force: true });
   });
 
-  it(`${SEQUENCES} random sequences of 1-4 probes: the workspace is unchanged and no sandbox copy is left`, async () => {
+  it(`${SEQUENCES} random sequences of 1-4 probes: the workspace is unchanged and no sandbox copy is left`, async function () {
+    // 150 sequences over cmake, automake and sub-make shapes take 2-3 minutes on 2 busy cores.
+    this.timeout(SEQUENCES * 4000);
     let counter = 0;
     let probes = 0;
     const outcomes = new Map<string, number>();
