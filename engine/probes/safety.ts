@@ -4,7 +4,14 @@ import * as path from 'node:path';
 import { parseMakefile } from '../parser/parser';
 import type { ParsedMakefile } from '../parser/ast';
 import { namedPaths } from './isolation/projectRoot';
-import { assignsShell, includesOf, risksInFile, type RiskKind, type SafetyRisk } from './safetyRules';
+import {
+  assignsShell,
+  includesOf,
+  loadRisks,
+  risksInFile,
+  type RiskKind,
+  type SafetyRisk,
+} from './safetyRules';
 
 export type { SafetyRisk, RiskKind } from './safetyRules';
 
@@ -112,6 +119,7 @@ async function assessSafetyUncached(
   const first = await findMakefile(directory, makefile);
   if (first === undefined) return { files: [], makefiles: [], risks: [], namedPaths: [] };
   const parsed = new Map<string, ParsedMakefile>();
+  const loads: SafetyRisk[] = [];
   const names = new Set<string>([first]);
   let computed = false;
   const named = new Set<string>();
@@ -123,6 +131,7 @@ async function assessSafetyUncached(
     const text = await readMakefileText(file);
     if (text === undefined) continue;
     for (const name of namedPaths(text)) named.add(name);
+    loads.push(...loadRisks(text, name));
     const parsedFile = parseMakefile(text);
     parsed.set(name, parsedFile);
     const includes = includesOf(parsedFile);
@@ -133,7 +142,7 @@ async function assessSafetyUncached(
       queue.push(include);
     }
   }
-  const risks: SafetyRisk[] = [];
+  const risks: SafetyRisk[] = [...loads];
   const shellAssigned = [...parsed.values()].some(assignsShell);
   for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed, shellAssigned));
   return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks, namedPaths: [...named] };
@@ -156,6 +165,7 @@ export function applicableRisks(report: SafetyReport, probe: ProbeRisks): Safety
     'recipe-shell': probe.expandsRecipes,
     'remade-makefile': true,
     'parse-time-shell': true,
+    load: true,
   };
   return report.risks.filter((risk) => applies[risk.kind]);
 }

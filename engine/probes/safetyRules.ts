@@ -1,7 +1,13 @@
 // Pure rules over one parsed Makefile: which lines could write even when make runs with -n, -q or -p.
 import type { ParsedMakefile, Statement, Word } from '../parser/ast';
 
-export type RiskKind = 'plus-line' | 'make-line' | 'remade-makefile' | 'parse-time-shell' | 'recipe-shell';
+export type RiskKind =
+  | 'plus-line'
+  | 'make-line'
+  | 'remade-makefile'
+  | 'parse-time-shell'
+  | 'recipe-shell'
+  | 'load';
 
 export interface SafetyRisk {
   kind: RiskKind;
@@ -201,6 +207,25 @@ export function risksInFile(
       why: inRecipe
         ? `$(${reference.functionName} ...) in a recipe runs when -n expands the recipe`
         : `$(${reference.functionName} ...) runs while the makefile is read, whatever the flags`,
+    });
+  }
+  return risks;
+}
+
+/**
+ * `load`, `-load` and `sload` lines: make runs a plugin's code while it reads the makefile, whatever the flags.
+ * Read from the text, as the parse tree has no statement for them; a recipe line (tab) is not one.
+ */
+export function loadRisks(text: string, file: string): SafetyRisk[] {
+  const risks: SafetyRisk[] = [];
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
+    if (!/^ *[-s]?load[ \t]+\S/.test(line)) continue;
+    risks.push({
+      kind: 'load',
+      file,
+      line: index + 1,
+      text: line.trim(),
+      why: 'a load directive runs a make plugin while the makefile is read, whatever the flags',
     });
   }
   return risks;

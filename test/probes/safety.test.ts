@@ -68,6 +68,19 @@ describe('safety check from the static parse', () => {
     }
   });
 
+  it('finds a load directive (the parse tree has no statement for it)', async () => {
+    const workspace = await workspaceFrom('risk-load');
+    try {
+      const report = await assessSafety(workspace.directory);
+      assert.deepEqual(
+        report.risks.map((r) => [r.kind, r.file, r.line, r.text]),
+        [['load', 'Makefile', 2, '-load ./plugin.so']],
+      );
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
   it('finds nothing to fear in a plain project', async () => {
     const workspace = await workspaceFrom('pattern-rules');
     try {
