@@ -79,6 +79,24 @@ describe('static language features over stdio', () => {
     assert.equal(include[0]?.uri, commonUri);
   });
 
+  it('goes from a prerequisite with no rule to the file it names, never to a directory', async () => {
+    // An unsaved document beside the fixture: `mk` is a directory there, `Makefile` a file.
+    const scratchUri = fileUri(path.join(fixture, 'unsaved-prerequisites.mk'));
+    await session.open(scratchUri, 'x: mk Makefile /\n');
+    const request = (character: number) =>
+      session.request<Location[]>('textDocument/definition', {
+        textDocument: { uri: scratchUri },
+        position: { line: 0, character },
+      });
+    assert.deepEqual(await request(3), [], 'the directory mk is not a definition');
+    assert.deepEqual(await request(15), [], 'the root directory / is not a definition');
+    const file = await request(7);
+    assert.deepEqual(
+      file.map((l) => l.uri),
+      [uri],
+    );
+  });
+
   it('hovers a variable with its definition, flavor and stored value', async () => {
     const text = hoverText(await session.request<Hover>('textDocument/hover', at(12, 8)));
     assert.match(text, /OBJS/);

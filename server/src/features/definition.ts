@@ -1,5 +1,5 @@
 // textDocument/definition: from a variable, target, prerequisite or include path to where it is defined.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Location, Position } from 'vscode-languageserver';
 import { locate } from '../../../engine/analysis/locate';
@@ -24,10 +24,11 @@ export function definition(model: WorkspaceModel, uri: string, position: Positio
         range: t.word.range,
       }));
       if (rules.length > 0 || located.kind === 'target') return rules;
-      // A prerequisite with no rule is a source file: go to the file itself when it exists.
+      // A prerequisite with no rule is a source file: go to the file itself when it is one
+      // (a directory such as `/` is no place an editor can open).
       const filePath = uriToPath(uri);
       const candidate = filePath ? path.resolve(path.dirname(filePath), located.name) : undefined;
-      return candidate && !located.name.includes('$') && existsSync(candidate)
+      return candidate && !located.name.includes('$') && isRegularFile(candidate)
         ? [{ uri: pathToUri(candidate), range: START_OF_FILE }]
         : [];
     }
@@ -38,4 +39,8 @@ export function definition(model: WorkspaceModel, uri: string, position: Positio
     default:
       return [];
   }
+}
+
+function isRegularFile(filePath: string): boolean {
+  return statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
 }
