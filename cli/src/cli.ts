@@ -3,6 +3,7 @@ import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 import { ProbeError } from '../../engine/probes/probeOptions';
 import { parseArgs } from './args';
 import { UsageError } from './options';
+import { runAuditCommand } from './auditCommand';
 import { runCommand } from './commands';
 import { runEvidenceCommand, runRunbookCommand } from './evidenceCommand';
 import { runParallelDiffCommand } from './parallelDiffCommand';
@@ -31,6 +32,9 @@ Commands:
                            parse-time $(shell ...) calls timed when strace is installed.
   evidence [TARGET...]     The whole evidence ladder, in order, with a verdict: healthy, local fix
                            or escalate. Writes report.md/json/sarif and every output to a folder.
+  audit [TARGET...]        Declared against observed dependencies: one traced isolated build
+                           against make's database; missing and unread prerequisites, side
+                           outputs, unwritten targets, shared outputs, each with file:line and fix.
   runbook                  Write a RUNBOOK.md for the project from make's own database.
   help                     Show this help.
 
@@ -81,6 +85,7 @@ export async function runCli(
     stdout.write(`makescope ${PRODUCT_VERSION}\n`);
     return 0;
   }
+  if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), stdout, stderr, signal);
   if (argv[0] === 'parallel-diff') return runParallelDiffCommand(argv.slice(1), stdout, stderr, signal);
   if (argv[0] === 'evidence') return runEvidenceCommand(argv.slice(1), stdout, stderr, signal);
   if (argv[0] === 'runbook') return runRunbookCommand(argv.slice(1), stdout, stderr, signal);

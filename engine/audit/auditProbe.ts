@@ -22,7 +22,7 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
     options.onProgress?.('traced build (strace) with make -p');
     const build = await tracedDatabaseBuild(settings, tracer);
     if (!build.ok) throw new ProbeError(`the traced build failed: ${build.reason}`, 'make-failed');
-    const graph = declaredGraph(build.database.files);
+    const graph = declaredGraph(build.database.files.filter((file) => !file.builtin));
     const makefileList = build.database.variables.find((variable) => variable.name === 'MAKEFILE_LIST');
     const raw = auditFindings({
       access: build.access.targets,

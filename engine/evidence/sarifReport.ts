@@ -1,4 +1,4 @@
-// The evidence report as SARIF 2.1.0, so CI systems show the findings on Makefile lines.
+// The evidence report as SARIF 2.1.0, so CI systems show the findings on Makefile lines (physicalLocation shared with the audit).
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EvidenceLocation, EvidenceReport } from './evidenceTypes';
@@ -57,7 +57,7 @@ export function sarifReport(report: EvidenceReport): object {
   };
 }
 
-function physicalLocation(directory: string, file: string, line: number | undefined) {
+export function physicalLocation(directory: string, file: string, line: number | undefined) {
   const relative = path.relative(directory, file);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   const artifactLocation = inside
