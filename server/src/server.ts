@@ -30,6 +30,9 @@ import { prepareRename, rename } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { parallelDiagnosticsFor, parallelQuickFixes } from './features/parallelDiagnostics';
 import { registerParallelDiffHandler } from './probeRequests/parallelDiffHandler';
+import { registerAuditHandler } from './probeRequests/auditHandler';
+import { auditDiagnosticsFor } from './features/auditDiagnostics';
+import type { AuditFinding } from '../../engine/audit/auditTypes';
 import type { ParallelFinding } from '../../engine/parallel/parallelTypes';
 import { serializeOnce } from './preserialized';
 import { registerProbeHandlers } from './probeRequests/probeHandlers';
@@ -63,6 +66,7 @@ export class MakescopeServer {
   private nextIndexId = 0;
   /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
   private parallelFindings: ParallelFinding[] = [];
+  private auditFindings: AuditFinding[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -155,6 +159,13 @@ export class MakescopeServer {
         this.refreshAllDiagnostics();
       },
     });
+    registerAuditHandler(requests, connection, {
+      ...probeContext,
+      onResult: (result) => {
+        this.auditFindings = result.findings;
+        this.refreshAllDiagnostics();
+      },
+    });
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
     connection.onCodeAction(({ textDocument, context }) => [
       ...codeActions(model, textDocument.uri, context.diagnostics),
@@ -213,6 +224,7 @@ export class MakescopeServer {
       : [
           ...diagnostics(this.model, uri, { environment: this.environment }),
           ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
+          ...auditDiagnosticsFor(this.auditFindings, uri, this.documents.get(uri)?.getText() ?? ''),
         ];
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
   }
