@@ -79,6 +79,7 @@ export function databaseBench(makefile: string, options: { rounds: number; warmu
       value: oursMBps,
       unit: 'MB/s',
       peer: `line splitting alone (bound) ${formatValue(boundMBps, 'MB/s')}: ours at ${ratio(oursMBps, boundMBps)} of it`,
+      ratios: { vsLineSplitting: oursMBps / boundMBps },
       details: { mb, lines, msMedian: median(ours), boundMsMedian: median(bound) },
     },
   ];

@@ -12,6 +12,12 @@ export interface Figure {
   na?: string;
   /** For overhead budgets: the time of the bare make command the figure is compared with, in ms. */
   baseline?: number;
+  /**
+   * The figure against its peer or bound measured in the same run, by name (e.g. `vsReadSplit`: ours ÷
+   * read+split; `serverShareP95Ms`: the answer's time over its own floor). A budget refers to one as
+   * `figureKey:name`; being measured side by side, they mean the same on a slow or a fast machine.
+   */
+  ratios?: Record<string, number>;
   /** Raw numbers kept in the JSON only. */
   details?: Record<string, unknown>;
 }

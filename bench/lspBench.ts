@@ -106,6 +106,8 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       // bytes (the transfer of the bytes through the pipe not counted): both measured in the same round.
       const answerFloor = floors[method].map((roundTrip, round) => roundTrip + decode[method][round]);
       const bytes = answerBytes.get(method)?.byteLength ?? 0;
+      // The server's share: each answer's time over its floor in the same round.
+      const share = times[method].map((t, round) => t - answerFloor[round]);
       const answerText =
         `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (round trip + client decode+parse, ` +
         `per round) is p50 ${median(answerFloor).toFixed(2)} / p95 ${percentile(answerFloor, 95).toFixed(2)} ms`;
@@ -115,7 +117,8 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         label: `${method === 'hover' ? 'hover (static; resolved values off)' : method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
-        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; ${floorText}${stubNote()}`,
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms; ${floorText}${stubNote()}`,
+        ratios: { serverShareP95Ms: percentile(share, 95) },
         details: {
           p50: median(times[method]),
           p95: percentile(times[method], 95),
@@ -125,6 +128,8 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
           decodeP95: percentile(decode[method], 95),
           answerFloorP50: median(answerFloor),
           answerFloorP95: percentile(answerFloor, 95),
+          serverShareP50: median(share),
+          serverShareP95: percentile(share, 95),
         },
       });
     }

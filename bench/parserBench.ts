@@ -51,6 +51,13 @@ function contenders(peers: Peers): Contender[] {
   return list;
 }
 
+/** The name a budget uses for ours ÷ each contender (bench/budgets.json: `figureKey:name`). */
+const RATIO_NAMES: Record<string, string> = {
+  'read+split': 'vsReadSplit',
+  'tree-sitter WASM': 'vsTreeSitterWasm',
+  'tree-sitter native': 'vsTreeSitterNative',
+};
+
 /** Every contender reads each file from the (warm) page cache and does its work, in turn, per round. */
 function throughput(
   key: string,
@@ -89,6 +96,9 @@ function throughput(
     value: ours,
     unit: 'lines/s',
     peer: missing ? `${peerText}; ${missing}` : peerText,
+    ratios: Object.fromEntries(
+      list.flatMap((c, i) => (i === 1 ? [] : [[RATIO_NAMES[c.name], ours / linesPerSec[i]]])),
+    ),
     details: {
       lines,
       bytes,
@@ -126,6 +136,8 @@ function singleFileMs(
     value: median(ours),
     unit: 'ms',
     peer: wasm ? `tree-sitter WASM ${formatValue(median(wasm[0]), 'ms')}` : peers.wasmNa,
+    // Time ratio: ours ÷ tree-sitter WASM's (below 1 is faster).
+    ratios: wasm ? { timeVsTreeSitterWasm: median(ours) / median(wasm[0]) } : undefined,
     details: { lines, samples: ours },
   };
 }

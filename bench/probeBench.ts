@@ -173,6 +173,7 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
         value: probe,
         unit: 'ms',
         baseline: bare,
+        ratios: { overBareMs: overhead, vsBare: probe / bare },
         peer: `bare \`${pair.wraps}\` ${formatValue(bare, 'ms')}: probe ${ratio(probe, bare)}, overhead ${formatValue(overhead, 'ms')} (median of per-round differences)`,
         details: {
           bareMs: bare,
@@ -191,6 +192,8 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
           value: cli,
           unit: 'ms',
           peer: `bare make ${formatValue(bare, 'ms')}: ${ratio(cli, bare)}`,
+          // Node's start, the bundle's loading and make detection: what a CLI call adds to bare make.
+          ratios: { overBareMs: cli - bare, vsBare: cli / bare },
         });
       }
     } catch (error) {

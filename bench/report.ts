@@ -18,6 +18,10 @@ export interface BudgetCheck {
   limit: string;
   /** undefined: the figure could not be measured. */
   pass?: boolean;
+  /** What was checked: the figure's value or the named ratio's, in the budget's unit. */
+  value?: number;
+  unit: string;
+  na?: string;
 }
 
 export function loadBudgets(file: string): Record<string, Budget> {
@@ -56,15 +60,37 @@ function passes(budget: Budget, figure: Figure): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The figure a budget is checked against: the figure itself, or for a key `figureKey:name` one of its ratios
+ * (measured against its peer in the same run), as a figure of its own with the ratio's name in its key.
+ */
+function budgeted(budgetKey: string, budget: Budget, figure: Figure): Figure | undefined {
+  const [pattern, ratioName] = budgetKey.split(':');
+  if (!matches(pattern, figure.key)) return undefined;
+  if (ratioName === undefined) return figure;
+  const value = figure.ratios?.[ratioName];
+  return {
+    ...figure,
+    key: `${figure.key}:${ratioName}`,
+    unit: budget.unit,
+    value,
+    baseline: undefined,
+    na: value === undefined ? (figure.na ?? `no ${ratioName} measured`) : undefined,
+  };
+}
+
 export function checkBudgets(figures: Figure[], budgets: Record<string, Budget>): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   for (const [budgetKey, budget] of Object.entries(budgets)) {
-    const matched = figures.filter((f) => matches(budgetKey, f.key));
+    const matched = figures
+      .map((f) => budgeted(budgetKey, budget, f))
+      .filter((f): f is Figure => f !== undefined);
     if (matched.length === 0)
       checks.push({
         budgetKey,
         figureKey: budgetKey,
         limit: limitText(budget, { key: budgetKey, section: '', label: '', unit: budget.unit }),
+        unit: budget.unit,
       });
     for (const figure of matched)
       checks.push({
@@ -72,6 +98,9 @@ export function checkBudgets(figures: Figure[], budgets: Record<string, Budget>)
         figureKey: figure.key,
         limit: limitText(budget, figure),
         pass: passes(budget, figure),
+        value: figure.value,
+        unit: figure.unit,
+        na: figure.na,
       });
   }
   return checks;
@@ -88,6 +117,21 @@ function valueText(figure: Figure): string {
   return typeof extra === 'number' ? `${main}, ${formatValue(extra, 'MB/s')}` : main;
 }
 
+/** The figure a check belongs to (a ratio's check `figure:ratio` belongs to `figure`). */
+export function checkedFigure(check: BudgetCheck): string {
+  return check.figureKey.split(':')[0];
+}
+
+function verdictText(check: BudgetCheck): string {
+  const ratioName = check.figureKey.split(':')[1];
+  const measured =
+    ratioName === undefined || check.value === undefined
+      ? ''
+      : `${ratioName} ${formatValue(check.value, check.unit)} `;
+  const outcome = check.pass === undefined ? 'n/a' : check.pass ? 'PASS' : 'MISS';
+  return `${measured}${check.limit} ${outcome}`;
+}
+
 /** The table; with `budgetedOnly`, just the figures that have a budget. */
 export function table(figures: Figure[], checks: BudgetCheck[], budgetedOnly = false): string {
   const rows = [
@@ -95,11 +139,9 @@ export function table(figures: Figure[], checks: BudgetCheck[], budgetedOnly = f
     '| --- | --- | --- | --- | --- |',
   ];
   for (const figure of figures) {
-    const check = checks.find((c) => c.figureKey === figure.key);
-    if (budgetedOnly && !check) continue;
-    const verdict = check
-      ? `${check.limit} ${check.pass === undefined ? 'n/a' : check.pass ? 'PASS' : 'MISS'}`
-      : '';
+    const own = checks.filter((c) => checkedFigure(c) === figure.key);
+    if (budgetedOnly && own.length === 0) continue;
+    const verdict = own.map(verdictText).join('; ');
     rows.push(
       `| ${figure.section} | ${cell(figure.label)} | ${cell(valueText(figure))} | ${cell(figure.peer ?? '')} | ${cell(verdict)} |`,
     );

@@ -10,14 +10,15 @@ import { prepareDist } from './dist';
 import { errorText, notAvailable, type Figure } from './figures';
 import { lspBench } from './lspBench';
 import { isolationBench } from './isolationBench';
+import { memoryBench } from './memoryBench';
 import { probeBench } from './probeBench';
-import { checkBudgets, loadBudgets, machine, markdown, table, writeResults } from './report';
+import { checkBudgets, checkedFigure, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
 import { firstLine, run, runWorker } from './tools';
 import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
 
-const SECTIONS = ['parser', 'lsp', 'database', 'probes', 'isolation', 'activation'] as const;
+const SECTIONS = ['parser', 'lsp', 'database', 'memory', 'probes', 'isolation', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): {
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
   if (args.only.has('database'))
     await section('database', figures, () => databaseBench(synthetic(100_000), rounds));
   if (args.only.has('probes')) await section('probes', figures, () => probeBench({ quick: args.quick }));
+  if (args.only.has('memory')) await section('memory', figures, async () => memoryBench());
   if (args.only.has('isolation'))
     await section('isolation', figures, () => isolationBench({ quick: args.quick }));
   if (args.only.has('activation')) {
@@ -99,7 +101,7 @@ async function main(): Promise<number> {
 
   const budgets = loadBudgets(path.join(__dirname, 'budgets.json'));
   const checks = checkBudgets(figures, budgets).filter(
-    (c) => figures.some((f) => f.key === c.figureKey) || args.only.size === SECTIONS.length,
+    (c) => figures.some((f) => f.key === checkedFigure(c)) || args.only.size === SECTIONS.length,
   );
   const makeVersion = firstLine(run('make', ['--version']).stdout);
   process.stdout.write(`${table(figures, checks)}\n`);
@@ -128,11 +130,10 @@ async function main(): Promise<number> {
   if (!args.check) return 0;
   process.stdout.write('\nBudget check:\n');
   for (const check of checks) {
-    const figure = figures.find((f) => f.key === check.figureKey);
     const value =
-      figure?.value === undefined
-        ? `n/a (${figure?.na ?? 'no such figure'})`
-        : `${figure.value.toFixed(2)} ${figure.unit}`;
+      check.value === undefined
+        ? `n/a (${check.na ?? 'no such figure'})`
+        : `${check.value.toFixed(2)} ${check.unit}`;
     const verdict = check.pass === undefined ? 'NOT MEASURED' : check.pass ? 'pass' : 'MISS';
     process.stdout.write(`  ${verdict.padEnd(12)} ${check.figureKey}: ${value}  budget ${check.limit}\n`);
   }

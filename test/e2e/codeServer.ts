@@ -23,6 +23,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** The browser window's size; 1280 x 800 by default. */
   viewport?: { width: number; height: number };
+  /** Other .vsix files installed beside Makescope's (the bench's activation peer). */
+  alsoInstall?: string[];
 }
 
 export class Session {
@@ -42,6 +44,7 @@ export class Session {
   static async start(options: SessionOptions = {}): Promise<Session> {
     const scratch = makeScratch('e2e');
     installExtension(scratch, vsixPath);
+    for (const other of options.alsoInstall ?? []) installExtension(scratch, other);
     const folder = options.folder ?? copyOfExamples(scratch.root);
     const server = await startCodeServer({
       scratch,
