@@ -58,3 +58,25 @@ export interface AuditResult {
   exitCode: number;
   notes: string[];
 }
+
+/** Whether an edit was shown to fix a parallel failure (never claimed without a failing build first). */
+export type FixVerification =
+  | {
+      status: 'verified';
+      /** Parallel builds with the fix, all passed (the reproducing one first). */
+      runs: number;
+      /** Builds without the fix it took to see the failure. */
+      reproducedIn: number;
+      /** The --shuffle value that reproduces the failure without the fix (make >= 4.4). */
+      seed?: string;
+      jobs: number;
+      /** The command that shows the failure again (without the fix). */
+      reproduce: string[];
+    }
+  | {
+      status: 'not-enough';
+      reason: string;
+      runs: number;
+      seed?: string;
+      jobs: number;
+    };

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { auditProbe } from '../../engine/audit/auditProbe';
+import { verifyFix } from '../../engine/audit/fixVerification';
 import type { AuditFinding, AuditFix, AuditResult } from '../../engine/audit/auditTypes';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake, type MakeUnderTest } from './support/makes';
@@ -92,6 +93,25 @@ for (const make of MAKES) {
         'shared-output warning twice-a twice-a <- twice-b @Makefile:39',
         'side-output info lib.o lib.d @Makefile:23',
       ]);
+    });
+
+    it('verifies a missing-prerequisite fix: the parallel build fails without it and passes every run with it', async () => {
+      workspace = await workspaceFrom('parallel-race-missing-prerequisite');
+      const dir = workspace.directory;
+      const result = await audit(workspace, make);
+      const missing = result.findings.find((finding) => finding.kind === 'missing-prerequisite');
+      assert.equal(missing?.fix?.resultingText, 'app.txt: main.in config.h');
+      const verification = await withPrivateTmp(() =>
+        unchanged(dir, () =>
+          verifyFix({ directory: dir, make: make.path, finding: missing as AuditFinding, confirmations: 3 }),
+        ),
+      );
+      assert.equal(verification.status, 'verified', JSON.stringify(verification));
+      if (verification.status !== 'verified') return;
+      assert.equal(verification.runs, 3);
+      // make 4.4.1 reproduces with a shuffle seed (reverse puts app.txt first); 4.3 by repeating -j2.
+      assert.equal(verification.seed, make.version === '4.4.1' ? 'reverse' : undefined);
+      assert.ok(verification.reproduce.includes('-j2'), verification.reproduce.join(' '));
     });
   });
 }
