@@ -4,7 +4,7 @@ import { auditProbe } from '../../engine/audit/auditProbe';
 import { auditSarif } from '../../engine/audit/auditSarif';
 import { ProbeError } from '../../engine/probes/probeOptions';
 import type { Output } from './cli';
-import { readCommandLine, unknownOption, UsageError } from './options';
+import { readCommandLine, unknownOption, UsageError, wholeNumber } from './options';
 import { auditReport } from './reports/auditReport';
 import { createStyle } from './reports/style';
 
@@ -24,6 +24,10 @@ Options:
       --make PATH          The make program (default: make).
       --timeout SECONDS    Stop the build after SECONDS (default 120).
       --var NAME=VALUE     Set a make variable on make's command line (repeatable).
+      --verify             Verify each fix that changes parallel behaviour: find a parallel build
+                           that fails without it (--shuffle seeds with make >= 4.4, else repeated
+                           -jN), then build with the edit; reports the seed and 'fix verified in N runs'.
+  -j, --jobs N             Jobs of the verification builds (default 2).
       --json               Print the result as JSON.
       --format FORMAT      text (default), json or sarif (SARIF 2.1.0 with the fixes).
 
@@ -37,17 +41,21 @@ export interface AuditArgs {
   timeoutMs?: number;
   variables?: Record<string, string>;
   format: 'text' | 'json' | 'sarif';
+  verify: boolean;
+  jobs?: number;
   help: boolean;
   targets: string[];
 }
 
 export function parseAuditArgs(argv: readonly string[]): AuditArgs {
-  const args: AuditArgs = { directory: '.', format: 'text', help: false, targets: [] };
+  const args: AuditArgs = { directory: '.', format: 'text', verify: false, help: false, targets: [] };
   readCommandLine(argv, args, {
-    withValue: ['--format'],
+    withValue: ['--format', '-j', '--jobs'],
     positional: args.targets,
     apply: (name, value) => {
       if (name === '--json') args.format = 'json';
+      else if (name === '--verify') args.verify = true;
+      else if (name === '-j' || name === '--jobs') args.jobs = wholeNumber(name, value, 2);
       else if (name === '--format') {
         if (value !== 'text' && value !== 'json' && value !== 'sarif')
           throw new UsageError(`--format takes text, json or sarif, got '${value}'`);
@@ -79,8 +87,12 @@ export async function runAuditCommand(
       timeoutMs: args.timeoutMs,
       targets: args.targets,
       commandLineVariables: args.variables,
+      verify: args.verify,
+      jobs: args.jobs,
       signal,
+      onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
     });
+    if (stderr.isTTY) stderr.write('\r\u001b[K');
     if (args.format === 'json') stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else if (args.format === 'sarif') stdout.write(`${JSON.stringify(auditSarif(result), null, 2)}\n`);
     else stdout.write(auditReport(result, process.cwd(), createStyle(stdout.isTTY)));

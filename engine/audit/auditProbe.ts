@@ -7,12 +7,15 @@ import { RuleLocator } from '../parallel/ruleLocator';
 import { tracedDatabaseBuild, tracingStatus } from '../parallel/tracedDatabaseBuild';
 import { auditFindings } from './auditFindings';
 import { locateAuditFindings } from './auditLocations';
+import { fixAsEval, verifyWithBuilds } from './fixVerification';
 import type { AuditResult } from './auditTypes';
 
 export interface AuditOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
   strace?: string;
   maxSandboxBytes?: number;
+  /** Verify each fix that changes parallel behaviour (parallel builds with and without it). */
+  verify?: boolean;
 }
 
 export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
@@ -22,7 +25,9 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
     options.onProgress?.('traced build (strace) with make -p');
     const build = await tracedDatabaseBuild(settings, tracer);
     if (!build.ok) throw new ProbeError(`the traced build failed: ${build.reason}`, 'make-failed');
-    const graph = declaredGraph(build.database.files.filter((file) => !file.builtin));
+    const graph = declaredGraph(
+      build.database.files.filter((file) => !file.builtin && file.isTarget && !file.name.startsWith('.')),
+    );
     const makefileList = build.database.variables.find((variable) => variable.name === 'MAKEFILE_LIST');
     const raw = auditFindings({
       access: build.access.targets,
@@ -30,6 +35,15 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
       makefiles: makefileList ? makefileList.value.split(/\s+/).filter(Boolean) : [],
     });
     const findings = await locateAuditFindings(raw, new RuleLocator(settings.directory, build.recipes));
+    if (options.verify)
+      for (const finding of findings) {
+        if (!fixAsEval(finding)) continue;
+        finding.verification = await verifyWithBuilds(settings, make.canShuffle, {
+          finding,
+          jobs: options.jobs,
+          onProgress: options.onProgress,
+        });
+      }
     const notes = [...build.notes];
     if (build.exitCode !== 0)
       notes.push(

@@ -43,6 +43,8 @@ export interface AuditFinding {
   /** make's file:line of `otherTarget`'s rule. */
   otherRule?: MakefileLocation;
   fix?: AuditFix;
+  /** Set when the audit verified the fix (a parallel build failing without it, passing with it). */
+  verification?: FixVerification;
 }
 
 export interface AuditResult {

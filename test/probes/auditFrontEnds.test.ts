@@ -67,6 +67,20 @@ describe('makescope audit (CLI)', () => {
     assert.equal(result.findings.length, 7);
   });
 
+  it('--verify reports the fix verified in N runs and the seed that reproduces the failure', async () => {
+    workspace = await workspaceFrom('parallel-race-missing-prerequisite');
+    const dir = workspace.directory;
+    const run = await withPrivateTmp(() =>
+      unchanged(dir, () => cli(['audit', '-C', dir, '--make', make441Path, '--verify'])),
+    );
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /fix verified in 5 runs \(-j2\); without it the build fails with --shuffle=reverse \(reproduced in 1 run\(s\)\)/,
+    );
+    assert.match(run.stdout, /2 recipes audited against 4 declared edges/);
+  });
+
   it('refuses an unknown format and a missing makefile with exit 2', async () => {
     const format = await cli(['audit', '--format', 'xml']);
     assert.equal(format.code, 2);

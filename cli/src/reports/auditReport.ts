@@ -1,6 +1,7 @@
 // Terminal report of a dependency audit: findings by class with make's file:line and the line that fixes each.
 import * as path from 'node:path';
-import type { AuditFinding, AuditResult } from '../../../engine/audit/auditTypes';
+import type { AuditFinding, AuditResult, FixVerification } from '../../../engine/audit/auditTypes';
+import { shellQuote } from './parallelDiffReport';
 import type { Style } from './style';
 
 const TITLES: Record<AuditFinding['kind'], string> = {
@@ -17,6 +18,14 @@ function where(finding: AuditFinding, cwd: string): string {
   const relative = path.relative(cwd, finding.rule.file);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? finding.rule.file : relative;
   return `${shown}:${finding.rule.line}`;
+}
+
+function verificationText(verification: FixVerification, style: Style): string {
+  const seed = verification.seed !== undefined ? ` with --shuffle=${verification.seed}` : '';
+  if (verification.status === 'not-enough') return style.yellow(`not enough: ${verification.reason}`);
+  return style.green(
+    `fix verified in ${verification.runs} runs (-j${verification.jobs}); without it the build fails${seed} (reproduced in ${verification.reproducedIn} run(s)): ${verification.reproduce.map(shellQuote).join(' ')}`,
+  );
 }
 
 export function auditReport(result: AuditResult, cwd: string, style: Style): string {
@@ -45,6 +54,7 @@ export function auditReport(result: AuditResult, cwd: string, style: Style): str
         lines.push(
           `    fix (${finding.fix.title}): line ${finding.fix.start.line + 1} reads ${style.green(finding.fix.resultingText)}`,
         );
+      if (finding.verification) lines.push(`    ${verificationText(finding.verification, style)}`);
     }
   }
   for (const note of result.notes) lines.push('', style.dim(`note: ${note}`));
