@@ -31,7 +31,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { parallelDiagnosticsFor, parallelQuickFixes } from './features/parallelDiagnostics';
 import { registerParallelDiffHandler } from './probeRequests/parallelDiffHandler';
 import { registerAuditHandler } from './probeRequests/auditHandler';
-import { auditDiagnosticsFor } from './features/auditDiagnostics';
+import { auditDiagnosticsFor, auditQuickFixes } from './features/auditDiagnostics';
 import type { AuditFinding } from '../../engine/audit/auditTypes';
 import type { ParallelFinding } from '../../engine/parallel/parallelTypes';
 import { serializeOnce } from './preserialized';
@@ -170,6 +170,7 @@ export class MakescopeServer {
     connection.onCodeAction(({ textDocument, context }) => [
       ...codeActions(model, textDocument.uri, context.diagnostics),
       ...parallelQuickFixes(context.diagnostics),
+      ...auditQuickFixes(context.diagnostics),
     ]);
 
     documents.onDidOpen(({ document }) => this.documentChanged(document));

@@ -58,3 +58,42 @@ describe('makescope/audit over LSP', function () {
     );
   });
 });
+
+describe('makescope/audit with verify over LSP', function () {
+  this.timeout(120_000);
+  let workspace: Workspace;
+  let session: LspSession;
+
+  before(async () => {
+    workspace = await workspaceFrom('parallel-race-missing-prerequisite');
+    ({ session } = await LspSession.start(workspace.directory));
+  });
+
+  after(async () => {
+    await session?.shutdown();
+    await workspace?.dispose();
+  });
+
+  it('offers the quick fix once the edit is verified, with the run count in its title', async () => {
+    const makefile = path.join(workspace.directory, 'Makefile');
+    const uri = fileUri(makefile);
+    await session.open(uri, readFileSync(makefile, 'utf8'));
+    const result = await session.request<AuditResult>('makescope/audit', { uri, verify: true });
+    assert.equal(result.findings[0]?.verification?.status, 'verified', JSON.stringify(result.findings[0]));
+    const published = await session.waitForDiagnostics(uri, (params) =>
+      params.diagnostics.some((d) => d.source === 'makescope audit'),
+    );
+    const diagnostic = published.diagnostics.find((d) => d.source === 'makescope audit') as Diagnostic;
+    assert.match(diagnostic.message, /Fix verified in 5 runs/);
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const fix = actions.find(
+      (action) => action.title === 'Add config.h to the prerequisites of app.txt (verified in 5 runs)',
+    );
+    const at = { line: 8, character: 16 };
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: { start: at, end: at }, newText: ' config.h' }]);
+  });
+});

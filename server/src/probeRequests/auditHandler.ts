@@ -11,8 +11,8 @@ export interface AuditHandlerOptions extends ProbeHandlerOptions {
 }
 
 function auditHandler(requests: ProbeRequests, options: AuditHandlerOptions) {
-  return requests.handler('dependency audit', async (probe, _params: AuditParams) => {
-    const result = await auditProbe(probe);
+  return requests.handler('dependency audit', async (probe, params: AuditParams, settings) => {
+    const result = await auditProbe({ ...probe, verify: params.verify, jobs: Math.max(2, settings.jobs) });
     options.onResult?.(result);
     return result;
   });
