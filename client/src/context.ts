@@ -13,6 +13,7 @@ import { ProbeRunner } from './probeRunner';
 import { ConvergenceStatus } from './status';
 import { MakeTaskProvider, TASK_TYPE, checkOldTasks } from './tasks';
 import { registerParallelDiff } from './parallelDiff';
+import { registerAudit } from './features/audit/auditCommand';
 import { ConvergenceView } from './views/convergenceView';
 import { EvidenceView } from './views/evidenceView';
 import { TraceView } from './views/traceView';
@@ -87,6 +88,7 @@ export class MakescopeContext implements vscode.Disposable {
       vscode.tasks.registerTaskProvider(TASK_TYPE, new MakeTaskProvider(this, makefiles, this.settings)),
       ...registerEvidenceCommands({ host: this, runner, makefiles, evidence, output: this.output }),
       ...registerParallelDiff(this.extensionContext, this, this.output),
+      ...registerAudit(this, this.output),
     );
     void checkOldTasks();
   }
