@@ -78,6 +78,34 @@ ${PROBE_NOTES}`,
     load: () => import('./commands/timing'),
   },
   {
+    name: 'audit',
+    operands: '[TARGET...]',
+    summary:
+      "Declared against observed dependencies: one traced isolated build against\nmake's database; missing and unread prerequisites, side outputs, unwritten\ntargets, shared outputs, each with file:line and the fix.",
+    description: `Runs one isolated serial build under strace and compares what every recipe read and wrote with
+make's own database (make -p). Reports, per target, with the rule's file:line and the edit that
+fixes it: missing prerequisites (a file another target writes, read with no declared path
+between them; order-only where only a directory's existence matters), declared prerequisites
+never read (the makefile, FORCE, phony targets and stamps are deliberate triggers), side outputs
+(written but not a target; -MMD .d files named as such), targets their recipe never writes, and
+two targets writing one file. With --verify, each fix that changes parallel behaviour is checked:
+a parallel build that fails without it is found (--shuffle seeds with make >= 4.4, else repeated
+-jN), then built with the edit ('fix verified in N runs', with the seed). The workspace is never changed.`,
+    options: [
+      ...PROJECT_OPTIONS,
+      { name: 'verify', help: 'Verify each fix that changes parallel behaviour with parallel builds.' },
+      { name: 'jobs', short: 'j', value: 'N', help: 'Jobs of the verification builds (default 2).' },
+      {
+        name: 'format',
+        value: 'FORMAT',
+        help: 'text (default), json or sarif (SARIF 2.1.0 with the fixes).',
+      },
+      { name: 'json', help: 'Print the result as JSON (same as --format json).' },
+    ],
+    exitCodes: '0 clean, 1 a warning finding, 2 an error.',
+    load: () => import('./commands/audit'),
+  },
+  {
     name: 'parallel-diff',
     operands: '[TARGET...]',
     summary:

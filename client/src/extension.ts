@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { Settings } from './config';
+import * as audit from './features/audit';
 import * as codeLens from './features/codeLens';
 import * as convergence from './features/convergence';
 import * as dryRun from './features/dryRun';
@@ -33,6 +34,7 @@ const ROOMS: ReadonlyArray<{ register(services: ClientServices): void }> = [
   timing,
   parallelDiff,
   evidence,
+  audit,
   tasks,
 ];
 

@@ -1,4 +1,4 @@
-// The evidence report as SARIF 2.1.0, so CI systems show the findings on Makefile lines.
+// The evidence report as SARIF 2.1.0, so CI systems show the findings on Makefile lines (physicalLocation shared with the audit).
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Result } from 'sarif';
@@ -58,7 +58,7 @@ export function sarifReport(report: EvidenceReport): Log {
   };
 }
 
-function physicalLocation(directory: string, file: string, line: number | undefined): Location {
+export function physicalLocation(directory: string, file: string, line: number | undefined): Location {
   const relative = path.relative(directory, file);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   const artifactLocation: ArtifactLocation = inside

@@ -1,22 +1,9 @@
 // Parallel diff: serial against -jN and shuffled builds, each isolated, plus traced race detection.
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
-import { atLeast, detectMake } from '../probes/capabilities';
-import {
-  checkTargets,
-  commandLineVariableArgs,
-  DEFAULT_MAX_OUTPUT_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  ProbeError,
-  type ProbeOptions,
-} from '../probes/probeOptions';
-import { placeProbe } from '../probes/placement';
-import { assessSafety, findMakefile } from '../probes/safety';
-import { withScratch } from '../probes/scratchFolders';
-import { buildOnce, type BuildSettings, type RunPlan } from './buildRun';
+import { buildOnce, type RunPlan } from './buildRun';
+import { withPreparedBuilds } from './buildSettings';
 import { detectTracer } from './fileAccessTracer';
-import { writeMergeWrapper } from './mergedOutput';
 import type {
   ArtifactDifference,
   ParallelDiffResult,
@@ -25,9 +12,11 @@ import type {
   TracingStatus,
   Verdict,
 } from './parallelTypes';
+import type { ProbeOptions } from '../probes/probeOptions';
 import { detectRaces } from './raceDetection';
 import { compareArtifacts, compareRuns, hasDifference } from './runComparison';
-import { snapshotBytes, snapshotTree } from './treeSnapshot';
+
+export { DEFAULT_MAX_SANDBOX_BYTES } from './buildSettings';
 
 export type ShuffleMode = 'all' | 'random' | 'reverse' | { seed: number };
 
@@ -43,8 +32,6 @@ export interface ParallelDiffOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
   strace?: string;
 }
-
-export const DEFAULT_MAX_SANDBOX_BYTES = 2 * 1024 * 1024 * 1024;
 
 export function defaultJobs(): number {
   return Math.max(2, availableParallelism());
@@ -90,60 +77,11 @@ function verdictOf(serialFailed: boolean, differs: boolean, findings: number): V
 export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<ParallelDiffResult> {
   const started = performance.now();
   const targets = options.targets ?? [];
-  checkTargets(targets);
-  commandLineVariableArgs(options.commandLineVariables);
-  const directory = path.resolve(options.directory);
-  if ((await findMakefile(directory, options.makefile)) === undefined)
-    throw new ProbeError(`no makefile in ${directory}`, 'usage');
-  const detected = await detectMake(options.make ?? 'make', options.signal);
-  if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
-  const make = detected.make;
-  const jobs = options.jobs ?? defaultJobs();
   const notes: string[] = [];
-  const placement = await placeProbe(
-    directory,
-    await assessSafety(directory, options.makefile),
-    options.sandbox ?? 'auto',
-    [],
-    true,
-    options.isolation,
-  );
-  if (placement.where !== 'isolated' && placement.where !== 'copy')
-    throw new ProbeError(placement.reasons.join('\n  '), 'refused');
-  // Only builds in copies need the project's hashes (what a copy's build changed); an isolated
-  // build's writes are its upper layer.
-  const initial = placement.where === 'copy' ? await snapshotTree(directory) : undefined;
-  const sandboxBytes = initial ? snapshotBytes(initial) : 0;
-  const limit = options.maxSandboxBytes ?? DEFAULT_MAX_SANDBOX_BYTES;
-  if (sandboxBytes > limit)
-    throw new ProbeError(
-      `the project is ${(sandboxBytes / 1048576).toFixed(1)} MB and every build needs a copy here; the limit is ${(limit / 1048576).toFixed(1)} MB (raise it, or run on a subdirectory)`,
-      'refused',
-    );
-  return withScratch('parallel', async (scratch) => {
-    const baseArgs = [
-      ...(options.makefile !== undefined ? ['-f', options.makefile] : []),
-      ...(options.extraArgs ?? []),
-      ...commandLineVariableArgs(options.commandLineVariables),
-    ];
-    const settings: BuildSettings = {
-      directory,
-      // Builds in copies run elsewhere: a make given by a relative path is resolved here, once.
-      make: make.path.includes('/') ? path.resolve(make.path) : make.path,
-      placement,
-      wrapper: await writeMergeWrapper(scratch),
-      scratch,
-      baseArgs,
-      targets,
-      outputSync: atLeast(make.version, 4, 0),
-      initial,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-      environment: options.environment,
-      makeFlags: options.makeFlags,
-      signal: options.signal,
-      onSpawn: options.onSpawn,
-    };
+  return withPreparedBuilds(options, 'parallel', async ({ settings, make, sandboxBytes }) => {
+    const directory = settings.directory;
+    const { placement } = settings;
+    const jobs = options.jobs ?? defaultJobs();
     const runPlans = plans(options, jobs, make.canShuffle, notes);
     const total = runPlans.length + (options.trace === false ? 0 : 1);
     const progress = (step: number, what: string): void => options.onProgress?.(`(${step}/${total}) ${what}`);

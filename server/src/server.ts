@@ -31,6 +31,9 @@ import { prepareRename, rename } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { parallelDiagnosticsFor, parallelQuickFixes } from './features/parallelDiagnostics';
 import { registerParallelDiffHandler } from './probeRequests/parallelDiffHandler';
+import { registerAuditHandler } from './probeRequests/auditHandler';
+import { auditDiagnosticsFor, auditQuickFixes } from './features/auditDiagnostics';
+import type { AuditFinding } from '../../engine/audit/auditTypes';
 import type { ParallelFinding } from '../../engine/parallel/parallelTypes';
 import { serializeOnce } from './preserialized';
 import { registerProbeHandlers } from './probeRequests/probeHandlers';
@@ -66,6 +69,7 @@ export class MakescopeServer {
   private nextIndexId = 0;
   /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
   private parallelFindings: ParallelFinding[] = [];
+  private auditFindings: AuditFinding[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -160,10 +164,18 @@ export class MakescopeServer {
         this.refreshAllDiagnostics();
       },
     });
+    registerAuditHandler(requests, connection, {
+      ...probeContext,
+      onResult: (result) => {
+        this.auditFindings = result.findings;
+        this.refreshAllDiagnostics();
+      },
+    });
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
     connection.onCodeAction(({ textDocument, context }) => [
       ...codeActions(model, textDocument.uri, context.diagnostics),
       ...parallelQuickFixes(context.diagnostics),
+      ...auditQuickFixes(context.diagnostics),
     ]);
 
     documents.onDidOpen(({ document }) => this.documentChanged(document));
@@ -218,6 +230,7 @@ export class MakescopeServer {
       : [
           ...diagnostics(this.model, uri, { environment: this.environment }),
           ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
+          ...auditDiagnosticsFor(this.auditFindings, uri, this.documents.get(uri)?.getText() ?? ''),
         ];
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
   }

@@ -1,0 +1,67 @@
+// The dependency audit: one traced, isolated build compared with make's database; findings by class with file:line and fix.
+import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
+import { withPreparedBuilds } from '../parallel/buildSettings';
+import { detectTracer } from '../parallel/fileAccessTracer';
+import { declaredGraph } from '../parallel/missingPrerequisites';
+import { RuleLocator } from '../parallel/ruleLocator';
+import { tracedDatabaseBuild, tracingStatus } from '../parallel/tracedDatabaseBuild';
+import { auditFindings } from './auditFindings';
+import { locateAuditFindings } from './auditLocations';
+import { fixAsEval, verifyWithBuilds } from './fixVerification';
+import type { AuditResult } from './auditTypes';
+
+export interface AuditOptions extends ProbeOptions {
+  /** The strace program (default: strace on PATH). */
+  strace?: string;
+  maxSandboxBytes?: number;
+  /** Verify each fix that changes parallel behaviour (parallel builds with and without it). */
+  verify?: boolean;
+}
+
+export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
+  return withPreparedBuilds(options, 'audit', async ({ settings, make }) => {
+    const tracer = await detectTracer(options.signal, options.strace);
+    if (!tracer.ok) throw new ProbeError(`the audit needs a traced build: ${tracer.reason}`, 'refused');
+    options.onProgress?.('traced build (strace) with make -p');
+    const build = await tracedDatabaseBuild(settings, tracer);
+    if (!build.ok) throw new ProbeError(`the traced build failed: ${build.reason}`, 'make-failed');
+    const graph = declaredGraph(
+      build.database.files.filter((file) => !file.builtin && file.isTarget && !file.name.startsWith('.')),
+    );
+    const makefileList = build.database.variables.find((variable) => variable.name === 'MAKEFILE_LIST');
+    const raw = auditFindings({
+      access: build.access.targets,
+      files: build.database.files,
+      makefiles: makefileList ? makefileList.value.split(/\s+/).filter(Boolean) : [],
+    });
+    const findings = await locateAuditFindings(raw, new RuleLocator(settings.directory, build.recipes));
+    if (options.verify)
+      for (const finding of findings) {
+        if (!fixAsEval(finding)) continue;
+        finding.verification = await verifyWithBuilds(settings, make.canShuffle, {
+          finding,
+          jobs: options.jobs,
+          onProgress: options.onProgress,
+        });
+      }
+    const notes = [...build.notes];
+    if (build.exitCode !== 0)
+      notes.push(
+        'the build failed: targets after the failure were not audited (fix the build, then audit again)',
+      );
+    return {
+      directory: settings.directory,
+      targets: settings.targets,
+      make: { path: make.path, version: make.version.text },
+      findings,
+      tracing: tracingStatus(build, 0),
+      auditedTargets: build.access.targets.size,
+      declaredEdges: [...graph.values()].reduce(
+        (sum, rule) => sum + rule.prerequisites.length + rule.orderOnly.length,
+        0,
+      ),
+      exitCode: build.exitCode,
+      notes,
+    };
+  });
+}

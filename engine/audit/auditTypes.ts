@@ -1,0 +1,84 @@
+// Plain data of a dependency audit: make's declared graph against what one traced build read and wrote (wire-safe).
+import type { MakefileLocation, TracingStatus } from '../parallel/parallelTypes';
+
+export type AuditFindingKind =
+  /** A recipe reads a file another target writes, and no declared path orders the two. */
+  | 'missing-prerequisite'
+  /** A recipe writes into a directory another target creates: only its existence matters (order-only). */
+  | 'missing-order-only-prerequisite'
+  /** A declared prerequisite the recipe never read (not an intentional trigger such as FORCE or the makefile). */
+  | 'unread-prerequisite'
+  /** A file a recipe writes that no rule names as a target. */
+  | 'side-output'
+  /** A target (not phony) whose recipe never writes it. */
+  | 'unwritten-target'
+  /** Two targets' recipes write one file. */
+  | 'shared-output';
+
+/** Replace the text between `start` and `end` (0-based line and character) with `newText`. */
+export interface AuditFix {
+  file: string;
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+  newText: string;
+  /** Human words: "add version.h to the prerequisites of main.o". */
+  title: string;
+  /** The changed line(s) as they read after the fix. */
+  resultingText: string;
+}
+
+export interface AuditFinding {
+  kind: AuditFindingKind;
+  /** Info for what is deliberate as far as can be told (a -MMD dependency file), else warning. */
+  severity: 'warning' | 'info';
+  /** The target whose rule the finding is about (where a diagnostic goes). */
+  target: string;
+  /** The file read, written or declared (relative to the project directory). */
+  file: string;
+  /** The other target involved: the writer of a file read, the second writer. */
+  otherTarget?: string;
+  message: string;
+  /** make's file:line of `target`'s rule. */
+  rule?: MakefileLocation;
+  /** make's file:line of `otherTarget`'s rule. */
+  otherRule?: MakefileLocation;
+  fix?: AuditFix;
+  /** Set when the audit verified the fix (a parallel build failing without it, passing with it). */
+  verification?: FixVerification;
+}
+
+export interface AuditResult {
+  directory: string;
+  targets: string[];
+  make: { path: string; version: string };
+  findings: AuditFinding[];
+  tracing: TracingStatus;
+  /** Targets whose recipes ran in the traced build (the ones audited). */
+  auditedTargets: number;
+  /** Edges of the declared graph (normal and order-only prerequisites). */
+  declaredEdges: number;
+  exitCode: number;
+  notes: string[];
+}
+
+/** Whether an edit was shown to fix a parallel failure (never claimed without a failing build first). */
+export type FixVerification =
+  | {
+      status: 'verified';
+      /** Parallel builds with the fix, all passed (the reproducing one first). */
+      runs: number;
+      /** Builds without the fix it took to see the failure. */
+      reproducedIn: number;
+      /** The --shuffle value that reproduces the failure without the fix (make >= 4.4). */
+      seed?: string;
+      jobs: number;
+      /** The command that shows the failure again (without the fix). */
+      reproduce: string[];
+    }
+  | {
+      status: 'not-enough';
+      reason: string;
+      runs: number;
+      seed?: string;
+      jobs: number;
+    };
