@@ -1,5 +1,7 @@
-// Lint configuration: typescript-eslint with type information, so floating promises are caught.
+// Lint configuration: typescript-eslint with type information, so floating promises are caught, and the
+// boundaries between the engine, the contract, the server, the client and the CLI (eslint.boundaries.mjs).
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -25,4 +27,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  ...boundaries,
 );

@@ -5,7 +5,7 @@ import { benchDist } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { median } from './stats';
 import { runWorker } from './tools';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
+import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 
 const SECTION = 'activation';
 

@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
+import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 import { benchDist } from './dist';
 
 export const serverPath = path.join(benchDist, 'server.js');

@@ -1,7 +1,7 @@
 // Memory per byte of input: the worst of the named hostile shapes (test/shared/hostileShapes.ts), parsed at
 // about 1 MB each in a worker (bench/memoryWorker.ts), as retained heap over the file's size.
 import * as path from 'node:path';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
+import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 import { errorText, notAvailable, type Figure } from './figures';
 import type { ShapeMemory } from './memoryWorker';
 import { runWorker } from './tools';

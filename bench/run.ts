@@ -16,7 +16,7 @@ import { checkBudgets, checkedFigure, loadBudgets, machine, markdown, table, wri
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
 import { firstLine, run, runWorker } from './tools';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeFlags';
+import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 
 const SECTIONS = ['parser', 'lsp', 'database', 'memory', 'probes', 'isolation', 'activation'] as const;
 type Section = (typeof SECTIONS)[number];

@@ -1,6 +1,6 @@
 // Finds what the cursor is on: a variable (definition or reference), a target, a prerequisite, an include...
 import type { Position, Range, Reference, Rule, Word } from '../parser/ast';
-import { FUNCTIONS, automaticVariableDoc } from './builtins';
+import { FUNCTIONS, automaticVariableDoc } from './makeBuiltinDocs';
 import type { FileIndex, IncludeSite, VariableDefinition } from './fileIndex';
 import { indicesNearLine } from './lineSpan';
 import { rangeContains, rangeIsInside } from './positions';

@@ -10,8 +10,8 @@ import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
 import type { RungStatus } from './evidenceTypes';
 import { goalsOf } from './influence';
-import { formatDuration } from '../durations';
-import { meaningfulSpeedup } from '../parallel/parallelFigures';
+import { formatDuration } from '../../contract/wording/durations';
+import { meaningfulSpeedup } from '../../contract/wording/parallelFigures';
 
 export interface Explained {
   status: RungStatus;

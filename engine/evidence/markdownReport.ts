@@ -1,6 +1,6 @@
 // The evidence report as Markdown that a person without context can read top to bottom.
 import * as path from 'node:path';
-import { formatDuration } from '../durations';
+import { formatDuration } from '../../contract/wording/durations';
 import type { EvidenceReport, Rung } from './evidenceTypes';
 
 /** Lists longer than this show their first entries and point at the file with all of them. */

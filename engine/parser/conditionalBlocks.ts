@@ -3,7 +3,7 @@ import type { Conditional, ConditionalBranch, ConditionalKind, Position, Range, 
 import { CONDITIONAL_KEYWORDS, parseCondition } from './conditionals';
 import type { LineView } from './lineView';
 import type { ParseOutput } from './output';
-import { scanReferences } from './references';
+import { scanReferences } from './referenceScanner';
 import { endOfToken, matches, skipBlanks } from './scan';
 
 export type ConditionalKeyword = ConditionalKind | 'else' | 'endif';

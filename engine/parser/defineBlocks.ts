@@ -4,7 +4,7 @@ import { parseVariableDefinition, type VariableAssignment } from './assignments'
 import type { LineTable } from './lineTable';
 import { collapsedView, type LineView } from './lineView';
 import type { ParseOutput } from './output';
-import { scanReferences } from './references';
+import { scanReferences } from './referenceScanner';
 import { endOfToken, findComment, matches, skipBlanks, trimEndBlanks, wordAt } from './scan';
 
 export interface DefineBlock {

@@ -9,7 +9,7 @@ import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
-import { MAX_REFERENCES, scanReferences } from './references';
+import { MAX_REFERENCES, scanReferences } from './referenceScanner';
 import { newRuleLine, parseRuleLine } from './rules';
 import {
   DOLLAR,

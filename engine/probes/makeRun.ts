@@ -27,7 +27,7 @@ export interface RunOptions {
   /** A shorter limit for this run than the probe's. */
   timeoutMs?: number;
 }
-import { placementHeadline } from './placementHeadline';
+import { placementHeadline } from '../../contract/wording/placementHeadline';
 
 export interface RunContext {
   make: MakeCapabilities;

@@ -1,7 +1,7 @@
 // Compares the static model of a makefile project with GNU make's own database (`make -pRrq`).
 import * as path from 'node:path';
 import type { FileIndex, VariableDefinition } from '../../engine/analysis/fileIndex';
-import { MAKE_DEFINED_VARIABLES } from '../../engine/analysis/builtins';
+import { MAKE_DEFINED_VARIABLES } from '../../engine/analysis/makeBuiltinDocs';
 import { expandStatically, type StaticScope } from '../../engine/analysis/staticExpander';
 import { uriToPath } from '../../engine/analysis/uris';
 import type { DbVariable, MakeDatabase } from '../../engine/probes/parsers/databaseParser';

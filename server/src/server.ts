@@ -24,7 +24,7 @@ import { diagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
-import { hover, variableAt, type ResolvedValue } from './features/hover';
+import { hover, variableAt, type HoverResolvedValue } from './features/hover';
 import { listTargets } from '../../engine/analysis/listTargets';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -247,7 +247,7 @@ export class MakescopeServer {
   }
 
   /** make's own values for the variable under the cursor (and its recipe's target), when allowed. */
-  private async resolvedFor(uri: string, position: Position): Promise<ResolvedValue[] | undefined> {
+  private async resolvedFor(uri: string, position: Position): Promise<HoverResolvedValue[] | undefined> {
     if (!this.trusted || !this.settings.resolvedHovers) return undefined;
     const located = variableAt(this.model, uri, position);
     const index = this.model.index(uri);

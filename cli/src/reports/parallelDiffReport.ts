@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { hasDifference } from '../../../engine/parallel/runComparison';
 import type { ParallelDiffResult, RunDifference } from '../../../engine/parallel/parallelTypes';
-import { speedupText, tracingOverheadText } from '../../../engine/parallel/parallelFigures';
+import { speedupText, tracingOverheadText } from '../../../contract/wording/parallelFigures';
 import type { Style } from './style';
 import { unifiedLogDiff } from './unifiedLogDiff';
 

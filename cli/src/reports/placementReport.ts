@@ -1,6 +1,6 @@
 // The "where did make run" line shared by every report: one line, the whole list with --verbose.
 import type { PlacementSummary } from '../../../engine/probes/makeRun';
-import { placementHeadline, riskyLines } from '../../../engine/probes/placementHeadline';
+import { placementHeadline, riskyLines } from '../../../contract/wording/placementHeadline';
 import type { Style } from './style';
 
 export function placementLines(placement: PlacementSummary | undefined, style: Style): string[] {

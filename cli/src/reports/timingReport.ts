@@ -1,6 +1,6 @@
 // Terminal report of the timing probe.
 import type { TimingResult } from '../../../engine/probes/timingProbe';
-import { formatDuration } from '../../../engine/durations';
+import { formatDuration } from '../../../contract/wording/durations';
 import { placementLines } from './placementReport';
 import type { Style } from './style';
 

@@ -2,8 +2,8 @@
 // lines it ran in the log, and error messages with the way out (Manage Workspace Trust, Open Settings, Show Output).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../engine/durations';
-import { placementHeadline } from '../../../engine/probes/placementHeadline';
+import { formatDuration } from '../../../contract/wording/durations';
+import { placementHeadline } from '../../../contract/wording/placementHeadline';
 import type { RequestType } from 'vscode-languageclient/node';
 import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../../contract/protocol';
 import type { ClientHost } from './clientHost';

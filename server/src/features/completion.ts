@@ -1,6 +1,10 @@
 // textDocument/completion: variables and functions after `$(`, automatic variables after `$`, targets elsewhere.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { AUTOMATIC_VARIABLES, FUNCTIONS, MAKE_DEFINED_VARIABLES } from '../../../engine/analysis/builtins';
+import {
+  AUTOMATIC_VARIABLES,
+  FUNCTIONS,
+  MAKE_DEFINED_VARIABLES,
+} from '../../../engine/analysis/makeBuiltinDocs';
 import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 
 export function completion(model: WorkspaceModel, uri: string, position: Position): CompletionItem[] {

@@ -4,7 +4,7 @@ import {
   CONVENTIONAL_PHONY_TARGETS,
   MAKE_DEFINED_VARIABLES,
   automaticVariableDoc,
-} from '../../../engine/analysis/builtins';
+} from '../../../engine/analysis/makeBuiltinDocs';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
 import { uriToPath } from '../../../engine/analysis/uris';
 import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';

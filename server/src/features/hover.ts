@@ -6,7 +6,7 @@ import {
   FUNCTIONS,
   SPECIAL_TARGETS,
   automaticVariableDoc,
-} from '../../../engine/analysis/builtins';
+} from '../../../engine/analysis/makeBuiltinDocs';
 import type { VariableDefinition } from '../../../engine/analysis/fileIndex';
 import { locate, type Located } from '../../../engine/analysis/locate';
 import { targetDefinitions, variableDefinitions } from '../../../engine/analysis/symbolQueries';
@@ -15,7 +15,7 @@ import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import type { AssignmentOperator } from '../../../engine/parser/ast';
 
 /** What make itself resolved for a variable (from the probe engine), shown under the static facts. */
-export interface ResolvedValue {
+export interface HoverResolvedValue {
   value: string;
   origin: string;
   flavor: string;
@@ -31,7 +31,7 @@ export function hover(
   model: WorkspaceModel,
   uri: string,
   position: Position,
-  resolved?: ResolvedValue[],
+  resolved?: HoverResolvedValue[],
 ): Hover | null {
   const index = model.index(uri);
   const located = index && locate(index, position);
@@ -53,7 +53,7 @@ function hoverText(
   model: WorkspaceModel,
   uri: string,
   located: Located,
-  resolved?: ResolvedValue[],
+  resolved?: HoverResolvedValue[],
 ): string | undefined {
   switch (located.kind) {
     case 'automatic':
@@ -79,7 +79,12 @@ function hoverText(
   }
 }
 
-function variableHover(model: WorkspaceModel, uri: string, name: string, resolved?: ResolvedValue[]): string {
+function variableHover(
+  model: WorkspaceModel,
+  uri: string,
+  name: string,
+  resolved?: HoverResolvedValue[],
+): string {
   const definitions = variableDefinitions(model, uri, name);
   const parts: string[] = [`**\`${name}\`** variable`];
   for (const value of resolved ?? []) {

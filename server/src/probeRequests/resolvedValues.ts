@@ -1,6 +1,6 @@
 // Values make itself resolves for hovers: every variable of the project in one make run, cached until a makefile changes.
 import * as path from 'node:path';
-import type { ResolvedValue as HoverValue } from '../features/hover';
+import type { HoverResolvedValue as HoverValue } from '../features/hover';
 import { resolveProbe } from '../../../engine/probes/resolveProbe';
 import type { Settings } from '../../../contract/settings';
 

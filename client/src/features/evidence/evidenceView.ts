@@ -1,7 +1,7 @@
 // The Evidence tree: the verdict, each rung of the ladder with its commands and outputs, and the escalation criteria.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../../engine/durations';
+import { formatDuration } from '../../../../contract/wording/durations';
 import type {
   CollectEvidenceResult,
   EscalationCriterion,

@@ -1,7 +1,7 @@
 // The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { meaningfulSpeedup, tracingOverheadText } from '../../../../engine/parallel/parallelFigures';
+import { meaningfulSpeedup, tracingOverheadText } from '../../../../contract/wording/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
 import type { DiffSubject, ParallelDiffDocuments } from './parallelDiffDocuments';
 import { extensionNotes, groupDifferences } from './parallelDiffShape';

@@ -1,7 +1,7 @@
 // The Parallel Diff tree (view makescope.parallelDiff): verdict, race findings first, then differences (identical
 // ones of several runs as one group), runs and notes.
 import * as vscode from 'vscode';
-import { meaningfulSpeedup } from '../../../../engine/parallel/parallelFigures';
+import { meaningfulSpeedup } from '../../../../contract/wording/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
 import type { DiffSubject } from './parallelDiffDocuments';
 import { extensionNotes, groupDifferences, type DifferenceGroup } from './parallelDiffShape';

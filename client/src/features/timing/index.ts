@@ -1,6 +1,6 @@
 // Room: Time Parse vs Recipes: is the build slow while make reads the makefiles, or in the recipes?
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../../engine/durations';
+import { formatDuration } from '../../../../contract/wording/durations';
 import { TimingRequest, type TimingResult } from '../../../../contract/protocol';
 import type { ClientServices } from '../../infrastructure/clientServices';
 import { chooseMakefile } from '../../infrastructure/probeTarget';

@@ -13,7 +13,7 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../../../server/src/nodeFlags';
+import { SERVER_NODE_OPTIONS } from '../../../../contract/serverNodeOptions';
 
 export { State };
 

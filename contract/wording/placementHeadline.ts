@@ -1,5 +1,5 @@
 // One line saying where a probe's make ran and why, for every front end (the full list stays in `reasons`).
-import type { Placement } from './placement';
+import type { Placement } from '../../engine/probes/placement';
 
 const WHERE: Record<Placement['where'], string> = {
   isolated: 'ran isolated (writes kept apart from the workspace)',

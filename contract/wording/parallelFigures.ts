@@ -1,7 +1,7 @@
 // The two timing figures of a parallel diff as every front end words them: the speedup of -jN over
 // -j1 (only when both builds succeeded: a build that fails early is fast, not parallel) and the
 // overhead of tracing (a negative one is measurement noise, not a gain).
-import type { ParallelDiffResult } from './parallelTypes';
+import type { ParallelDiffResult } from '../../engine/parallel/parallelTypes';
 
 /** The speedup worth showing, or undefined when the serial or the parallel build failed. */
 export function meaningfulSpeedup(result: ParallelDiffResult): number | undefined {

@@ -1,6 +1,6 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
 import type { Reference, ReferenceContext, Word } from './ast';
-import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './builtins';
+import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
 import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
