@@ -1,12 +1,17 @@
-// Named hostile inputs: the parser survives each, its cost grows linearly (10x input <= 12x cost) and memory stays bounded.
+// Named hostile inputs: the parser survives each, its cost grows linearly (10x input <= 25x cost) and memory stays bounded.
+// The bound tells linear from quadratic (a quadratic scan measures ~100x), not fast from slow: CPU time on a
+// busy 2-core machine swings, and 12x failed once at 13.0x under load.
 import * as assert from 'node:assert/strict';
 import { parseMakefile } from '../../engine/parser/parser';
 import { tally } from './support/tally';
 import { costRatio } from './support/workRatio';
 import { HOSTILE_SHAPES as SHAPES, binary } from '../shared/hostileShapes';
 
+/** 10x input may cost at most this many times the CPU time: linear with noise passes, quadratic (~100x) fails. */
+const LINEAR_BOUND = 25;
+
 describe('hardening: parser scaling on named hostile inputs', () => {
-  it('the measure has teeth: a quadratic scan of the same inputs fails the 12x bound', () => {
+  it('the measure has teeth: a quadratic scan of the same inputs fails the 25x bound', () => {
     // Each line looks back over every earlier line: the kind of bug the bound is there to catch.
     const quadratic = (text: string): number => {
       let found = 0;
@@ -19,25 +24,25 @@ describe('hardening: parser scaling on named hostile inputs', () => {
     const result = costRatio(
       () => quadratic(small),
       () => quadratic(large),
-      12,
+      LINEAR_BOUND,
       5,
     );
-    assert.ok(result.ratio > 12, `a quadratic scan measured ${result.ratio.toFixed(1)}x`);
+    assert.ok(result.ratio > LINEAR_BOUND, `a quadratic scan measured ${result.ratio.toFixed(1)}x`);
   });
 
   for (const [name, [n, generate]] of Object.entries(SHAPES)) {
-    it(`${name}: no throw, 10x input costs at most 12x`, () => {
+    it(`${name}: no throw, 10x input costs at most 25x`, () => {
       const small = generate(n);
       const large = generate(10 * n);
       const result = costRatio(
         () => parseMakefile(small),
         () => parseMakefile(large),
-        12,
+        LINEAR_BOUND,
       );
       tally('parser scaling inputs', 2 * result.samples + 2);
       if (process.env.MAKESCOPE_SCALING_DEBUG) console.log(name, small.length, JSON.stringify(result));
       assert.ok(
-        result.ratio <= 12,
+        result.ratio <= LINEAR_BOUND,
         `${large.length} chars cost ${result.ratio.toFixed(1)}x ${small.length} chars ` +
           `(${result.largeMs.toFixed(1)} ms vs ${result.smallMs.toFixed(1)} ms CPU, min of ${result.samples})`,
       );

@@ -41,6 +41,11 @@ export function definition(model: WorkspaceModel, uri: string, position: Positio
   }
 }
 
+/** A name that cannot be a file (too long, unreadable folder) is no file: never an error for the request. */
 function isRegularFile(filePath: string): boolean {
-  return statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  try {
+    return statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
