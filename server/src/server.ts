@@ -39,6 +39,7 @@ import { serializeOnce } from './preserialized';
 import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
+import { FolderSettings } from './folderSettings';
 import { ResolvedValues } from './probeRequests/resolvedValues';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
@@ -61,6 +62,12 @@ export class MakescopeServer {
   private readonly environment = new Set(Object.keys(process.env));
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
+  /** Settings per workspace folder (resource-scoped ones differ between folders), pulled when first needed. */
+  private readonly folderSettings = new FolderSettings(
+    () => (this.canPullConfiguration ? this.connection.workspace : undefined),
+    () => this.workspaceFolders,
+    () => this.settings,
+  );
   /** The settings pull in flight (or done): probes read settings only after it. */
   private settingsLoad: Promise<void> = Promise.resolve();
   private readonly resolvedValues = new ResolvedValues();
@@ -111,7 +118,10 @@ export class MakescopeServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.afterInitialized());
     // Pulled now; a probe handled after this notification waits for the pull (see probeContext).
-    connection.onDidChangeConfiguration(() => void (this.settingsLoad = this.loadSettings()));
+    connection.onDidChangeConfiguration(() => {
+      this.folderSettings.forget();
+      this.settingsLoad = this.loadSettings();
+    });
     connection.onDidChangeWatchedFiles((params) => {
       for (const change of params.changes) model.fileChangedOnDisk(change.uri);
       this.refreshAllDiagnostics();
@@ -150,7 +160,7 @@ export class MakescopeServer {
       return index ? foldingRanges(index.parsed) : [];
     });
     const probeContext = {
-      settings: () => this.settingsLoad.then(() => this.settings),
+      settings: (uri?: string) => this.settingsLoad.then(() => this.folderSettings.for(uri)),
       workspaceFolders: () => this.workspaceFolders,
       isTrusted: () => this.trusted,
     };
@@ -236,19 +246,22 @@ export class MakescopeServer {
   }
 
   /** What make's values depend on that the server sees: the project's parsed files and the settings. */
-  private resolvedValuesKey(files: readonly object[]): string {
+  private resolvedValuesKey(files: readonly object[], settings: Settings): string {
     const ids = files.map((file) => {
       let id = this.indexIds.get(file);
       if (id === undefined) this.indexIds.set(file, (id = ++this.nextIndexId));
       return id;
     });
-    const { makePath, sandbox, environment, extraArgs } = this.settings;
+    const { makePath, sandbox, environment, extraArgs } = settings;
     return JSON.stringify([ids, makePath, sandbox, environment, extraArgs]);
   }
 
   /** make's own values for the variable under the cursor (and its recipe's target), when allowed. */
   private async resolvedFor(uri: string, position: Position): Promise<HoverResolvedValue[] | undefined> {
-    if (!this.trusted || !this.settings.resolvedHovers) return undefined;
+    if (!this.trusted) return undefined;
+    await this.settingsLoad;
+    const settings = await this.folderSettings.for(uri);
+    if (!settings.resolvedHovers) return undefined;
     const located = variableAt(this.model, uri, position);
     const index = this.model.index(uri);
     const root = this.model.project(uri)[0];
@@ -268,11 +281,11 @@ export class MakescopeServer {
           .map((definition) => definition.name),
       );
     return this.resolvedValues.lookup(
-      this.resolvedValuesKey(files),
+      this.resolvedValuesKey(files, settings),
       makefile,
       located.name,
       target,
-      this.settings,
+      settings,
       projectNames,
     );
   }

@@ -54,13 +54,20 @@ export class LspSession {
   static async start(
     rootFolder?: string,
     initializationOptions: Record<string, unknown> = { trusted: true },
+    /** More workspace folders after `rootFolder` (a multi-root workspace). */
+    moreFolders: readonly string[] = [],
   ): Promise<{ session: LspSession; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const session = new LspSession(child);
     const result = await session.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: rootFolder ? fileUri(rootFolder) : null,
-      workspaceFolders: rootFolder ? [{ uri: fileUri(rootFolder), name: path.basename(rootFolder) }] : null,
+      workspaceFolders: rootFolder
+        ? [rootFolder, ...moreFolders].map((folder) => ({
+            uri: fileUri(folder),
+            name: path.basename(folder),
+          }))
+        : null,
       capabilities: {
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

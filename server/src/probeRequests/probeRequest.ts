@@ -17,8 +17,8 @@ import type { ProbeErrorData, ProbeParams, ProbeRun, WithRuns } from '../../../c
 import type { Settings } from '../../../contract/settings';
 
 export interface ProbeHandlerOptions {
-  /** Current settings (make path, jobs, sandbox policy, timeout, environment, extra args), once a pending change is applied. */
-  settings(): Settings | Promise<Settings>;
+  /** The settings for `uri`'s folder (make path, jobs, sandbox policy, timeout, environment, extra args), once a pending change is applied. */
+  settings(uri?: string): Settings | Promise<Settings>;
   workspaceFolders(): string[];
   /** Probes run make; they are refused in untrusted workspaces. Trusted when not given. */
   isTrusted?(): boolean;
@@ -53,7 +53,7 @@ export class ProbeRequests {
       if (token.isCancellationRequested) controller.abort();
       const progress = await startProgress(this.connection, params.workDoneToken, `Makescope: ${title}`);
       try {
-        const settings = await this.options.settings();
+        const settings = await this.options.settings(params.uri);
         // Refused before any run, whatever the probe (the evidence ladder would otherwise fail each rung).
         commandLineVariableArgs(params.commandLineVariables);
         const place = await locate(params.uri, this.options.workspaceFolders());
