@@ -3,6 +3,7 @@ import type { DbFile } from '../probes/parsers/databaseModel';
 import { declaredGraph, findRaces, Ordering } from '../parallel/missingPrerequisites';
 import type { TargetAccess } from '../parallel/straceAccessParser';
 import type { AuditFindingKind } from './auditTypes';
+import { sortFindings } from '../parallel/findingOrder';
 
 export interface RawAuditFinding {
   kind: AuditFindingKind;
@@ -164,11 +165,5 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
     'unread-prerequisite': 4,
     'side-output': 5,
   };
-  return findings.sort(
-    (a, b) =>
-      rank[a.kind] - rank[b.kind] ||
-      a.target.localeCompare(b.target) ||
-      a.file.localeCompare(b.file) ||
-      (a.otherTarget ?? '').localeCompare(b.otherTarget ?? ''),
-  );
+  return sortFindings(findings, rank);
 }

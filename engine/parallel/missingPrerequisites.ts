@@ -1,6 +1,7 @@
 // Pure: reads and writes per target against the declared prerequisite graph -> unordered accesses (races).
 import type { TargetAccess } from './straceAccessParser';
 import type { FindingKind } from './parallelTypes';
+import { sortFindings } from './findingOrder';
 
 export interface DeclaredRule {
   prerequisites: string[];
@@ -144,13 +145,7 @@ export function findRaces(access: Map<string, TargetAccess>, graph: DeclaredGrap
     'missing-order-only-directory': 1,
     'conflicting-writes': 2,
   };
-  return findings.sort(
-    (a, b) =>
-      rank[a.kind] - rank[b.kind] ||
-      a.target.localeCompare(b.target) ||
-      a.file.localeCompare(b.file) ||
-      a.otherTarget.localeCompare(b.otherTarget),
-  );
+  return sortFindings(findings, rank);
 }
 
 /** The declared graph from make's database files (targets with their prerequisite lists). */
