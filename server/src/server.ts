@@ -40,7 +40,8 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
-import { ResolvedValues } from './probeRequests/resolvedValues';
+import { HoverValues } from './probeRequests/hoverValues';
+import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
@@ -70,7 +71,10 @@ export class MakescopeServer {
   );
   /** The settings pull in flight (or done): probes read settings only after it. */
   private settingsLoad: Promise<void> = Promise.resolve();
-  private readonly resolvedValues = new ResolvedValues();
+  /** make's values for hovers, through the probe runner's door (set up with it in register()). */
+  private hoverValues?: HoverValues;
+  /** The hover waiting for make's values: a newer hover, its cancellation or closing its document stops it. */
+  private liveHover?: { uri: string; controller: AbortController };
   /** Ids of parsed files: make's values stay cached while the project's files and the settings are the same. */
   private readonly indexIds = new WeakMap<object, number>();
   private nextIndexId = 0;
@@ -137,9 +141,16 @@ export class MakescopeServer {
     connection.onReferences(({ textDocument, position, context }) =>
       references(model, textDocument.uri, position, context.includeDeclaration),
     );
-    connection.onHover(async ({ textDocument, position }) =>
-      hover(model, textDocument.uri, position, await this.resolvedFor(textDocument.uri, position)),
-    );
+    connection.onHover(async ({ textDocument, position }, token) => {
+      const controller = new AbortController();
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      try {
+        const resolved = await this.resolvedFor(textDocument.uri, position, controller);
+        return hover(model, textDocument.uri, position, resolved);
+      } finally {
+        cancel.dispose();
+      }
+    });
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
       return index ? codeLenses(index) : [];
@@ -166,6 +177,9 @@ export class MakescopeServer {
     };
     // One runner for every probe request, so two never run make in one folder at once.
     const requests = new ProbeRequests(connection, probeContext);
+    this.hoverValues = new HoverValues(requests.runs, (runs) => {
+      for (const run of runs) connection.console.log(`Makescope: hover values: ${makeRunLine(run)}`);
+    });
     registerProbeHandlers(requests, connection);
     registerParallelDiffHandler(requests, connection, {
       ...probeContext,
@@ -192,6 +206,7 @@ export class MakescopeServer {
     documents.onDidChangeContent(({ document }) => this.documentChanged(document));
     documents.onDidClose(({ document }) => {
       model.closeDocument(document.uri);
+      if (this.liveHover?.uri === document.uri) this.liveHover.controller.abort();
       this.cancelDiagnostics(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
@@ -257,8 +272,25 @@ export class MakescopeServer {
   }
 
   /** make's own values for the variable under the cursor (and its recipe's target), when allowed. */
-  private async resolvedFor(uri: string, position: Position): Promise<HoverResolvedValue[] | undefined> {
-    if (!this.trusted) return undefined;
+  private async resolvedFor(
+    uri: string,
+    position: Position,
+    controller: AbortController,
+  ): Promise<HoverResolvedValue[] | undefined> {
+    const started = await this.startResolving(uri, position, controller.signal);
+    // After the new hover joined the make runs it wants, so a run both want goes on.
+    this.liveHover?.controller.abort();
+    this.liveHover = { uri, controller };
+    return started?.answer;
+  }
+
+  /** Starts (or joins) the make runs for the hover's values, without waiting for their answer. */
+  private async startResolving(
+    uri: string,
+    position: Position,
+    signal: AbortSignal,
+  ): Promise<{ answer: Promise<HoverResolvedValue[]> } | undefined> {
+    if (!this.trusted || !this.hoverValues) return undefined;
     await this.settingsLoad;
     const settings = await this.folderSettings.for(uri);
     if (!settings.resolvedHovers) return undefined;
@@ -280,14 +312,10 @@ export class MakescopeServer {
           )
           .map((definition) => definition.name),
       );
-    return this.resolvedValues.lookup(
-      this.resolvedValuesKey(files, settings),
-      makefile,
-      located.name,
-      target,
-      settings,
-      projectNames,
-    );
+    const generation = this.resolvedValuesKey(files, settings);
+    return {
+      answer: this.hoverValues.lookup(generation, makefile, located.name, target, signal, projectNames),
+    };
   }
 
   private async afterInitialized(): Promise<void> {

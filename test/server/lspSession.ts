@@ -22,6 +22,8 @@ export class LspSession {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** Methods the server registered for dynamically (client/registerCapability), in order. */
   readonly registrations: string[] = [];
+  /** The server's window/logMessage lines, in order (what the client's output channel shows). */
+  readonly logs: string[] = [];
   private readonly registrationWaiters: Array<() => void> = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
   stderr = '';
@@ -48,6 +50,9 @@ export class LspSession {
       },
     );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) =>
+      this.logs.push(params.message),
+    );
     this.connection.listen();
   }
 

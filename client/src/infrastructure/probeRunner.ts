@@ -2,7 +2,7 @@
 // lines it ran in the log, and error messages with the way out (Manage Workspace Trust, Open Settings, Show Output).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../contract/wording/durations';
+import { makeRunLine } from '../../../contract/wording/makeRunLine';
 import { placementHeadline } from '../../../contract/wording/placementHeadline';
 import type { RequestType } from 'vscode-languageclient/node';
 import type { PlacementSummary, ProbeErrorData, ProbeParams, ProbeRun } from '../../../contract/protocol';
@@ -77,13 +77,7 @@ export class ProbeRunner {
 
   /** The exact command lines make ran, so a user can repeat them in a terminal. */
   private logRuns(runs: ProbeRun[]): void {
-    for (const run of runs) {
-      const copy =
-        run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : '';
-      this.output.appendLine(
-        `  $ ${run.command}   (exit ${run.exitCode ?? 'none'}, ${formatDuration(run.durationMs)})${copy}`,
-      );
-    }
+    for (const run of runs) this.output.appendLine(`  ${makeRunLine(run)}`);
   }
 
   private logPlacement(placement: PlacementSummary | undefined, directory: string): void {
