@@ -104,6 +104,12 @@ export class LineTable {
     return line;
   }
 
+  /** True when source offsets `from` and `to` (exclusive end) lie on the same physical line. */
+  onOneLine(from: number, to: number): boolean {
+    const line = this.lineOf(from);
+    return line + 1 >= this.starts.length || to < this.starts[line + 1];
+  }
+
   /**
    * Equal positions are shared through a small direct-mapped cache: a word and the reference it
    * holds, or a statement and its name, often start or end at the same offset, and every object

@@ -88,8 +88,9 @@ class MakefileParser {
       );
     }
     return {
-      statements: this.statements,
-      references: this.output.references,
+      // Exact-size copies: a list grown by push() keeps up to half its length again in spare room.
+      statements: this.statements.slice(),
+      references: references.slice(),
       comments: this.output.comments,
       problems: this.output.problems,
       lineCount: table.count,
