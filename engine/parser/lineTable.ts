@@ -1,6 +1,7 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
 import { ForwardSearch } from './forwardSearch';
+import { LineRange } from './lineSpans';
 import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 
@@ -133,7 +134,11 @@ export class LineTable {
     const slot = start & CACHE_MASK;
     if (this.cachedRangeStarts[slot] === start && this.cachedRangeEnds[slot] === end)
       return this.cachedRanges[slot];
-    const range = { start: this.position(start), end: this.position(end) };
+    const line = this.lineOf(start);
+    const range =
+      line + 1 >= this.starts.length || end < this.starts[line + 1]
+        ? new LineRange(line, start - this.starts[line], end - this.starts[line])
+        : { start: this.position(start), end: this.position(end) };
     this.cachedRangeStarts[slot] = start;
     this.cachedRangeEnds[slot] = end;
     this.cachedRanges[slot] = range;

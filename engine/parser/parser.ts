@@ -4,6 +4,7 @@ import { parseVariableAssignment, type VariableAssignment } from './assignments'
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
+import { rangeBetween } from './lineSpans';
 import { LineTable } from './lineTable';
 import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
@@ -270,7 +271,7 @@ class MakefileParser {
     if (this.recipe.length === 0) return;
     rule.recipe = this.recipe.take();
     const end = rule.recipe[rule.recipe.length - 1].range.end;
-    if (!samePosition(end, rule.range.end)) rule.range = { start: rule.range.start, end };
+    if (!samePosition(end, rule.range.end)) rule.range = rangeBetween(rule.range.start, end);
   }
 
   private addAssignment(
