@@ -1,6 +1,7 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
 import { ForwardSearch } from './forwardSearch';
+import { LineRange } from './lineSpans';
 import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 
@@ -104,6 +105,12 @@ export class LineTable {
     return line;
   }
 
+  /** True when source offsets `from` and `to` (exclusive end) lie on the same physical line. */
+  onOneLine(from: number, to: number): boolean {
+    const line = this.lineOf(from);
+    return line + 1 >= this.starts.length || to < this.starts[line + 1];
+  }
+
   /**
    * Equal positions are shared through a small direct-mapped cache: a word and the reference it
    * holds, or a statement and its name, often start or end at the same offset, and every object
@@ -127,7 +134,11 @@ export class LineTable {
     const slot = start & CACHE_MASK;
     if (this.cachedRangeStarts[slot] === start && this.cachedRangeEnds[slot] === end)
       return this.cachedRanges[slot];
-    const range = { start: this.position(start), end: this.position(end) };
+    const line = this.lineOf(start);
+    const range =
+      line + 1 >= this.starts.length || end < this.starts[line + 1]
+        ? new LineRange(line, start - this.starts[line], end - this.starts[line])
+        : { start: this.position(start), end: this.position(end) };
     this.cachedRangeStarts[slot] = start;
     this.cachedRangeEnds[slot] = end;
     this.cachedRanges[slot] = range;

@@ -1,5 +1,6 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
-import type { Position, Range } from './ast';
+import type { Position, Range, Word } from './ast';
+import { LineWord } from './lineSpans';
 import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 import type { LineTable } from './lineTable';
@@ -58,6 +59,28 @@ export class LineView {
     const table = this.table;
     if (this.pieceStarts === null) return table.range(start, end);
     return table.range(this.toSource(start), this.toSource(end));
+  }
+
+  /**
+   * The source offset of `text[start, end)` when that span is written as-is on one source line
+   * (so its range follows from its start and length), or -1.
+   */
+  sameLineStart(start: number, end: number): number {
+    let from = start;
+    if (this.pieceStarts !== null) {
+      from = this.toSource(start);
+      if (this.toSource(end) - from !== end - start) return -1;
+    }
+    return this.table.onOneLine(from, from + end - start) ? from : -1;
+  }
+
+  /** The word `text[start, end)`, its range computed only when asked for whenever it sits on one line. */
+  word(start: number, end: number): Word {
+    const text = this.text.slice(start, end);
+    const from = this.sameLineStart(start, end);
+    if (from < 0) return { text, range: this.range(start, end) };
+    const line = this.table.lineOf(from);
+    return new LineWord(text, line, from - this.table.starts[line]);
   }
 }
 

@@ -11,13 +11,16 @@ export function emptyList<T>(): T[] {
   return EMPTY as unknown as T[];
 }
 
+/** The longest buffer a builder keeps between lists: what real files' longest lists need. */
+const KEPT_CAPACITY = 4096;
+
 /**
  * Collects items in a reused buffer and hands them out as an exact-size array. The tree holds
  * tens of thousands of short lists (a rule's targets, prerequisites, recipe...); each one grown by
  * push() would keep room for 17 items, and everything a parse keeps is garbage-collector work.
  */
 export class ListBuilder<T> {
-  private readonly items: (T | undefined)[] = [];
+  private items: (T | undefined)[] = [];
   private count = 0;
 
   get length(): number {
@@ -34,9 +37,14 @@ export class ListBuilder<T> {
     if (n === 0) return emptyList();
     const items = this.items;
     const list = (n === 1 ? [items[0]] : items.slice(0, n)) as T[];
+    this.count = 0;
+    // A hostile line (320,000 prerequisites) would leave the buffer that long for good: drop it.
+    if (n > KEPT_CAPACITY) {
+      this.items = [];
+      return list;
+    }
     // Drop the references so the buffer does not keep an old tree (and its source text) alive.
     for (let k = 0; k < n; k++) items[k] = undefined;
-    this.count = 0;
     return list;
   }
 }

@@ -1,5 +1,6 @@
 // What a parse accumulates besides statements: references, comments and problems.
 import type { Comment, ParseProblem, ProblemCode, Range, Reference } from './ast';
+import { LineWord } from './lineSpans';
 import type { LineTable } from './lineTable';
 import type { LineView } from './lineView';
 
@@ -19,6 +20,13 @@ export class ParseOutput {
     if (commentAt >= view.end) return;
     const start = view.toSource(commentAt);
     const end = this.table.ends[last];
-    this.comments.push({ text: this.table.text.slice(start, end), range: this.table.range(start, end) });
+    const table = this.table;
+    const text = table.text.slice(start, end);
+    if (!table.onOneLine(start, end)) {
+      this.comments.push({ text, range: table.range(start, end) });
+      return;
+    }
+    const line = table.lineOf(start);
+    this.comments.push(new LineWord(text, line, start - table.starts[line]));
   }
 }

@@ -4,6 +4,7 @@ import { parseVariableAssignment, type VariableAssignment } from './assignments'
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
+import { rangeBetween } from './lineSpans';
 import { LineTable } from './lineTable';
 import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
@@ -88,8 +89,9 @@ class MakefileParser {
       );
     }
     return {
-      statements: this.statements,
-      references: this.output.references,
+      // Exact-size copies: a list grown by push() keeps up to half its length again in spare room.
+      statements: this.statements.slice(),
+      references: references.slice(),
       comments: this.output.comments,
       problems: this.output.problems,
       lineCount: table.count,
@@ -269,7 +271,7 @@ class MakefileParser {
     if (this.recipe.length === 0) return;
     rule.recipe = this.recipe.take();
     const end = rule.recipe[rule.recipe.length - 1].range.end;
-    if (!samePosition(end, rule.range.end)) rule.range = { start: rule.range.start, end };
+    if (!samePosition(end, rule.range.end)) rule.range = rangeBetween(rule.range.start, end);
   }
 
   private addAssignment(

@@ -1,5 +1,6 @@
 // Builds a RecipeLine from raw source text: prefixes, and whether make runs it under -n.
 import type { RecipeLine } from './ast';
+import { LineRecipe } from './lineSpans';
 import type { LineTable } from './lineTable';
 import { DOLLAR, isBlank } from './scan';
 
@@ -15,7 +16,10 @@ export function recipeLine(table: LineTable, start: number, end: number): Recipe
     else if (!isBlank(c)) break;
   }
   const runsUnderDryRun = prefixes.indexOf('+') >= 0 || mentionsMake(text);
-  return { text, range: table.range(start, end), prefixes, runsUnderDryRun };
+  if (!table.onOneLine(start, end))
+    return { text, range: table.range(start, end), prefixes, runsUnderDryRun };
+  const line = table.lineOf(start);
+  return new LineRecipe(text, line, start - table.starts[line], prefixes, runsUnderDryRun);
 }
 
 /** True when `text` holds `$(MAKE)` or `${MAKE}`: one search for the rare `MAKE` rather than two. */

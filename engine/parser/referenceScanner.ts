@@ -1,6 +1,7 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
 import type { Reference, ReferenceContext, Word } from './ast';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
+import { BracedReference, ShortReference } from './lineSpans';
 import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
@@ -91,12 +92,7 @@ export function scanReferences(
         let j = i + 2;
         while (j < end && isNameCode(text.charCodeAt(j))) j++;
         if (j < end && text.charCodeAt(j) === close) {
-          out.push({
-            name: text.slice(i + 2, j),
-            range: view.range(i, j + 1),
-            nameRange: view.range(i + 2, j),
-            context,
-          });
+          out.push(bracedReference(view, text.slice(i + 2, j), i, j + 1, context));
           i = j + 1;
           continue;
         }
@@ -121,12 +117,7 @@ export function scanReferences(
       // `$` before a blank or a line break names nothing useful (and in a recipe or define body, as
       // written, the break is not part of the line).
       if (!isBlank(next) && next !== 10 && next !== 13) {
-        out.push({
-          name: text[i + 1],
-          range: view.range(i, i + 2),
-          nameRange: view.range(i + 1, i + 2),
-          context,
-        });
+        out.push(shortReference(view, text[i + 1], i, context));
       }
       i += 2;
       continue;
@@ -199,6 +190,36 @@ function finishFrame(
           : { name, range, nameRange, context, substitution };
 }
 
+/** `$(NAME)` at `view.text[start, end)`: a BracedReference unless it is written across lines. */
+function bracedReference(
+  view: LineView,
+  name: string,
+  start: number,
+  end: number,
+  context: ReferenceContext,
+): Reference {
+  const from = view.sameLineStart(start, end);
+  if (from < 0)
+    return { name, range: view.range(start, end), nameRange: view.range(start + 2, end - 1), context };
+  const line = view.table.lineOf(from);
+  return new BracedReference(name, line, from - view.table.starts[line], context);
+}
+
+/** `$x` at `view.text[start]`. */
+function shortReference(view: LineView, name: string, start: number, context: ReferenceContext): Reference {
+  const from = view.sameLineStart(start, start + 2);
+  if (from < 0) {
+    return {
+      name,
+      range: view.range(start, start + 2),
+      nameRange: view.range(start + 1, start + 2),
+      context,
+    };
+  }
+  const line = view.table.lineOf(from);
+  return new ShortReference(name, line, from - view.table.starts[line], context);
+}
+
 /** Letters, digits and `_`: what most variable names are made of. */
 function isNameCode(c: number): boolean {
   return c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57;
@@ -231,9 +252,9 @@ function splitArguments(
   for (const comma of frame.commas) {
     if (comma < argStart) continue;
     if (maximum !== 0 && args.length === maximum - 1) break;
-    args.add({ text: text.slice(argStart, comma), range: view.range(argStart, comma) });
+    args.add(view.word(argStart, comma));
     argStart = comma + 1;
   }
-  args.add({ text: text.slice(argStart, contentEnd), range: view.range(argStart, contentEnd) });
+  args.add(view.word(argStart, contentEnd));
   return args.take();
 }

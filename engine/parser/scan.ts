@@ -137,7 +137,7 @@ export function splitWords(view: LineView, start: number, end: number): Word[] {
 }
 
 export function wordAt(view: LineView, start: number, end: number): Word {
-  return { text: view.text.slice(start, end), range: view.range(start, end) };
+  return view.word(start, end);
 }
 
 /** True when `text[start, end)` equals the ASCII `word`. */
