@@ -111,9 +111,9 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
         file: prerequisite,
       });
     }
-    // Files written that no rule names as a target.
+    // Files written that no rule names as a target (a sub-make's outputs are its own makefile's targets).
     for (const file of access.writes) {
-      if (file === target || access.deletes.has(file)) continue;
+      if (file === target || access.deletes.has(file) || access.subMakeWrites.has(file)) continue;
       if (entries.get(file)?.isTarget) continue;
       findings.push({
         kind: 'side-output',

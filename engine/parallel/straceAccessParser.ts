@@ -15,6 +15,8 @@ export interface TargetAccess {
   ensuredDirectories: Set<string>;
   /** Directories a write of this target needs to exist. */
   neededDirectories: Set<string>;
+  /** Files written by a sub-make this target's recipe ran (`$(MAKE) -C dir`): the sub-make's own outputs. */
+  subMakeWrites: Set<string>;
 }
 
 export interface AccessLog {
@@ -36,6 +38,8 @@ type EventKind = 'read' | 'write' | 'delete' | 'mkdir' | 'mkdir-exists' | 'needs
 interface ProcessInfo {
   parent?: number;
   target?: string;
+  /** The program this process runs is make, started by a recipe (a sub-make). */
+  subMake?: boolean;
   cwd?: string;
   events: { kind: EventKind; file: string }[];
 }
@@ -102,12 +106,17 @@ function resolvedPath(ret: string, rest: string): string | undefined {
   return Number(ret) >= 0 ? /^<(.*)>/.exec(rest.trim())?.[1] : undefined;
 }
 
+/** What a sub-make's program is called when it is not the top-level make's own path. */
+const MAKE_PROGRAM = /^g?make(-[\d.]+)?$/;
+
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/;
 
 export class StraceAccessParser {
   private readonly processes = new Map<number, ProcessInfo>();
   private readonly pending = new Map<number, string>();
   private first?: number;
+  /** The program the top-level make runs as (the first execve): what `$(MAKE)` names in a recipe. */
+  private makeProgram?: string;
 
   constructor(private readonly options: AccessParseOptions) {}
 
@@ -205,7 +214,12 @@ export class StraceAccessParser {
       const value = unquote(quoted)?.slice(this.options.envName.length + 1);
       if (value) info.target = value;
     }
-    this.event(info, 'read', this.resolve(info, undefined, unquote(args[0] ?? '')));
+    const program = unquote(args[0] ?? '');
+    if (program !== undefined) {
+      if (this.makeProgram === undefined) this.makeProgram = program;
+      else if (program === this.makeProgram || MAKE_PROGRAM.test(path.basename(program))) info.subMake = true;
+    }
+    this.event(info, 'read', this.resolve(info, undefined, program));
   }
 
   private open(info: ProcessInfo, name: string, args: string[], ret: string, rest: string): void {
@@ -261,6 +275,18 @@ export class StraceAccessParser {
     }
   }
 
+  /** Whether the process is a sub-make or runs under one. */
+  private underSubMake(pid: number): boolean {
+    const seen = new Set<number>();
+    for (let current: number | undefined = pid; current !== undefined && !seen.has(current); ) {
+      seen.add(current);
+      const info = this.processes.get(current);
+      if (info?.subMake) return true;
+      current = info?.parent;
+    }
+    return false;
+  }
+
   private targetOf(pid: number): string | undefined {
     const seen = new Set<number>();
     for (let current: number | undefined = pid; current !== undefined && !seen.has(current); ) {
@@ -292,9 +318,11 @@ export class StraceAccessParser {
           createdDirectories: new Set(),
           ensuredDirectories: new Set(),
           neededDirectories: new Set(),
+          subMakeWrites: new Set(),
         };
         targets.set(name, access);
       }
+      const subMake = this.underSubMake(pid);
       for (const { kind, file } of info.events) {
         const set = {
           read: access.reads,
@@ -305,6 +333,7 @@ export class StraceAccessParser {
           'needs-dir': access.neededDirectories,
         }[kind];
         set.add(file);
+        if (subMake && kind === 'write') access.subMakeWrites.add(file);
       }
     }
     return { targets, processes: this.processes.size, unattributedProcesses: unattributed };

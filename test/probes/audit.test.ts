@@ -66,6 +66,19 @@ for (const make of MAKES) {
       assert.equal(result.auditedTargets, 4);
     });
 
+    it("does not name a sub-make's own outputs as side outputs of the target that ran $(MAKE)", async () => {
+      workspace = await workspaceFrom('audit-recursive');
+      const result = await audit(workspace, make);
+      assert.equal(result.exitCode, 0, result.notes.join('\n'));
+      // make itself: the sub-make built both files, and its own makefile names them as targets.
+      assert.ok(existsSync(path.join(workspace.directory, 'lib', 'Makefile')));
+      assert.deepEqual(result.findings.map(summary), []);
+      assert.deepEqual(result.graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind}`).sort(), [
+        'all -> app.txt declared',
+        'app.txt -> lib declared',
+      ]);
+    });
+
     it('finds one of each class with make file:line and the fix, and the fixed makefile keeps only the deliberate ones', async () => {
       workspace = await workspaceFrom('audit-every-class');
       const result = await audit(workspace, make);
@@ -79,6 +92,21 @@ for (const make of MAKES) {
         'side-output info lib.o lib.d @Makefile:22',
         'side-output warning table.txt table.count @Makefile:17 => line 20: table.count: table.txt ;',
       ]);
+      // The graph view's edges: the findings laid over make's declared graph.
+      assert.deepEqual(
+        result.graph.edges.filter((e) => e.kind !== 'declared').map((e) => `${e.from} -> ${e.to} ${e.kind}`),
+        [
+          'notes.txt -> extra.txt unread',
+          'app.txt -> gen.h observed-only',
+          'logs/run.txt -> logs observed-only',
+          'lib.o -> lib.d side-output',
+          'table.txt -> table.count side-output',
+        ],
+      );
+      assert.deepEqual(result.graph.nodes.find((n) => n.name === 'app.txt')?.rule, {
+        file: path.join(workspace.directory, 'Makefile'),
+        line: 9,
+      });
       const [missing] = result.findings;
       assert.equal(missing.rule?.file, path.join(workspace.directory, 'Makefile'));
       assert.match(missing.message, /'app\.txt' reads gen\.h, which 'gen\.h' writes/);

@@ -14,24 +14,30 @@ export interface Shown {
   scope: string;
 }
 
-/** The nodes within `steps` edges of `center`, edges either way, and the edges between them. */
+/**
+ * What `center` needs and what needs it, up to `steps` edges each way (not its siblings: through a goal
+ * such as `all` everything is two edges apart), at most WHOLE_GRAPH_LIMIT nodes, nearest first.
+ */
 export function neighbourhood(graph: AuditGraph, center: string, steps = NEIGHBOURHOOD_STEPS): AuditGraph {
-  const next = new Map<string, string[]>();
+  const down = new Map<string, string[]>();
+  const up = new Map<string, string[]>();
   for (const { from, to } of graph.edges) {
-    next.set(from, [...(next.get(from) ?? []), to]);
-    next.set(to, [...(next.get(to) ?? []), from]);
+    down.set(from, [...(down.get(from) ?? []), to]);
+    up.set(to, [...(up.get(to) ?? []), from]);
   }
   const reached = new Set([center]);
-  let frontier = [center];
-  for (let step = 0; step < steps; step++) {
-    const following: string[] = [];
-    for (const name of frontier)
-      for (const other of next.get(name) ?? [])
-        if (!reached.has(other)) {
-          reached.add(other);
-          following.push(other);
-        }
-    frontier = following;
+  for (const next of [down, up]) {
+    let frontier = [center];
+    for (let step = 0; step < steps; step++) {
+      const following: string[] = [];
+      for (const name of frontier)
+        for (const other of next.get(name) ?? [])
+          if (!reached.has(other) && reached.size < WHOLE_GRAPH_LIMIT) {
+            reached.add(other);
+            following.push(other);
+          }
+      frontier = following;
+    }
   }
   return {
     nodes: graph.nodes.filter((n) => reached.has(n.name)),
@@ -55,7 +61,7 @@ export function shownPart(graph: AuditGraph, selected?: string): Shown {
     return {
       graph: neighbourhood(graph, selected),
       around: selected,
-      scope: `${selected} and what lies within ${NEIGHBOURHOOD_STEPS} edges of it`,
+      scope: `${selected} with what it needs and what needs it, ${NEIGHBOURHOOD_STEPS} edges each way`,
     };
   if (graph.nodes.length <= WHOLE_GRAPH_LIMIT)
     return { graph, scope: `the whole graph: ${graph.nodes.length} files, ${graph.edges.length} edges` };
@@ -64,7 +70,7 @@ export function shownPart(graph: AuditGraph, selected?: string): Shown {
   return {
     graph: neighbourhood(graph, around),
     around,
-    scope: `${graph.nodes.length} files are too many to draw: ${around} and what lies within ${NEIGHBOURHOOD_STEPS} edges of it (type a target to move)`,
+    scope: `${graph.nodes.length} files are too many to draw: ${around} with what it needs and what needs it, ${NEIGHBOURHOOD_STEPS} edges each way (type a target to move)`,
   };
 }
 
