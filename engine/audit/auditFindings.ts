@@ -12,6 +12,8 @@ export interface RawAuditFinding {
   otherTarget?: string;
   /** For side outputs: a compiler's dependency file (`-MMD`), read back by `-include`. */
   dependencyFile?: boolean;
+  /** For a missing order-only prerequisite: the recipe only checked that the file exists (stat, access). */
+  existenceOnly?: boolean;
   /** For shared outputs: whether a declared path orders the two writers. */
   ordered?: boolean;
 }
@@ -93,6 +95,22 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
   const writers = new Map<string, string[]>();
   for (const access of accesses)
     for (const file of access.writes) writers.set(file, [...(writers.get(file) ?? []), access.target]);
+
+  // A file only checked for existence (stat, access) is not a read: its writer need not run first for
+  // its contents, only for its being there (an order-only prerequisite).
+  for (const access of accesses)
+    for (const file of access.probes) {
+      if (access.reads.has(file) || access.writes.has(file)) continue;
+      for (const writer of writers.get(file) ?? [])
+        if (writer !== access.target && !ordering.ordered(access.target, writer))
+          findings.push({
+            kind: 'missing-order-only-prerequisite',
+            target: access.target,
+            file,
+            otherTarget: writer,
+            existenceOnly: true,
+          });
+    }
 
   for (const access of accesses) {
     const target = normalize(access.target);

@@ -15,6 +15,8 @@ export interface TargetAccess {
   ensuredDirectories: Set<string>;
   /** Directories a write of this target needs to exist. */
   neededDirectories: Set<string>;
+  /** Files only checked for existence or metadata (stat, access), not opened: not a read. */
+  probes: Set<string>;
   /** Files written by a sub-make this target's recipe ran (`$(MAKE) -C dir`): the sub-make's own outputs. */
   subMakeWrites: Set<string>;
 }
@@ -33,7 +35,7 @@ export interface AccessParseOptions {
   envName: string;
 }
 
-type EventKind = 'read' | 'write' | 'delete' | 'mkdir' | 'mkdir-exists' | 'needs-dir';
+type EventKind = 'read' | 'write' | 'delete' | 'mkdir' | 'mkdir-exists' | 'needs-dir' | 'probe';
 
 interface ProcessInfo {
   parent?: number;
@@ -190,6 +192,14 @@ export class StraceAccessParser {
       case 'symlink':
       case 'symlinkat':
         return this.move(info, name, args, ok);
+      case 'stat':
+      case 'lstat':
+      case 'access':
+      case 'newfstatat':
+      case 'statx':
+      case 'faccessat':
+      case 'faccessat2':
+        return this.probe(info, name, args, ret, rest);
       case 'mkdir':
       case 'mkdirat': {
         const [dir, file] = name === 'mkdirat' ? [fdDirectory(args[0]), args[1]] : [undefined, args[0]];
@@ -236,6 +246,15 @@ export class StraceAccessParser {
       if (failedWith === undefined) this.event(info, 'write', target);
     }
     if (!writes || flags?.includes('O_RDWR')) this.event(info, 'read', target);
+  }
+
+  /** A stat or access by name (not of an open descriptor): the file exists or not, nothing is read. */
+  private probe(info: ProcessInfo, name: string, args: string[], ret: string, rest: string): void {
+    if (Number(ret) < 0 && !/^\s*ENOENT/.test(rest)) return;
+    const at = name === 'newfstatat' || name === 'statx' || name.startsWith('faccessat');
+    const file = unquote((at ? args[1] : args[0]) ?? '');
+    if (!file) return; // AT_EMPTY_PATH: a descriptor's own metadata
+    this.event(info, 'probe', this.resolve(info, at ? fdDirectory(args[0]) : undefined, file));
   }
 
   private move(info: ProcessInfo, name: string, args: string[], ok: boolean): void {
@@ -318,6 +337,7 @@ export class StraceAccessParser {
           createdDirectories: new Set(),
           ensuredDirectories: new Set(),
           neededDirectories: new Set(),
+          probes: new Set(),
           subMakeWrites: new Set(),
         };
         targets.set(name, access);
@@ -331,7 +351,10 @@ export class StraceAccessParser {
           mkdir: access.createdDirectories,
           'mkdir-exists': access.ensuredDirectories,
           'needs-dir': access.neededDirectories,
+          probe: access.probes,
         }[kind];
+        // A sub-make checks its own targets' times: not its parent recipe's existence checks.
+        if (kind === 'probe' && subMake) continue;
         set.add(file);
         if (subMake && kind === 'write') access.subMakeWrites.add(file);
       }

@@ -79,12 +79,25 @@ for (const make of MAKES) {
       ]);
     });
 
+    it('tells an existence check from a read: order-only for an undeclared one, and a declared one stays unread', async () => {
+      workspace = await workspaceFrom('audit-stat-only');
+      const result = await audit(workspace, make);
+      assert.equal(result.exitCode, 0, result.notes.join('\n'));
+      assert.deepEqual(result.findings.map(summary), [
+        'missing-order-only-prerequisite warning ready.txt flag.txt <- flag.txt @Makefile:10 => line 10: ready.txt: | flag.txt',
+        'unread-prerequisite warning report.txt input.txt @Makefile:13 => line 13: report.txt: data.txt',
+      ]);
+      assert.match(result.findings[0].message, /'ready\.txt' checks that flag\.txt exists/);
+    });
+
     it('finds one of each class with make file:line and the fix, and the fixed makefile keeps only the deliberate ones', async () => {
       workspace = await workspaceFrom('audit-every-class');
       const result = await audit(workspace, make);
       assert.equal(result.exitCode, 0, result.notes.join('\n'));
       assert.deepEqual(result.findings.map(summary), [
         'missing-prerequisite warning app.txt gen.h <- gen.h @Makefile:9 => line 9: app.txt: data.txt gen.h',
+        // check's recipe is `test -s app.txt`: an existence check, not a read.
+        'missing-order-only-prerequisite warning check app.txt <- app.txt @Makefile:33 => line 33: check: | app.txt',
         'missing-order-only-prerequisite warning logs/run.txt logs <- logs @Makefile:29 => line 29: logs/run.txt: | logs',
         'shared-output warning twice-a twice-a <- twice-b @Makefile:37 => line 40: twice-b: twice-a',
         'unwritten-target warning check check @Makefile:33 => line 33: .PHONY: check',
@@ -98,6 +111,7 @@ for (const make of MAKES) {
         [
           'notes.txt -> extra.txt unread',
           'app.txt -> gen.h observed-only',
+          'check -> app.txt observed-only',
           'logs/run.txt -> logs observed-only',
           'lib.o -> lib.d side-output',
           'table.txt -> table.count side-output',
