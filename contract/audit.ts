@@ -8,6 +8,9 @@ export type {
   AuditFinding,
   AuditFindingKind,
   AuditFix,
+  AuditGraph,
+  AuditGraphEdge,
+  AuditGraphNode,
   AuditResult,
   FixVerification,
 } from '../engine/audit/auditTypes';

@@ -12,6 +12,8 @@ export interface RawAuditFinding {
   otherTarget?: string;
   /** For side outputs: a compiler's dependency file (`-MMD`), read back by `-include`. */
   dependencyFile?: boolean;
+  /** For a missing order-only prerequisite: the recipe only checked that the file exists (stat, access). */
+  existenceOnly?: boolean;
   /** For shared outputs: whether a declared path orders the two writers. */
   ordered?: boolean;
 }
@@ -94,6 +96,22 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
   for (const access of accesses)
     for (const file of access.writes) writers.set(file, [...(writers.get(file) ?? []), access.target]);
 
+  // A file only checked for existence (stat, access) is not a read: its writer need not run first for
+  // its contents, only for its being there (an order-only prerequisite).
+  for (const access of accesses)
+    for (const file of access.probes) {
+      if (access.reads.has(file) || access.writes.has(file)) continue;
+      for (const writer of writers.get(file) ?? [])
+        if (writer !== access.target && !ordering.ordered(access.target, writer))
+          findings.push({
+            kind: 'missing-order-only-prerequisite',
+            target: access.target,
+            file,
+            otherTarget: writer,
+            existenceOnly: true,
+          });
+    }
+
   for (const access of accesses) {
     const target = normalize(access.target);
     const entry = entries.get(target);
@@ -111,9 +129,9 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
         file: prerequisite,
       });
     }
-    // Files written that no rule names as a target.
+    // Files written that no rule names as a target (a sub-make's outputs are its own makefile's targets).
     for (const file of access.writes) {
-      if (file === target || access.deletes.has(file)) continue;
+      if (file === target || access.deletes.has(file) || access.subMakeWrites.has(file)) continue;
       if (entries.get(file)?.isTarget) continue;
       findings.push({
         kind: 'side-output',

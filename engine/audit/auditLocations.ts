@@ -10,6 +10,8 @@ function describe(finding: RawAuditFinding): string {
     case 'missing-prerequisite':
       return `'${target}' reads ${file}, which '${otherTarget}' writes, but no declared prerequisite orders them: with -j the read can come first`;
     case 'missing-order-only-prerequisite':
+      if (finding.existenceOnly)
+        return `'${target}' checks that ${file} exists, which '${otherTarget}' writes, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;
       return `'${target}' writes into ${file}/, which '${otherTarget}' creates, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;
     case 'unread-prerequisite':
       return `'${target}' declares ${file} as a prerequisite, but its recipe never reads it: ${target} is rebuilt whenever ${file} changes, for nothing`;

@@ -5,7 +5,9 @@ import { detectTracer } from '../parallel/fileAccessTracer';
 import { declaredGraph } from '../parallel/missingPrerequisites';
 import { RuleLocator } from '../parallel/ruleLocator';
 import { tracedDatabaseBuild, tracingStatus } from '../parallel/tracedDatabaseBuild';
+import type { MakefileLocation } from '../parallel/parallelTypes';
 import { auditFindings } from './auditFindings';
+import { auditGraph } from './auditGraph';
 import { locateAuditFindings } from './auditLocations';
 import { fixAsEval, verifyWithBuilds } from './fixVerification';
 import type { AuditResult } from './auditTypes';
@@ -34,7 +36,8 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
       files: build.database.files,
       makefiles: makefileList ? makefileList.value.split(/\s+/).filter(Boolean) : [],
     });
-    const findings = await locateAuditFindings(raw, new RuleLocator(settings.directory, build.recipes));
+    const locator = new RuleLocator(settings.directory, build.recipes);
+    const findings = await locateAuditFindings(raw, locator);
     if (options.verify)
       for (const finding of findings) {
         if (!fixAsEval(finding)) continue;
@@ -44,6 +47,13 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
           onProgress: options.onProgress,
         });
       }
+    const rules = new Map<string, MakefileLocation>();
+    for (const name of build.recipes.keys()) {
+      const found = await locator.ruleOf(name);
+      if (found) rules.set(name.replace(/^(\.\/)+/, ''), found.location);
+    }
+    const defaultGoal = build.database.variables.find((variable) => variable.name === '.DEFAULT_GOAL');
+    const goals = settings.targets.length > 0 ? settings.targets : [defaultGoal?.value.trim() ?? ''];
     const notes = [...build.notes];
     if (build.exitCode !== 0)
       notes.push(
@@ -62,6 +72,7 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
       ),
       exitCode: build.exitCode,
       notes,
+      graph: auditGraph(graph, findings, rules, goals),
     };
   });
 }

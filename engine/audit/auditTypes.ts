@@ -59,6 +59,28 @@ export interface AuditResult {
   declaredEdges: number;
   exitCode: number;
   notes: string[];
+  /** The declared graph with the findings laid over it (what the graph view draws). */
+  graph: AuditGraph;
+}
+
+/** A file of the graph: a target (a rule makes it), a plain file (a source), or a side output. */
+export interface AuditGraphNode {
+  name: string;
+  kind: 'target' | 'file' | 'side-output';
+  /** make's file:line of the rule whose recipe made it. */
+  rule?: MakefileLocation;
+}
+
+/** From a target to what it needs (or, for a side output, to what its recipe wrote). */
+export interface AuditGraphEdge {
+  from: string;
+  to: string;
+  kind: 'declared' | 'order-only' | 'observed-only' | 'unread' | 'side-output';
+}
+
+export interface AuditGraph {
+  nodes: AuditGraphNode[];
+  edges: AuditGraphEdge[];
 }
 
 /** Whether an edit was shown to fix a parallel failure (never claimed without a failing build first). */

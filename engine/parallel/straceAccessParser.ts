@@ -15,6 +15,10 @@ export interface TargetAccess {
   ensuredDirectories: Set<string>;
   /** Directories a write of this target needs to exist. */
   neededDirectories: Set<string>;
+  /** Files only checked for existence or metadata (stat, access), not opened: not a read. */
+  probes: Set<string>;
+  /** Files written by a sub-make this target's recipe ran (`$(MAKE) -C dir`): the sub-make's own outputs. */
+  subMakeWrites: Set<string>;
 }
 
 export interface AccessLog {
@@ -31,11 +35,13 @@ export interface AccessParseOptions {
   envName: string;
 }
 
-type EventKind = 'read' | 'write' | 'delete' | 'mkdir' | 'mkdir-exists' | 'needs-dir';
+type EventKind = 'read' | 'write' | 'delete' | 'mkdir' | 'mkdir-exists' | 'needs-dir' | 'probe';
 
 interface ProcessInfo {
   parent?: number;
   target?: string;
+  /** The program this process runs is make, started by a recipe (a sub-make). */
+  subMake?: boolean;
   cwd?: string;
   events: { kind: EventKind; file: string }[];
 }
@@ -102,12 +108,17 @@ function resolvedPath(ret: string, rest: string): string | undefined {
   return Number(ret) >= 0 ? /^<(.*)>/.exec(rest.trim())?.[1] : undefined;
 }
 
+/** What a sub-make's program is called when it is not the top-level make's own path. */
+const MAKE_PROGRAM = /^g?make(-[\d.]+)?$/;
+
 const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/;
 
 export class StraceAccessParser {
   private readonly processes = new Map<number, ProcessInfo>();
   private readonly pending = new Map<number, string>();
   private first?: number;
+  /** The program the top-level make runs as (the first execve): what `$(MAKE)` names in a recipe. */
+  private makeProgram?: string;
 
   constructor(private readonly options: AccessParseOptions) {}
 
@@ -181,6 +192,14 @@ export class StraceAccessParser {
       case 'symlink':
       case 'symlinkat':
         return this.move(info, name, args, ok);
+      case 'stat':
+      case 'lstat':
+      case 'access':
+      case 'newfstatat':
+      case 'statx':
+      case 'faccessat':
+      case 'faccessat2':
+        return this.probe(info, name, args, ret, rest);
       case 'mkdir':
       case 'mkdirat': {
         const [dir, file] = name === 'mkdirat' ? [fdDirectory(args[0]), args[1]] : [undefined, args[0]];
@@ -205,7 +224,12 @@ export class StraceAccessParser {
       const value = unquote(quoted)?.slice(this.options.envName.length + 1);
       if (value) info.target = value;
     }
-    this.event(info, 'read', this.resolve(info, undefined, unquote(args[0] ?? '')));
+    const program = unquote(args[0] ?? '');
+    if (program !== undefined) {
+      if (this.makeProgram === undefined) this.makeProgram = program;
+      else if (program === this.makeProgram || MAKE_PROGRAM.test(path.basename(program))) info.subMake = true;
+    }
+    this.event(info, 'read', this.resolve(info, undefined, program));
   }
 
   private open(info: ProcessInfo, name: string, args: string[], ret: string, rest: string): void {
@@ -222,6 +246,15 @@ export class StraceAccessParser {
       if (failedWith === undefined) this.event(info, 'write', target);
     }
     if (!writes || flags?.includes('O_RDWR')) this.event(info, 'read', target);
+  }
+
+  /** A stat or access by name (not of an open descriptor): the file exists or not, nothing is read. */
+  private probe(info: ProcessInfo, name: string, args: string[], ret: string, rest: string): void {
+    if (Number(ret) < 0 && !/^\s*ENOENT/.test(rest)) return;
+    const at = name === 'newfstatat' || name === 'statx' || name.startsWith('faccessat');
+    const file = unquote((at ? args[1] : args[0]) ?? '');
+    if (!file) return; // AT_EMPTY_PATH: a descriptor's own metadata
+    this.event(info, 'probe', this.resolve(info, at ? fdDirectory(args[0]) : undefined, file));
   }
 
   private move(info: ProcessInfo, name: string, args: string[], ok: boolean): void {
@@ -261,6 +294,18 @@ export class StraceAccessParser {
     }
   }
 
+  /** Whether the process is a sub-make or runs under one. */
+  private underSubMake(pid: number): boolean {
+    const seen = new Set<number>();
+    for (let current: number | undefined = pid; current !== undefined && !seen.has(current); ) {
+      seen.add(current);
+      const info = this.processes.get(current);
+      if (info?.subMake) return true;
+      current = info?.parent;
+    }
+    return false;
+  }
+
   private targetOf(pid: number): string | undefined {
     const seen = new Set<number>();
     for (let current: number | undefined = pid; current !== undefined && !seen.has(current); ) {
@@ -292,9 +337,12 @@ export class StraceAccessParser {
           createdDirectories: new Set(),
           ensuredDirectories: new Set(),
           neededDirectories: new Set(),
+          probes: new Set(),
+          subMakeWrites: new Set(),
         };
         targets.set(name, access);
       }
+      const subMake = this.underSubMake(pid);
       for (const { kind, file } of info.events) {
         const set = {
           read: access.reads,
@@ -303,8 +351,12 @@ export class StraceAccessParser {
           mkdir: access.createdDirectories,
           'mkdir-exists': access.ensuredDirectories,
           'needs-dir': access.neededDirectories,
+          probe: access.probes,
         }[kind];
+        // A sub-make checks its own targets' times: not its parent recipe's existence checks.
+        if (kind === 'probe' && subMake) continue;
         set.add(file);
+        if (subMake && kind === 'write') access.subMakeWrites.add(file);
       }
     }
     return { targets, processes: this.processes.size, unattributedProcesses: unattributed };

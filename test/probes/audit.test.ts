@@ -66,12 +66,38 @@ for (const make of MAKES) {
       assert.equal(result.auditedTargets, 4);
     });
 
+    it("does not name a sub-make's own outputs as side outputs of the target that ran $(MAKE)", async () => {
+      workspace = await workspaceFrom('audit-recursive');
+      const result = await audit(workspace, make);
+      assert.equal(result.exitCode, 0, result.notes.join('\n'));
+      // make itself: the sub-make built both files, and its own makefile names them as targets.
+      assert.ok(existsSync(path.join(workspace.directory, 'lib', 'Makefile')));
+      assert.deepEqual(result.findings.map(summary), []);
+      assert.deepEqual(result.graph.edges.map((e) => `${e.from} -> ${e.to} ${e.kind}`).sort(), [
+        'all -> app.txt declared',
+        'app.txt -> lib declared',
+      ]);
+    });
+
+    it('tells an existence check from a read: order-only for an undeclared one, and a declared one stays unread', async () => {
+      workspace = await workspaceFrom('audit-stat-only');
+      const result = await audit(workspace, make);
+      assert.equal(result.exitCode, 0, result.notes.join('\n'));
+      assert.deepEqual(result.findings.map(summary), [
+        'missing-order-only-prerequisite warning ready.txt flag.txt <- flag.txt @Makefile:10 => line 10: ready.txt: | flag.txt',
+        'unread-prerequisite warning report.txt input.txt @Makefile:13 => line 13: report.txt: data.txt',
+      ]);
+      assert.match(result.findings[0].message, /'ready\.txt' checks that flag\.txt exists/);
+    });
+
     it('finds one of each class with make file:line and the fix, and the fixed makefile keeps only the deliberate ones', async () => {
       workspace = await workspaceFrom('audit-every-class');
       const result = await audit(workspace, make);
       assert.equal(result.exitCode, 0, result.notes.join('\n'));
       assert.deepEqual(result.findings.map(summary), [
         'missing-prerequisite warning app.txt gen.h <- gen.h @Makefile:9 => line 9: app.txt: data.txt gen.h',
+        // check's recipe is `test -s app.txt`: an existence check, not a read.
+        'missing-order-only-prerequisite warning check app.txt <- app.txt @Makefile:33 => line 33: check: | app.txt',
         'missing-order-only-prerequisite warning logs/run.txt logs <- logs @Makefile:29 => line 29: logs/run.txt: | logs',
         'shared-output warning twice-a twice-a <- twice-b @Makefile:37 => line 40: twice-b: twice-a',
         'unwritten-target warning check check @Makefile:33 => line 33: .PHONY: check',
@@ -79,6 +105,22 @@ for (const make of MAKES) {
         'side-output info lib.o lib.d @Makefile:22',
         'side-output warning table.txt table.count @Makefile:17 => line 20: table.count: table.txt ;',
       ]);
+      // The graph view's edges: the findings laid over make's declared graph.
+      assert.deepEqual(
+        result.graph.edges.filter((e) => e.kind !== 'declared').map((e) => `${e.from} -> ${e.to} ${e.kind}`),
+        [
+          'notes.txt -> extra.txt unread',
+          'app.txt -> gen.h observed-only',
+          'check -> app.txt observed-only',
+          'logs/run.txt -> logs observed-only',
+          'lib.o -> lib.d side-output',
+          'table.txt -> table.count side-output',
+        ],
+      );
+      assert.deepEqual(result.graph.nodes.find((n) => n.name === 'app.txt')?.rule, {
+        file: path.join(workspace.directory, 'Makefile'),
+        line: 9,
+      });
       const [missing] = result.findings;
       assert.equal(missing.rule?.file, path.join(workspace.directory, 'Makefile'));
       assert.match(missing.message, /'app\.txt' reads gen\.h, which 'gen\.h' writes/);

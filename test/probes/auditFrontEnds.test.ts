@@ -64,7 +64,8 @@ describe('makescope audit (CLI)', () => {
     assert.equal(log.runs[0].results.find((result) => result.ruleId === 'audit/side-output')?.level, 'note');
     const json = await cli(['audit', '-C', dir, '--make', make441Path, '--json']);
     const result = JSON.parse(json.stdout) as { findings: { kind: string }[] };
-    assert.equal(result.findings.length, 7);
+    // One of each class, the existence check of check (`test -s app.txt`) and the dependency file.
+    assert.equal(result.findings.length, 8);
   });
 
   it('--verify reports the fix verified in N runs and the seed that reproduces the failure', async () => {

@@ -27,10 +27,10 @@ describe('makescope/audit over LSP', function () {
     const uri = fileUri(makefile);
     await session.open(uri, readFileSync(makefile, 'utf8'));
     const result = await session.request<AuditResult>('makescope/audit', { uri });
-    assert.equal(result.findings.length, 7);
+    assert.equal(result.findings.length, 8);
     const published = await session.waitForDiagnostics(
       uri,
-      (params) => params.diagnostics.filter((d) => d.source === 'makescope audit').length === 7,
+      (params) => params.diagnostics.filter((d) => d.source === 'makescope audit').length === 8,
     );
     const audit = published.diagnostics.filter((d) => d.source === 'makescope audit');
     const shown = audit.map((d) => `${d.range.start.line + 1} ${String(d.code)} ${d.severity}`).sort();
@@ -39,6 +39,7 @@ describe('makescope/audit over LSP', function () {
       '17 side-output 2',
       '22 side-output 3',
       '29 missing-order-only-prerequisite 2',
+      '33 missing-order-only-prerequisite 2',
       '33 unwritten-target 2',
       '37 shared-output 2',
       '9 missing-prerequisite 2',

@@ -33,6 +33,8 @@ function access(
     createdDirectories: set(parts.createdDirectories),
     ensuredDirectories: set(parts.ensuredDirectories),
     neededDirectories: set(parts.neededDirectories),
+    probes: set(parts.probes),
+    subMakeWrites: set(parts.subMakeWrites),
   };
 }
 

@@ -1,9 +1,11 @@
 // Room: "Makescope: Audit Dependencies…": one traced build against make's database, through the shared probe
-// runner (trust gate, progress with Cancel, the log); the findings land in the Problems panel (the server).
+// runner (trust gate, progress with Cancel, the log); the findings land in the Problems panel (the server) and the
+// graph (declared, observed-only, unread edges and side outputs) in the Audit Graph panel beside the editor.
 import * as vscode from 'vscode';
 import { AuditRequest, type AuditResult } from '../../../../contract/audit';
 import type { ClientServices } from '../../infrastructure/clientServices';
 import { chooseMakefile } from '../../infrastructure/probeTarget';
+import { AuditGraphPanel } from './auditGraphPanel';
 
 export const AUDIT_COMMAND = 'makescope.auditDependencies';
 const TITLE = 'Audit Dependencies';
@@ -20,6 +22,10 @@ export interface AuditArguments {
 export function register(services: ClientServices): void {
   services.subscriptions.push(
     vscode.commands.registerCommand(AUDIT_COMMAND, (args?: AuditArguments) => audit(services, args)),
+    vscode.window.registerWebviewPanelSerializer(AuditGraphPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => AuditGraphPanel.revive(panel, state),
+    }),
+    { dispose: () => AuditGraphPanel.visible?.dispose() },
   );
 }
 
@@ -64,6 +70,7 @@ async function audit(services: ClientServices, args?: AuditArguments): Promise<A
     services.output.appendLine(
       `  ${finding.rule ? `${finding.rule.file}:${finding.rule.line}` : '<no rule>'}: ${finding.message}`,
     );
+  AuditGraphPanel.createOrShow(result);
   if (result.findings.length > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
   void vscode.window.showInformationMessage(`Makescope: ${summary}`);
   return result;
