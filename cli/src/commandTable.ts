@@ -147,6 +147,25 @@ line that fixes it. The workspace is never changed.`,
     load: () => import('./commands/parallelDiff'),
   },
   {
+    name: 'timeline',
+    operands: '[TARGET...]',
+    summary:
+      'One traced isolated build as a timeline: every target per make level,\nthe critical path, parallelism, idle -j slots, the targets worth\nspeeding up; --out writes a Chrome trace (Perfetto, chrome://tracing).',
+    description: `Builds the project once with make -jN -p under strace (isolated, or in a copy) and records one
+span per target per make level, sub-makes included. Reports the wall time, the critical path through
+the graph make declared (each make's database from the same run), the achieved parallelism, the
+job slots left idle at -jN and the targets whose speed-up would shorten the build most. --out FILE
+writes Chrome trace event JSON (one thread per job slot). The workspace is never changed.`,
+    options: [
+      ...PROJECT_OPTIONS,
+      { name: 'jobs', short: 'j', value: 'N', help: 'Jobs of the recorded build (default 2).' },
+      { name: 'out', value: 'FILE', help: 'Write the Chrome trace event JSON to FILE.' },
+      { name: 'json', help: 'Print the result as JSON.' },
+    ],
+    exitCodes: '0 the build succeeded, 2 the build failed or an error.',
+    load: () => import('./commands/timeline'),
+  },
+  {
     name: 'evidence',
     operands: '[TARGET...]',
     summary:

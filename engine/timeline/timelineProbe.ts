@@ -1,87 +1,136 @@
-// One traced build of a project in a throw-away copy, read back as a timeline.
+// The build timeline: one traced `make -jN -p` in an isolated place, read back as spans on the graph make declared.
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
-import { runProcess } from '../probes/exec';
+import { withPreparedBuilds } from '../parallel/buildSettings';
+import { makeCommandLine, withBuildPlace } from '../parallel/buildRun';
+import { detectTracer } from '../parallel/fileAccessTracer';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
-import { ProbeError } from '../probes/probeOptions';
-import { withSandbox } from '../probes/sandbox';
-import { withScratch } from '../probes/scratchFolders';
-import { coverage, criticalPath, spanSeconds } from './criticalPath';
-import { spanExportArgs } from './spanEnvironment';
-import { StraceTimelineParser } from './straceTimelineParser';
+import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
+import { coverage, criticalPath, isContainer, speedups, workSpans } from './criticalPath';
+import { makeDatabases, type MakeGraph } from './makeDatabases';
+import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
+import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
+import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
 import type { Timeline } from './timelineTypes';
 
-export interface TimelineOptions {
-  directory: string;
-  make: string;
-  strace: string;
-  jobs: number;
-  targets?: string[];
-  timeoutMs?: number;
-  signal?: AbortSignal;
+export interface TimelineOptions extends ProbeOptions {
+  /** The strace program (default: strace on PATH). */
+  strace?: string;
+  maxSandboxBytes?: number;
 }
 
 export interface TimelineResult {
+  directory: string;
+  targets: string[];
+  make: { path: string; version: string };
+  command: string[];
   timeline: Timeline;
   exitCode: number;
+  /** make's output without the databases it printed. */
   output: string;
+  notes: string[];
 }
 
 const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
-const TRACE_CALLS = '-e trace=execve,clone,?clone3,?fork,?vfork,exit_group'.split(' ');
+const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group'];
 
-async function readTimeline(log: string): Promise<Timeline> {
+async function readSpans(log: string): Promise<ParsedTimeline> {
   const parser = new StraceTimelineParser();
   const splitter = new LineSplitter((line) => parser.line(line));
   for await (const chunk of createReadStream(log, { encoding: 'utf8' })) splitter.push(chunk as string);
   splitter.finish();
-  const parsed = parser.finish();
+  return parser.finish();
+}
+
+/** The spans and databases read into the timeline's figures. */
+export function buildTimeline(
+  parsed: ParsedTimeline,
+  graphs: ReadonlyMap<string, MakeGraph>,
+  jobs: number,
+): Timeline {
   const wallSeconds = parsed.last - parsed.first;
-  const chain = criticalPath(parsed.spans);
+  const work = workSpans(parsed.spans);
+  const lanes = assignLanes(work);
+  const path = criticalPath(parsed.spans, graphs);
+  const onPath = new Set(path.spans);
+  const steps = parallelismSteps(work, wallSeconds);
   return {
     wallSeconds,
-    spans: parsed.spans,
-    criticalPath: chain,
-    criticalSeconds: spanSeconds(chain),
+    jobs,
+    spans: parsed.spans.map((span) => ({
+      ...span,
+      lane: lanes.get(span) ?? -1,
+      container: isContainer(span, parsed.spans),
+      critical: onPath.has(span),
+      rule: graphs.get(`${span.level}|${span.directory}`)?.recipes.get(span.target),
+    })),
+    criticalPath: path.spans,
+    criticalSeconds: path.seconds,
+    criticalFrom: path.from,
     coverage: coverage(parsed.spans, wallSeconds),
+    averageParallelism: averageParallelism(work, wallSeconds),
+    parallelism: steps,
+    idleSlotSeconds: idleSlotSeconds(steps, jobs),
+    speedups: speedups(parsed.spans, graphs, path),
   };
 }
 
-/** Builds the project in a fresh copy under strace and reads the spans back; the project is not touched. */
-export async function traceTimeline(options: TimelineOptions): Promise<TimelineResult> {
-  return withScratch('timeline', (scratch) =>
-    withSandbox(options.directory, async (sandbox) => {
-      const log = path.join(scratch, 'trace.log');
-      const targets = options.targets ?? [];
-      const result = await runProcess({
-        file: options.strace,
+/** Builds the project once under strace (isolated, or in a copy) and reads its timeline; the project is not touched. */
+export async function timelineProbe(options: TimelineOptions): Promise<TimelineResult> {
+  return withPreparedBuilds(options, 'timeline', async ({ settings, make }) => {
+    const tracer = await detectTracer(options.signal, options.strace);
+    if (!tracer.ok) throw new ProbeError(`the timeline needs a traced build: ${tracer.reason}`, 'refused');
+    const jobs = options.jobs ?? 2;
+    options.onProgress?.(`traced build (strace) with make -j${jobs} -p`);
+    return withBuildPlace(settings, async (place) => {
+      const log = path.join(place.files, 'timeline.log');
+      // -p travels to sub-makes: every make prints the graph it declared when it finishes.
+      const makeArgs = makeCommandLine(settings, [`-j${jobs}`, '-p', ...spanExportArgs()]);
+      const result = await place.run({
+        file: tracer.strace,
         args: [
           ...TRACE_ARGS,
+          ...(tracer.seccomp ? ['--seccomp-bpf'] : []),
           ...TRACE_CALLS,
           '-o',
           log,
-          options.make,
-          `-j${options.jobs}`,
-          ...spanExportArgs(),
-          ...(targets.length > 0 ? ['--', ...targets] : []),
+          settings.make,
+          ...makeArgs,
         ],
-        cwd: sandbox.directory,
-        timeoutMs: options.timeoutMs ?? 30 * 60_000,
-        maxOutputBytes: 64 * 1024 * 1024,
-        signal: options.signal,
+        // An empty value in make's own environment: only recipes name a span.
+        env: { ...settings.environment, [SPAN_ENV]: '' },
+        makeFlags: settings.makeFlags,
       });
       if (result.outcome === 'spawn-error')
-        throw new ProbeError(
-          `${options.strace} did not start (Debian/Ubuntu: apt-get install strace)`,
-          'make-missing',
-        );
+        throw new ProbeError(result.message ?? `${tracer.strace} did not start`, 'make-missing');
       if (result.outcome !== 'exited')
-        throw new ProbeError(`the traced build ${result.message ?? result.outcome}`, result.outcome);
+        throw new ProbeError(`the traced build: ${result.message ?? result.outcome}`, result.outcome);
+      const parsed = await readSpans(log);
+      const original = (span: { directory: string }) => place.toOriginal(span.directory);
+      for (const span of parsed.spans) span.directory = original(span);
+      const { graphs, log: output } = makeDatabases(result.stdout);
+      const inProject = new Map<string, MakeGraph>();
+      for (const [key, graph] of graphs) {
+        const bar = key.indexOf('|');
+        for (const where of graph.recipes.values()) where.file = place.toOriginal(where.file);
+        inProject.set(`${key.slice(0, bar)}|${place.toOriginal(key.slice(bar + 1))}`, graph);
+      }
+      const exitCode = result.exitCode ?? 2;
+      const notes: string[] = [];
+      if (exitCode !== 0)
+        notes.push(`the traced build exited with ${exitCode}: the timeline ends at the failure`);
+      if (graphs.size === 0)
+        notes.push('make printed no database: the critical path follows the observed order');
       return {
-        timeline: await readTimeline(log),
-        exitCode: result.exitCode ?? 2,
-        output: result.stdout + result.stderr,
+        directory: settings.directory,
+        targets: settings.targets,
+        make: { path: make.path, version: make.version.text },
+        command: [settings.make, ...makeArgs],
+        timeline: buildTimeline(parsed, inProject, jobs),
+        exitCode,
+        output,
+        notes,
       };
-    }),
-  );
+    });
+  });
 }

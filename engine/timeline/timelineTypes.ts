@@ -1,4 +1,4 @@
-// The build timeline's shapes: one span per target per make level, and the chain that bounded the build.
+// The build timeline's shapes: one span per target per make level, the chain that bounded the build, parallelism and idle slots.
 
 export interface TargetSpan {
   target: string;
@@ -13,13 +13,49 @@ export interface TargetSpan {
   pids: number[];
 }
 
+/** A span as the timeline shows it: its job lane, whether it only holds a sub-make, where its rule is. */
+export interface TimelineSpan extends TargetSpan {
+  /** Job lane (0-based): spans on one lane never overlap. Containers get -1. */
+  lane: number;
+  /** The recipe ran a sub-make whose spans it holds: not work of its own. */
+  container: boolean;
+  critical: boolean;
+  /** Where make says the rule's recipe is (the user's project, never a copy). */
+  rule?: { file: string; line: number };
+}
+
+/** How many recipes ran from `time` until the next step. */
+export interface ParallelismStep {
+  time: number;
+  running: number;
+}
+
+export interface Speedup {
+  target: string;
+  level: number;
+  directory: string;
+  /** Seconds the critical path would lose if this target took no time. */
+  savesSeconds: number;
+}
+
 export interface Timeline {
   /** Seconds from make's start to its exit. */
   wallSeconds: number;
-  spans: TargetSpan[];
-  /** Spans that ran one after another up to the build's end, first to last. */
+  /** The -j the build ran with. */
+  jobs: number;
+  spans: TimelineSpan[];
+  /** The chain through the declared graph whose durations bound the build at any -j, first to last. */
   criticalPath: TargetSpan[];
   criticalSeconds: number;
+  /** 'declared': from make's databases of the same run; 'observed': from the order spans ran in. */
+  criticalFrom: 'declared' | 'observed';
   /** Share of the wall time during which at least one recipe ran (0–1). */
   coverage: number;
+  /** Recipe-seconds over wall-seconds. */
+  averageParallelism: number;
+  parallelism: ParallelismStep[];
+  /** Job-slot seconds left unused at -j`jobs` over the build. */
+  idleSlotSeconds: number;
+  /** The targets whose speed-up would shorten the build most, best first. */
+  speedups: Speedup[];
 }

@@ -32,6 +32,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { parallelDiagnosticsFor, parallelQuickFixes } from './features/parallelDiagnostics';
 import { registerParallelDiffHandler } from './probeRequests/parallelDiffHandler';
 import { registerAuditHandler } from './probeRequests/auditHandler';
+import { registerTimelineHandler } from './probeRequests/timelineHandler';
 import { auditDiagnosticsFor, auditQuickFixes } from './features/auditDiagnostics';
 import type { AuditFinding } from '../../engine/audit/auditTypes';
 import type { ParallelFinding } from '../../engine/parallel/parallelTypes';
@@ -195,6 +196,7 @@ export class MakescopeServer {
         this.refreshAllDiagnostics();
       },
     });
+    registerTimelineHandler(requests, connection);
     connection.onDocumentLinks(({ textDocument }) => documentLinks(model, textDocument.uri));
     connection.onCodeAction(({ textDocument, context }) => [
       ...codeActions(model, textDocument.uri, context.diagnostics),

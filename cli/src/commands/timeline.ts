@@ -1,0 +1,36 @@
+// `makescope timeline`: one traced isolated build as spans, critical path and idle slots; --out writes a Chrome trace.
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { chromeTrace } from '../../../engine/timeline/chromeTrace';
+import { timelineProbe } from '../../../engine/timeline/timelineProbe';
+import type { CommandIO, CommandLine } from '../commandSpec';
+import { count, flag, projectOptions, text } from '../options';
+import { createStyle } from '../reports/style';
+import { timelineReport } from '../reports/timelineReport';
+
+export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
+  const options = projectOptions(commandLine);
+  const out = text(commandLine, 'out');
+  const { stdout, stderr } = io;
+  const result = await timelineProbe({
+    directory: path.resolve(options.directory),
+    makefile: options.makefile,
+    make: options.make,
+    timeoutMs: options.timeoutMs,
+    targets: commandLine.positionals,
+    commandLineVariables: options.variables,
+    jobs: count(commandLine, 'jobs', 2),
+    signal: io.signal,
+    onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
+  });
+  if (stderr.isTTY) stderr.write('\r\u001b[K');
+  const traceFile = out === undefined ? undefined : path.resolve(out);
+  if (traceFile)
+    await writeFile(traceFile, JSON.stringify(chromeTrace(result.timeline, `make in ${result.directory}`)));
+  stdout.write(
+    flag(commandLine, 'json')
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : timelineReport(result, createStyle(stdout.isTTY), traceFile),
+  );
+  return result.exitCode === 0 ? 0 : 2;
+}

@@ -1,0 +1,24 @@
+// The build timeline request (makescope/timeline): params and result; the client imports this file.
+// The message class alone, like audit.ts: the activation bundle must not load the protocol library.
+import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
+import type { TimelineResult } from '../engine/timeline/timelineProbe';
+import type { ProbeErrorData } from './protocol';
+
+export type { TimelineResult } from '../engine/timeline/timelineProbe';
+export type { Speedup, Timeline, TimelineSpan } from '../engine/timeline/timelineTypes';
+
+export interface TimelineParams {
+  /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */
+  uri?: string;
+  targets?: string[];
+  /** -j of the recorded build; default: the makescope.jobs setting (at least 2). */
+  jobs?: number;
+  /** make's command-line variables (`make NAME=VALUE`), one argument each, never through a shell. */
+  commandLineVariables?: Record<string, string>;
+  /** Client-side progress token (LSP work done progress); cancel with $/cancelRequest. */
+  workDoneToken?: string | number;
+}
+
+export const TimelineRequest = new RequestType<TimelineParams, TimelineResult, ProbeErrorData>(
+  'makescope/timeline',
+);

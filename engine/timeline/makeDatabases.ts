@@ -1,0 +1,62 @@
+// Splits the output of a recursive `make -p` build into one database per make (each prints its own), keyed by level and directory.
+import * as path from 'node:path';
+import { DatabaseParser } from '../probes/parsers/databaseParser';
+import { declaredGraph, type DeclaredGraph } from '../parallel/missingPrerequisites';
+
+export interface MakeGraph {
+  graph: DeclaredGraph;
+  /** Target -> where make says its recipe is (absolute, in the place the build ran). */
+  recipes: Map<string, { file: string; line: number }>;
+}
+
+export function makeKey(level: number, directory: string): string {
+  return `${level}|${directory}`;
+}
+
+function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
+  const parser = new DatabaseParser({ keep: 'last' });
+  parser.push(text);
+  const database = parser.finish();
+  const value = (name: string) => database.variables.find((variable) => variable.name === name)?.value;
+  const directory = value('CURDIR');
+  const level = Number(value('MAKELEVEL') ?? '0');
+  if (directory === undefined || !Number.isInteger(level)) return undefined;
+  const files = database.files.filter((file) => !file.builtin && !file.name.startsWith('.'));
+  const recipes = new Map<string, { file: string; line: number }>();
+  for (const file of files)
+    if (file.recipe?.file !== undefined && file.recipe.line !== undefined && !recipes.has(file.name))
+      recipes.set(file.name, { file: path.resolve(directory, file.recipe.file), line: file.recipe.line });
+  return { key: makeKey(level, directory), graph: { graph: declaredGraph(files), recipes } };
+}
+
+/**
+ * Every make of a recursive build prints its database when it finishes (-p travels in MAKEFLAGS);
+ * the databases never nest, though other recipes' lines may fall between their lines. `log` is the
+ * output without them.
+ */
+export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>; log: string } {
+  const graphs = new Map<string, MakeGraph>();
+  const log: string[] = [];
+  let previousEnd = 0;
+  let from = output.indexOf('# Make data base, printed on');
+  while (from >= 0) {
+    const finished = output.indexOf('# Finished Make data base', from);
+    const lineEnd = finished < 0 ? -1 : output.indexOf('\n', finished);
+    const end = lineEnd < 0 ? output.length : lineEnd + 1;
+    log.push(output.slice(previousEnd, from));
+    previousEnd = end;
+    const parsed = graphOf(output.slice(from, end));
+    if (parsed) {
+      const known = graphs.get(parsed.key);
+      if (known) {
+        for (const [name, rule] of parsed.graph.graph)
+          if (!known.graph.has(name)) known.graph.set(name, rule);
+        for (const [name, where] of parsed.graph.recipes)
+          if (!known.recipes.has(name)) known.recipes.set(name, where);
+      } else graphs.set(parsed.key, parsed.graph);
+    }
+    from = finished < 0 ? -1 : output.indexOf('# Make data base, printed on', finished);
+  }
+  log.push(output.slice(previousEnd));
+  return { graphs, log: log.join('') };
+}

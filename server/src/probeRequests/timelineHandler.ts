@@ -1,0 +1,25 @@
+// Binds makescope/timeline to the engine through the shared probe request runner (queue, progress, cancel).
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
+import { TimelineRequest, type TimelineParams } from '../../../contract/timeline';
+import { timelineProbe } from '../../../engine/timeline/timelineProbe';
+import { ProbeRequests, type ProbeHandlerOptions } from './probeRequest';
+
+function timelineHandler(requests: ProbeRequests) {
+  return requests.handler('build timeline', (probe, params: TimelineParams, settings) =>
+    timelineProbe({ ...probe, jobs: params.jobs ?? Math.max(2, settings.jobs) }),
+  );
+}
+
+/** One timeline outside a server (tests, tools): its own queue. */
+export function handleTimeline(
+  connection: Connection,
+  options: ProbeHandlerOptions,
+  params: TimelineParams,
+  token: CancellationToken,
+) {
+  return timelineHandler(new ProbeRequests(connection, options))(params, token);
+}
+
+export function registerTimelineHandler(requests: ProbeRequests, connection: Connection): void {
+  connection.onRequest(TimelineRequest, timelineHandler(requests));
+}
