@@ -19,7 +19,10 @@ const ANCESTOR_LEVELS = 4;
  * `make -f CMakeFiles/x.dir/build.make` from the build folder) includes relative to that folder.
  */
 export function resolveIncludePath(word: string, context: IncludeContext): string | undefined {
-  const expanded = expandStatically(word, context);
+  // A variable no makefile sets is empty to make too (kbuild's KBUILD_SRC, only set for O= builds);
+  // the path is taken only when that file exists.
+  const expanded =
+    expandStatically(word, context) ?? expandStatically(word, { ...context, unknownIsEmpty: true });
   if (expanded === undefined || expanded.length === 0 || /[*?[%]/.test(expanded)) return undefined;
   if (path.isAbsolute(expanded)) return isFile(expanded) ? expanded : undefined;
   const bases = [

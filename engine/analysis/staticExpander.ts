@@ -65,6 +65,7 @@ function findClosing(text: string, from: number, open: string, close: string): n
 function expandInner(inner: string, scope: StaticScope, depth: number): string | undefined {
   const space = inner.search(/[ \t]/);
   const head = space < 0 ? inner : inner.slice(0, space);
+  if (space > 0 && head === 'if') return expandIf(inner.slice(space + 1).trimStart(), scope, depth);
   const fn = FUNCTIONS[head];
   if (space > 0 && fn) {
     const argument = expandStatically(inner.slice(space + 1).trimStart(), scope, depth + 1);
@@ -79,6 +80,33 @@ function expandInner(inner: string, scope: StaticScope, depth: number): string |
     return value === undefined ? undefined : substitute(value, from, to);
   }
   return expandVariable(name, scope, depth);
+}
+
+/** `$(if COND,THEN[,ELSE])`: only the chosen branch is expanded, as make does. */
+function expandIf(text: string, scope: StaticScope, depth: number): string | undefined {
+  const [condition, then, otherwise = ''] = splitArguments(text);
+  if (condition === undefined || then === undefined) return undefined;
+  const chosen = expandStatically(condition.trim(), scope, depth + 1);
+  if (chosen === undefined) return undefined;
+  return expandStatically(chosen.trim() === '' ? otherwise : then, scope, depth + 1);
+}
+
+/** A function's arguments: split at the commas outside parentheses and braces. */
+function splitArguments(text: string): string[] {
+  const parts: string[] = [];
+  let level = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{') level++;
+    else if (c === ')' || c === '}') level--;
+    else if (c === ',' && level === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** `$(VAR:from=to)`: a suffix replacement, or a pattern replacement when `from` holds a `%`. */

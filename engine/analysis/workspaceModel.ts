@@ -256,7 +256,9 @@ export class WorkspaceModel {
       if (operator === '?=' && found) continue;
       if (operator === '+=' && found)
         found = { value: `${found.value} ${value}`, recursive: found.recursive };
-      else found = { value, recursive: operator === '=' || operator === '?=' || operator === '+=' };
+      // A simple variable holds its text expanded where it is set; expanding it here is the nearest
+      // static answer (kbuild's `srctree := $(if $(KBUILD_SRC),$(KBUILD_SRC),$(CURDIR))`).
+      else found = { value, recursive: true };
     }
     return found;
   }

@@ -54,3 +54,26 @@ describe('expandStatically substitution references', () => {
     assert.equal(expandStatically('$(OBJS:src/%.o=build/%.d)', s), 'build/x.d build/y.d');
   });
 });
+
+describe('expandStatically $(if)', () => {
+  it('expands only the branch its condition chooses (kbuild: srctree, build)', () => {
+    const s = scope({ SRC: '/elsewhere', EMPTY: '' });
+    assert.equal(expandStatically('$(if $(SRC),$(SRC),$(CURDIR))', s), '/elsewhere');
+    assert.equal(expandStatically('$(if $(EMPTY),$(SRC),$(CURDIR))', s), '/src/project');
+    assert.equal(
+      expandStatically('-f $(if $(EMPTY),$(SRC)/)scripts/Makefile.build', s),
+      '-f scripts/Makefile.build',
+    );
+    // The branch not taken may hold what only make knows.
+    assert.equal(expandStatically('$(if $(SRC),ok,$(shell pwd))', s), 'ok');
+  });
+
+  it('gives up when the condition depends on an unknown variable, unless unknown is empty', () => {
+    const s = scope({});
+    assert.equal(expandStatically('$(if $(KBUILD_SRC),$(KBUILD_SRC),$(CURDIR))', s), undefined);
+    assert.equal(
+      expandStatically('$(if $(KBUILD_SRC),$(KBUILD_SRC),$(CURDIR))', { ...s, unknownIsEmpty: true }),
+      '/src/project',
+    );
+  });
+});
