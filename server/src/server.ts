@@ -12,7 +12,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { recipeTargetAt } from '../../engine/analysis/locate';
+import { locate, recipeRuleAt, recipeTargetAt } from '../../engine/analysis/locate';
 import { pathToUri, uriToPath } from '../../engine/analysis/uris';
 import { findMakefiles } from '../../engine/analysis/workspaceScan';
 import { WorkspaceModel } from '../../engine/analysis/workspaceModel';
@@ -41,6 +41,8 @@ import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
 import { ResolvedValues } from './probeRequests/resolvedValues';
+import { RuleAutomatics } from './probeRequests/ruleAutomatics';
+import type { RuleInstance } from '../../engine/probes/automaticVariables';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
@@ -71,6 +73,7 @@ export class MakescopeServer {
   /** The settings pull in flight (or done): probes read settings only after it. */
   private settingsLoad: Promise<void> = Promise.resolve();
   private readonly resolvedValues = new ResolvedValues();
+  private readonly ruleAutomatics = new RuleAutomatics();
   /** Ids of parsed files: make's values stay cached while the project's files and the settings are the same. */
   private readonly indexIds = new WeakMap<object, number>();
   private nextIndexId = 0;
@@ -137,9 +140,14 @@ export class MakescopeServer {
     connection.onReferences(({ textDocument, position, context }) =>
       references(model, textDocument.uri, position, context.includeDeclaration),
     );
-    connection.onHover(async ({ textDocument, position }) =>
-      hover(model, textDocument.uri, position, await this.resolvedFor(textDocument.uri, position)),
-    );
+    connection.onHover(async ({ textDocument, position }) => {
+      const uri = textDocument.uri;
+      const [resolved, instances] = await Promise.all([
+        this.resolvedFor(uri, position),
+        this.automaticsFor(uri, position),
+      ]);
+      return hover(model, uri, position, resolved, instances);
+    });
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
       return index ? codeLenses(index) : [];
@@ -287,6 +295,31 @@ export class MakescopeServer {
       target,
       settings,
       projectNames,
+    );
+  }
+
+  /** The targets make builds with the recipe under the cursor, when the cursor is on an automatic variable. */
+  private async automaticsFor(uri: string, position: Position): Promise<RuleInstance[] | undefined> {
+    const index = this.model.index(uri);
+    if (!index || locate(index, position)?.kind !== 'automatic') return undefined;
+    const rule = recipeRuleAt(index, position);
+    return rule && this.ruleInstances(uri, rule.recipe[0].range.start.line + 1);
+  }
+
+  /** The instances of the rule whose recipe starts at `line` (1-based) of `uri`, when probes are allowed. */
+  private async ruleInstances(uri: string, line: number): Promise<RuleInstance[] | undefined> {
+    if (!this.trusted) return undefined;
+    await this.settingsLoad;
+    const settings = await this.folderSettings.for(uri);
+    const files = this.model.project(uri);
+    const makefile = files[0] && uriToPath(files[0].uri);
+    const file = uriToPath(uri);
+    if (!settings.resolvedHovers || !makefile || !file) return undefined;
+    return this.ruleAutomatics.instances(
+      this.resolvedValuesKey(files, settings),
+      makefile,
+      { file, line },
+      settings,
     );
   }
 

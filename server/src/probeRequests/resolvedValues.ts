@@ -5,7 +5,7 @@ import { resolveProbe } from '../../../engine/probes/resolveProbe';
 import type { Settings } from '../../../contract/settings';
 
 /** How long a hover waits for make before showing the static facts alone (the answer stays cached). */
-const HOVER_BUDGET_MS = 2000;
+export const HOVER_BUDGET_MS = 2000;
 const PROBE_TIMEOUT_MS = 15_000;
 
 /** A name the resolve helper can print (the probe refuses others); more than this many are resolved one by one. */
@@ -113,7 +113,8 @@ export class ResolvedValues {
   }
 }
 
-async function withBudget<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
+/** The promise's value, or undefined when it takes longer than `budgetMs` (it keeps running). */
+export async function withBudget<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>(
     (resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)),
