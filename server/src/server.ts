@@ -8,7 +8,9 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type InlayHint,
   type Position,
+  type Range,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,13 +42,19 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
-import { ResolvedValues } from './probeRequests/resolvedValues';
+import { ResolvedValues, withBudget } from './probeRequests/resolvedValues';
+import { inlayHints, type InlayHintSources } from './features/inlayHints';
+import { ruleInstances } from '../../engine/probes/automaticVariables';
+import type { FileIndex } from '../../engine/analysis/fileIndex';
+import * as path from 'node:path';
 import { RuleAutomatics } from './probeRequests/ruleAutomatics';
 import type { RuleInstance } from '../../engine/probes/automaticVariables';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
 const DIAGNOSTICS_DELAY_MS = 150;
+/** How long an inlay hint request waits for make before answering with what it has. */
+const INLAY_HINT_WAIT_MS = 300;
 const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
 
 /** A value that stops make when expanded. */
@@ -61,6 +69,8 @@ export class MakescopeServer {
   private canPullConfiguration = false;
   /** VS Code sends workspace/didChangeConfiguration only to a server that registered for it. */
   private canRegisterConfigurationChange = false;
+  /** The client re-asks for inlay hints on workspace/inlayHint/refresh (make's values came late). */
+  private canRefreshInlayHints = false;
   private readonly environment = new Set(Object.keys(process.env));
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
@@ -97,6 +107,7 @@ export class MakescopeServer {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
     };
   }
 
@@ -104,6 +115,7 @@ export class MakescopeServer {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
     this.canRegisterConfigurationChange =
       params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const options = params.initializationOptions as { trusted?: unknown } | undefined;
     this.trusted = options?.trusted !== false;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
@@ -148,6 +160,9 @@ export class MakescopeServer {
       ]);
       return hover(model, uri, position, resolved, instances);
     });
+    connection.languages.inlayHint.on(({ textDocument, range }) =>
+      this.inlayHintsFor(textDocument.uri, range),
+    );
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
       return index ? codeLenses(index) : [];
@@ -277,25 +292,55 @@ export class MakescopeServer {
     if (!located || !index || !makefile || located.name.includes('$')) return undefined;
     const target = recipeTargetAt(index, position);
     const files = this.model.project(uri);
-    // Global names whose expansion would stop make ($(error ...) checks) would fail the whole batch.
-    const projectNames = (): string[] =>
-      files.flatMap((file) =>
-        file.variables
-          .filter(
-            (definition) =>
-              !definition.targets &&
-              !(definition.statement.type === 'assignment' && STOPS_MAKE.test(definition.statement.value)),
-          )
-          .map((definition) => definition.name),
-      );
     return this.resolvedValues.lookup(
       this.resolvedValuesKey(files, settings),
       makefile,
       located.name,
       target,
       settings,
-      projectNames,
+      () => projectNames(files),
     );
+  }
+
+  /** Inlay hints with what make has answered so far; when make answers later, the client is asked to fetch them again. */
+  private async inlayHintsFor(uri: string, range: Range): Promise<InlayHint[]> {
+    const index = this.model.index(uri);
+    if (!index) return [];
+    await this.settingsLoad;
+    const settings = await this.folderSettings.for(uri);
+    const files = this.model.project(uri);
+    const makefile = files[0] && uriToPath(files[0].uri);
+    const sources: InlayHintSources = { settings: settings.inlayHints };
+    if (this.trusted && settings.resolvedHovers && makefile) {
+      const key = this.resolvedValuesKey(files, settings);
+      const { values, automaticVariables } = settings.inlayHints;
+      const [resolved, database] = await Promise.all([
+        values
+          ? this.soonOrRefresh(
+              this.resolvedValues.projectValues(key, makefile, settings, () => projectNames(files)),
+            )
+          : undefined,
+        automaticVariables
+          ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile, settings))
+          : undefined,
+      ]);
+      const file = uriToPath(uri);
+      sources.resolved = resolved;
+      if (database && file)
+        sources.instancesAt = (line) => ruleInstances(database, { file, line }, path.dirname(makefile));
+    }
+    return inlayHints(index, range, sources);
+  }
+
+  /** The answer if it comes within a moment; else undefined now, and a refresh of the hints when it comes. */
+  private async soonOrRefresh<T>(answer: Promise<T | undefined>): Promise<T | undefined> {
+    const soon = await withBudget(answer, INLAY_HINT_WAIT_MS);
+    if (soon === undefined)
+      void answer.then((late) => {
+        if (late !== undefined && this.canRefreshInlayHints)
+          void this.connection.languages.inlayHint.refresh();
+      });
+    return soon;
   }
 
   /** The targets make builds with the recipe under the cursor, when the cursor is on an automatic variable. */
@@ -349,6 +394,19 @@ export class MakescopeServer {
       this.connection.console.warn(`Makescope: could not read settings: ${String(error)}`);
     }
   }
+}
+
+/** Every global variable of the project; names whose expansion would stop make ($(error ...) checks) would fail the whole batch. */
+function projectNames(files: readonly FileIndex[]): string[] {
+  return files.flatMap((file) =>
+    file.variables
+      .filter(
+        (definition) =>
+          !definition.targets &&
+          !(definition.statement.type === 'assignment' && STOPS_MAKE.test(definition.statement.value)),
+      )
+      .map((definition) => definition.name),
+  );
 }
 
 function modelOptions(settings: Settings): { maxFileBytes: number; includeDirs: string[] } {

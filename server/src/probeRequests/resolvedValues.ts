@@ -29,11 +29,7 @@ export class ResolvedValues {
     /** Every variable name the project defines: resolved together on the first hover. */
     projectNames: () => string[] = () => [],
   ): Promise<HoverValue[]> {
-    if (generation !== this.generation) {
-      this.entries.clear();
-      this.batches.clear();
-      this.generation = generation;
-    }
+    this.useGeneration(generation);
     const global = this.globalEntry(makefile, name, settings, projectNames);
     const specific = target === undefined ? undefined : this.entry(makefile, name, target, settings);
     const settled = await withBudget(Promise.all([global, specific]), HOVER_BUDGET_MS);
@@ -45,6 +41,42 @@ export class ResolvedValues {
     return values;
   }
 
+  /** Every variable the project defines, resolved by one make run (started by the first caller); undefined when make failed. */
+  projectValues(
+    generation: string,
+    makefile: string,
+    settings: Settings,
+    projectNames: () => string[],
+  ): Promise<ReadonlyMap<string, HoverValue | undefined> | undefined> {
+    this.useGeneration(generation);
+    return this.batch(makefile, settings, projectNames, []);
+  }
+
+  private useGeneration(generation: string): void {
+    if (generation === this.generation) return;
+    this.entries.clear();
+    this.batches.clear();
+    this.generation = generation;
+  }
+
+  private batch(
+    makefile: string,
+    settings: Settings,
+    projectNames: () => string[],
+    more: string[],
+  ): Promise<Map<string, HoverValue | undefined> | undefined> {
+    let batch = this.batches.get(makefile);
+    if (!batch) {
+      const names = [...new Set([...more, ...projectNames()])].filter((n) => RESOLVABLE.test(n));
+      batch =
+        names.length > more.length && names.length <= MAX_BATCH
+          ? this.resolve(makefile, names, undefined, settings)
+          : Promise.resolve(undefined);
+      this.batches.set(makefile, batch);
+    }
+    return batch;
+  }
+
   /** The global value: from the project's batch when it has the name, else on its own. */
   private globalEntry(
     makefile: string,
@@ -52,16 +84,7 @@ export class ResolvedValues {
     settings: Settings,
     projectNames: () => string[],
   ): Promise<HoverValue | undefined> {
-    let batch = this.batches.get(makefile);
-    if (!batch) {
-      const names = [...new Set([name, ...projectNames()])].filter((n) => RESOLVABLE.test(n));
-      batch =
-        names.length > 1 && names.length <= MAX_BATCH
-          ? this.resolve(makefile, names, undefined, settings)
-          : Promise.resolve(undefined);
-      this.batches.set(makefile, batch);
-    }
-    return batch.then((values) =>
+    return this.batch(makefile, settings, projectNames, [name]).then((values) =>
       values?.has(name) ? values.get(name) : this.entry(makefile, name, undefined, settings),
     );
   }

@@ -19,8 +19,13 @@ export class RuleAutomatics {
     makefile: string,
     recipe: { file: string; line: number },
     settings: Settings,
-    budgetMs = HOVER_BUDGET_MS,
   ): Promise<RuleInstance[] | undefined> {
+    const answered = await withBudget(this.database(generation, makefile, settings), HOVER_BUDGET_MS);
+    return answered && ruleInstances(answered, recipe, path.dirname(makefile));
+  }
+
+  /** make's database of the project, checked from the default goal (one run, started by the first caller). */
+  database(generation: string, makefile: string, settings: Settings): Promise<MakeDatabase | undefined> {
     if (generation !== this.generation) {
       this.databases.clear();
       this.generation = generation;
@@ -42,7 +47,6 @@ export class RuleAutomatics {
       );
       this.databases.set(makefile, database);
     }
-    const answered = await withBudget(database, budgetMs);
-    return answered && ruleInstances(answered, recipe, path.dirname(makefile));
+    return database;
   }
 }
