@@ -11,6 +11,7 @@ import {
   type InlayHint,
   type Position,
   type Range,
+  type SemanticTokens,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -44,6 +45,9 @@ import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
 import { ResolvedValues, withBudget } from './probeRequests/resolvedValues';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
+import { semanticTokens } from './features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokenLegend';
+import { boundNames, definedNames } from './features/variableNames';
 import { ruleInstances } from '../../engine/probes/automaticVariables';
 import type { FileIndex } from '../../engine/analysis/fileIndex';
 import * as path from 'node:path';
@@ -108,6 +112,7 @@ export class MakescopeServer {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
     };
   }
 
@@ -160,6 +165,10 @@ export class MakescopeServer {
       ]);
       return hover(model, uri, position, resolved, instances);
     });
+    connection.languages.semanticTokens.on(({ textDocument }) => this.semanticTokensFor(textDocument.uri));
+    connection.languages.semanticTokens.onRange(({ textDocument, range }) =>
+      this.semanticTokensFor(textDocument.uri, range),
+    );
     connection.languages.inlayHint.on(({ textDocument, range }) =>
       this.inlayHintsFor(textDocument.uri, range),
     );
@@ -300,6 +309,19 @@ export class MakescopeServer {
       settings,
       () => projectNames(files),
     );
+  }
+
+  private semanticTokensFor(uri: string, range?: Range): SemanticTokens {
+    const index = this.model.index(uri);
+    const text = this.model.text(uri);
+    if (!index || text === undefined) return { data: [] };
+    const defined = definedNames(this.model);
+    const bound = boundNames(index);
+    const context = {
+      defined: (name: string) => defined.has(name) || bound.has(name),
+      environment: this.environment,
+    };
+    return semanticTokens(index, text, context, range);
   }
 
   /** Inlay hints with what make has answered so far; when make answers later, the client is asked to fetch them again. */
