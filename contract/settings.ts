@@ -17,6 +17,15 @@ export interface Settings {
   includeDirs: string[];
   codeLens: boolean;
   resolvedHovers: boolean;
+  /** `makescope.inlayHints.values` and `makescope.inlayHints.automaticVariables`. */
+  inlayHints: InlayHintSettings;
+}
+
+export interface InlayHintSettings {
+  /** After an assignment: make's value (once the resolve probe answered) or the static value of a `:=`. */
+  values: boolean;
+  /** After `$@`, `$<`, `$^`, ... in a recipe: make's value for the rule. */
+  automaticVariables: boolean;
 }
 
 /** The settings section: every key above is `makescope.<key>`. */
@@ -34,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includeDirs: [],
   codeLens: true,
   resolvedHovers: true,
+  inlayHints: { values: true, automaticVariables: true },
 };
 
 /** Bounds of the numeric settings (package.json's minimum/maximum; the upper ones guard against typos). */
@@ -65,6 +75,13 @@ export function validateSettings(raw: unknown): Settings {
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   const flag = (key: 'codeLens' | 'resolvedHovers'): boolean =>
     typeof input[key] === 'boolean' ? input[key] : DEFAULT_SETTINGS[key];
+  // VS Code gives `makescope.inlayHints.values` as { inlayHints: { values } }.
+  const hints = (input.inlayHints && typeof input.inlayHints === 'object' ? input.inlayHints : {}) as Record<
+    string,
+    unknown
+  >;
+  const hintFlag = (key: keyof InlayHintSettings): boolean =>
+    typeof hints[key] === 'boolean' ? hints[key] : DEFAULT_SETTINGS.inlayHints[key];
   const environment: Record<string, string> = {};
   if (input.environment && typeof input.environment === 'object') {
     for (const [key, value] of Object.entries(input.environment as Record<string, unknown>)) {
@@ -84,5 +101,6 @@ export function validateSettings(raw: unknown): Settings {
     includeDirs: strings(input.includeDirs),
     codeLens: flag('codeLens'),
     resolvedHovers: flag('resolvedHovers'),
+    inlayHints: { values: hintFlag('values'), automaticVariables: hintFlag('automaticVariables') },
   };
 }

@@ -79,10 +79,11 @@ function fromReference(reference: Reference): Located | undefined {
 
 /** The target whose recipe holds `position`, when it can be asked for by name (not a pattern). */
 export function recipeTargetAt(index: FileIndex, position: Position): string | undefined {
-  for (const site of index.recipes) {
-    if (!rangeContains(site.line.range, position)) continue;
-    const name = site.rule.targets[0]?.text;
-    return name && !name.includes('%') && !name.includes('$') ? name : undefined;
-  }
-  return undefined;
+  const name = recipeRuleAt(index, position)?.targets[0]?.text;
+  return name && !name.includes('%') && !name.includes('$') ? name : undefined;
+}
+
+/** The rule whose recipe holds `position`. */
+export function recipeRuleAt(index: FileIndex, position: Position): Rule | undefined {
+  return index.recipes.find((site) => rangeContains(site.line.range, position))?.rule;
 }

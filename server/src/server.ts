@@ -8,11 +8,14 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type InlayHint,
   type Position,
+  type Range,
+  type SemanticTokens,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { recipeTargetAt } from '../../engine/analysis/locate';
+import { locate, recipeRuleAt, recipeTargetAt } from '../../engine/analysis/locate';
 import { pathToUri, uriToPath } from '../../engine/analysis/uris';
 import { findMakefiles } from '../../engine/analysis/workspaceScan';
 import { WorkspaceModel } from '../../engine/analysis/workspaceModel';
@@ -41,12 +44,25 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
-import { HoverValues } from './probeRequests/hoverValues';
+import { HoverValues, withBudget } from './probeRequests/hoverValues';
 import { makeRunLine } from '../../contract/wording/makeRunLine';
+import { inlayHints, type InlayHintSources } from './features/inlayHints';
+import { semanticTokens } from './features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokenLegend';
+import { boundNames, definedNames } from './features/variableNames';
+import { ruleInstances } from '../../engine/probes/automaticVariables';
+import type { FileIndex } from '../../engine/analysis/fileIndex';
+import * as path from 'node:path';
+import { RuleAutomatics } from './probeRequests/ruleAutomatics';
+import type { RuleInstance } from '../../engine/probes/automaticVariables';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
 
 const DIAGNOSTICS_DELAY_MS = 150;
+/** How long an inlay hint request waits for make before answering with what it has. */
+const INLAY_HINT_WAIT_MS = 300;
+/** Inlay hints keep make's project run going: its answer refreshes them. */
+const NEVER_CANCELLED = new AbortController().signal;
 const SCAN_LIMITS = { maxFiles: 5000, maxDirectories: 20000 };
 
 /** A value that stops make when expanded. */
@@ -61,6 +77,8 @@ export class MakescopeServer {
   private canPullConfiguration = false;
   /** VS Code sends workspace/didChangeConfiguration only to a server that registered for it. */
   private canRegisterConfigurationChange = false;
+  /** The client re-asks for inlay hints on workspace/inlayHint/refresh (make's values came late). */
+  private canRefreshInlayHints = false;
   private readonly environment = new Set(Object.keys(process.env));
   /** Probes run make, which runs the Makefile's code: only in a workspace the user trusts. */
   private trusted = true;
@@ -74,6 +92,8 @@ export class MakescopeServer {
   private settingsLoad: Promise<void> = Promise.resolve();
   /** make's values for hovers, through the probe runner's door (set up with it in register()). */
   private hoverValues?: HoverValues;
+  /** make's database for the automatic variables of a recipe, through the same door (set up in register()). */
+  private ruleAutomatics?: RuleAutomatics;
   /** The hover waiting for make's values: a newer hover, its cancellation or closing its document stops it. */
   private liveHover?: { uri: string; controller: AbortController };
   /** Ids of parsed files: make's values stay cached while the project's files and the settings are the same. */
@@ -99,6 +119,8 @@ export class MakescopeServer {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
     };
   }
 
@@ -106,6 +128,7 @@ export class MakescopeServer {
     this.canPullConfiguration = params.capabilities.workspace?.configuration === true;
     this.canRegisterConfigurationChange =
       params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const options = params.initializationOptions as { trusted?: unknown } | undefined;
     this.trusted = options?.trusted !== false;
     const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
@@ -143,15 +166,26 @@ export class MakescopeServer {
       references(model, textDocument.uri, position, context.includeDeclaration),
     );
     connection.onHover(async ({ textDocument, position }, token) => {
+      const uri = textDocument.uri;
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
-        const resolved = await this.resolvedFor(textDocument.uri, position, controller);
-        return hover(model, textDocument.uri, position, resolved);
+        const [resolved, instances] = await Promise.all([
+          this.resolvedFor(uri, position, controller),
+          this.automaticsFor(uri, position, controller.signal),
+        ]);
+        return hover(model, uri, position, resolved, instances);
       } finally {
         cancel.dispose();
       }
     });
+    connection.languages.semanticTokens.on(({ textDocument }) => this.semanticTokensFor(textDocument.uri));
+    connection.languages.semanticTokens.onRange(({ textDocument, range }) =>
+      this.semanticTokensFor(textDocument.uri, range),
+    );
+    connection.languages.inlayHint.on(({ textDocument, range }) =>
+      this.inlayHintsFor(textDocument.uri, range),
+    );
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
       return index ? codeLenses(index) : [];
@@ -180,6 +214,9 @@ export class MakescopeServer {
     const requests = new ProbeRequests(connection, probeContext);
     this.hoverValues = new HoverValues(requests.runs, (runs) => {
       for (const run of runs) connection.console.log(`Makescope: hover values: ${makeRunLine(run)}`);
+    });
+    this.ruleAutomatics = new RuleAutomatics(requests.runs, (runs) => {
+      for (const run of runs) connection.console.log(`Makescope: automatic variables: ${makeRunLine(run)}`);
     });
     registerProbeHandlers(requests, connection);
     registerParallelDiffHandler(requests, connection, {
@@ -303,21 +340,99 @@ export class MakescopeServer {
     if (!located || !index || !makefile || located.name.includes('$')) return undefined;
     const target = recipeTargetAt(index, position);
     const files = this.model.project(uri);
-    // Global names whose expansion would stop make ($(error ...) checks) would fail the whole batch.
-    const projectNames = (): string[] =>
-      files.flatMap((file) =>
-        file.variables
-          .filter(
-            (definition) =>
-              !definition.targets &&
-              !(definition.statement.type === 'assignment' && STOPS_MAKE.test(definition.statement.value)),
-          )
-          .map((definition) => definition.name),
-      );
     const generation = this.resolvedValuesKey(files, settings);
     return {
-      answer: this.hoverValues.lookup(generation, makefile, located.name, target, signal, projectNames),
+      answer: this.hoverValues.lookup(generation, makefile, located.name, target, signal, () =>
+        projectNames(files),
+      ),
     };
+  }
+
+  private semanticTokensFor(uri: string, range?: Range): SemanticTokens {
+    const index = this.model.index(uri);
+    const text = this.model.text(uri);
+    if (!index || text === undefined) return { data: [] };
+    const defined = definedNames(this.model);
+    const bound = boundNames(index);
+    const context = {
+      defined: (name: string) => defined.has(name) || bound.has(name),
+      environment: this.environment,
+    };
+    return semanticTokens(index, text, context, range);
+  }
+
+  /** Inlay hints with what make has answered so far; when make answers later, the client is asked to fetch them again. */
+  private async inlayHintsFor(uri: string, range: Range): Promise<InlayHint[]> {
+    const index = this.model.index(uri);
+    if (!index) return [];
+    await this.settingsLoad;
+    const settings = await this.folderSettings.for(uri);
+    const files = this.model.project(uri);
+    const makefile = files[0] && uriToPath(files[0].uri);
+    const sources: InlayHintSources = { settings: settings.inlayHints };
+    if (this.trusted && settings.resolvedHovers && makefile && this.hoverValues && this.ruleAutomatics) {
+      const key = this.resolvedValuesKey(files, settings);
+      const { values, automaticVariables } = settings.inlayHints;
+      const [resolved, database] = await Promise.all([
+        values
+          ? this.soonOrRefresh(
+              this.hoverValues.projectValues(key, makefile, NEVER_CANCELLED, () => projectNames(files)),
+            )
+          : undefined,
+        automaticVariables
+          ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile))
+          : undefined,
+      ]);
+      const file = uriToPath(uri);
+      sources.resolved = resolved;
+      if (database && file)
+        sources.instancesAt = (line) => ruleInstances(database, { file, line }, path.dirname(makefile));
+    }
+    return inlayHints(index, range, sources);
+  }
+
+  /** The answer if it comes within a moment; else undefined now, and a refresh of the hints when it comes. */
+  private async soonOrRefresh<T>(answer: Promise<T | undefined>): Promise<T | undefined> {
+    const soon = await withBudget(answer, INLAY_HINT_WAIT_MS);
+    if (soon === undefined)
+      void answer.then((late) => {
+        if (late !== undefined && this.canRefreshInlayHints)
+          void this.connection.languages.inlayHint.refresh();
+      });
+    return soon;
+  }
+
+  /** The targets make builds with the recipe under the cursor, when the cursor is on an automatic variable. */
+  private async automaticsFor(
+    uri: string,
+    position: Position,
+    signal: AbortSignal,
+  ): Promise<RuleInstance[] | undefined> {
+    const index = this.model.index(uri);
+    if (!index || locate(index, position)?.kind !== 'automatic') return undefined;
+    const rule = recipeRuleAt(index, position);
+    return rule && this.ruleInstances(uri, rule.recipe[0].range.start.line + 1, signal);
+  }
+
+  /** The instances of the rule whose recipe starts at `line` (1-based) of `uri`, when probes are allowed. */
+  private async ruleInstances(
+    uri: string,
+    line: number,
+    signal: AbortSignal,
+  ): Promise<RuleInstance[] | undefined> {
+    if (!this.trusted || !this.ruleAutomatics) return undefined;
+    await this.settingsLoad;
+    const settings = await this.folderSettings.for(uri);
+    const files = this.model.project(uri);
+    const makefile = files[0] && uriToPath(files[0].uri);
+    const file = uriToPath(uri);
+    if (!settings.resolvedHovers || !makefile || !file) return undefined;
+    return this.ruleAutomatics.instances(
+      this.resolvedValuesKey(files, settings),
+      makefile,
+      { file, line },
+      signal,
+    );
   }
 
   private async afterInitialized(): Promise<void> {
@@ -346,6 +461,19 @@ export class MakescopeServer {
       this.connection.console.warn(`Makescope: could not read settings: ${String(error)}`);
     }
   }
+}
+
+/** Every global variable of the project; names whose expansion would stop make ($(error ...) checks) would fail the whole batch. */
+function projectNames(files: readonly FileIndex[]): string[] {
+  return files.flatMap((file) =>
+    file.variables
+      .filter(
+        (definition) =>
+          !definition.targets &&
+          !(definition.statement.type === 'assignment' && STOPS_MAKE.test(definition.statement.value)),
+      )
+      .map((definition) => definition.name),
+  );
 }
 
 function modelOptions(settings: Settings): { maxFileBytes: number; includeDirs: string[] } {

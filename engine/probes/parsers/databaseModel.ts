@@ -37,6 +37,8 @@ export interface DbFile {
   /** "Successfully updated", "Needs to be updated (-q is set)", ... */
   updateStatus?: string;
   stem?: string;
+  /** The automatic variables (`@`, `<`, `^`, `+`, `?`, `*`, `|`, `%`) make printed for a file it considered. */
+  automatic?: Record<string, string>;
   recipe?: DbRecipe;
   targetVariables: DbVariable[];
 }

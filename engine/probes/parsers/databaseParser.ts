@@ -223,6 +223,7 @@ export class DatabaseParser {
     }
     if (this.section === 'files') {
       // "# @ := x" automatic values of the file end the origin they follow.
+      if (this.origin?.origin === 'automatic' && this.file) this.automaticLine(this.file, line.slice(2));
       this.origin = undefined;
       if (line === '# Not a target:') this.pendingNotTarget = true;
       return;
@@ -239,6 +240,11 @@ export class DatabaseParser {
         this.generalPending = false;
       }
     }
+  }
+
+  private automaticLine(file: DbFile, text: string): void {
+    const variable = this.variable(text);
+    if (variable) (file.automatic ??= {})[variable.name] = variable.value;
   }
 
   private recipeStart(line: string): void {

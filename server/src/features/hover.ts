@@ -13,6 +13,8 @@ import { targetDefinitions, variableDefinitions } from '../../../engine/analysis
 import { uriToPath } from '../../../engine/analysis/uris';
 import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import type { AssignmentOperator } from '../../../engine/parser/ast';
+import type { RuleInstance } from '../../../engine/probes/automaticVariables';
+import { automaticValuesText } from './automaticValues';
 
 /** What make itself resolved for a variable (from the probe engine), shown under the static facts. */
 export interface HoverResolvedValue {
@@ -32,11 +34,13 @@ export function hover(
   uri: string,
   position: Position,
   resolved?: HoverResolvedValue[],
+  /** The targets make builds with the recipe under the cursor, for its automatic variables. */
+  instances?: readonly RuleInstance[],
 ): Hover | null {
   const index = model.index(uri);
   const located = index && locate(index, position);
   if (!located) return null;
-  const text = hoverText(model, uri, located, resolved);
+  const text = hoverText(model, uri, located, resolved, instances);
   if (!text) return null;
   const contents: MarkupContent = { kind: 'markdown', value: text };
   return { contents, range: located.range };
@@ -54,12 +58,16 @@ function hoverText(
   uri: string,
   located: Located,
   resolved?: HoverResolvedValue[],
+  instances?: readonly RuleInstance[],
 ): string | undefined {
   switch (located.kind) {
-    case 'automatic':
-      return `**\`$${located.name.length > 1 ? `(${located.name})` : located.name}\`** automatic variable\n\n${
+    case 'automatic': {
+      const doc = `**\`$${located.name.length > 1 ? `(${located.name})` : located.name}\`** automatic variable\n\n${
         automaticVariableDoc(located.name) ?? AUTOMATIC_VARIABLES[located.name]
       }`;
+      const values = instances && automaticValuesText(located.name, instances);
+      return values ? `${doc}\n\n---\n\n${values}` : doc;
+    }
     case 'function': {
       const builtin = FUNCTIONS[located.name];
       return builtin && `**\`${builtin.signature}\`** built-in function\n\n${builtin.doc}`;

@@ -7,7 +7,7 @@ import type { ProbeRun } from '../../../contract/protocol';
 import type { ProbeRuns } from './probeRuns';
 
 /** How long a hover waits for make before showing the static facts alone (the answer stays cached). */
-const HOVER_BUDGET_MS = 2000;
+export const HOVER_BUDGET_MS = 2000;
 
 /** A name the resolve helper can print (the probe refuses others); more than this many are resolved one by one. */
 const RESOLVABLE = /^[^\s$(){}#=:,\\]+$/;
@@ -74,11 +74,7 @@ export class HoverValues {
     /** Every variable name the project defines: resolved together on the first hover. */
     projectNames: () => string[] = () => [],
   ): Promise<HoverValue[]> {
-    if (generation !== this.generation) {
-      this.entries.clear();
-      this.batches.clear();
-      this.generation = generation;
-    }
+    this.useGeneration(generation);
     const global = this.globalEntry(makefile, name, signal, projectNames);
     const specific = target === undefined ? undefined : this.entry(makefile, name, target, signal);
     const settled = await withBudget(Promise.all([global, specific]), HOVER_BUDGET_MS, signal);
@@ -90,6 +86,36 @@ export class HoverValues {
     return values;
   }
 
+  /** Every variable the project defines, from the project's one make run; undefined when make did not answer. */
+  projectValues(
+    generation: string,
+    makefile: string,
+    signal: AbortSignal,
+    projectNames: () => string[],
+  ): Promise<ReadonlyMap<string, HoverValue | undefined> | undefined> {
+    this.useGeneration(generation);
+    return this.batch(makefile, [], projectNames).join(signal);
+  }
+
+  private useGeneration(generation: string): void {
+    if (generation === this.generation) return;
+    this.entries.clear();
+    this.batches.clear();
+    this.generation = generation;
+  }
+
+  /** The project's batch run, started by the first caller with the names it needs besides the project's. */
+  private batch(makefile: string, more: string[], projectNames: () => string[]): SharedRun {
+    const batch = this.batches.get(makefile);
+    if (batch) return batch;
+    const names = [...new Set([...more, ...projectNames()])].filter((n) => RESOLVABLE.test(n));
+    return this.shared(this.batches, makefile, (runSignal) =>
+      names.length > more.length && names.length <= MAX_BATCH
+        ? this.resolve(makefile, names, undefined, runSignal)
+        : Promise.resolve(undefined),
+    );
+  }
+
   /** The global value: from the project's batch when it has the name, else on its own. */
   private async globalEntry(
     makefile: string,
@@ -97,16 +123,7 @@ export class HoverValues {
     signal: AbortSignal,
     projectNames: () => string[],
   ): Promise<HoverValue | undefined> {
-    let batch = this.batches.get(makefile);
-    if (!batch) {
-      const names = [...new Set([name, ...projectNames()])].filter((n) => RESOLVABLE.test(n));
-      batch = this.shared(this.batches, makefile, (runSignal) =>
-        names.length > 1 && names.length <= MAX_BATCH
-          ? this.resolve(makefile, names, undefined, runSignal)
-          : Promise.resolve(undefined),
-      );
-    }
-    const values = await batch.join(signal);
+    const values = await this.batch(makefile, [name], projectNames).join(signal);
     return values?.has(name) ? values.get(name) : this.entry(makefile, name, undefined, signal);
   }
 
@@ -167,11 +184,11 @@ export class HoverValues {
   }
 }
 
-/** The answer, or undefined when the budget ran out or the hover was cancelled first. */
-async function withBudget<T>(
+/** The answer, or undefined when the budget ran out or the caller was cancelled first (the work goes on). */
+export async function withBudget<T>(
   promise: Promise<T>,
   budgetMs: number,
-  signal: AbortSignal,
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   let onAbort = (): void => undefined;

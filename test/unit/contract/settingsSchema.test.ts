@@ -25,12 +25,29 @@ const declared = Object.entries(manifest.contributes.configuration.properties)
   .map(([key, property]) => [key.slice(SETTINGS_SECTION.length + 1), property] as const)
   .filter(([key]) => key !== 'trace.server');
 
+/** The defaults under package.json's dotted keys: a group (`inlayHints`) is one object in the schema. */
+function flatDefaults(): Map<string, unknown> {
+  const declaredKeys = new Set(declared.map(([key]) => key));
+  const flat = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    if (declaredKeys.has(key) || !value || typeof value !== 'object' || Array.isArray(value))
+      flat.set(key, value);
+    else for (const [inner, innerValue] of Object.entries(value)) flat.set(`${key}.${inner}`, innerValue);
+  }
+  return flat;
+}
+
 describe('settings schema (contract/settings.ts)', () => {
   it('has every makescope.* setting of package.json, with its default, and nothing else', () => {
-    assert.deepEqual(Object.keys(DEFAULT_SETTINGS).sort(), declared.map(([key]) => key).sort());
-    for (const [key, property] of declared) {
-      assert.deepEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS], property.default, key);
-    }
+    const defaults = flatDefaults();
+    assert.deepEqual([...defaults.keys()].sort(), declared.map(([key]) => key).sort());
+    for (const [key, property] of declared) assert.deepEqual(defaults.get(key), property.default, key);
+  });
+
+  it('reads the inlay hint switches as VS Code nests them, keeping the default for a bad value', () => {
+    const settings = validateSettings({ inlayHints: { values: false, automaticVariables: 'no' } });
+    assert.deepEqual(settings.inlayHints, { values: false, automaticVariables: true });
+    assert.deepEqual(validateSettings({ inlayHints: 3 }).inlayHints, DEFAULT_SETTINGS.inlayHints);
   });
 
   it('clamps numbers to the bounds package.json declares', () => {
