@@ -1,6 +1,8 @@
 // The one schema of the `makescope.*` settings (package.json's contributes.configuration): type, default
 // and validation, used by the client and the server alike so both see the same value for the same input.
 // `makescope.trace.server` is left out: vscode-languageclient reads it itself.
+import type { LintSeverity } from '../engine/lint/lintTypes';
+
 export type SandboxPolicy = 'auto' | 'always' | 'never';
 
 export interface Settings {
@@ -17,6 +19,10 @@ export interface Settings {
   includeDirs: string[];
   codeLens: boolean;
   resolvedHovers: boolean;
+  /** Severity per lint code or rule name (`{ "MS105": "off" }`); rules not named keep their default. */
+  'lint.rules': Record<string, LintSeverity>;
+  /** Check recipes with `sh -n` and shellcheck (trusted workspaces only: it runs programs). */
+  'lint.recipeShellCheck': boolean;
 }
 
 /** The settings section: every key above is `makescope.<key>`. */
@@ -34,7 +40,20 @@ export const DEFAULT_SETTINGS: Settings = {
   includeDirs: [],
   codeLens: true,
   resolvedHovers: true,
+  'lint.rules': {},
+  'lint.recipeShellCheck': true,
 };
+
+const LINT_SEVERITIES = new Set<string>(['off', 'hint', 'information', 'warning', 'error']);
+
+/** A dotted key as VS Code hands it over: flat (`lint.rules`, the client) or nested (`lint: { rules }`, the server's pull). */
+function dotted(input: Record<string, unknown>, key: string): unknown {
+  if (key in input) return input[key];
+  let value: unknown = input;
+  for (const part of key.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
+}
 
 /** Bounds of the numeric settings (package.json's minimum/maximum; the upper ones guard against typos). */
 export const NUMBER_BOUNDS: Record<
@@ -71,6 +90,15 @@ export function validateSettings(raw: unknown): Settings {
       if (typeof value === 'string' && ENVIRONMENT_NAME.test(key)) environment[key] = value;
     }
   }
+  const lintRules: Record<string, LintSeverity> = {};
+  const rawRules = dotted(input, 'lint.rules');
+  if (rawRules && typeof rawRules === 'object') {
+    for (const [code, severity] of Object.entries(rawRules as Record<string, unknown>)) {
+      if (typeof severity === 'string' && LINT_SEVERITIES.has(severity))
+        lintRules[code] = severity as LintSeverity;
+    }
+  }
+  const shellCheck = dotted(input, 'lint.recipeShellCheck');
   const sandbox = input.sandbox === 'always' || input.sandbox === 'never' ? input.sandbox : 'auto';
   return {
     makePath: text(input.makePath, DEFAULT_SETTINGS.makePath),
@@ -84,5 +112,8 @@ export function validateSettings(raw: unknown): Settings {
     includeDirs: strings(input.includeDirs),
     codeLens: flag('codeLens'),
     resolvedHovers: flag('resolvedHovers'),
+    'lint.rules': lintRules,
+    'lint.recipeShellCheck':
+      typeof shellCheck === 'boolean' ? shellCheck : DEFAULT_SETTINGS['lint.recipeShellCheck'],
   };
 }

@@ -227,6 +227,9 @@ export class MakescopeServer {
 
   private async publishDiagnostics(uri: string): Promise<void> {
     if (!this.documents.get(uri)) return;
+    await this.settingsLoad;
+    const lintRules = (await this.folderSettings.for(uri))['lint.rules'];
+    if (!this.documents.get(uri)) return;
     const declined = this.model.declinedReason(uri);
     const result: Diagnostic[] = declined
       ? [
@@ -238,7 +241,7 @@ export class MakescopeServer {
           },
         ]
       : [
-          ...diagnostics(this.model, uri, { environment: this.environment }),
+          ...diagnostics(this.model, uri, { environment: this.environment, rules: lintRules }),
           ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
           ...auditDiagnosticsFor(this.auditFindings, uri, this.documents.get(uri)?.getText() ?? ''),
         ];
