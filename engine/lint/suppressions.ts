@@ -25,17 +25,18 @@ export function suppressionsOf(
       .map(codeName);
     const list = codes.length > 0 ? codes : ['*'];
     const line = comment.range.start.line;
-    if (match[1] === 'disable-next-line') nextLine.set(line + 1, new Set(list));
-    else if (match[1] === 'disable')
-      for (const code of list)
-        if (!open.has(code)) open.set(code, line);
-        else
-          for (const code of codes.length === 0 ? [...open.keys()] : list) {
-            const from = open.get(code);
-            if (from === undefined) continue;
-            spans.push({ code, from, to: line });
-            open.delete(code);
-          }
+    if (match[1] === 'disable-next-line') {
+      nextLine.set(line + 1, new Set(list));
+    } else if (match[1] === 'disable') {
+      for (const code of list) if (!open.has(code)) open.set(code, line);
+    } else {
+      for (const code of codes.length === 0 ? [...open.keys()] : list) {
+        const from = open.get(code);
+        if (from === undefined) continue;
+        spans.push({ code, from, to: line });
+        open.delete(code);
+      }
+    }
   }
   for (const [code, from] of open) spans.push({ code, from, to: Number.POSITIVE_INFINITY });
   return {
