@@ -1,6 +1,8 @@
 // Lints one makefile: every rule of the table at its configured severity, minus what comments silence.
 import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { FileIndex } from '../analysis/fileIndex';
 import type { LintFinding, LintSeverity } from './lintTypes';
+import { checkRecipeShells, type RecipeShellOptions } from './recipeShell/recipeShellCheck';
 import { LINT_RULES, lintRule } from './ruleTable';
 import { suppressionsOf } from './suppressions';
 
@@ -22,15 +24,42 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
   const index = model.index(uri);
   if (!index) return [];
   const context = { model, index, project: model.project(uri), environment: options.environment };
-  const silenced = suppressionsOf(index.parsed.comments, (code) => lintRule(code)?.code ?? code);
   const findings: LintFinding[] = [];
   for (const rule of LINT_RULES) {
-    const severity = severityOf(rule.code, options.rules);
-    if (severity === 'off') continue;
-    for (const finding of rule.check(context)) {
-      if (silenced.isSilenced(rule.code, finding.range.start.line)) continue;
-      findings.push({ ...finding, code: rule.code, severity });
-    }
+    if (severityOf(rule.code, options.rules) === 'off') continue;
+    for (const finding of rule.check(context))
+      findings.push({ ...finding, code: rule.code, severity: rule.defaultSeverity });
   }
-  return findings;
+  return applySettings(findings, index, options.rules);
+}
+
+/** Findings at the configured severity, without the rules turned off or silenced by a comment. */
+function applySettings(
+  findings: LintFinding[],
+  index: FileIndex,
+  rules: LintOptions['rules'],
+): LintFinding[] {
+  const silenced = suppressionsOf(index.parsed.comments, (code) => lintRule(code)?.code ?? code);
+  const result: LintFinding[] = [];
+  for (const finding of findings) {
+    const configured = rules?.[finding.code] ?? rules?.[lintRule(finding.code)?.name ?? ''];
+    const severity = configured ?? finding.severity;
+    if (severity === 'off' || silenced.isSilenced(finding.code, finding.range.start.line)) continue;
+    result.push({ ...finding, severity });
+  }
+  return result;
+}
+
+/** MS201/MS202 for one makefile (runs the shell and shellcheck: callers check trust first). */
+export async function lintRecipeShells(
+  model: WorkspaceModel,
+  uri: string,
+  options: LintOptions & RecipeShellOptions,
+): Promise<LintFinding[]> {
+  const index = model.index(uri);
+  if (!index) return [];
+  const shellcheck = severityOf('MS202', options.rules) !== 'off' && options.shellcheck !== false;
+  if (severityOf('MS201', options.rules) === 'off' && !shellcheck) return [];
+  const found = await checkRecipeShells(index, model.project(uri), { ...options, shellcheck });
+  return applySettings(found, index, options.rules);
 }

@@ -40,4 +40,6 @@ export interface LintRule {
   /** Whether a quick fix exists (the server's code actions). */
   quickFix: boolean;
   check(context: LintContext): RuleFinding[];
+  /** Set for the recipe shell checks: found by recipeShell/, which runs programs (trusted workspaces only). */
+  runsPrograms?: boolean;
 }

@@ -133,6 +133,26 @@ export const LINT_RULES: readonly LintRule[] = [
     quickFix: true,
     check: recipeWithSpaces,
   },
+  {
+    code: 'MS201',
+    name: 'recipe-shell-syntax',
+    defaultSeverity: 'error',
+    rationale:
+      "The recipe as the shell gets it ($$ undone, make's references as placeholders) does not parse under `sh -n` (or `bash -n` when SHELL is bash, with .SHELLFLAGS): the line fails when it runs.",
+    quickFix: false,
+    runsPrograms: true,
+    check: () => [],
+  },
+  {
+    code: 'MS202',
+    name: 'recipe-shellcheck',
+    defaultSeverity: 'warning',
+    rationale:
+      'shellcheck (when installed) on the same recipe text: quoting, word splitting, `cd` without a check... each message carries its SC code.',
+    quickFix: false,
+    runsPrograms: true,
+    check: () => [],
+  },
 ];
 
 /** The rule with this code or name, if any. */
