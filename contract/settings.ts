@@ -1,6 +1,8 @@
 // The one schema of the `makescope.*` settings (package.json's contributes.configuration): type, default
 // and validation, used by the client and the server alike so both see the same value for the same input.
 // `makescope.trace.server` is left out: vscode-languageclient reads it itself.
+import type { LintSeverity } from '../engine/lint/lintTypes';
+
 export type SandboxPolicy = 'auto' | 'always' | 'never';
 
 export interface Settings {
@@ -19,6 +21,15 @@ export interface Settings {
   resolvedHovers: boolean;
   /** `makescope.inlayHints.values` and `makescope.inlayHints.automaticVariables`. */
   inlayHints: InlayHintSettings;
+  /** `makescope.lint.rules` and `makescope.lint.recipeShellCheck`. */
+  lint: LintSettings;
+}
+
+export interface LintSettings {
+  /** Severity per lint code or rule name (`{ "MS105": "off" }`); rules not named keep their default. */
+  rules: Record<string, LintSeverity>;
+  /** Check recipes with `sh -n` and shellcheck (trusted workspaces only: it runs programs). */
+  recipeShellCheck: boolean;
 }
 
 export interface InlayHintSettings {
@@ -44,7 +55,23 @@ export const DEFAULT_SETTINGS: Settings = {
   codeLens: true,
   resolvedHovers: true,
   inlayHints: { values: true, automaticVariables: true },
+  lint: { rules: {}, recipeShellCheck: true },
 };
+
+const LINT_SEVERITIES = new Set<string>(['off', 'hint', 'information', 'warning', 'error']);
+
+/**
+ * The keys of a dotted group (`makescope.lint.rules` ...) as VS Code hands them over: nested
+ * (`lint: { rules }`, a configuration pull) or flat (`'lint.rules'`, a client reading keys one by one).
+ */
+function group(input: Record<string, unknown>, name: string): Record<string, unknown> {
+  const nested =
+    input[name] && typeof input[name] === 'object' ? (input[name] as Record<string, unknown>) : {};
+  const flat = Object.entries(input)
+    .filter(([key]) => key.startsWith(`${name}.`))
+    .map(([key, value]) => [key.slice(name.length + 1), value]);
+  return { ...nested, ...Object.fromEntries(flat) };
+}
 
 /** Bounds of the numeric settings (package.json's minimum/maximum; the upper ones guard against typos). */
 export const NUMBER_BOUNDS: Record<
@@ -75,17 +102,22 @@ export function validateSettings(raw: unknown): Settings {
     Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
   const flag = (key: 'codeLens' | 'resolvedHovers'): boolean =>
     typeof input[key] === 'boolean' ? input[key] : DEFAULT_SETTINGS[key];
-  // VS Code gives `makescope.inlayHints.values` as { inlayHints: { values } }.
-  const hints = (input.inlayHints && typeof input.inlayHints === 'object' ? input.inlayHints : {}) as Record<
-    string,
-    unknown
-  >;
+  const hints = group(input, 'inlayHints');
+  const lint = group(input, 'lint');
   const hintFlag = (key: keyof InlayHintSettings): boolean =>
     typeof hints[key] === 'boolean' ? hints[key] : DEFAULT_SETTINGS.inlayHints[key];
   const environment: Record<string, string> = {};
   if (input.environment && typeof input.environment === 'object') {
     for (const [key, value] of Object.entries(input.environment as Record<string, unknown>)) {
       if (typeof value === 'string' && ENVIRONMENT_NAME.test(key)) environment[key] = value;
+    }
+  }
+  const lintRules: Record<string, LintSeverity> = {};
+  const rawRules = lint.rules;
+  if (rawRules && typeof rawRules === 'object') {
+    for (const [code, severity] of Object.entries(rawRules as Record<string, unknown>)) {
+      if (typeof severity === 'string' && LINT_SEVERITIES.has(severity))
+        lintRules[code] = severity as LintSeverity;
     }
   }
   const sandbox = input.sandbox === 'always' || input.sandbox === 'never' ? input.sandbox : 'auto';
@@ -102,5 +134,12 @@ export function validateSettings(raw: unknown): Settings {
     codeLens: flag('codeLens'),
     resolvedHovers: flag('resolvedHovers'),
     inlayHints: { values: hintFlag('values'), automaticVariables: hintFlag('automaticVariables') },
+    lint: {
+      rules: lintRules,
+      recipeShellCheck:
+        typeof lint.recipeShellCheck === 'boolean'
+          ? lint.recipeShellCheck
+          : DEFAULT_SETTINGS.lint.recipeShellCheck,
+    },
   };
 }

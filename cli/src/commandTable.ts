@@ -206,6 +206,34 @@ standard output unless --out names a file.`,
     exitCodes: '0 written, 2 an error.',
     load: () => import('./commands/runbook'),
   },
+  {
+    name: 'lint',
+    operands: '[FILE...]',
+    summary:
+      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, .ONESHELL and .POSIX\npitfalls... (codes MS101-MS114, docs/lint.md). --format sarif for CI.',
+    description: `Lints makefiles without running make (FILE..., or the makefile of -C DIR): the rules
+MS101-MS114 with their default severities, described with their reasons in docs/lint.md. A comment
+'# makescope-disable-next-line MS101' silences the next line; '# makescope-disable MS105' up to
+'# makescope-enable MS105' (or the end of the file) silences a span; without codes, every rule.`,
+    options: [
+      {
+        name: 'directory',
+        short: 'C',
+        value: 'DIR',
+        help: 'Lint the makefile of DIR (default: the current directory).',
+      },
+      {
+        name: 'rule',
+        value: 'CODE=SEVERITY',
+        multiple: true,
+        help: 'Severity of one rule (off, hint, information, warning, error),\nas the makescope.lint.rules setting (repeatable).',
+      },
+      { name: 'format', value: 'FORMAT', help: 'What to print: text (default), json or sarif.' },
+      { name: 'json', help: 'Print the result as JSON (same as --format json).' },
+    ],
+    exitCodes: '0 no finding at error severity, 1 a finding at error severity, 2 an error.',
+    load: () => import('./commands/lint'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -281,6 +281,9 @@ export class MakescopeServer {
 
   private async publishDiagnostics(uri: string): Promise<void> {
     if (!this.documents.get(uri)) return;
+    await this.settingsLoad;
+    const lintRules = (await this.folderSettings.for(uri)).lint.rules;
+    if (!this.documents.get(uri)) return;
     const declined = this.model.declinedReason(uri);
     const result: Diagnostic[] = declined
       ? [
@@ -292,7 +295,7 @@ export class MakescopeServer {
           },
         ]
       : [
-          ...diagnostics(this.model, uri, { environment: this.environment }),
+          ...diagnostics(this.model, uri, { environment: this.environment, rules: lintRules }),
           ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
           ...auditDiagnosticsFor(this.auditFindings, uri, this.documents.get(uri)?.getText() ?? ''),
         ];
@@ -379,9 +382,7 @@ export class MakescopeServer {
               this.hoverValues.projectValues(key, makefile, NEVER_CANCELLED, () => projectNames(files)),
             )
           : undefined,
-        automaticVariables
-          ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile))
-          : undefined,
+        automaticVariables ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile)) : undefined,
       ]);
       const file = uriToPath(uri);
       sources.resolved = resolved;

@@ -59,9 +59,37 @@ function fixFor(
         },
       };
     }
+    case DiagnosticCode.phonyStale:
+      return removePhonyEntry(diagnostic, lines);
+    case DiagnosticCode.plainMake:
+      return {
+        title: "Run the sub-make with '$(MAKE)'",
+        edit: { range: diagnostic.range, newText: '$(MAKE)' },
+      };
+    case DiagnosticCode.hiddenRecursiveMake: {
+      const data = diagnostic.data as { line?: string; character?: string } | undefined;
+      if (data?.line === undefined || data.character === undefined) return undefined;
+      const at = { line: Number(data.line), character: Number(data.character) };
+      return {
+        title: "Mark the line as a sub-make with '+'",
+        edit: { range: { start: at, end: at }, newText: '+' },
+      };
+    }
     default:
       return undefined;
   }
+}
+
+/** Deletes the stale name from its `.PHONY:` line, with the blank before it. */
+function removePhonyEntry(diagnostic: Diagnostic, lines: string[]): { title: string; edit: TextEdit } {
+  const { start, end } = diagnostic.range;
+  const text = lines[start.line] ?? '';
+  let from = start.character;
+  while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  return {
+    title: 'Remove it from .PHONY',
+    edit: { range: { start: { line: start.line, character: from }, end }, newText: '' },
+  };
 }
 
 /** Appends to the first `.PHONY:` line of the file, or adds one just above the rule. */

@@ -50,6 +50,18 @@ describe('settings schema (contract/settings.ts)', () => {
     assert.deepEqual(validateSettings({ inlayHints: 3 }).inlayHints, DEFAULT_SETTINGS.inlayHints);
   });
 
+  it('reads the lint group nested (a configuration pull) or flat (keys read one by one) alike', () => {
+    const nested = validateSettings({
+      lint: { rules: { MS105: 'off', MS101: 'loud' }, recipeShellCheck: false },
+    });
+    const flat = validateSettings({
+      'lint.rules': { MS105: 'off', MS101: 'loud' },
+      'lint.recipeShellCheck': false,
+    });
+    assert.deepEqual(nested.lint, { rules: { MS105: 'off' }, recipeShellCheck: false });
+    assert.deepEqual(flat.lint, nested.lint);
+  });
+
   it('clamps numbers to the bounds package.json declares', () => {
     for (const [key, property] of declared) {
       if (property.type !== 'number') continue;

@@ -1,0 +1,56 @@
+// `makescope lint [FILE...]`: the lint rules without running make; 0 no error-level finding, 1 some, 2 an error.
+import * as path from 'node:path';
+import type { LintSeverity } from '../../../engine/lint/lintTypes';
+import { lintFiles } from '../../../engine/lint/lintFiles';
+import { lintSarif } from '../../../engine/lint/lintSarif';
+import { lintRule } from '../../../engine/lint/ruleTable';
+import { findMakefile } from '../../../engine/probes/safety';
+import type { CommandIO, CommandLine } from '../commandSpec';
+import { flag, text, UsageError } from '../options';
+import { lintReport } from '../reports/lintReport';
+import { createStyle } from '../reports/style';
+
+type Format = 'text' | 'json' | 'sarif';
+const SEVERITIES: readonly LintSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+function formatOf(commandLine: CommandLine): Format {
+  const format = text(commandLine, 'format') ?? (flag(commandLine, 'json') ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`--format takes text, json or sarif, got '${format}'`);
+  return format;
+}
+
+/** `--rule CODE=SEVERITY` (repeatable), as the makescope.lint.rules setting. */
+function rulesOf(commandLine: CommandLine): Record<string, LintSeverity> {
+  const rules: Record<string, LintSeverity> = {};
+  const given = commandLine.values.rule;
+  for (const entry of Array.isArray(given) ? given : []) {
+    const [code = '', severity = ''] = entry.split('=');
+    if (!lintRule(code))
+      throw new UsageError(`--rule names no lint rule: '${code}' (see makescope lint --help)`);
+    if (!SEVERITIES.includes(severity as LintSeverity))
+      throw new UsageError(`--rule ${code}= takes ${SEVERITIES.join(', ')}, got '${severity}'`);
+    rules[code] = severity as LintSeverity;
+  }
+  return rules;
+}
+
+export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
+  const format = formatOf(commandLine);
+  const rules = rulesOf(commandLine);
+  const directory = path.resolve(text(commandLine, 'directory') ?? '.');
+  let files = commandLine.positionals.map((file) => path.resolve(directory, file));
+  if (files.length === 0) {
+    const makefile = await findMakefile(directory);
+    if (makefile === undefined) throw new UsageError(`no makefile in ${directory}`);
+    files = [path.join(directory, makefile)];
+  }
+  const results = lintFiles(files, { environment: new Set(Object.keys(process.env)), rules });
+  const unread = results.find((result) => result.declined);
+  if (unread)
+    throw new UsageError(`${path.relative(process.cwd(), unread.file) || unread.file}: ${unread.declined}`);
+  if (format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout.write(`${JSON.stringify(lintSarif(directory, results), null, 2)}\n`);
+  else io.stdout.write(lintReport(results, process.cwd(), createStyle(io.stdout.isTTY)));
+  return results.some((result) => result.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}

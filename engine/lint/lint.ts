@@ -1,0 +1,65 @@
+// Lints one makefile: every rule of the table at its configured severity, minus what comments silence.
+import type { WorkspaceModel } from '../analysis/workspaceModel';
+import type { FileIndex } from '../analysis/fileIndex';
+import type { LintFinding, LintSeverity } from './lintTypes';
+import { checkRecipeShells, type RecipeShellOptions } from './recipeShell/recipeShellCheck';
+import { LINT_RULES, lintRule } from './ruleTable';
+import { suppressionsOf } from './suppressions';
+
+export interface LintOptions {
+  /** Names set in the environment make would inherit. */
+  environment: ReadonlySet<string>;
+  /** Severity per code or rule name (`{ MS105: 'off', 'phony-missing': 'error' }`); others keep their default. */
+  rules?: Readonly<Record<string, LintSeverity>>;
+}
+
+/** The severity a rule runs at under `rules` (a code wins over a name). */
+export function severityOf(code: string, rules: LintOptions['rules']): LintSeverity {
+  const rule = lintRule(code);
+  if (!rule) return 'off';
+  return rules?.[rule.code] ?? rules?.[rule.name] ?? rule.defaultSeverity;
+}
+
+export function lintFile(model: WorkspaceModel, uri: string, options: LintOptions): LintFinding[] {
+  const index = model.index(uri);
+  if (!index) return [];
+  const context = { model, index, project: model.project(uri), environment: options.environment };
+  const findings: LintFinding[] = [];
+  for (const rule of LINT_RULES) {
+    if (severityOf(rule.code, options.rules) === 'off') continue;
+    for (const finding of rule.check(context))
+      findings.push({ ...finding, code: rule.code, severity: rule.defaultSeverity });
+  }
+  return applySettings(findings, index, options.rules);
+}
+
+/** Findings at the configured severity, without the rules turned off or silenced by a comment. */
+function applySettings(
+  findings: LintFinding[],
+  index: FileIndex,
+  rules: LintOptions['rules'],
+): LintFinding[] {
+  const silenced = suppressionsOf(index.parsed.comments, (code) => lintRule(code)?.code ?? code);
+  const result: LintFinding[] = [];
+  for (const finding of findings) {
+    const configured = rules?.[finding.code] ?? rules?.[lintRule(finding.code)?.name ?? ''];
+    const severity = configured ?? finding.severity;
+    if (severity === 'off' || silenced.isSilenced(finding.code, finding.range.start.line)) continue;
+    result.push({ ...finding, severity });
+  }
+  return result;
+}
+
+/** MS201/MS202 for one makefile (runs the shell and shellcheck: callers check trust first). */
+export async function lintRecipeShells(
+  model: WorkspaceModel,
+  uri: string,
+  options: LintOptions & RecipeShellOptions,
+): Promise<LintFinding[]> {
+  const index = model.index(uri);
+  if (!index) return [];
+  const shellcheck = severityOf('MS202', options.rules) !== 'off' && options.shellcheck !== false;
+  if (severityOf('MS201', options.rules) === 'off' && !shellcheck) return [];
+  const found = await checkRecipeShells(index, model.project(uri), { ...options, shellcheck });
+  return applySettings(found, index, options.rules);
+}

@@ -1,0 +1,190 @@
+// MS201/MS202: each recipe checked by the shell's own parser (`sh -n`, `bash -n`, SHELL and .SHELLFLAGS respected)
+// and by shellcheck when installed, findings mapped back to the Makefile. Runs programs: callers gate it on trust.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { FileIndex } from '../../analysis/fileIndex';
+import type { RecipeLine } from '../../parser/ast';
+import { runProcess } from '../../probes/exec';
+import { findOnPath } from '../../probes/findOnPath';
+import type { LintFinding } from '../lintTypes';
+import { hasSpecialTarget } from '../rules/projectFacts';
+import { parseShellcheckJson, parseShellSyntaxError, type ShellSyntaxError } from './shellMessages';
+import { positionOf, recipeScript, type RecipeScript } from './recipeScript';
+
+export interface RecipeShellOptions {
+  /** Where the shell runs (it only parses: `-n`). */
+  cwd: string;
+  signal?: AbortSignal;
+  /** Per process (default 5 s). */
+  timeoutMs?: number;
+  /** Also run shellcheck when it is on PATH (default true). */
+  shellcheck?: boolean;
+}
+
+/** Enough for any hand-written makefile; generated ones with more recipe lines are checked up to here. */
+const MAX_SCRIPTS = 2000;
+const OUTPUT_CAP = 256 * 1024;
+/** Names recipes get from make's environment, and assignments read by later lines (each line is its own shell). */
+const SHELLCHECK_EXCLUDED = 'SC2154,SC2034,SC1091';
+
+const syntaxCache = new Map<string, ShellSyntaxError | null>();
+
+/** The shell make would run, from the project's last plain `SHELL =` (make ignores SHELL from the environment). */
+function shellOf(project: readonly FileIndex[]): { shell: string; flags: string[] } {
+  let shell = '/bin/sh';
+  let flags = '-c';
+  for (const file of project) {
+    for (const variable of file.variables) {
+      const { statement } = variable;
+      if (statement.type !== 'assignment' || variable.targets || statement.value.includes('$')) continue;
+      if (variable.name === 'SHELL' && statement.value.trim()) shell = statement.value.trim();
+      if (variable.name === '.SHELLFLAGS' && statement.value.trim()) flags = statement.value.trim();
+    }
+  }
+  // `-ec` -> `-e`: the script goes after `-n -c`; options that change parsing (-O extglob) are kept.
+  const kept = flags
+    .split(/\s+/)
+    .map((flag) => (/^-[a-zA-Z]*c$/.test(flag) ? flag.slice(0, -1) : flag))
+    .filter((flag) => flag !== '-' && flag !== '');
+  return { shell, flags: kept };
+}
+
+function dialect(shell: string): 'sh' | 'bash' | undefined {
+  const name = path.basename(shell.split(/\s+/)[0] ?? '');
+  if (name === 'bash') return 'bash';
+  if (name === 'sh' || name === 'dash' || name === 'ash' || name === 'ksh' || name === 'posh') return 'sh';
+  return undefined;
+}
+
+/** The scripts make hands to the shell: each recipe line, or each whole recipe under .ONESHELL. */
+function scriptsOf(index: FileIndex, project: readonly FileIndex[]): RecipeScript[] {
+  const units: RecipeLine[][] = [];
+  if (hasSpecialTarget(project, '.ONESHELL')) {
+    for (const target of index.targets) {
+      if (target.rule.targets[0] === target.word && target.rule.recipe.length > 0)
+        units.push(target.rule.recipe);
+    }
+  } else {
+    for (const site of index.recipes) units.push([site.line]);
+  }
+  return units.slice(0, MAX_SCRIPTS).map(recipeScript);
+}
+
+async function syntaxError(
+  shell: string,
+  flags: string[],
+  script: RecipeScript,
+  options: RecipeShellOptions,
+): Promise<ShellSyntaxError | undefined> {
+  const key = `${shell}\u0000${flags.join(' ')}\u0000${script.text}`;
+  const cached = syntaxCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = await runProcess({
+    file: shell,
+    args: [...flags, '-n', '-c', script.text],
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? 5000,
+    maxOutputBytes: OUTPUT_CAP,
+    signal: options.signal,
+  });
+  if (result.outcome !== 'exited') return undefined;
+  const error = result.exitCode === 0 ? undefined : parseShellSyntaxError(result.stderr, script.text);
+  if (syntaxCache.size > 10000) syntaxCache.clear();
+  syntaxCache.set(key, error ?? null);
+  return error;
+}
+
+function syntaxFinding(script: RecipeScript, error: ShellSyntaxError, shell: string): LintFinding {
+  const start = positionOf(script, error.line, error.column ?? 1);
+  const end =
+    error.column === undefined
+      ? positionOf(script, error.line, Number.MAX_SAFE_INTEGER)
+      : { line: start.line, character: start.character + error.length };
+  return {
+    code: 'MS201',
+    severity: 'error',
+    range: { start, end },
+    message: `${path.basename(shell)} -n: ${error.message}`,
+  };
+}
+
+const SHELLCHECK_SEVERITY = {
+  error: 'error',
+  warning: 'warning',
+  info: 'information',
+  style: 'hint',
+} as const;
+
+async function shellcheckFindings(
+  scripts: readonly RecipeScript[],
+  shellDialect: 'sh' | 'bash',
+  options: RecipeShellOptions,
+): Promise<LintFinding[]> {
+  const shellcheck = await findOnPath('shellcheck');
+  if (!shellcheck || scripts.length === 0) return [];
+  // One run for the whole file: every script on its own lines (shellcheck starts slowly).
+  const combined: RecipeScript = { text: '', positions: [] };
+  for (const script of scripts) {
+    if (combined.text.length > 0) {
+      combined.text += '\n';
+      combined.positions.push(script.positions[0] ?? { line: 0, character: 0 });
+    }
+    combined.text += script.text;
+    combined.positions.push(...script.positions.slice(0, script.text.length));
+  }
+  combined.positions.push(combined.positions[combined.positions.length - 1] ?? { line: 0, character: 0 });
+  const folder = await mkdtemp(path.join(tmpdir(), 'makescope-shellcheck-'));
+  try {
+    const file = path.join(folder, 'recipes.sh');
+    // Tabs as spaces: shellcheck counts a tab as 8 columns.
+    await writeFile(file, `${combined.text.replace(/\t/g, ' ')}\n`);
+    const result = await runProcess({
+      file: shellcheck,
+      args: ['-f', 'json', '-s', shellDialect, '-e', SHELLCHECK_EXCLUDED, file],
+      cwd: options.cwd,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      maxOutputBytes: 4 * 1024 * 1024,
+      signal: options.signal,
+    });
+    if (result.outcome !== 'exited') return [];
+    return parseShellcheckJson(result.stdout).map((comment) => ({
+      code: 'MS202',
+      severity: SHELLCHECK_SEVERITY[comment.level] ?? 'warning',
+      range: {
+        start: positionOf(combined, comment.line, comment.column),
+        end: positionOf(combined, comment.endLine, comment.endColumn),
+      },
+      message: `SC${comment.code}: ${comment.message}`,
+    }));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Shell findings of one makefile; empty when its SHELL is not a shell these tools know. */
+export async function checkRecipeShells(
+  index: FileIndex,
+  project: readonly FileIndex[],
+  options: RecipeShellOptions,
+): Promise<LintFinding[]> {
+  const { shell, flags } = shellOf(project);
+  const shellDialect = dialect(shell);
+  if (!shellDialect) return [];
+  const scripts = scriptsOf(index, project);
+  const findings: LintFinding[] = [];
+  const parsed: RecipeScript[] = [];
+  for (let i = 0; i < scripts.length; i += 4) {
+    const batch = scripts.slice(i, i + 4);
+    const errors = await Promise.all(batch.map((script) => syntaxError(shell, flags, script, options)));
+    batch.forEach((script, k) => {
+      const error = errors[k];
+      if (error) findings.push(syntaxFinding(script, error, shell));
+      else parsed.push(script);
+    });
+    if (options.signal?.aborted) return [];
+  }
+  if (options.shellcheck !== false)
+    findings.push(...(await shellcheckFindings(parsed, shellDialect, options)));
+  return findings;
+}

@@ -1,0 +1,65 @@
+// MS101 phony-missing and MS102 phony-stale: `.PHONY` that lacks a non-file target, or names no target at all.
+import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
+import type { TargetDefinition } from '../../analysis/fileIndex';
+import type { LintContext, RuleFinding } from '../lintTypes';
+import { phonyNames } from './projectFacts';
+
+/** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
+function recipeMayCreate(target: TargetDefinition): boolean {
+  const name = target.name;
+  return target.rule.recipe.some(
+    (line) => /\$@|\$\(@|\$\{@/.test(line.text.replace(/\$\$/g, '')) || line.text.includes(name),
+  );
+}
+
+/** Conventional names (clean, install...) or a file-less name whose recipe never mentions its target. */
+function looksPhony(target: TargetDefinition): boolean {
+  if (CONVENTIONAL_PHONY_TARGETS.has(target.name)) return true;
+  const { rule } = target;
+  if (rule.kind !== 'explicit' || rule.recipe.length === 0) return false;
+  if (/[./$%]/.test(target.name) || target.name.length === 0) return false;
+  return !recipeMayCreate(target);
+}
+
+export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
+  const phony = phonyNames(project);
+  const reported = new Set<string>();
+  const result: RuleFinding[] = [];
+  for (const target of index.targets) {
+    if (phony.has(target.name) || reported.has(target.name) || !looksPhony(target)) continue;
+    reported.add(target.name);
+    const why = CONVENTIONAL_PHONY_TARGETS.has(target.name)
+      ? 'is conventionally not a file'
+      : 'has a recipe that never names the file it should create ($@)';
+    result.push({
+      range: target.word.range,
+      message: `'${target.name}' ${why} but is not marked .PHONY: a file named '${target.name}' would stop its recipe from running.`,
+      data: { target: target.name },
+    });
+  }
+  return result;
+}
+
+export function phonyStale({ index, project }: LintContext): RuleFinding[] {
+  const targets = new Set<string>();
+  for (const file of project) {
+    for (const target of file.targets) if (target.name !== '.PHONY') targets.add(target.name);
+    // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
+    for (const prerequisite of file.prerequisites) {
+      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY')) targets.add(prerequisite.name);
+    }
+  }
+  const result: RuleFinding[] = [];
+  for (const target of index.targets) {
+    if (target.name !== '.PHONY') continue;
+    for (const entry of target.rule.prerequisites) {
+      if (entry.text.includes('$') || targets.has(entry.text)) continue;
+      result.push({
+        range: entry.range,
+        message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
+        data: { target: entry.text },
+      });
+    }
+  }
+  return result;
+}

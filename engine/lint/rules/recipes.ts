@@ -1,0 +1,90 @@
+// Recipe rules: MS103 overriding-recipe, MS108 plain make in a recipe, MS109 $(MAKE) hidden in a variable, MS114 spaces.
+import { uriToPath } from '../../analysis/uris';
+import type { LintContext, RuleFinding } from '../lintTypes';
+import { commandText } from './projectFacts';
+
+export function overridingRecipe({ index, project }: LintContext): RuleFinding[] {
+  const firstRecipe = new Map<string, { uri: string; line: number }>();
+  const result: RuleFinding[] = [];
+  for (const file of project) {
+    for (const target of file.targets) {
+      const { rule } = target;
+      if (rule.recipe.length === 0 || rule.kind === 'double-colon' || rule.kind === 'pattern') continue;
+      if (target.name.includes('$') || target.name.startsWith('.')) continue;
+      const first = firstRecipe.get(target.name);
+      if (!first) {
+        firstRecipe.set(target.name, { uri: file.uri, line: rule.range.start.line });
+        continue;
+      }
+      if (file.uri !== index.uri) continue;
+      const where = `${uriToPath(first.uri)?.split('/').pop() ?? first.uri}:${first.line + 1}`;
+      result.push({
+        range: target.word.range,
+        message: `Overriding recipe for target '${target.name}': make ignores the recipe at ${where} and warns "overriding recipe".`,
+      });
+    }
+  }
+  return result;
+}
+
+/** `make` run as a command: at the start, or after `;`, `&&`, `||`, `|`, `(`, `then`, `do`, `else`. */
+const PLAIN_MAKE = /(^|[;&|(]\s*|\b(?:then|do|else|exec)\s+)(make)(?=\s|$)/g;
+
+export function plainMakeInRecipe({ index }: LintContext): RuleFinding[] {
+  const result: RuleFinding[] = [];
+  for (const { line } of index.recipes) {
+    if (line.text.includes('\n')) continue;
+    const { command, offset } = commandText(line.text);
+    for (const match of command.matchAll(PLAIN_MAKE)) {
+      const column = line.range.start.character + offset + (match.index ?? 0) + (match[1]?.length ?? 0);
+      result.push({
+        range: {
+          start: { line: line.range.start.line, character: column },
+          end: { line: line.range.start.line, character: column + 4 },
+        },
+        message:
+          "Plain 'make' in a recipe: it ignores the make the user ran (its path, -j jobserver, -n, -k, command-line variables). Use $(MAKE).",
+      });
+    }
+  }
+  return result;
+}
+
+/** Variables whose value runs a sub-make: `SUBMAKE = $(MAKE) -C lib`. */
+function subMakeVariables({ project }: LintContext): Set<string> {
+  const names = new Set<string>();
+  for (const file of project) {
+    for (const variable of file.variables) {
+      const { statement } = variable;
+      if (statement.type === 'assignment' && /\$[({]MAKE[)}]/.test(statement.value)) names.add(variable.name);
+    }
+  }
+  return names;
+}
+
+export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
+  const hidden = subMakeVariables(context);
+  if (hidden.size === 0) return [];
+  const result: RuleFinding[] = [];
+  for (const reference of context.index.parsed.references) {
+    if (reference.context !== 'recipe' || reference.functionName || !hidden.has(reference.name)) continue;
+    const site = context.index.recipes.find(
+      ({ line }) =>
+        line.range.start.line <= reference.range.start.line &&
+        reference.range.end.line <= line.range.end.line,
+    );
+    if (!site || site.line.runsUnderDryRun) continue;
+    result.push({
+      range: reference.range,
+      message: `'${reference.name}' runs $(MAKE), but make only sees $(MAKE) written in the recipe line itself: under -n, -q or -t this sub-make does not run and gets no jobserver. Prefix the line with '+'.`,
+      data: { line: String(site.line.range.start.line), character: String(site.line.range.start.character) },
+    });
+  }
+  return result;
+}
+
+export function recipeWithSpaces({ index }: LintContext): RuleFinding[] {
+  return index.parsed.problems
+    .filter((problem) => problem.code === 'recipe-with-spaces')
+    .map((problem) => ({ range: problem.range, message: problem.message }));
+}

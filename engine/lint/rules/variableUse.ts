@@ -1,0 +1,125 @@
+// MS105 unused-variable, MS106 redefined-variable, MS107 shell-in-recursive: how assignments are used.
+import { MAKE_DEFINED_VARIABLES } from '../../analysis/makeBuiltinDocs';
+import type { FileIndex } from '../../analysis/fileIndex';
+import type { Assignment, Statement } from '../../parser/ast';
+import type { LintContext, RuleFinding } from '../lintTypes';
+import { hasSpecialTarget } from './projectFacts';
+
+/** Read by make's built-in rules or by the programs recipes run, without a `$(...)` in any makefile. */
+const IMPLICITLY_USED = new Set(
+  'CFLAGS CXXFLAGS CPPFLAGS LDFLAGS LDLIBS LOADLIBES ASFLAGS FFLAGS LFLAGS YFLAGS PFLAGS RFLAGS ARFLAGS TARGET_ARCH DESTDIR PREFIX prefix GOALS SUBDIRS .DEFAULT_GOAL'.split(
+    ' ',
+  ),
+);
+
+/** How many times each name is used in the project: references, `ifdef NAME`, `$(call NAME,...)`, `$(value NAME)`. */
+function useCounts(project: readonly FileIndex[]): { counts: Map<string, number>; computed: boolean } {
+  const counts = new Map<string, number>();
+  let computed = false;
+  const add = (name: string): void => void counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const file of project) {
+    for (const reference of file.parsed.references) {
+      if (reference.computed) computed = true;
+      else if (!reference.functionName) add(reference.name);
+      else if (['call', 'value', 'origin', 'flavor'].includes(reference.functionName) && reference.args?.[0])
+        add(reference.args[0].text.trim());
+    }
+    for (const statement of file.parsed.statements) visitConditions(statement, add);
+  }
+  return { counts, computed };
+}
+
+function visitConditions(statement: Statement, add: (name: string) => void): void {
+  if (statement.type !== 'conditional') return;
+  for (const branch of statement.branches) {
+    if ((branch.kind === 'ifdef' || branch.kind === 'ifndef') && branch.condition)
+      add(branch.condition.text.trim());
+    for (const inner of branch.body) visitConditions(inner, add);
+  }
+}
+
+function isExported(name: string, assignment: Assignment, project: readonly FileIndex[]): boolean {
+  if (assignment.modifiers.includes('export')) return true;
+  return project.some((file) =>
+    file.statements.some(
+      (s) =>
+        s.type === 'variable-directive' &&
+        s.directive === 'export' &&
+        (s.names.length === 0 || s.names.some((n) => n.text === name)),
+    ),
+  );
+}
+
+export function unusedVariable({ index, project, model }: LintContext): RuleFinding[] {
+  // A file included from somewhere unknown, or an include not found, may use the name: stay quiet.
+  if (project.some((file) => model.includesOf(file.uri).some((include) => !include.targetUri))) return [];
+  const { counts, computed } = useCounts(project);
+  if (computed || hasSpecialTarget(project, '.EXPORT_ALL_VARIABLES')) return [];
+  const result: RuleFinding[] = [];
+  const reported = new Set<string>();
+  for (const variable of index.variables) {
+    const { name, statement } = variable;
+    if (statement.type !== 'assignment' || statement.computedName || variable.targets || reported.has(name))
+      continue;
+    if ((counts.get(name) ?? 0) > 0 || MAKE_DEFINED_VARIABLES.has(name) || IMPLICITLY_USED.has(name))
+      continue;
+    if (name.startsWith('.') || isExported(name, statement, project)) continue;
+    reported.add(name);
+    result.push({
+      range: variable.nameRange,
+      message: `'${name}' is assigned but never used by any makefile of the project (nor exported to recipes): a leftover, or a misspelt name.`,
+    });
+  }
+  return result;
+}
+
+/** Assignments made outside any conditional (the ones that always happen). */
+function unconditionalAssignments(file: FileIndex): Assignment[] {
+  return file.parsed.statements.filter((s): s is Assignment => s.type === 'assignment' && !s.targets);
+}
+
+const REPLACES = new Set(['=', ':=', '::=', ':::=']);
+
+export function redefinedVariable({ index, project }: LintContext): RuleFinding[] {
+  const first = new Map<string, { file: FileIndex; line: number }>();
+  const result: RuleFinding[] = [];
+  for (const file of project) {
+    for (const assignment of unconditionalAssignments(file)) {
+      const name = assignment.name.text;
+      if (assignment.computedName || !REPLACES.has(assignment.operator)) continue;
+      const earlier = first.get(name);
+      if (!earlier) {
+        first.set(name, { file, line: assignment.range.start.line });
+        continue;
+      }
+      // `X := $(X) more` builds on the earlier value, and `override` is meant to win.
+      if (file !== index || assignment.modifiers.includes('override')) continue;
+      if (new RegExp(`\\$[({]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)}:]`).test(assignment.value))
+        continue;
+      const where = `${earlier.file.uri.split('/').pop() ?? ''}:${earlier.line + 1}`;
+      result.push({
+        range: assignment.name.range,
+        message: `'${name}' is assigned again: the value set at ${where} is replaced here, so only what expanded it in between saw it.`,
+      });
+    }
+  }
+  return result;
+}
+
+export function shellInRecursive({ index, project }: LintContext): RuleFinding[] {
+  const { counts } = useCounts(project);
+  const result: RuleFinding[] = [];
+  for (const variable of index.variables) {
+    const statement = variable.statement;
+    if (statement.type !== 'assignment' || variable.targets) continue;
+    if (statement.operator !== '=' && statement.operator !== '?=') continue;
+    if (!/\$[({]shell[\s)}]/.test(statement.value)) continue;
+    const uses = counts.get(variable.name) ?? 0;
+    if (uses < 2) continue;
+    result.push({
+      range: variable.nameRange,
+      message: `'${variable.name}' is recursively expanded, so its $(shell …) runs again at each of its ${uses} uses: assign it with ':=' to run the command once.`,
+    });
+  }
+  return result;
+}
