@@ -1,5 +1,5 @@
 // The Makefile formatter: text in, edits out, never changing what make reads (see README: Formatting).
-import type { Range } from '../parser/ast';
+import type { ParsedMakefile, Range } from '../parser/ast';
 import { parseMakefile } from '../parser/parser';
 import { lineRoles, type LineRole } from './lineRoles';
 import { spacedAssignment, spacedComment, spacedContinuation, spacedRuleHeader } from './lineRewrites';
@@ -19,10 +19,9 @@ export interface LineSpan {
 }
 
 /** Why a file is left exactly as it is, or null when it may be formatted. */
-export function reasonNotToFormat(text: string): string | null {
+export function reasonNotToFormat(text: string, file: ParsedMakefile = parseMakefile(text)): string | null {
   if (text.includes('\0')) return 'the file holds NUL bytes';
   if (text.includes('.RECIPEPREFIX')) return 'the file sets .RECIPEPREFIX';
-  const file = parseMakefile(text);
   const error = file.problems.find((problem) => problem.severity === 'error');
   if (error)
     return `make would not read it as written (line ${error.range.start.line + 1}: ${error.message})`;
@@ -30,9 +29,10 @@ export function reasonNotToFormat(text: string): string | null {
 }
 
 export function formatEdits(text: string, span?: LineSpan): FormatEdit[] {
-  if (reasonNotToFormat(text) !== null) return [];
+  const file = parseMakefile(text);
+  if (reasonNotToFormat(text, file) !== null) return [];
   const lines = physicalLines(text);
-  const { roles, statements } = lineRoles(parseMakefile(text), lines);
+  const { roles, statements } = lineRoles(file, lines);
   // Under .POSIX make keeps the blanks before a continuation: leave continuations alone there.
   const posix = /^\.POSIX[ \t]*:/m.test(text);
   const inSpan = (line: number): boolean => span === undefined || (line >= span.first && line <= span.last);

@@ -32,7 +32,9 @@ export function spacedRuleHeader(content: string, rule: Rule): string | null {
   const rest = content.slice(targetsEnd + separator[0].length).trim();
   // A line whose trimmed end is a backslash would start joining the next line to it.
   if (continues(rest)) return null;
-  return content.slice(0, targetsEnd) + separator[1] + (rest === '' ? '' : ' ' + rest);
+  // Grouped targets read as `a b &: c`, the way make's manual writes them.
+  const operator = separator[1].startsWith('&') ? ' ' + separator[1] : separator[1];
+  return content.slice(0, targetsEnd) + operator + (rest === '' ? '' : ' ' + rest);
 }
 
 /**

@@ -27,8 +27,10 @@ export function lineRoles(file: ParsedMakefile, lines: PhysicalLine[]): RoleMap 
     while (line + 1 < lines.length && continues(lines[line].content)) line++;
     return line;
   };
+  const commentLines = new Uint8Array(lines.length);
+  for (const comment of file.comments) commentLines[comment.range.start.line] = 1;
   const hasComment = (first: number, last: number): boolean =>
-    file.comments.some((c) => c.range.start.line >= first && c.range.start.line <= last);
+    commentLines.subarray(first, last + 1).includes(1);
 
   const visit = (body: Statement[]): void => {
     for (const statement of body) {
