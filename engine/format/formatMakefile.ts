@@ -28,7 +28,17 @@ export function reasonNotToFormat(text: string, file: ParsedMakefile = parseMake
   return null;
 }
 
-export function formatEdits(text: string, span?: LineSpan): FormatEdit[] {
+export interface FormatOptions {
+  /** Lines to format; the whole file when absent (then the file's ends are tidied too). */
+  span?: LineSpan;
+  /** End the file with one line terminator (default true). */
+  insertFinalNewline?: boolean;
+  /** Remove the blank lines ending the file (default true). */
+  trimFinalNewlines?: boolean;
+}
+
+export function formatEdits(text: string, options: FormatOptions = {}): FormatEdit[] {
+  const { span, insertFinalNewline = true, trimFinalNewlines = true } = options;
   const file = parseMakefile(text);
   if (reasonNotToFormat(text, file) !== null) return [];
   const lines = physicalLines(text);
@@ -40,7 +50,7 @@ export function formatEdits(text: string, span?: LineSpan): FormatEdit[] {
   const lastLine = lines.length - 1;
   // The blank lines ending the file go, in a whole-file format.
   let tail = lastLine + 1;
-  while (tail > 0 && roles[tail - 1] === 'blank') tail--;
+  while (trimFinalNewlines && tail > 0 && roles[tail - 1] === 'blank') tail--;
   const end = span === undefined ? tail : lastLine + 1;
   let previousBlank = true; // blank lines at the top of the file go too
   for (let line = 0; line < end; line++) {
@@ -67,7 +77,7 @@ export function formatEdits(text: string, span?: LineSpan): FormatEdit[] {
       end: { line: lastLine, character: last.content.length },
     };
     if (tail < lastLine || last.content !== '') edits.push({ range: drop, newText: '' });
-  } else if (!continues(last.content)) {
+  } else if (insertFinalNewline && last.content !== '' && !continues(last.content)) {
     const eol = lines.find((l) => l.eol !== '')?.eol ?? '\n';
     const at = { line: lastLine, character: last.content.length };
     edits.push({ range: { start: at, end: at }, newText: eol });

@@ -85,7 +85,7 @@ describe('formatMakefile', () => {
 
   it('formats only the lines of a range', () => {
     const text = lines('A=1', 'B=2', 'C=3');
-    const edits = formatEdits(text, { first: 1, last: 1 });
+    const edits = formatEdits(text, { span: { first: 1, last: 1 } });
     assert.equal(applyEdits(text, edits), lines('A=1', 'B = 2', 'C=3'));
   });
 });
