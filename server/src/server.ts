@@ -27,6 +27,7 @@ import { diagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
+import { documentFormatting, rangeFormatting } from './features/formatting';
 import { hover, variableAt, type HoverResolvedValue } from './features/hover';
 import { listTargets } from '../../engine/analysis/listTargets';
 import { references } from './features/references';
@@ -116,6 +117,8 @@ export class MakescopeServer {
       completionProvider: { triggerCharacters: ['$', '(', '{'] },
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
@@ -204,6 +207,14 @@ export class MakescopeServer {
     connection.onFoldingRanges(({ textDocument }) => {
       const index = model.index(textDocument.uri);
       return index ? foldingRanges(index.parsed) : [];
+    });
+    connection.onDocumentFormatting(({ textDocument, options }) => {
+      const document = documents.get(textDocument.uri);
+      return document ? documentFormatting(document.getText(), options) : [];
+    });
+    connection.onDocumentRangeFormatting(({ textDocument, range }) => {
+      const document = documents.get(textDocument.uri);
+      return document ? rangeFormatting(document.getText(), range) : [];
     });
     const probeContext = {
       settings: (uri?: string) => this.settingsLoad.then(() => this.folderSettings.for(uri)),
