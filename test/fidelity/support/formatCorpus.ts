@@ -1,4 +1,4 @@
-// Every Makefile the suite has, grouped by the tree it lives in: fixtures, examples, the bench corpus, the real projects.
+// Makefiles grouped by the tree they live in: the suite's own (fixtures, examples) and the real projects.
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -29,22 +29,27 @@ function require(dir: string, how: string): void {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: ${how}`);
 }
 
-export async function makefileTrees(): Promise<MakefileTree[]> {
-  const benchCorpus = path.join(cache, 'bench-corpus');
-  const realProjects = path.join(cache, 'real-projects');
-  require(benchCorpus, "run 'npm run bench' once to generate the bench corpus");
-  require(realProjects, "run 'bash scripts/fetch-real-projects.sh' (see test/realworld)");
-  const roots: { name: string; root: string }[] = [
+async function trees(roots: { name: string; root: string }[]): Promise<MakefileTree[]> {
+  const found: MakefileTree[] = [];
+  for (const { name, root } of roots) found.push({ name, root, makefiles: await findMakefiles(root) });
+  return found;
+}
+
+/** The suite's own makefiles: fixtures and examples. */
+export function suiteTrees(): Promise<MakefileTree[]> {
+  return trees([
     { name: 'fixtures', root: path.join(repoRoot, 'test', 'fixtures') },
     { name: 'examples', root: path.join(repoRoot, 'examples') },
-  ];
-  for (const entry of await fs.readdir(benchCorpus, { withFileTypes: true }))
-    if (entry.isDirectory())
-      roots.push({ name: `bench-corpus/${entry.name}`, root: path.join(benchCorpus, entry.name) });
+  ]);
+}
+
+/** Each real project fetched by scripts/fetch-real-projects.sh (the realworld layer fetches them first). */
+export async function realProjectTrees(): Promise<MakefileTree[]> {
+  const realProjects = path.join(cache, 'real-projects');
+  require(realProjects, "run 'bash scripts/fetch-real-projects.sh' (see test/realworld)");
+  const roots: { name: string; root: string }[] = [];
   for (const entry of await fs.readdir(realProjects, { withFileTypes: true }))
     if (entry.isDirectory() && entry.name !== 'downloads')
       roots.push({ name: `real-projects/${entry.name}`, root: path.join(realProjects, entry.name) });
-  const trees: MakefileTree[] = [];
-  for (const { name, root } of roots) trees.push({ name, root, makefiles: await findMakefiles(root) });
-  return trees;
+  return trees(roots);
 }
