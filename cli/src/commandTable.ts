@@ -210,9 +210,11 @@ standard output unless --out names a file.`,
     name: 'lint',
     operands: '[FILE...]',
     summary:
-      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, .ONESHELL and .POSIX\npitfalls... (codes MS101-MS114, docs/lint.md). --format sarif for CI.',
+      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, .ONESHELL and .POSIX\npitfalls, recipes checked by sh -n and shellcheck (codes MS101-MS114,\nMS201-MS202, docs/lint.md). --format sarif for CI.',
     description: `Lints makefiles without running make (FILE..., or the makefile of -C DIR): the rules
-MS101-MS114 with their default severities, described with their reasons in docs/lint.md. A comment
+MS101-MS114 with their default severities, described with their reasons in docs/lint.md. Each recipe
+is also checked by the shell make would use, with '-n' (SHELL and .SHELLFLAGS respected: MS201), and by
+shellcheck when it is on PATH (MS202); --no-recipe-shell skips both (they run programs). A comment
 '# makescope-disable-next-line MS101' silences the next line; '# makescope-disable MS105' up to
 '# makescope-enable MS105' (or the end of the file) silences a span; without codes, every rule.`,
     options: [
@@ -227,6 +229,10 @@ MS101-MS114 with their default severities, described with their reasons in docs/
         value: 'CODE=SEVERITY',
         multiple: true,
         help: 'Severity of one rule (off, hint, information, warning, error),\nas the makescope.lint.rules setting (repeatable).',
+      },
+      {
+        name: 'no-recipe-shell',
+        help: "Skip MS201/MS202: the recipes' check by sh -n (bash -n)\nand shellcheck.",
       },
       { name: 'format', value: 'FORMAT', help: 'What to print: text (default), json or sarif.' },
       { name: 'json', help: 'Print the result as JSON (same as --format json).' },

@@ -1,7 +1,10 @@
-// `makescope lint [FILE...]`: the lint rules without running make; 0 no error-level finding, 1 some, 2 an error.
+// `makescope lint [FILE...]`: the lint rules without running make (recipes checked by `sh -n` and shellcheck unless
+// --no-recipe-shell); 0 no error-level finding, 1 some, 2 an error.
 import * as path from 'node:path';
 import type { LintSeverity } from '../../../engine/lint/lintTypes';
-import { lintFiles } from '../../../engine/lint/lintFiles';
+import { severityOf } from '../../../engine/lint/lint';
+import { lintFiles, lintFilesWithRecipeShells } from '../../../engine/lint/lintFiles';
+import { SHELLCHECK_MISSING, shellcheckInstalled } from '../../../engine/lint/recipeShell/recipeShellCheck';
 import { lintSarif } from '../../../engine/lint/lintSarif';
 import { lintRule } from '../../../engine/lint/ruleTable';
 import { findMakefile } from '../../../engine/probes/safety';
@@ -45,12 +48,20 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     if (makefile === undefined) throw new UsageError(`no makefile in ${directory}`);
     files = [path.join(directory, makefile)];
   }
-  const results = lintFiles(files, { environment: new Set(Object.keys(process.env)), rules });
+  const options = { environment: new Set(Object.keys(process.env)), rules };
+  const recipeShells = !flag(commandLine, 'no-recipe-shell');
+  const results = recipeShells ? await lintFilesWithRecipeShells(files, options) : lintFiles(files, options);
+  const notes =
+    recipeShells && severityOf('MS202', rules) !== 'off' && !(await shellcheckInstalled())
+      ? [SHELLCHECK_MISSING]
+      : [];
   const unread = results.find((result) => result.declined);
   if (unread)
     throw new UsageError(`${path.relative(process.cwd(), unread.file) || unread.file}: ${unread.declined}`);
+  // JSON and SARIF stay one document on stdout: the note goes to stderr.
+  if (format !== 'text') for (const note of notes) io.stderr.write(`makescope lint: ${note}\n`);
   if (format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else if (format === 'sarif') io.stdout.write(`${JSON.stringify(lintSarif(directory, results), null, 2)}\n`);
-  else io.stdout.write(lintReport(results, process.cwd(), createStyle(io.stdout.isTTY)));
+  else io.stdout.write(lintReport(results, process.cwd(), createStyle(io.stdout.isTTY), notes));
   return results.some((result) => result.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }

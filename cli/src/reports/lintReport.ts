@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import type { FileFindings } from '../../../engine/lint/lintFiles';
 import type { Style } from './style';
 
-export function lintReport(results: readonly FileFindings[], cwd: string, style: Style): string {
+export function lintReport(
+  results: readonly FileFindings[],
+  cwd: string,
+  style: Style,
+  /** Said once after the findings (a check that could not run). */
+  notes: readonly string[] = [],
+): string {
   const lines: string[] = [];
   let total = 0;
   for (const { file, findings, declined } of results) {
@@ -24,5 +30,6 @@ export function lintReport(results: readonly FileFindings[], cwd: string, style:
     }
   }
   lines.push(total === 0 ? style.green('No findings.') : `${total} finding${total === 1 ? '' : 's'}.`);
+  for (const note of notes) lines.push(style.yellow(`note: ${note}`));
   return `${lines.join('\n')}\n`;
 }

@@ -22,6 +22,15 @@ export interface RecipeShellOptions {
   shellcheck?: boolean;
 }
 
+/** What the CLI and the server say, once, when MS202 cannot run. */
+export const SHELLCHECK_MISSING =
+  'shellcheck is not on PATH: MS202 (recipe-shellcheck) does not run; install it with: sudo apt-get install shellcheck';
+
+/** Whether MS202 can run here. */
+export async function shellcheckInstalled(): Promise<boolean> {
+  return (await findOnPath('shellcheck')) !== undefined;
+}
+
 /** Enough for any hand-written makefile; generated ones with more recipe lines are checked up to here. */
 const MAX_SCRIPTS = 2000;
 const OUTPUT_CAP = 256 * 1024;
