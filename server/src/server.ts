@@ -45,6 +45,7 @@ import { registerProbeHandlers } from './probeRequests/probeHandlers';
 import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
+import { RecipeShellDiagnostics } from './recipeShellDiagnostics';
 import { HoverValues, withBudget } from './probeRequests/hoverValues';
 import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
@@ -103,6 +104,8 @@ export class MakescopeServer {
   /** Race findings of the last serial/parallel comparison, shown as diagnostics on the rules. */
   private parallelFindings: ParallelFinding[] = [];
   private auditFindings: AuditFinding[] = [];
+  /** MS201/MS202: the recipes checked by the shell and shellcheck after the static diagnostics. */
+  private readonly recipeShells = new RecipeShellDiagnostics((line) => this.connection.console.log(line));
 
   constructor(private readonly connection: Connection) {}
 
@@ -284,6 +287,7 @@ export class MakescopeServer {
     const timer = this.pendingDiagnostics.get(uri);
     if (timer) clearTimeout(timer);
     this.pendingDiagnostics.delete(uri);
+    this.recipeShells.abort(uri);
   }
 
   private refreshAllDiagnostics(): void {
@@ -291,9 +295,11 @@ export class MakescopeServer {
   }
 
   private async publishDiagnostics(uri: string): Promise<void> {
-    if (!this.documents.get(uri)) return;
+    const version = this.documents.get(uri)?.version;
+    if (version === undefined) return;
     await this.settingsLoad;
-    const lintRules = (await this.folderSettings.for(uri)).lint.rules;
+    const { lint } = await this.folderSettings.for(uri);
+    const lintOptions = { environment: this.environment, rules: lint.rules };
     if (!this.documents.get(uri)) return;
     const declined = this.model.declinedReason(uri);
     const result: Diagnostic[] = declined
@@ -306,11 +312,17 @@ export class MakescopeServer {
           },
         ]
       : [
-          ...diagnostics(this.model, uri, { environment: this.environment, rules: lintRules }),
+          ...diagnostics(this.model, uri, lintOptions),
           ...parallelDiagnosticsFor(this.parallelFindings, uri, this.documents.get(uri)?.getText() ?? ''),
           ...auditDiagnosticsFor(this.auditFindings, uri, this.documents.get(uri)?.getText() ?? ''),
         ];
     await this.connection.sendDiagnostics({ uri, diagnostics: result });
+    if (declined) return;
+    const gate = { trusted: this.trusted, enabled: lint.recipeShellCheck };
+    const shells = await this.recipeShells.check(this.model, uri, gate, lintOptions);
+    // Not aborted and the same version: no newer edit, close or refresh since, so `result` still holds.
+    if (shells && this.documents.get(uri)?.version === version)
+      await this.connection.sendDiagnostics({ uri, diagnostics: [...result, ...shells] });
   }
 
   /** What make's values depend on that the server sees: the project's parsed files and the settings. */

@@ -26,6 +26,7 @@ export class LspSession {
   readonly logs: string[] = [];
   private readonly registrationWaiters: Array<() => void> = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
+  private readonly logWaiters: Array<() => void> = [];
   stderr = '';
 
   private constructor(readonly child: ChildProcessWithoutNullStreams) {
@@ -50,9 +51,10 @@ export class LspSession {
       },
     );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', (params: { message: string }) =>
-      this.logs.push(params.message),
-    );
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      for (const wake of this.logWaiters.splice(0)) wake();
+    });
     this.connection.listen();
   }
 
@@ -132,6 +134,27 @@ export class LspSession {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.registrationWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until the server logged a line matching `pattern`, or fails after `timeoutMs` showing the log. */
+  async waitForLog(pattern: RegExp, timeoutMs = 10000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.logs.find((logged) => pattern.test(logged));
+      if (line !== undefined) return line;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0)
+        throw new Error(
+          `no log line ${String(pattern)} within ${timeoutMs} ms; the log:\n${this.logs.join('\n')}`,
+        );
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.logWaiters.push(() => {
           clearTimeout(timer);
           resolve();
         });
