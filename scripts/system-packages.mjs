@@ -49,6 +49,11 @@ export const systemPackages = [
   { name: 'mount', file: '/usr/bin/mount', why: 'hardening mounts a small tmpfs' },
   { name: 'zlib1g-dev', file: '/usr/include/zlib.h', why: "git's build in the realworld layer" },
   { name: 'procps', file: '/usr/bin/ps', why: 'hardening checks that no make process is left (ps)' },
+  {
+    name: 'shellcheck',
+    file: '/usr/bin/shellcheck',
+    why: 'lint code MS202 checks recipes with it (server and probes tests of makescope lint)',
+  },
 ];
 
 /** The packages whose marker file is absent. */

@@ -1,6 +1,10 @@
 // `makescope lint` end to end (in process): the report a terminal shows, exit codes, --rule, JSON and schema-valid SARIF.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { requireShellcheck } from '../shared/requireShellcheck';
 import { runCli } from '../../cli/src/cli';
 import { repoRoot } from './support/makes';
 import { validateSarif } from './support/sarifSchema';
@@ -90,5 +94,55 @@ describe('makescope lint', () => {
     const unknown = await cli(['lint', '--rule', 'MS999=off']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /names no lint rule/);
+  });
+
+  describe('recipe shell checks (MS201, MS202)', () => {
+    const syntax = path.join(FIXTURES, 'MS201-recipe-shell-syntax');
+    const shellcheck = path.join(FIXTURES, 'MS202-recipe-shellcheck');
+
+    it("reports sh -n's own message on the line and column of the token it names; exit 1", async () => {
+      // The script make hands the shell: lines 3-4 of the fixture, one recipe line continued with `\`.
+      const said = spawnSync('/bin/sh', ['-n', '-c', 'for f in ; do echo $f; \\\n\t  done )'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
+      assert.notEqual(said.status, 0);
+      const message = said.stderr.replace(/^.*?\d+: /, '').trim();
+      const run = await cli(['lint', '-C', syntax]);
+      assert.equal(run.code, 1, run.stdout);
+      assert.ok(run.stdout.includes(`Makefile:4:9: error MS201 sh -n: ${message}`), run.stdout);
+    });
+
+    it('reports shellcheck findings as MS202 at the column in the Makefile', async () => {
+      requireShellcheck();
+      const run = await cli(['lint', '-C', shellcheck]);
+      assert.equal(run.code, 0, run.stdout);
+      assert.match(run.stdout, /Makefile:3:6: warning MS202 SC2046: Quote this/);
+      assert.doesNotMatch(run.stdout, /shellcheck is not on PATH/);
+    });
+
+    it('--no-recipe-shell runs neither', async () => {
+      const run = await cli(['lint', '--no-recipe-shell', '-C', syntax]);
+      assert.equal(run.code, 0, run.stdout);
+      assert.doesNotMatch(run.stdout, / MS20[12] /);
+    });
+
+    it('without shellcheck on PATH still runs sh -n and says once how to install it', async () => {
+      const empty = await mkdtemp(path.join(tmpdir(), 'makescope-no-shellcheck-'));
+      const saved = process.env.PATH;
+      process.env.PATH = empty;
+      try {
+        const text = await cli(['lint', path.join(syntax, 'Makefile'), path.join(shellcheck, 'Makefile')]);
+        assert.match(text.stdout, /error MS201 /, text.stderr);
+        assert.doesNotMatch(text.stdout, / MS202 SC/);
+        assert.equal(text.stdout.match(/sudo apt-get install shellcheck/g)?.length, 1, text.stdout);
+        const json = await cli(['lint', '--json', path.join(shellcheck, 'Makefile')]);
+        JSON.parse(json.stdout);
+        assert.match(json.stderr, /shellcheck is not on PATH.*sudo apt-get install shellcheck/);
+      } finally {
+        process.env.PATH = saved;
+        await rm(empty, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -26,6 +26,7 @@ describe('system packages (scripts/system-packages.mjs)', () => {
       'automake',
       'dpkg-dev',
       'strace',
+      'shellcheck',
       'cmake',
       'fuse-overlayfs',
       'util-linux',
