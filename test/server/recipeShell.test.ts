@@ -31,7 +31,6 @@ describe('recipe shell checks over stdio (MS201, MS202)', () => {
   let session: LspSession | undefined;
 
   before(async () => {
-    requireShellcheck();
     folder = await mkdtemp(path.join(tmpdir(), 'makescope-recipe-shell-'));
     await writeFile(path.join(folder, 'Makefile'), MAKEFILE);
     uri = fileUri(path.join(folder, 'Makefile'));
@@ -56,6 +55,7 @@ describe('recipe shell checks over stdio (MS201, MS202)', () => {
   }
 
   it("underlines sh -n's syntax error at its column and shellcheck's finding", async () => {
+    requireShellcheck();
     const lsp = await start(true, {});
     const published = await lsp.waitForDiagnostics(uri, (p) => shellCodes(p.diagnostics).length >= 2, 30_000);
     const syntax = published.diagnostics.find((d) => d.code === 'MS201');
