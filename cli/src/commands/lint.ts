@@ -9,19 +9,11 @@ import { lintSarif } from '../../../engine/lint/lintSarif';
 import { lintRule } from '../../../engine/lint/ruleTable';
 import { findMakefile } from '../../../engine/probes/safety';
 import type { CommandIO, CommandLine } from '../commandSpec';
-import { flag, text, UsageError } from '../options';
+import { flag, reportFormat, text, UsageError } from '../options';
 import { lintReport } from '../reports/lintReport';
 import { createStyle } from '../reports/style';
 
-type Format = 'text' | 'json' | 'sarif';
 const SEVERITIES: readonly LintSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
-
-function formatOf(commandLine: CommandLine): Format {
-  const format = text(commandLine, 'format') ?? (flag(commandLine, 'json') ? 'json' : 'text');
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`--format takes text, json or sarif, got '${format}'`);
-  return format;
-}
 
 /** `--rule CODE=SEVERITY` (repeatable), as the makescope.lint.rules setting. */
 function rulesOf(commandLine: CommandLine): Record<string, LintSeverity> {
@@ -39,7 +31,7 @@ function rulesOf(commandLine: CommandLine): Record<string, LintSeverity> {
 }
 
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
-  const format = formatOf(commandLine);
+  const format = reportFormat(commandLine);
   const rules = rulesOf(commandLine);
   const directory = path.resolve(text(commandLine, 'directory') ?? '.');
   let files = commandLine.positionals.map((file) => path.resolve(directory, file));
