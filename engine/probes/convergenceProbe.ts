@@ -170,8 +170,9 @@ async function traceRun(
   options: ProbeOptions,
 ): Promise<TraceResult & { failure?: string }> {
   const parser = new TraceParser();
-  // Before 4.4 --trace does not say a target is phony; the database (-p) does.
-  const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
+  // The database (-p) says which targets are phony (--trace before 4.4 does not) and how many
+  // prerequisites each rule names (causesFirst names a header built from every source after the rest).
+  const extra = ['-n', '--trace', '-p'];
   const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
   const trace = parser.finish();
   if (result.exitCode !== 0) {
@@ -245,9 +246,9 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     const rewritten = (target: LocatedTarget): boolean =>
       observed === undefined || observed.stoppedAfterMs !== undefined || wasWritten(target);
     const candidates = located.filter((target) => !target.phony);
-    const ordered = [...candidates.filter(wasWritten), ...candidates.filter((target) => !wasWritten(target))];
     const madeByRules = new Set(located.map((target) => target.name));
-    const stale = [...remade, ...causesFirst(ordered.filter(rewritten), madeByRules)].map((target) => ({
+    const ranked = causesFirst(candidates.filter(rewritten), madeByRules, wasWritten);
+    const stale = [...remade, ...ranked].map((target) => ({
       ...target,
       hint: hintFor(target, builds),
     }));
