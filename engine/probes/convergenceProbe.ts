@@ -68,13 +68,22 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
         : 'does not exist: never built, or its recipe does not create it';
     case 'newer-prerequisites':
       return builtFirst
-        ? `still older than ${target.reason.prerequisites.join(' ')} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
-        : `older than ${target.reason.prerequisites.join(' ')}`;
+        ? `still older than ${newer(target)} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
+        : `older than ${newer(target)}`;
     case 'forced':
       return `forced: depends on ${target.reason.prerequisites.join(' ')}, which never exists, so it rebuilds on every run`;
     default:
       return `make gives "${target.reason.text}"`;
   }
+}
+
+/** The newer prerequisites, and how few they are among the rule's (a header built from every source). */
+function newer(target: LocatedTarget): string {
+  const { prerequisites } = target.reason;
+  const count = target.prerequisiteCount ?? 0;
+  const share =
+    count > prerequisites.length ? ` (${prerequisites.length} of its ${count} prerequisites)` : '';
+  return `${prerequisites.join(' ')}${share}`;
 }
 
 const OBSERVATION_FLOOR_MS = 10_000;

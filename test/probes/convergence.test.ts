@@ -202,6 +202,7 @@ for (const make of MAKES) {
         result.stale.map((t) => t.name),
         ['main.o', 'config.h', 'prog'],
       );
+      assert.equal(result.stale[1].hint, 'older than src/main.c (1 of its 9 prerequisites)');
     });
 
     it('says converged for a built project with includes and pattern rules', async () => {
