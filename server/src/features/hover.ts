@@ -104,20 +104,43 @@ function variableHover(
       'Not defined in the makefiles read with this one (it may come from the environment or the command line).',
     );
   }
-  for (const definition of definitions.slice(0, MAX_DEFINITIONS)) parts.push(definitionText(definition, uri));
+  const made = (resolved ?? []).find((value) => !value.target && MAKEFILE_ORIGINS.has(value.origin));
+  for (const definition of definitions.slice(0, MAX_DEFINITIONS))
+    parts.push(definitionText(definition, uri, made?.value));
   if (definitions.length > MAX_DEFINITIONS)
     parts.push(`… and ${definitions.length - MAX_DEFINITIONS} more definitions`);
   return parts.join('\n\n---\n\n');
 }
 
-function definitionText(definition: VariableDefinition, fromUri: string): string {
+/** Origins of a value a makefile line set: only then can a line be matched against make's value. */
+const MAKEFILE_ORIGINS = new Set(['file', 'override']);
+const SETS_VALUE = new Set<AssignmentOperator>(['=', ':=', '::=', ':::=', '?=']);
+
+function definitionText(definition: VariableDefinition, fromUri: string, makeValue?: string): string {
   const where = location(definition.uri, definition.nameRange.start.line, fromUri);
+  const branch = definition.branch
+    ? ` inside \`${definition.branch.text}\` (${location(definition.uri, definition.branch.line, fromUri)})`
+    : '';
   const statement = definition.statement;
-  if (statement.type !== 'assignment') return `\`${statement.directive} ${definition.name}\` at ${where}`;
+  if (statement.type !== 'assignment')
+    return `\`${statement.directive} ${definition.name}\` at ${where}${branch}`;
   const modifiers = statement.modifiers.length > 0 ? `${statement.modifiers.join(' ')} ` : '';
   const scope = definition.targets ? ` for \`${definition.targets.map((t) => t.text).join(' ')}\`` : '';
   const kind = statement.define ? `define ${statement.operator}` : statement.operator;
-  return `${modifiers}\`${kind}\` ${flavorOf(statement.operator)}${scope} at ${where}\n${codeBlock(statement.value)}`;
+  return `${modifiers}\`${kind}\` ${flavorOf(statement.operator)}${scope} at ${where}${branch}${inEffect(definition, makeValue)}\n${codeBlock(statement.value)}`;
+}
+
+/**
+ * Whether this line gives make's value, where that can be told: a global line that sets a value with
+ * no reference in it either is make's value or was not read (a branch not taken) or was overridden.
+ */
+function inEffect(definition: VariableDefinition, makeValue: string | undefined): string {
+  const statement = definition.statement;
+  if (makeValue === undefined || statement.type !== 'assignment' || definition.targets) return '';
+  if (!SETS_VALUE.has(statement.operator) || statement.value.includes('$')) return '';
+  return statement.value.trim() === makeValue.trim()
+    ? ' \u2014 **make\u2019s value**'
+    : ' \u2014 not make\u2019s value here (a branch not taken, or set again later)';
 }
 
 function flavorOf(operator: AssignmentOperator): string {
