@@ -66,6 +66,7 @@ describe("the hover's make runs through the probe runner", () => {
     const text = [
       'ifeq ($(shell uname -s),Windows)',
       'CC = compat/vcbuild/scripts/clink.pl',
+      'AR = lib.exe',
       'else',
       'CC = cc',
       'endif',
@@ -81,13 +82,13 @@ describe("the hover's make runs through the probe runner", () => {
       position: { line: 1, character: 0 },
     });
     const hover = result ? (result.contents as MarkupContent).value : '';
-    // make itself: the value it ends with, printed by a goal of its own.
+    // make itself: the value and origin it ends with, printed by a goal of its own.
     const made = execFileSync(
       'make',
-      ['-s', '-f', 'Makefile', '--eval', 'makescope-print: ; @echo $(CC)', 'makescope-print'],
+      ['-s', '-f', 'Makefile', '--eval', 'makescope-print: ; @echo $(CC) $(origin AR)', 'makescope-print'],
       { cwd: root, encoding: 'utf8', env: { ...process.env, MAKEFLAGS: '' } },
     ).trim();
-    assert.equal(made, 'cc', 'make on this machine takes the else branch');
+    assert.equal(made, 'cc default', 'make on this machine takes the else branch');
     assert.match(hover, /make resolved \(file, recursive\):\n```make\ncc\n```/);
     assert.match(
       hover,
@@ -95,7 +96,15 @@ describe("the hover's make runs through the probe runner", () => {
     );
     assert.match(
       hover,
-      /at \[Makefile:4\]\([^)]*\) inside `else \(of ifeq \(\$\(shell uname -s\),Windows\)\)` \(\[Makefile:3\]\([^)]*\)\) \u2014 \*\*make\u2019s value\*\*/,
+      /at \[Makefile:5\]\([^)]*\) inside `else \(of ifeq \(\$\(shell uname -s\),Windows\)\)` \(\[Makefile:4\]\([^)]*\)\) \u2014 same as make\u2019s value/,
+    );
+    const ar = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    });
+    assert.match(
+      ar ? (ar.contents as MarkupContent).value : '',
+      /at \[Makefile:3\]\([^)]*\) inside `ifeq [^`]*` \(\[Makefile:1\]\([^)]*\)\) \u2014 not make\u2019s value: it comes from make\u2019s built-in default/,
     );
   });
 
