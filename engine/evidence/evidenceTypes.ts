@@ -20,6 +20,8 @@ export interface RecordedCommand {
   durationMs: number;
   /** Where the full output was saved (relative to the evidence folder). */
   outputFile?: string;
+  /** Where make ran: isolated at the project's own paths, in a throwaway copy, or in place (read-only runs). */
+  where?: 'isolated' | 'copy' | 'in-place';
 }
 
 export interface Rung {

@@ -44,7 +44,7 @@ export function markdownReport(report: EvidenceReport): string {
   out.push('');
   out.push('## The ladder', '');
   out.push(
-    'Each step only gathers evidence; nothing in the project was changed. Builds ran in throwaway copies.',
+    `Each step only gathers evidence; nothing in the project was changed.${whereBuildsRan(report)}`,
     '',
   );
   for (const rung of report.rungs) {
@@ -136,4 +136,16 @@ export function locationsMarkdown(report: EvidenceReport): string {
 
 function escapeCell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** Says how the runs that could write were kept out of the project, from where each one ran. */
+function whereBuildsRan(report: EvidenceReport): string {
+  const places = new Set(report.rungs.flatMap((rung) => rung.commands.map((command) => command.where)));
+  const ways = [
+    places.has('isolated')
+      ? "isolated at the project's own paths (their writes went to a scratch layer)"
+      : '',
+    places.has('copy') ? 'in throwaway copies' : '',
+  ].filter(Boolean);
+  return ways.length > 0 ? ` Runs that could write ran ${ways.join(' or ')}.` : '';
 }

@@ -33,6 +33,7 @@ export class RunRecorder {
         exitCode: run.result.exitCode,
         durationMs: Math.round(run.result.durationMs),
         outputFile,
+        where: run.where,
       });
       if (!this.outputDirectory || !outputFile) return;
       const header = `$ cd ${quoteForDisplay(run.directory)} && ${command}${run.where === 'isolated' ? '   # ran isolated' : run.sandboxed ? '   # ran in a throwaway copy' : ''}\n# exit ${run.result.exitCode}, ${Math.round(run.result.durationMs)} ms\n\n`;

@@ -103,6 +103,11 @@ describe('makescope evidence', function () {
     assert.match(markdown, /# Build evidence: healthy/);
     assert.match(markdown, /Converged: a successful build leaves nothing to do\./);
     assert.match(markdown, /Do not start with rm -rf build/);
+    // The report says where the builds ran as the runs did: isolated runs are not "throwaway copies".
+    const places = new Set(report.rungs.flatMap((rung) => rung.commands.map((command) => command.where)));
+    assert.ok(places.has('isolated') || places.has('copy'), 'the build rungs ran somewhere apart');
+    if (places.has('isolated')) assert.match(markdown, /isolated at the project's own paths/);
+    if (!places.has('copy')) assert.doesNotMatch(markdown, /throwaway cop/);
     validateSarif(sarif);
   });
 
