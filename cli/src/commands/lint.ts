@@ -4,8 +4,8 @@ import type { LintSeverity } from '../../../engine/lint/lintTypes';
 import { lintFiles } from '../../../engine/lint/lintFiles';
 import { lintSarif } from '../../../engine/lint/lintSarif';
 import { lintRule } from '../../../engine/lint/ruleTable';
-import { findMakefile } from '../../../engine/probes/safety';
 import type { CommandIO, CommandLine } from '../commandSpec';
+import { makefileOperands } from '../makefileOperands';
 import { flag, text, UsageError } from '../options';
 import { lintReport } from '../reports/lintReport';
 import { createStyle } from '../reports/style';
@@ -38,13 +38,7 @@ function rulesOf(commandLine: CommandLine): Record<string, LintSeverity> {
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const format = formatOf(commandLine);
   const rules = rulesOf(commandLine);
-  const directory = path.resolve(text(commandLine, 'directory') ?? '.');
-  let files = commandLine.positionals.map((file) => path.resolve(directory, file));
-  if (files.length === 0) {
-    const makefile = await findMakefile(directory);
-    if (makefile === undefined) throw new UsageError(`no makefile in ${directory}`);
-    files = [path.join(directory, makefile)];
-  }
+  const { directory, files } = await makefileOperands(commandLine);
   const results = lintFiles(files, { environment: new Set(Object.keys(process.env)), rules });
   const unread = results.find((result) => result.declined);
   if (unread)
