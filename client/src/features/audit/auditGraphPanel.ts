@@ -1,7 +1,7 @@
 // The audit graph panel: one webview (CSP with a nonce, no remote content) drawing the declared graph with the
 // audit's findings over it as SVG; a target filter; a click on a node opens its rule at make's file:line.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPageHtml } from '../../infrastructure/webviewPage';
 import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
 import { auditGraphScript, auditGraphStyle } from './auditGraphAssets';
 import { layout, NODE_HEIGHT, shownPart, type Layout, type PlacedNode } from './auditGraphLayout';
@@ -119,29 +119,16 @@ export class AuditGraphPanel {
   }
 
   private render(): void {
-    const nonce = randomBytes(16).toString('base64');
-    const webview = this.panel.webview;
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const state = this.result ? JSON.stringify({ result: this.result }) : 'null';
-    webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Audit Graph</title>
-<style nonce="${nonce}">${auditGraphStyle}</style>
-</head>
-<body>
-${this.result ? this.body(this.result) : '<p>Run "Makescope: Audit Dependencies…" to fill this panel.</p>'}
-<script nonce="${nonce}" id="state" type="application/json">${state.replaceAll('<', '\\u003c')}</script>
-<script nonce="${nonce}">${auditGraphScript}</script>
-</body>
-</html>`;
+    this.panel.webview.html = webviewPageHtml({
+      cspSource: this.panel.webview.cspSource,
+      title: 'Audit Graph',
+      style: auditGraphStyle,
+      script: auditGraphScript,
+      body: this.result
+        ? this.body(this.result)
+        : '<p>Run "Makescope: Audit Dependencies…" to fill this panel.</p>',
+      state: this.result ? { result: this.result } : null,
+    });
   }
 
   private body(result: AuditResult): string {

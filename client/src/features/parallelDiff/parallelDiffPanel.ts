@@ -1,6 +1,6 @@
 // The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPageHtml } from '../../infrastructure/webviewPage';
 import { meaningfulSpeedup, tracingOverheadText } from '../../../../contract/wording/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
 import type { DiffSubject, ParallelDiffDocuments } from './parallelDiffDocuments';
@@ -125,29 +125,16 @@ export class ParallelDiffPanel {
   }
 
   private render(): void {
-    const nonce = randomBytes(16).toString('base64');
-    const webview = this.panel.webview;
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const state = this.result ? JSON.stringify({ result: withoutTexts(this.result) }) : 'null';
-    webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Parallel Diff</title>
-<style nonce="${nonce}">${parallelDiffStyle}</style>
-</head>
-<body>
-${this.result ? this.body(this.result) : '<p>Run "Makescope: Compare Serial and Parallel…" to fill this panel.</p>'}
-<script nonce="${nonce}" id="state" type="application/json">${state.replaceAll('<', '\\u003c')}</script>
-<script nonce="${nonce}">${parallelDiffScript}</script>
-</body>
-</html>`;
+    this.panel.webview.html = webviewPageHtml({
+      cspSource: this.panel.webview.cspSource,
+      title: 'Parallel Diff',
+      style: parallelDiffStyle,
+      script: parallelDiffScript,
+      body: this.result
+        ? this.body(this.result)
+        : '<p>Run "Makescope: Compare Serial and Parallel…" to fill this panel.</p>',
+      state: this.result ? { result: withoutTexts(this.result) } : null,
+    });
   }
 
   private body(result: ParallelDiffResult): string {
