@@ -240,6 +240,29 @@ shellcheck when it is on PATH (MS202); --no-recipe-shell skips both (they run pr
     exitCodes: '0 no finding at error severity, 1 a finding at error severity, 2 an error.',
     load: () => import('./commands/lint'),
   },
+  {
+    name: 'fmt',
+    operands: '[FILE...]',
+    summary:
+      "Format makefiles as the editor's Format Document does (operator and\ncomment spacing, blank lines; recipes as written). --check for CI.",
+    description: `Formats makefiles (FILE..., or the makefile of -C DIR) as Format Document does in the editor:
+one space around assignment operators and after a rule's colon, '# ' comments, one blank line at
+most, no trailing blanks; recipe lines stay as written, and make reads the result as it read the
+original (README: Formatting). Writes each file it changes; --check and --diff write nothing. Bytes
+are kept: a file that is not UTF-8 comes back with the same bytes outside the spaces changed.`,
+    options: [
+      {
+        name: 'directory',
+        short: 'C',
+        value: 'DIR',
+        help: 'Format the makefile of DIR (default: the current directory).',
+      },
+      { name: 'check', help: 'Write nothing; list the files that would change.' },
+      { name: 'diff', help: 'Write nothing; print what would change as a unified diff.' },
+    ],
+    exitCodes: '0 done (or, with --check/--diff, nothing would change), 1 a file would change, 2 an error.',
+    load: () => import('./commands/fmt'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

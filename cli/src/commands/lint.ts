@@ -7,9 +7,9 @@ import { lintFiles, lintFilesWithRecipeShells } from '../../../engine/lint/lintF
 import { SHELLCHECK_MISSING, shellcheckInstalled } from '../../../engine/lint/recipeShell/recipeShellCheck';
 import { lintSarif } from '../../../engine/lint/lintSarif';
 import { lintRule } from '../../../engine/lint/ruleTable';
-import { findMakefile } from '../../../engine/probes/safety';
 import type { CommandIO, CommandLine } from '../commandSpec';
-import { flag, reportFormat, text, UsageError } from '../options';
+import { makefileOperands } from '../makefileOperands';
+import { flag, reportFormat, UsageError } from '../options';
 import { lintReport } from '../reports/lintReport';
 import { createStyle } from '../reports/style';
 
@@ -33,13 +33,7 @@ function rulesOf(commandLine: CommandLine): Record<string, LintSeverity> {
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const format = reportFormat(commandLine);
   const rules = rulesOf(commandLine);
-  const directory = path.resolve(text(commandLine, 'directory') ?? '.');
-  let files = commandLine.positionals.map((file) => path.resolve(directory, file));
-  if (files.length === 0) {
-    const makefile = await findMakefile(directory);
-    if (makefile === undefined) throw new UsageError(`no makefile in ${directory}`);
-    files = [path.join(directory, makefile)];
-  }
+  const { directory, files } = await makefileOperands(commandLine);
   const options = { environment: new Set(Object.keys(process.env)), rules };
   const recipeShells = !flag(commandLine, 'no-recipe-shell');
   const results = recipeShells ? await lintFilesWithRecipeShells(files, options) : lintFiles(files, options);

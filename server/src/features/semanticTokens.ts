@@ -3,7 +3,7 @@
 import type { Range, SemanticTokens } from 'vscode-languageserver';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
 import { MAKE_DEFINED_VARIABLES, automaticVariableDoc } from '../../../engine/analysis/makeBuiltinDocs';
-import type { Reference, Statement } from '../../../engine/parser/ast';
+import type { Conditional, Reference, Statement } from '../../../engine/parser/ast';
 import { modifierBits, tokenTypeIndex, type TokenModifier, type TokenType } from './semanticTokenLegend';
 
 export interface TokenContext {
@@ -63,6 +63,15 @@ export function semanticTokens(
       addRange(reference.nameRange, 'variable', variableModifiers(reference.name, context));
   }
   for (const statement of index.statements) directiveTokens(statement, lines, add);
+  for (const conditional of conditionals(index.parsed.statements)) {
+    directiveTokens(conditional, lines, add);
+    for (const branch of conditional.branches) {
+      // `ifdef NAME` names a variable without `$(...)`: coloured like a reference to it.
+      const name = branch.condition;
+      if ((branch.kind === 'ifdef' || branch.kind === 'ifndef') && name && !name.text.includes('$'))
+        addRange(name.range, 'variable', variableModifiers(name.text, context));
+    }
+  }
   recipeTokens(index, lines, add);
   return { data: encode(tokens) };
 }
@@ -73,6 +82,15 @@ function variableModifiers(name: string, context: TokenContext): TokenModifier[]
   if (context.environment.has(name)) return ['environment'];
   if (MAKE_DEFINED_VARIABLES.has(name)) return ['defaultLibrary'];
   return ['undefined'];
+}
+
+/** Every conditional, nested ones too (the file index keeps only the statements inside them). */
+function* conditionals(statements: readonly Statement[]): Generator<Conditional> {
+  for (const statement of statements) {
+    if (statement.type !== 'conditional') continue;
+    yield statement;
+    for (const branch of statement.branches) yield* conditionals(branch.body);
+  }
 }
 
 type Add = (
@@ -111,7 +129,7 @@ function recipeTokens(index: FileIndex, lines: readonly string[], add: Add): voi
     const { start, end } = site.line.range;
     while (next < references.length && before(references[next], start.line, start.character)) next++;
     const inside: Reference[] = [];
-    for (let i = next; i < references.length && !before(references[i], end.line, end.character); i++) {
+    for (let i = next; i < references.length && before(references[i], end.line, end.character); i++) {
       const last = inside[inside.length - 1];
       // Only the outermost references cut the shell text; nested ones lie within them.
       if (!last || !before(references[i], last.range.end.line, last.range.end.character))
