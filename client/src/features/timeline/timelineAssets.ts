@@ -31,6 +31,11 @@ line.jobs { stroke: var(--vscode-foreground); stroke-dasharray: 4 3; }
 export const timelineScript = `
 (function () {
   const vscode = acquireVsCodeApi();
+  // The picture is drawn for the panel's width: say it now and when the panel is resized.
+  let timer;
+  function sayWidth() { vscode.postMessage({ command: 'width', width: document.body.clientWidth }); }
+  window.addEventListener('resize', function () { clearTimeout(timer); timer = setTimeout(sayWidth, 150); });
+  sayWidth();
   document.body.addEventListener('click', function (event) {
     const element = event.target.closest('[data-file],[data-export]');
     if (!element) return;

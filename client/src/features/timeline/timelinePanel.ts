@@ -10,10 +10,14 @@ import { timelineScript, timelineStyle } from './timelineAssets';
 import { layoutTimeline } from './timelineLayout';
 import { timelineSvg } from './timelineSvg';
 
-type PanelMessage = { command: 'open'; file: string; line: number } | { command: 'export' };
+type PanelMessage =
+  | { command: 'open'; file: string; line: number }
+  | { command: 'export' }
+  | { command: 'width'; width: number };
 
-/** Drawing width in pixels; the panel scrolls sideways when narrower. */
-const DRAWING_WIDTH = 1000;
+/** Drawing width in pixels until the page says how wide the panel is; never narrower than the minimum. */
+const FIRST_WIDTH = 1000;
+const MIN_WIDTH = 420;
 
 const LEGEND: [string, string][] = [
   ['job', 'recipe on a job lane'],
@@ -27,7 +31,7 @@ function listItems(items: string[]): string {
   return items.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
 }
 
-export function timelineBody(answer: TimelineAnswer): string {
+export function timelineBody(answer: TimelineAnswer, width: number): string {
   const { timeline } = answer;
   const work = timeline.spans.filter((span) => !span.container).length;
   const figures = timelineFigures(timeline).map(
@@ -52,7 +56,7 @@ export function timelineBody(answer: TimelineAnswer): string {
     `<div><h2>Speed these up first</h2><ul id="speedups">${listItems(speedups)}</ul></div></div>`,
     ...answer.notes.map((note) => `<p class="dim note">note: ${escapeHtml(note)}</p>`),
     `<div id="legend">${legend.join('')}</div>`,
-    timelineSvg(timeline, layoutTimeline(timeline, DRAWING_WIDTH)),
+    timelineSvg(timeline, layoutTimeline(timeline, width)),
   ].join('\n');
 }
 
@@ -60,6 +64,7 @@ export class TimelinePanel {
   static readonly viewType = 'makescope.timeline';
   private static current: TimelinePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private width = FIRST_WIDTH;
 
   /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
   static createOrShow(answer: TimelineAnswer, onSaved: (file: vscode.Uri) => void): TimelinePanel {
@@ -103,7 +108,16 @@ export class TimelinePanel {
 
   private async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'open') await showRuleAt(message.file, message.line);
-    else await this.exportTrace();
+    else if (message.command === 'export') await this.exportTrace();
+    else this.resize(message.width);
+  }
+
+  /** Draws again for a new panel width (the same width again draws nothing: no loop with the page's report). */
+  private resize(width: number): void {
+    const wanted = Math.max(MIN_WIDTH, Math.floor(width) - 32);
+    if (!Number.isFinite(wanted) || Math.abs(wanted - this.width) < 24) return;
+    this.width = wanted;
+    this.render();
   }
 
   /** Saves the Chrome trace where the user says (Perfetto and chrome://tracing open it). */
@@ -124,7 +138,7 @@ export class TimelinePanel {
       title: 'Build Timeline',
       style: timelineStyle,
       script: timelineScript,
-      body: timelineBody(this.answer),
+      body: timelineBody(this.answer, this.width),
     });
   }
 
