@@ -6,7 +6,7 @@ export const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
 /** Pixels per running recipe in the parallelism chart. */
 export const SLOT_HEIGHT = 14;
-export const LABEL_WIDTH = 110;
+export const LABEL_WIDTH = 124;
 const MARGIN = 12;
 const GAP = 28;
 const CHAR_WIDTH = 7;
