@@ -35,7 +35,13 @@ const layers = [
     ['npx', ['mocha', '--config', 'test/.mocharc.realworld.json']],
   ],
   ['integration', systemPackages, ensureVsCode, ['node', ['test/integration/runInCodeServer.mjs']]],
-  ['e2e', systemPackages, ensureVsCode, ['npx', ['mocha', '--config', 'test/.mocharc.e2e.json']]],
+  [
+    'e2e',
+    systemPackages,
+    buildMake441,
+    ensureVsCode,
+    ['npx', ['mocha', '--config', 'test/.mocharc.e2e.json']],
+  ],
 ];
 
 /** Mocha's summary lines, summed over every layer for the closing line. */

@@ -135,3 +135,13 @@ export function checkTargets(targets: readonly string[]): void {
       );
   }
 }
+
+/** What a report prints: `--format text|json|sarif`, or `--json` for json; text by default. */
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+export function reportFormat(commandLine: CommandLine): ReportFormat {
+  const format = text(commandLine, 'format') ?? (flag(commandLine, 'json') ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`--format takes text, json or sarif, got '${format}'`);
+  return format;
+}

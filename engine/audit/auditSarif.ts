@@ -1,8 +1,7 @@
 // The audit's findings as SARIF 2.1.0 (rule per class, make's file:line, the fix as a replacement).
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { physicalLocation } from '../evidence/sarifReport';
-import { PRODUCT_NAME, PRODUCT_VERSION } from '../version';
+import { sarifLog } from '../evidence/sarifLog';
 import type { AuditFindingKind, AuditFix, AuditResult } from './auditTypes';
 
 const RULES: Record<AuditFindingKind, string> = {
@@ -42,7 +41,7 @@ function sarifFix(directory: string, fix: AuditFix) {
 export function auditSarif(result: AuditResult): object {
   const results = result.findings.map((finding) => ({
     ruleId: `audit/${finding.kind}`,
-    level: finding.severity === 'info' ? 'note' : 'warning',
+    level: finding.severity === 'info' ? ('note' as const) : ('warning' as const),
     message: { text: finding.message },
     locations: [
       physicalLocation(result.directory, finding.rule?.file ?? result.directory, finding.rule?.line),
@@ -50,23 +49,10 @@ export function auditSarif(result: AuditResult): object {
     ...(finding.fix ? { fixes: [sarifFix(result.directory, finding.fix)] } : {}),
   }));
   const used = [...new Set(result.findings.map((finding) => finding.kind))];
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: PRODUCT_NAME,
-            version: PRODUCT_VERSION,
-            informationUri: 'https://github.com/makescope/makescope',
-            rules: used.map((kind) => ({ id: `audit/${kind}`, shortDescription: { text: RULES[kind] } })),
-          },
-        },
-        originalUriBaseIds: { PROJECTROOT: { uri: `${pathToFileURL(result.directory).toString()}/` } },
-        invocations: [{ executionSuccessful: result.exitCode === 0 }],
-        results,
-      },
-    ],
-  };
+  return sarifLog({
+    directory: result.directory,
+    rules: used.map((kind) => ({ id: `audit/${kind}`, shortDescription: { text: RULES[kind] } })),
+    invocations: [{ executionSuccessful: result.exitCode === 0 }],
+    results,
+  });
 }

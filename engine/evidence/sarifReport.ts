@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Result } from 'sarif';
 import type { EvidenceLocation, EvidenceReport } from './evidenceTypes';
+import { sarifLog } from './sarifLog';
 
 const RULES: Record<string, string> = {
   'convergence/stale-target': 'A target is still out of date after a successful build.',
@@ -36,26 +37,14 @@ export function sarifReport(report: EvidenceReport): Log {
     });
   }
   const usedRules = [...new Set(results.map((result) => result.ruleId ?? ''))];
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            informationUri: 'https://github.com/makescope/makescope',
-            rules: usedRules.map((id) => ({ id, shortDescription: { text: RULES[id] ?? id } })),
-          },
-        },
-        originalUriBaseIds: { PROJECTROOT: { uri: `${pathToFileURL(report.directory).toString()}/` } },
-        invocations: [{ executionSuccessful: true, endTimeUtc: report.createdAt }],
-        results,
-        properties: { verdict: report.verdict.kind, summary: report.verdict.summary },
-      },
-    ],
-  };
+  return sarifLog({
+    directory: report.directory,
+    tool: report.tool,
+    rules: usedRules.map((id) => ({ id, shortDescription: { text: RULES[id] ?? id } })),
+    invocations: [{ executionSuccessful: true, endTimeUtc: report.createdAt }],
+    results,
+    properties: { verdict: report.verdict.kind, summary: report.verdict.summary },
+  });
 }
 
 export function physicalLocation(directory: string, file: string, line: number | undefined): Location {

@@ -1,7 +1,6 @@
 // Lint findings as SARIF 2.1.0: one rule per code (with its rationale), make's file, line and column.
-import { pathToFileURL } from 'node:url';
 import { physicalLocation } from '../evidence/sarifReport';
-import { PRODUCT_NAME, PRODUCT_VERSION } from '../version';
+import { sarifLog } from '../evidence/sarifLog';
 import type { FileFindings } from './lintFiles';
 import type { LintFinding } from './lintTypes';
 import { lintRule } from './ruleTable';
@@ -36,28 +35,12 @@ export function lintSarif(directory: string, results: readonly FileFindings[]): 
   const used = [
     ...new Set(results.flatMap(({ findings }) => findings.map((finding) => finding.code))),
   ].sort();
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: PRODUCT_NAME,
-            version: PRODUCT_VERSION,
-            informationUri: 'https://github.com/makescope/makescope',
-            rules: used.map((code) => {
-              const rule = lintRule(code);
-              return {
-                id: code,
-                ...(rule ? { name: rule.name, shortDescription: { text: rule.rationale } } : {}),
-              };
-            }),
-          },
-        },
-        originalUriBaseIds: { PROJECTROOT: { uri: `${pathToFileURL(directory).toString()}/` } },
-        results: sarifResults,
-      },
-    ],
-  };
+  return sarifLog({
+    directory,
+    rules: used.map((code) => {
+      const rule = lintRule(code);
+      return { id: code, ...(rule ? { name: rule.name, shortDescription: { text: rule.rationale } } : {}) };
+    }),
+    results: sarifResults,
+  });
 }

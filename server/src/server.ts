@@ -50,7 +50,7 @@ import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
 import { semanticTokens } from './features/semanticTokens';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokenLegend';
-import { boundNames, definedNames } from './features/variableNames';
+import { boundNames, definedNames } from '../../engine/analysis/variableNames';
 import { ruleInstances } from '../../engine/probes/automaticVariables';
 import type { FileIndex } from '../../engine/analysis/fileIndex';
 import * as path from 'node:path';

@@ -3,23 +3,16 @@ import * as path from 'node:path';
 import { auditProbe } from '../../../engine/audit/auditProbe';
 import { auditSarif } from '../../../engine/audit/auditSarif';
 import type { CommandIO, CommandLine } from '../commandSpec';
-import { count, flag, projectOptions, text, UsageError } from '../options';
+import { progressLine } from '../progressLine';
+import { count, flag, projectOptions, reportFormat } from '../options';
 import { auditReport } from '../reports/auditReport';
 import { createStyle } from '../reports/style';
 
-type Format = 'text' | 'json' | 'sarif';
-
-function formatOf(commandLine: CommandLine): Format {
-  const format = text(commandLine, 'format') ?? (flag(commandLine, 'json') ? 'json' : 'text');
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`--format takes text, json or sarif, got '${format}'`);
-  return format;
-}
-
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const options = projectOptions(commandLine);
-  const format = formatOf(commandLine);
-  const { stdout, stderr } = io;
+  const format = reportFormat(commandLine);
+  const { stdout } = io;
+  const progress = progressLine(io);
   const result = await auditProbe({
     directory: path.resolve(options.directory),
     makefile: options.makefile,
@@ -30,9 +23,9 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     verify: flag(commandLine, 'verify'),
     jobs: count(commandLine, 'jobs', 2),
     signal: io.signal,
-    onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
+    onProgress: progress.onProgress,
   });
-  if (stderr.isTTY) stderr.write('\r\u001b[K');
+  progress.done();
   if (format === 'json') stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'sarif') stdout.write(`${JSON.stringify(auditSarif(result), null, 2)}\n`);
   else stdout.write(auditReport(result, process.cwd(), createStyle(stdout.isTTY)));

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { parallelDiffProbe, type ShuffleMode } from '../../../engine/parallel/parallelDiffProbe';
 import type { CommandIO, CommandLine } from '../commandSpec';
+import { progressLine } from '../progressLine';
 import { count, flag, projectOptions, text, wholeNumber } from '../options';
 import { parallelDiffReport } from '../reports/parallelDiffReport';
 import { createStyle } from '../reports/style';
@@ -27,7 +28,8 @@ export function parallelDiffArgs(commandLine: CommandLine) {
 
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const args = parallelDiffArgs(commandLine);
-  const { stdout, stderr } = io;
+  const { stdout } = io;
+  const progress = progressLine(io);
   const result = await parallelDiffProbe({
     directory: path.resolve(args.directory),
     makefile: args.makefile,
@@ -41,9 +43,9 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     targets: args.targets,
     commandLineVariables: args.variables,
     signal: io.signal,
-    onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
+    onProgress: progress.onProgress,
   });
-  if (stderr.isTTY) stderr.write('\r\u001b[K');
+  progress.done();
   stdout.write(
     args.json
       ? `${JSON.stringify(result, null, 2)}\n`

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { chromeTrace, traceTitle } from '../../../engine/timeline/chromeTrace';
 import { timelineProbe } from '../../../engine/timeline/timelineProbe';
 import type { CommandIO, CommandLine } from '../commandSpec';
+import { progressLine } from '../progressLine';
 import { count, flag, projectOptions, text } from '../options';
 import { createStyle } from '../reports/style';
 import { timelineReport } from '../reports/timelineReport';
@@ -11,7 +12,8 @@ import { timelineReport } from '../reports/timelineReport';
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const options = projectOptions(commandLine);
   const out = text(commandLine, 'out');
-  const { stdout, stderr } = io;
+  const { stdout } = io;
+  const progress = progressLine(io);
   const result = await timelineProbe({
     directory: path.resolve(options.directory),
     makefile: options.makefile,
@@ -21,9 +23,9 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     commandLineVariables: options.variables,
     jobs: count(commandLine, 'jobs', 2),
     signal: io.signal,
-    onProgress: stderr.isTTY ? (message) => stderr.write(`\r\u001b[K${message}`) : undefined,
+    onProgress: progress.onProgress,
   });
-  if (stderr.isTTY) stderr.write('\r\u001b[K');
+  progress.done();
   const traceFile = out === undefined ? undefined : path.resolve(out);
   if (traceFile)
     await writeFile(traceFile, JSON.stringify(chromeTrace(result.timeline, traceTitle(result.directory))));

@@ -1,42 +1,45 @@
-// A webview panel's page: a strict CSP (no remote or local resources; inline style and script under one nonce).
+// The page every Makescope webview panel shows: a strict Content-Security-Policy (no network, inline style and
+// script only with a fresh nonce), the panel's own style and script, and its state as inert JSON for the script.
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
 
-export interface PageParts {
+export interface WebviewPage {
+  /** The webview's cspSource (vscode.Webview.cspSource). */
+  cspSource: string;
   title: string;
   style: string;
   script: string;
   body: string;
-  /** Kept in the page as JSON for the script (e.g. vscode.setState for a panel serializer). */
-  state?: unknown;
+  /** Read by the script from `<script id="state" type="application/json">`; null for an empty panel. */
+  state: unknown;
 }
 
-/** Text safe inside HTML, attributes included. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function webviewPage(webview: vscode.Webview, parts: PageParts): string {
+export function webviewPageHtml(page: WebviewPage): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `style-src ${page.cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
-  const state = JSON.stringify(parts.state ?? null).replaceAll('<', '\\u003c');
+  // `<` escaped so no text in the state can close the script element.
+  const state = JSON.stringify(page.state ?? null).replaceAll('<', '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(parts.title)}</title>
-<style nonce="${nonce}">${parts.style}</style>
+<title>${page.title}</title>
+<style nonce="${nonce}">${page.style}</style>
 </head>
 <body>
-${parts.body}
+${page.body}
 <script nonce="${nonce}" id="state" type="application/json">${state}</script>
-<script nonce="${nonce}">${parts.script}</script>
+<script nonce="${nonce}">${page.script}</script>
 </body>
 </html>`;
+}
+
+/** Text safe inside the page's HTML, attribute values included. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

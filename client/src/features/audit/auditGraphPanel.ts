@@ -1,9 +1,9 @@
 // The audit graph panel: one webview (CSP with a nonce, no remote content) drawing the declared graph with the
 // audit's findings over it as SVG; a target filter; a click on a node opens its rule at make's file:line.
 import * as vscode from 'vscode';
-import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
 import { showRuleAt } from '../../infrastructure/location';
-import { escapeHtml, webviewPage } from '../../infrastructure/webviewPage';
+import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
+import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
 import { auditGraphScript, auditGraphStyle } from './auditGraphAssets';
 import { layout, NODE_HEIGHT, shownPart, type Layout, type PlacedNode } from './auditGraphLayout';
 
@@ -112,7 +112,8 @@ export class AuditGraphPanel {
   }
 
   private render(): void {
-    this.panel.webview.html = webviewPage(this.panel.webview, {
+    this.panel.webview.html = webviewPageHtml({
+      cspSource: this.panel.webview.cspSource,
       title: 'Audit Graph',
       style: auditGraphStyle,
       script: auditGraphScript,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { TimelineAnswer } from '../../../../contract/timeline';
 import { secondsText, spanName, timelineFigures } from '../../../../contract/wording/timelineFigures';
 import { showRuleAt } from '../../infrastructure/location';
-import { escapeHtml, webviewPage } from '../../infrastructure/webviewPage';
+import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import { timelineScript, timelineStyle } from './timelineAssets';
 import { layoutTimeline } from './timelineLayout';
 import { timelineSvg } from './timelineSvg';
@@ -134,11 +134,13 @@ export class TimelinePanel {
   }
 
   private render(): void {
-    this.panel.webview.html = webviewPage(this.panel.webview, {
+    this.panel.webview.html = webviewPageHtml({
+      cspSource: this.panel.webview.cspSource,
       title: 'Build Timeline',
       style: timelineStyle,
       script: timelineScript,
       body: timelineBody(this.answer, this.width),
+      state: null,
     });
   }
 

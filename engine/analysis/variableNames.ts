@@ -1,6 +1,6 @@
 // Which variable names a makefile can count as set: assigned in some known makefile, or bound by a function.
-import type { FileIndex } from '../../../engine/analysis/fileIndex';
-import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
+import type { FileIndex } from './fileIndex';
+import type { WorkspaceModel } from './workspaceModel';
 
 const definedNamesCache = new WeakMap<WorkspaceModel, { generation: number; names: Set<string> }>();
 
