@@ -101,6 +101,42 @@ describe('timeline view: layout', () => {
     assert.equal(idle.x, running.x);
   });
 
+  it('draws 100,000 short recipes as a few thousand bars, every span counted once, critical ones kept red', () => {
+    const jobs = 8;
+    const spans = Array.from({ length: 100_000 }, (_, i) =>
+      span(`obj/f${i}.o`, Math.floor(i / jobs) * 0.01, Math.floor(i / jobs) * 0.01 + 0.009, i % jobs, {
+        critical: i % jobs === 0,
+      }),
+    );
+    const timeline: Timeline = {
+      ...recursive(),
+      wallSeconds: 125,
+      jobs,
+      spans,
+      parallelism: spans
+        .filter((_, i) => i % jobs === 0)
+        .flatMap((s) => [
+          { time: s.start, running: jobs },
+          { time: s.end, running: 0 },
+        ]),
+    };
+    const placed = layoutTimeline(timeline, 1000);
+    assert.equal(
+      placed.bars.reduce((sum, bar) => sum + bar.count, 0),
+      100_000,
+    );
+    assert.ok(placed.bars.length <= jobs * 1000, `${placed.bars.length} bars for 8 lanes 1000 px wide`);
+    assert.ok(placed.bars.some((bar) => bar.count > 1 && bar.critical && bar.y === placed.bars[0]?.y));
+    assert.ok(
+      placed.running.length + placed.idle.length <= 2 * 1000,
+      `${placed.running.length} running steps`,
+    );
+    assert.ok(
+      placed.running.every((r) => r.height === jobs * SLOT_HEIGHT),
+      'each pixel shows the most that ran in it',
+    );
+  });
+
   it('labels bars that have room, cut from the left, and ticks at round seconds', () => {
     assert.equal(fitLabel('main.o', 100), 'main.o');
     assert.equal(fitLabel('src/very/long/path/main.o', 60), '…main.o');

@@ -11,9 +11,16 @@ const MARGIN = 12;
 const GAP = 28;
 const CHAR_WIDTH = 7;
 
+/** Bars narrower than this that touch the one before on their row are drawn as one (100,000 spans stay drawable). */
+export const MIN_BAR_WIDTH = 2;
+
 export interface Bar {
-  /** Index of the span in timeline.spans. */
+  /** Index of the (first) span in timeline.spans. */
   index: number;
+  /** How many spans this bar stands for (more than 1: too short to draw apart at this width). */
+  count: number;
+  /** Whether any of them is on the critical path. */
+  critical: boolean;
   x: number;
   y: number;
   width: number;
@@ -92,37 +99,62 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
   const rowOf = (span: TimelineSpan): Row | undefined =>
     span.container ? rows[levels.indexOf(span.level)] : rows[levels.length + span.lane];
   const bars: Bar[] = [];
-  timeline.spans.forEach((span, index) => {
+  const lastOnRow = new Map<Row, Bar>();
+  const byStart = timeline.spans.map((_, index) => index);
+  byStart.sort((a, b) => (timeline.spans[a]?.start ?? 0) - (timeline.spans[b]?.start ?? 0));
+  for (const index of byStart) {
+    const span = timeline.spans[index] as TimelineSpan;
     const row = rowOf(span);
-    if (!row) return;
+    if (!row) continue;
     const x = xOf(span.start);
-    const barWidth = Math.max(1, xOf(span.end) - x);
-    bars.push({
+    const end = Math.max(x + 1, xOf(span.end));
+    const last = lastOnRow.get(row);
+    if (last && end - x < MIN_BAR_WIDTH && last.width < MIN_BAR_WIDTH * 2 && x <= last.x + last.width + 1) {
+      last.width = Math.max(last.width, end - last.x);
+      last.count += 1;
+      last.critical ||= span.critical;
+      last.label = '';
+      continue;
+    }
+    const bar: Bar = {
       index,
+      count: 1,
+      critical: span.critical,
       x,
       y: row.y + (LANE_HEIGHT - BAR_HEIGHT) / 2,
-      width: barWidth,
-      label: fitLabel(span.target, barWidth),
-    });
-  });
+      width: end - x,
+      label: fitLabel(span.target, end - x),
+    };
+    bars.push(bar);
+    lastOnRow.set(row, bar);
+  }
   const chartTop = MARGIN + rows.length * LANE_HEIGHT + GAP;
   const slots = Math.max(timeline.jobs, ...timeline.parallelism.map((step) => step.running), 1);
   const chartHeight = slots * SLOT_HEIGHT;
   const bottom = chartTop + chartHeight;
+  // The parallelism per pixel column: the most recipes that ran in it (steps shorter than a pixel fold together).
+  const columns: { x: number; end: number; running: number }[] = [];
+  timeline.parallelism.forEach((step, i) => {
+    const x = xOf(step.time);
+    const end = xOf(timeline.parallelism[i + 1]?.time ?? timeline.wallSeconds);
+    if (end <= x) return;
+    const last = columns[columns.length - 1];
+    if (last && Math.floor(x) <= Math.floor(last.x) + (last.end - last.x < 1 ? 1 : 0) && end - x < 1) {
+      last.end = end;
+      last.running = Math.max(last.running, step.running);
+    } else columns.push({ x, end, running: step.running });
+  });
   const running: Rect[] = [];
   const idle: Rect[] = [];
-  timeline.parallelism.forEach((step, i) => {
-    const next = timeline.parallelism[i + 1]?.time ?? timeline.wallSeconds;
-    const x = xOf(step.time);
-    const stepWidth = xOf(next) - x;
-    if (stepWidth <= 0) return;
-    const used = step.running * SLOT_HEIGHT;
-    if (step.running > 0) running.push({ x, y: bottom - used, width: stepWidth, height: used });
-    if (step.running < timeline.jobs) {
-      const free = (timeline.jobs - step.running) * SLOT_HEIGHT;
-      idle.push({ x, y: bottom - used - free, width: stepWidth, height: free });
+  for (const column of columns) {
+    const used = column.running * SLOT_HEIGHT;
+    const stepWidth = column.end - column.x;
+    if (column.running > 0) running.push({ x: column.x, y: bottom - used, width: stepWidth, height: used });
+    if (column.running < timeline.jobs) {
+      const free = (timeline.jobs - column.running) * SLOT_HEIGHT;
+      idle.push({ x: column.x, y: bottom - used - free, width: stepWidth, height: free });
     }
-  });
+  }
   const step = tickStep(seconds);
   const ticks: Tick[] = [];
   for (let time = 0; time <= seconds + step / 1000; time += step)

@@ -13,7 +13,12 @@ import {
 
 function barSvg(bar: Bar, span: TimelineSpan): string {
   const kind = span.container ? 'sub-make' : 'job';
-  const classes = ['bar', kind, span.critical ? 'critical' : ''].join(' ').trim();
+  const classes = ['bar', kind, bar.critical ? 'critical' : '', bar.count > 1 ? 'cluster' : '']
+    .join(' ')
+    .replace(/ +/g, ' ')
+    .trim();
+  if (bar.count > 1)
+    return `<g class="${classes}" data-count="${bar.count}"><title>${bar.count} short recipes from ${secondsText(span.start)}${bar.critical ? ', some on the critical path' : ''}: widen the panel or export the trace to see each</title><rect x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${BAR_HEIGHT}"/></g>`;
   const open = span.rule ? ` data-file="${escapeHtml(span.rule.file)}" data-line="${span.rule.line}"` : '';
   const where = span.rule ? `, rule at ${span.rule.file}:${span.rule.line}` : '';
   const title = `${span.target} (level ${span.level}, ${span.directory}): ${secondsText(span.end - span.start)} from ${secondsText(span.start)}${span.critical ? ', on the critical path' : ''}${where}`;
