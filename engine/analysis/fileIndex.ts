@@ -1,6 +1,7 @@
 // Flattens one parsed Makefile into the definitions, targets, prerequisites and includes it holds.
 import type {
   Assignment,
+  ConditionalBranch,
   Include,
   ParsedMakefile,
   RecipeLine,
@@ -18,6 +19,15 @@ export interface VariableDefinition {
   statement: Assignment | VariableDirective;
   /** Target or pattern for a target-specific definition. */
   targets?: Word[];
+  /** The innermost conditional branch it is written in: whether make reads it depends on that. */
+  branch?: BranchSite;
+}
+
+export interface BranchSite {
+  /** As written, e.g. `ifeq ($(uname_S),Windows)`, `else ifdef DEBUG`, `else` (of `ifeq (...)`). */
+  text: string;
+  /** 0-based line of the `ifeq` / `else` keyword. */
+  line: number;
 }
 
 export interface TargetDefinition {
@@ -70,14 +80,29 @@ export function buildFileIndex(uri: string, parsed: ParsedMakefile): FileIndex {
     recipes: [],
     statements: [],
   };
-  visit(parsed.statements, index);
+  visit(parsed.statements, index, undefined);
   return index;
 }
 
-function visit(statements: Statement[], index: FileIndex): void {
+function branchSite(branch: ConditionalBranch, first: ConditionalBranch, position: number): BranchSite {
+  const keyword = (b: ConditionalBranch): string =>
+    b.kind ? `${b.kind}${b.condition ? ` ${b.condition.text}` : ''}` : 'else';
+  const text =
+    position === 0
+      ? keyword(branch)
+      : branch.kind
+        ? `else ${keyword(branch)}`
+        : `else (of ${keyword(first)})`;
+  return { text, line: branch.keywordRange.start.line };
+}
+
+function visit(statements: Statement[], index: FileIndex, branch: BranchSite | undefined): void {
   for (const statement of statements) {
     if (statement.type === 'conditional') {
-      for (const branch of statement.branches) visit(branch.body, index);
+      const first = statement.branches[0];
+      statement.branches.forEach((inner, position) =>
+        visit(inner.body, index, branchSite(inner, first, position)),
+      );
       continue;
     }
     index.statements.push(statement);
@@ -89,13 +114,20 @@ function visit(statements: Statement[], index: FileIndex): void {
           nameRange: statement.name.range,
           statement,
           targets: statement.targets,
+          ...(branch ? { branch } : {}),
         });
         break;
       case 'variable-directive':
         // `export A B` defines A and B (empty) when they are not defined yet; `undefine` does not.
         if (statement.directive === 'export') {
           for (const name of statement.names) {
-            index.variables.push({ name: name.text, uri: index.uri, nameRange: name.range, statement });
+            index.variables.push({
+              name: name.text,
+              uri: index.uri,
+              nameRange: name.range,
+              statement,
+              ...(branch ? { branch } : {}),
+            });
           }
         }
         break;

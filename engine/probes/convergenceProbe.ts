@@ -68,13 +68,22 @@ function hintFor(target: LocatedTarget, builtFirst: boolean): string {
         : 'does not exist: never built, or its recipe does not create it';
     case 'newer-prerequisites':
       return builtFirst
-        ? `still older than ${target.reason.prerequisites.join(' ')} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
-        : `older than ${target.reason.prerequisites.join(' ')}`;
+        ? `still older than ${newer(target)} right after a build: a recipe gives the target an old timestamp or touches a prerequisite, or clocks disagree`
+        : `older than ${newer(target)}`;
     case 'forced':
       return `forced: depends on ${target.reason.prerequisites.join(' ')}, which never exists, so it rebuilds on every run`;
     default:
       return `make gives "${target.reason.text}"`;
   }
+}
+
+/** The newer prerequisites, and how few they are among the rule's (a header built from every source). */
+function newer(target: LocatedTarget): string {
+  const { prerequisites } = target.reason;
+  const count = target.prerequisiteCount ?? 0;
+  const share =
+    count > prerequisites.length ? ` (${prerequisites.length} of its ${count} prerequisites)` : '';
+  return `${prerequisites.join(' ')}${share}`;
 }
 
 const OBSERVATION_FLOOR_MS = 10_000;
@@ -170,8 +179,9 @@ async function traceRun(
   options: ProbeOptions,
 ): Promise<TraceResult & { failure?: string }> {
   const parser = new TraceParser();
-  // Before 4.4 --trace does not say a target is phony; the database (-p) does.
-  const extra = context.make.tracesPhony ? ['-n', '--trace'] : ['-n', '--trace', '-p'];
+  // The database (-p) says which targets are phony (--trace before 4.4 does not) and how many
+  // prerequisites each rule names (causesFirst names a header built from every source after the rest).
+  const extra = ['-n', '--trace', '-p'];
   const result = await context.run(makeArgs(options, extra), (chunk) => parser.push(chunk));
   const trace = parser.finish();
   if (result.exitCode !== 0) {
@@ -245,9 +255,9 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     const rewritten = (target: LocatedTarget): boolean =>
       observed === undefined || observed.stoppedAfterMs !== undefined || wasWritten(target);
     const candidates = located.filter((target) => !target.phony);
-    const ordered = [...candidates.filter(wasWritten), ...candidates.filter((target) => !wasWritten(target))];
     const madeByRules = new Set(located.map((target) => target.name));
-    const stale = [...remade, ...causesFirst(ordered.filter(rewritten), madeByRules)].map((target) => ({
+    const ranked = causesFirst(candidates.filter(rewritten), madeByRules, wasWritten);
+    const stale = [...remade, ...ranked].map((target) => ({
       ...target,
       hint: hintFor(target, builds),
     }));

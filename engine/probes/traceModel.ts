@@ -15,6 +15,8 @@ export interface LocatedTarget {
   makeLevel: number;
   /** Directories of sub-makes this target's recipe started. */
   subMakes: string[];
+  /** How many prerequisites its rule names, when make's database (-p) was read with the trace. */
+  prerequisiteCount?: number;
 }
 
 export interface TraceNode {
@@ -46,6 +48,7 @@ export function locateTargets(
   const directoryOf = (session: number): string => trace.sessions[session].directory ?? runDirectory;
   return trace.targets.map((target) => {
     const base = directoryOf(target.session);
+    const prerequisites = trace.sessions[target.session].prerequisites.get(target.name);
     return {
       name: target.name,
       directory: toProjectPath('.', base),
@@ -56,6 +59,7 @@ export function locateTargets(
       recipe: target.recipe,
       makeLevel: trace.sessions[target.session].level,
       subMakes: target.subMakes.map((id) => toProjectPath('.', directoryOf(id))),
+      ...(prerequisites ? { prerequisiteCount: prerequisites.length } : {}),
     };
   });
 }

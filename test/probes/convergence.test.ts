@@ -1,7 +1,9 @@
 // Convergence probe on real GNU make 4.3 and 4.4.1; every run leaves the workspace untouched.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { convergenceProbe } from '../../engine/probes/convergenceProbe';
+import { changedSince, momentAfter } from './support/ctimeCheck';
 import { touch, workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
@@ -179,6 +181,28 @@ for (const make of MAKES) {
         result.stale.map((t) => t.name),
         ['prog', 'release.txt'],
       );
+    });
+
+    it('after touching a source, names first what it rebuilds, before a header regenerated from every source (checked against a real second make)', async () => {
+      workspace = await workspaceFrom('converge-header-of-every-source', { build: make.path });
+      const dir = workspace.directory;
+      await touch(path.join(dir, 'src', 'main.c'));
+      const result = await unchanged(dir, () => convergenceProbe({ directory: dir, make: make.path }));
+      assert.equal(result.verdict, 'not-converged');
+      // make itself: the second real make in the workspace (a throwaway copy) and what it wrote.
+      const since = await momentAfter([dir], path.join(path.dirname(dir), 'marker'));
+      execFileSync(make.path, ['-s'], { cwd: dir, env: { ...process.env, MAKEFLAGS: '' } });
+      const rebuilt = (await changedSince(dir, since)).filter((file) => file !== dir);
+      assert.deepEqual(
+        result.stale.map((t) => t.name).sort(),
+        rebuilt.map((file) => path.relative(dir, file)).sort(),
+        'the probe names exactly what a real second make wrote',
+      );
+      assert.deepEqual(
+        result.stale.map((t) => t.name),
+        ['main.o', 'config.h', 'prog'],
+      );
+      assert.equal(result.stale[1].hint, 'older than src/main.c (1 of its 9 prerequisites)');
     });
 
     it('says converged for a built project with includes and pattern rules', async () => {

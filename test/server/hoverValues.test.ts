@@ -1,6 +1,7 @@
 // The hover's make runs go through the server's one door for make: recorded in the server's log like a
 // probe's runs, and stopped (make's process group killed) when the hover is superseded or its document closed.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -59,6 +60,52 @@ describe("the hover's make runs through the probe runner", () => {
     assert.ok(line, `a hover values line in the log; the log: ${session.logs.join('\n')}`);
     assert.ok(line.includes(' -q -f Makefile -f '), line);
     assert.match(line, /\(exit \d+, [\d.]+ m?s\)/);
+  });
+
+  it("marks which conditional branch gives make's value (git's CC: clink.pl only on Windows)", async () => {
+    const text = [
+      'ifeq ($(shell uname -s),Windows)',
+      'CC = compat/vcbuild/scripts/clink.pl',
+      'AR = lib.exe',
+      'else',
+      'CC = cc',
+      'endif',
+      'all: ; @true',
+      '',
+    ].join('\n');
+    const file = path.join(root, 'Makefile');
+    await writeFile(file, text);
+    const uri = fileUri(file);
+    await session.open(uri, text);
+    const result = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 0 },
+    });
+    const hover = result ? (result.contents as MarkupContent).value : '';
+    // make itself: the value and origin it ends with, printed by a goal of its own.
+    const made = execFileSync(
+      'make',
+      ['-s', '-f', 'Makefile', '--eval', 'makescope-print: ; @echo $(CC) $(origin AR)', 'makescope-print'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, MAKEFLAGS: '' } },
+    ).trim();
+    assert.equal(made, 'cc default', 'make on this machine takes the else branch');
+    assert.match(hover, /make resolved \(file, recursive\):\n```make\ncc\n```/);
+    assert.match(
+      hover,
+      /at \[Makefile:2\]\([^)]*\) inside `ifeq \(\$\(shell uname -s\),Windows\)` \(\[Makefile:1\]\([^)]*\)\) \u2014 not make\u2019s value here/,
+    );
+    assert.match(
+      hover,
+      /at \[Makefile:5\]\([^)]*\) inside `else \(of ifeq \(\$\(shell uname -s\),Windows\)\)` \(\[Makefile:4\]\([^)]*\)\) \u2014 same as make\u2019s value/,
+    );
+    const ar = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    });
+    assert.match(
+      ar ? (ar.contents as MarkupContent).value : '',
+      /at \[Makefile:3\]\([^)]*\) inside `ifeq [^`]*` \(\[Makefile:1\]\([^)]*\)\) \u2014 not make\u2019s value: it comes from make\u2019s built-in default/,
+    );
   });
 
   // make reads the makefile for ever ($(shell sleep) while parsing): the hover shows the static facts after

@@ -104,20 +104,56 @@ function variableHover(
       'Not defined in the makefiles read with this one (it may come from the environment or the command line).',
     );
   }
-  for (const definition of definitions.slice(0, MAX_DEFINITIONS)) parts.push(definitionText(definition, uri));
+  const made = (resolved ?? []).find((value) => !value.target);
+  for (const definition of definitions.slice(0, MAX_DEFINITIONS))
+    parts.push(definitionText(definition, uri, made));
   if (definitions.length > MAX_DEFINITIONS)
     parts.push(`… and ${definitions.length - MAX_DEFINITIONS} more definitions`);
   return parts.join('\n\n---\n\n');
 }
 
-function definitionText(definition: VariableDefinition, fromUri: string): string {
+/** Origins of a value a makefile line set: only then can a line be matched against make's value. */
+const MAKEFILE_ORIGINS = new Set(['file', 'override']);
+/** Origins that mean no makefile line without `override` gave make's value. */
+const OUTSIDE_ORIGINS: Record<string, string> = {
+  default: 'make\u2019s built-in default',
+  environment: 'the environment',
+  'command line': 'the command line',
+};
+const SETS_VALUE = new Set<AssignmentOperator>(['=', ':=', '::=', ':::=', '?=']);
+
+function definitionText(definition: VariableDefinition, fromUri: string, made?: HoverResolvedValue): string {
   const where = location(definition.uri, definition.nameRange.start.line, fromUri);
+  const branch = definition.branch
+    ? ` inside \`${definition.branch.text}\` (${location(definition.uri, definition.branch.line, fromUri)})`
+    : '';
   const statement = definition.statement;
-  if (statement.type !== 'assignment') return `\`${statement.directive} ${definition.name}\` at ${where}`;
+  if (statement.type !== 'assignment')
+    return `\`${statement.directive} ${definition.name}\` at ${where}${branch}`;
   const modifiers = statement.modifiers.length > 0 ? `${statement.modifiers.join(' ')} ` : '';
   const scope = definition.targets ? ` for \`${definition.targets.map((t) => t.text).join(' ')}\`` : '';
   const kind = statement.define ? `define ${statement.operator}` : statement.operator;
-  return `${modifiers}\`${kind}\` ${flavorOf(statement.operator)}${scope} at ${where}\n${codeBlock(statement.value)}`;
+  return `${modifiers}\`${kind}\` ${flavorOf(statement.operator)}${scope} at ${where}${branch}${inEffect(definition, made)}\n${codeBlock(statement.value)}`;
+}
+
+/**
+ * What make's answer says of this line, where it can tell: a value from outside the makefiles means
+ * no line without `override` counted; a line setting a value with no reference in it that differs
+ * from make's value was not read (a branch not taken) or was set again later.
+ */
+function inEffect(definition: VariableDefinition, made: HoverResolvedValue | undefined): string {
+  const statement = definition.statement;
+  if (!made || statement.type !== 'assignment' || definition.targets) return '';
+  const outside = OUTSIDE_ORIGINS[made.origin];
+  if (outside !== undefined)
+    return statement.modifiers.includes('override')
+      ? ''
+      : ` \u2014 not make\u2019s value: it comes from ${outside}`;
+  if (!MAKEFILE_ORIGINS.has(made.origin)) return '';
+  if (!SETS_VALUE.has(statement.operator) || statement.value.includes('$')) return '';
+  return statement.value.trim() === made.value.trim()
+    ? ' \u2014 same as make\u2019s value'
+    : ' \u2014 not make\u2019s value here (a branch not taken, or set again later)';
 }
 
 function flavorOf(operator: AssignmentOperator): string {
