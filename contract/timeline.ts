@@ -1,10 +1,12 @@
 // The build timeline request (makescope/timeline): params and result; the client imports this file.
 // The message class alone, like audit.ts: the activation bundle must not load the protocol library.
 import { RequestType } from 'vscode-jsonrpc/lib/common/messages';
+import type { ChromeTrace } from '../engine/timeline/chromeTrace';
 import type { TimelineResult } from '../engine/timeline/timelineProbe';
 import type { ProbeErrorData } from './protocol';
 
 export type { TimelineResult } from '../engine/timeline/timelineProbe';
+export type { ChromeTrace } from '../engine/timeline/chromeTrace';
 export type { Speedup, Timeline, TimelineSpan } from '../engine/timeline/timelineTypes';
 
 export interface TimelineParams {
@@ -19,6 +21,11 @@ export interface TimelineParams {
   workDoneToken?: string | number;
 }
 
-export const TimelineRequest = new RequestType<TimelineParams, TimelineResult, ProbeErrorData>(
+/** The timeline and its Chrome trace (the editor saves it as is: the client does not run engine code). */
+export interface TimelineAnswer extends TimelineResult {
+  chromeTrace: ChromeTrace;
+}
+
+export const TimelineRequest = new RequestType<TimelineParams, TimelineAnswer, ProbeErrorData>(
   'makescope/timeline',
 );

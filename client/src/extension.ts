@@ -12,6 +12,7 @@ import * as parallelDiff from './features/parallelDiff';
 import * as probeOutput from './features/probeOutput';
 import * as server from './features/server';
 import * as tasks from './features/tasks';
+import * as timeline from './features/timeline';
 import * as timing from './features/timing';
 import * as trace from './features/trace';
 import * as variables from './features/variables';
@@ -35,6 +36,7 @@ const ROOMS: ReadonlyArray<{ register(services: ClientServices): void }> = [
   parallelDiff,
   evidence,
   audit,
+  timeline,
   tasks,
 ];
 

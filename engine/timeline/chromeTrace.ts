@@ -28,6 +28,11 @@ function metadata(name: 'process_name' | 'thread_name', tid: number, value: stri
   return { name, ph: 'M', pid: PID, tid, args: { name: value } };
 }
 
+/** The trace's process name, the same from every front end. */
+export function traceTitle(directory: string): string {
+  return `make in ${directory}`;
+}
+
 export function chromeTrace(timeline: Timeline, title: string): ChromeTrace {
   const containers = timeline.spans.filter((span) => span.container);
   const containerLanes = assignLanes(containers);

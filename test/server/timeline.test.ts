@@ -5,6 +5,7 @@ import { CancellationTokenSource, type ResponseError } from 'vscode-jsonrpc/node
 import type { ProbeErrorData } from '../../contract/protocol';
 import { TimelineRequest } from '../../contract/timeline';
 import { workspaceFrom, type Workspace } from '../probes/support/fixtureCopy';
+import { validateTraceEvents } from '../probes/support/traceEventFormat';
 import {
   descendantsOf,
   pollUntil,
@@ -28,7 +29,7 @@ describe('makescope/timeline over LSP', function () {
     await workspace?.dispose();
   });
 
-  it('answers with spans on job lanes, the critical path y -> x -> all and each rule at make file:line', async () => {
+  it('answers with spans on job lanes, the critical path y -> x -> all, each rule at make file:line and the Chrome trace', async () => {
     const result = await session.connection.sendRequest(TimelineRequest, {
       uri: fileUri(workspace.directory),
       jobs: 2,
@@ -41,6 +42,13 @@ describe('makescope/timeline over LSP', function () {
     const x = result.timeline.spans.find((span) => span.target === 'x');
     assert.deepEqual(x?.rule, { file: path.join(workspace.directory, 'sub', 'Makefile'), line: 2 });
     assert.equal(x?.critical, true);
+    // The Chrome trace the editor saves as is: the Trace Event Format, one complete event per span.
+    validateTraceEvents(result.chromeTrace);
+    const events = result.chromeTrace.traceEvents.filter((event) => event.ph === 'X');
+    assert.deepEqual(
+      events.map((event) => event.name).sort(),
+      result.timeline.spans.map((s) => s.target).sort(),
+    );
   });
 
   it('cancels: make and strace end, the request fails as cancelled', async () => {

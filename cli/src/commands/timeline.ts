@@ -1,7 +1,7 @@
 // `makescope timeline`: one traced isolated build as spans, critical path and idle slots; --out writes a Chrome trace.
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { chromeTrace } from '../../../engine/timeline/chromeTrace';
+import { chromeTrace, traceTitle } from '../../../engine/timeline/chromeTrace';
 import { timelineProbe } from '../../../engine/timeline/timelineProbe';
 import type { CommandIO, CommandLine } from '../commandSpec';
 import { progressLine } from '../progressLine';
@@ -28,7 +28,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   progress.done();
   const traceFile = out === undefined ? undefined : path.resolve(out);
   if (traceFile)
-    await writeFile(traceFile, JSON.stringify(chromeTrace(result.timeline, `make in ${result.directory}`)));
+    await writeFile(traceFile, JSON.stringify(chromeTrace(result.timeline, traceTitle(result.directory))));
   stdout.write(
     flag(commandLine, 'json')
       ? `${JSON.stringify(result, null, 2)}\n`

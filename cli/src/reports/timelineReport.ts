@@ -1,15 +1,7 @@
 // Terminal summary of a build timeline: wall time, critical path, parallelism, idle slots, the targets worth speeding up.
-import * as path from 'node:path';
 import type { TimelineResult } from '../../../engine/timeline/timelineProbe';
-import type { TargetSpan } from '../../../engine/timeline/timelineTypes';
+import { secondsText, spanName, timelineFigures } from '../../../contract/wording/timelineFigures';
 import type { Style } from './style';
-
-const seconds = (value: number) => `${value.toFixed(2)} s`;
-
-function name(span: Pick<TargetSpan, 'target' | 'directory'>, root: string): string {
-  const relative = path.relative(root, span.directory);
-  return relative === '' ? span.target : `${relative}/${span.target}`;
-}
 
 export function timelineReport(result: TimelineResult, style: Style, traceFile?: string): string {
   const { timeline } = result;
@@ -18,15 +10,11 @@ export function timelineReport(result: TimelineResult, style: Style, traceFile?:
     style.bold(`Build timeline of ${result.directory}`),
     `make ${result.make.version}, -j${timeline.jobs}; ${work} recipes, ${timeline.spans.length - work} sub-makes; exit ${result.exitCode}`,
     '',
-    `  wall time        ${seconds(timeline.wallSeconds)}`,
-    `  critical path    ${seconds(timeline.criticalSeconds)} (${timeline.criticalPath.length} targets, ${timeline.criticalFrom === 'declared' ? "through make's declared graph" : 'by observed order: no database'})`,
-    `  parallelism      ${timeline.averageParallelism.toFixed(2)} on average, at most ${Math.max(0, ...timeline.parallelism.map((step) => step.running))}`,
-    `  idle job slots   ${seconds(timeline.idleSlotSeconds)} of ${seconds(timeline.jobs * timeline.wallSeconds)} slot time at -j${timeline.jobs}`,
-    `  spans cover      ${(timeline.coverage * 100).toFixed(1)}% of the wall time`,
+    ...timelineFigures(timeline).map((figure) => `  ${figure.label.padEnd(16)} ${figure.value}`),
     '',
     style.bold('Critical path'),
     ...timeline.criticalPath.map(
-      (span) => `  ${seconds(span.end - span.start).padStart(9)}  ${name(span, result.directory)}`,
+      (span) => `  ${secondsText(span.end - span.start).padStart(9)}  ${spanName(span, result.directory)}`,
     ),
   ];
   if (timeline.speedups.length > 0)
@@ -35,7 +23,7 @@ export function timelineReport(result: TimelineResult, style: Style, traceFile?:
       style.bold('Speed these up first'),
       ...timeline.speedups.map(
         (speedup) =>
-          `  ${name(speedup, result.directory)}: the build could end up to ${seconds(speedup.savesSeconds)} sooner`,
+          `  ${spanName(speedup, result.directory)}: the build could end up to ${secondsText(speedup.savesSeconds)} sooner`,
       ),
     );
   if (traceFile)

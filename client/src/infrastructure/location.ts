@@ -19,3 +19,12 @@ export function shortLocation(file: string | undefined, line: number | undefined
   const shown = path.isAbsolute(file) ? vscode.workspace.asRelativePath(file, false) : file;
   return line === undefined ? shown : `${shown}:${line}`;
 }
+
+/** Opens `file` at make's 1-based `line` in the first editor column (beside a panel, not over it). */
+export async function showRuleAt(file: string, line: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(vscode.Uri.file(file), {
+    selection: new vscode.Range(position, position),
+    viewColumn: vscode.ViewColumn.One,
+  });
+}

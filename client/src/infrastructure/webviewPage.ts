@@ -38,3 +38,8 @@ ${page.body}
 </body>
 </html>`;
 }
+
+/** Text safe inside the page's HTML, attribute values included. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

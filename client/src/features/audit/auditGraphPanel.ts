@@ -1,7 +1,8 @@
 // The audit graph panel: one webview (CSP with a nonce, no remote content) drawing the declared graph with the
 // audit's findings over it as SVG; a target filter; a click on a node opens its rule at make's file:line.
 import * as vscode from 'vscode';
-import { webviewPageHtml } from '../../infrastructure/webviewPage';
+import { showRuleAt } from '../../infrastructure/location';
+import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
 import { auditGraphScript, auditGraphStyle } from './auditGraphAssets';
 import { layout, NODE_HEIGHT, shownPart, type Layout, type PlacedNode } from './auditGraphLayout';
@@ -16,16 +17,12 @@ const LEGEND: [AuditGraphEdge['kind'], string][] = [
   ['side-output', 'side output (written, no rule)'],
 ];
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function nodeSvg(node: PlacedNode, selected: string | undefined): string {
   const classes = ['node', node.kind, node.name === selected ? 'selected' : ''].join(' ').trim();
-  const open = node.rule ? ` data-file="${escape(node.rule.file)}" data-line="${node.rule.line}"` : '';
+  const open = node.rule ? ` data-file="${escapeHtml(node.rule.file)}" data-line="${node.rule.line}"` : '';
   const title = node.rule ? `${node.name}: rule at ${node.rule.file}:${node.rule.line}` : node.name;
   const label = node.name.length > 34 ? `…${node.name.slice(-33)}` : node.name;
-  return `<g class="${classes}" data-node="${escape(node.name)}"${open}><title>${escape(title)}</title><rect x="${node.x}" y="${node.y}" width="${node.width}" height="${NODE_HEIGHT}" rx="4"/><text x="${node.x + 8}" y="${node.y + 16}">${escape(label)}</text></g>`;
+  return `<g class="${classes}" data-node="${escapeHtml(node.name)}"${open}><title>${escapeHtml(title)}</title><rect x="${node.x}" y="${node.y}" width="${node.width}" height="${NODE_HEIGHT}" rx="4"/><text x="${node.x + 8}" y="${node.y + 16}">${escapeHtml(label)}</text></g>`;
 }
 
 function graphSvg(placed: Layout, selected: string | undefined): string {
@@ -35,7 +32,7 @@ function graphSvg(placed: Layout, selected: string | undefined): string {
     const to = at.get(e.to);
     if (!from || !to) return '';
     const up = to.y < from.y;
-    return `<line class="edge ${e.kind}" data-from="${escape(e.from)}" data-to="${escape(e.to)}" x1="${from.x + from.width / 2}" y1="${up ? from.y : from.y + NODE_HEIGHT}" x2="${to.x + to.width / 2}" y2="${up ? to.y + NODE_HEIGHT : to.y}" marker-end="url(#arrow)"><title>${escape(`${e.from} → ${e.to}: ${e.kind}`)}</title></line>`;
+    return `<line class="edge ${e.kind}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" x1="${from.x + from.width / 2}" y1="${up ? from.y : from.y + NODE_HEIGHT}" x2="${to.x + to.width / 2}" y2="${up ? to.y + NODE_HEIGHT : to.y}" marker-end="url(#arrow)"><title>${escapeHtml(`${e.from} → ${e.to}: ${e.kind}`)}</title></line>`;
   });
   return `<svg id="graph" width="${placed.width}" height="${placed.height}" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker></defs>${edges.join('')}${placed.nodes.map((n) => nodeSvg(n, selected)).join('')}</svg>`;
 }
@@ -43,7 +40,7 @@ function graphSvg(placed: Layout, selected: string | undefined): string {
 function legendHtml(): string {
   const items = LEGEND.map(
     ([kind, words]) =>
-      `<span><svg width="34" height="10"><line class="edge ${kind}" x1="0" y1="5" x2="34" y2="5"/></svg>${escape(words)}</span>`,
+      `<span><svg width="34" height="10"><line class="edge ${kind}" x1="0" y1="5" x2="34" y2="5"/></svg>${escapeHtml(words)}</span>`,
   );
   return `<div id="legend">${items.join('')}</div>`;
 }
@@ -111,11 +108,7 @@ export class AuditGraphPanel {
       this.render();
       return;
     }
-    const position = new vscode.Position(Math.max(0, message.line - 1), 0);
-    await vscode.window.showTextDocument(vscode.Uri.file(message.file), {
-      selection: new vscode.Range(position, position),
-      viewColumn: vscode.ViewColumn.One,
-    });
+    await showRuleAt(message.file, message.line);
   }
 
   private render(): void {
@@ -134,10 +127,10 @@ export class AuditGraphPanel {
   private body(result: AuditResult): string {
     const shown = shownPart(result.graph, this.selected);
     return [
-      `<h1>Dependency graph of ${escape(result.targets.join(' ') || 'the default goal')}</h1>`,
-      `<p class="dim" id="scope">${escape(shown.scope)} · ${result.findings.length} finding(s) · click a file to open its rule</p>`,
-      `<form id="filter"><input id="target" placeholder="target" value="${escape(this.selected ?? '')}"> <button type="submit">Show neighbourhood</button> <button type="button" data-whole>Whole graph</button></form>`,
-      this.notice ? `<p id="notice">${escape(this.notice)}</p>` : '',
+      `<h1>Dependency graph of ${escapeHtml(result.targets.join(' ') || 'the default goal')}</h1>`,
+      `<p class="dim" id="scope">${escapeHtml(shown.scope)} · ${result.findings.length} finding(s) · click a file to open its rule</p>`,
+      `<form id="filter"><input id="target" placeholder="target" value="${escapeHtml(this.selected ?? '')}"> <button type="submit">Show neighbourhood</button> <button type="button" data-whole>Whole graph</button></form>`,
+      this.notice ? `<p id="notice">${escapeHtml(this.notice)}</p>` : '',
       legendHtml(),
       graphSvg(layout(shown.graph), shown.around),
     ].join('\n');

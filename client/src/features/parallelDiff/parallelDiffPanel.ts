@@ -1,6 +1,6 @@
 // The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
 import * as vscode from 'vscode';
-import { webviewPageHtml } from '../../infrastructure/webviewPage';
+import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import { meaningfulSpeedup, tracingOverheadText } from '../../../../contract/wording/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
 import type { DiffSubject, ParallelDiffDocuments } from './parallelDiffDocuments';
@@ -13,10 +13,6 @@ type PanelMessage =
   | { command: 'open'; file: string; line: number }
   | { command: 'copy'; text: string }
   | { command: 'applyFix'; index: number };
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function quote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
@@ -142,17 +138,17 @@ export class ParallelDiffPanel {
     const clean = result.verdict === 'clean';
     const speedup = meaningfulSpeedup(result);
     parts.push(
-      `<h1 id="verdict" class="${clean ? 'ok' : 'bad'}" data-verdict="${result.verdict}">${escape(VERDICT_TEXT[result.verdict])}</h1>`,
+      `<h1 id="verdict" class="${clean ? 'ok' : 'bad'}" data-verdict="${result.verdict}">${escapeHtml(VERDICT_TEXT[result.verdict])}</h1>`,
     );
     parts.push(
-      `<p class="dim">${escape(result.directory)} · GNU make ${escape(result.make.version)} · -j${result.jobs}${speedup === undefined ? '' : ` · <span id="speedup">speedup ${speedup.toFixed(2)}x</span>`}</p>`,
+      `<p class="dim">${escapeHtml(result.directory)} · GNU make ${escapeHtml(result.make.version)} · -j${result.jobs}${speedup === undefined ? '' : ` · <span id="speedup">speedup ${speedup.toFixed(2)}x</span>`}</p>`,
     );
     // The findings name the Makefile line to fix: first, before the runs and differences.
     parts.push(...this.findings(result));
     if (result.reproduce) {
       const command = result.reproduce.map(quote).join(' ');
       parts.push(
-        `<h2>Reproduce</h2><p>From a clean tree:</p><pre id="reproduce">${escape(command)}</pre><button data-copy="${escape(command)}">Copy</button>`,
+        `<h2>Reproduce</h2><p>From a clean tree:</p><pre id="reproduce">${escapeHtml(command)}</pre><button data-copy="${escapeHtml(command)}">Copy</button>`,
       );
     }
     parts.push(
@@ -160,14 +156,14 @@ export class ParallelDiffPanel {
     );
     for (const run of result.runs)
       parts.push(
-        `<tr><td title="${escape(`order: ${run.order.join(' → ')}`)}">${escape(run.label)}</td><td>${run.exitCode}</td><td>${(run.wallMs / 1000).toFixed(2)} s</td><td>${escape(run.firstError ?? '')}</td></tr>`,
+        `<tr><td title="${escapeHtml(`order: ${run.order.join(' → ')}`)}">${escapeHtml(run.label)}</td><td>${run.exitCode}</td><td>${(run.wallMs / 1000).toFixed(2)} s</td><td>${escapeHtml(run.firstError ?? '')}</td></tr>`,
       );
     parts.push('</table>');
     parts.push(...this.differences(result));
     const notes = extensionNotes(result);
     if (notes.length > 0)
       parts.push(
-        `<h2>Notes</h2><ul id="notes">${notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>`,
+        `<h2>Notes</h2><ul id="notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`,
       );
     return parts.join('\n');
   }
@@ -178,32 +174,32 @@ export class ParallelDiffPanel {
       const items: string[] = [];
       if (difference.exitCodeDiffers)
         items.push(
-          `<li>exit code differs: ${escape(result.runs.find((r) => r.label === difference.run)?.firstError ?? '')}</li>`,
+          `<li>exit code differs: ${escapeHtml(result.runs.find((r) => r.label === difference.run)?.firstError ?? '')}</li>`,
         );
       for (const artifact of difference.artifacts)
         items.push(
-          `<li class="artifact">${this.diffButton({ kind: 'artifact', run: difference.run, name: artifact.path })} <code>${escape(artifact.path)}</code> <span class="dim">${escape(artifact.serial.slice(0, 15))} → ${escape(artifact.other.slice(0, 15))}</span></li>`,
+          `<li class="artifact">${this.diffButton({ kind: 'artifact', run: difference.run, name: artifact.path })} <code>${escapeHtml(artifact.path)}</code> <span class="dim">${escapeHtml(artifact.serial.slice(0, 15))} → ${escapeHtml(artifact.other.slice(0, 15))}</span></li>`,
         );
       for (const log of difference.logs)
         items.push(
-          `<li class="log">${this.diffButton({ kind: 'log', run: difference.run, name: log.target })} log of <code>${escape(log.target)}</code></li>`,
+          `<li class="log">${this.diffButton({ kind: 'log', run: difference.run, name: log.target })} log of <code>${escapeHtml(log.target)}</code></li>`,
         );
       const same = runs.length > 1 ? ` <span class="dim">(the same in each)</span>` : '';
       if (items.length > 0)
-        parts.push(`<h3>${escape(runs.join(', '))}${same}</h3><ul>${items.join('')}</ul>`);
+        parts.push(`<h3>${escapeHtml(runs.join(', '))}${same}</h3><ul>${items.join('')}</ul>`);
     }
     return parts.length > 0 ? ['<h2>Differences from the serial build</h2>', ...parts] : [];
   }
 
   private diffButton(subject: DiffSubject): string {
     const enabled = this.documents.canDiff(subject);
-    return `<button data-diff="${escape(JSON.stringify(subject))}"${enabled ? '' : ' disabled title="binary, too large, or from an earlier session"'}>Diff</button>`;
+    return `<button data-diff="${escapeHtml(JSON.stringify(subject))}"${enabled ? '' : ' disabled title="binary, too large, or from an earlier session"'}>Diff</button>`;
   }
 
   private findings(result: ParallelDiffResult): string[] {
     const parts = ['<h2>Races found by tracing</h2>'];
     if (result.tracing.state !== 'traced')
-      parts.push(`<p class="bad">Not traced: ${escape(result.tracing.reason)}</p>`);
+      parts.push(`<p class="bad">Not traced: ${escapeHtml(result.tracing.reason)}</p>`);
     else {
       parts.push(
         `<p class="dim">strace on a serial build: ${(result.tracing.wallMs / 1000).toFixed(2)} s, ${tracingOverheadText(result.tracing.overheadPercent)}.</p>`,
@@ -212,13 +208,13 @@ export class ParallelDiffPanel {
     }
     result.findings.forEach((finding, index) => {
       const link = finding.rule
-        ? `<a href="#" data-file="${escape(finding.rule.file)}" data-line="${finding.rule.line}">${escape(vscode.workspace.asRelativePath(finding.rule.file, false))}:${finding.rule.line}</a>`
+        ? `<a href="#" data-file="${escapeHtml(finding.rule.file)}" data-line="${finding.rule.line}">${escapeHtml(vscode.workspace.asRelativePath(finding.rule.file, false))}:${finding.rule.line}</a>`
         : '';
       const fix = finding.fix
-        ? `<div>Fix: <code class="fix">${escape(finding.fix.resultingLine)}</code> <button data-fix="${index}">Apply</button></div>`
+        ? `<div>Fix: <code class="fix">${escapeHtml(finding.fix.resultingLine)}</code> <button data-fix="${index}">Apply</button></div>`
         : '';
       parts.push(
-        `<div class="finding" data-kind="${finding.kind}">${link} <strong>${escape(finding.kind)}</strong>: ${escape(finding.message)}${fix}</div>`,
+        `<div class="finding" data-kind="${finding.kind}">${link} <strong>${escapeHtml(finding.kind)}</strong>: ${escapeHtml(finding.message)}${fix}</div>`,
       );
     });
     return parts;

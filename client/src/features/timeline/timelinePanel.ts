@@ -1,0 +1,152 @@
+// The Build Timeline panel: one webview (strict CSP, nothing loaded) with the figures, the critical path, the
+// targets worth speeding up and the picture; a click on a bar opens its rule; "Export Chrome trace" saves the JSON.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TimelineAnswer } from '../../../../contract/timeline';
+import { secondsText, spanName, timelineFigures } from '../../../../contract/wording/timelineFigures';
+import { showRuleAt } from '../../infrastructure/location';
+import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
+import { timelineScript, timelineStyle } from './timelineAssets';
+import { layoutTimeline } from './timelineLayout';
+import { timelineSvg } from './timelineSvg';
+
+type PanelMessage =
+  | { command: 'open'; file: string; line: number }
+  | { command: 'export' }
+  | { command: 'width'; width: number };
+
+/** Drawing width in pixels until the page says how wide the panel is; never narrower than the minimum. */
+const FIRST_WIDTH = 1000;
+const MIN_WIDTH = 420;
+
+const LEGEND: [string, string][] = [
+  ['job', 'recipe on a job lane'],
+  ['critical', 'on the critical path'],
+  ['sub-make', 'recipe running a sub-make'],
+  ['running', 'recipes running'],
+  ['idle', 'idle job slots'],
+];
+
+function listItems(items: string[]): string {
+  return items.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
+}
+
+export function timelineBody(answer: TimelineAnswer, width: number): string {
+  const { timeline } = answer;
+  const work = timeline.spans.filter((span) => !span.container).length;
+  const figures = timelineFigures(timeline).map(
+    (figure) =>
+      `<tr data-figure="${figure.key}"><th>${escapeHtml(figure.label)}</th><td>${escapeHtml(figure.value)}</td></tr>`,
+  );
+  const critical = timeline.criticalPath.map(
+    (span) => `${spanName(span, answer.directory)}  ${secondsText(span.end - span.start)}`,
+  );
+  const speedups = timeline.speedups.map(
+    (s) => `${spanName(s, answer.directory)}: up to ${secondsText(s.savesSeconds)} sooner`,
+  );
+  const legend = LEGEND.map(
+    ([kind, words]) => `<span><i class="swatch ${kind}"></i>${escapeHtml(words)}</span>`,
+  );
+  return [
+    `<h1>Build timeline of ${escapeHtml(answer.targets.join(' ') || 'the default goal')}</h1>`,
+    `<p class="dim" id="summary">${escapeHtml(answer.directory)} · make ${escapeHtml(answer.make.version)}, -j${timeline.jobs} · ${work} recipes, ${timeline.spans.length - work} sub-makes · exit ${answer.exitCode} · click a bar to open its rule</p>`,
+    `<p><button type="button" id="export" data-export>Export Chrome trace…</button></p>`,
+    `<table id="figures">${figures.join('')}</table>`,
+    `<div id="columns"><div><h2>Critical path</h2><ol id="critical-path">${listItems(critical)}</ol></div>`,
+    `<div><h2>Speed these up first</h2><ul id="speedups">${listItems(speedups)}</ul></div></div>`,
+    ...answer.notes.map((note) => `<p class="dim note">note: ${escapeHtml(note)}</p>`),
+    `<div id="legend">${legend.join('')}</div>`,
+    timelineSvg(timeline, layoutTimeline(timeline, width)),
+  ].join('\n');
+}
+
+export class TimelinePanel {
+  static readonly viewType = 'makescope.timeline';
+  private static current: TimelinePanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private width = FIRST_WIDTH;
+
+  /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
+  static createOrShow(answer: TimelineAnswer, onSaved: (file: vscode.Uri) => void): TimelinePanel {
+    if (TimelinePanel.current) {
+      TimelinePanel.current.panel.reveal(undefined, true);
+      TimelinePanel.current.update(answer);
+      return TimelinePanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TimelinePanel.viewType,
+      'Build Timeline',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
+    );
+    TimelinePanel.current = new TimelinePanel(panel, answer, onSaved);
+    return TimelinePanel.current;
+  }
+
+  static get visible(): TimelinePanel | undefined {
+    return TimelinePanel.current;
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private answer: TimelineAnswer,
+    private readonly onSaved: (file: vscode.Uri) => void,
+  ) {
+    this.render();
+    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    this.panel.webview.onDidReceiveMessage(
+      (message: PanelMessage) => void this.receive(message),
+      null,
+      this.disposables,
+    );
+  }
+
+  update(answer: TimelineAnswer): void {
+    this.answer = answer;
+    this.render();
+  }
+
+  private async receive(message: PanelMessage): Promise<void> {
+    if (message.command === 'open') await showRuleAt(message.file, message.line);
+    else if (message.command === 'export') await this.exportTrace();
+    else this.resize(message.width);
+  }
+
+  /** Draws again for a new panel width (the same width again draws nothing: no loop with the page's report). */
+  private resize(width: number): void {
+    const wanted = Math.max(MIN_WIDTH, Math.floor(width) - 32);
+    if (!Number.isFinite(wanted) || Math.abs(wanted - this.width) < 24) return;
+    this.width = wanted;
+    this.render();
+  }
+
+  /** Saves the Chrome trace where the user says (Perfetto and chrome://tracing open it). */
+  private async exportTrace(): Promise<void> {
+    const file = await vscode.window.showSaveDialog({
+      title: 'Export Chrome trace',
+      defaultUri: vscode.Uri.file(path.join(this.answer.directory, 'makescope-timeline.json')),
+      filters: { 'Chrome trace (JSON)': ['json'] },
+      saveLabel: 'Export',
+    });
+    if (!file) return;
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(this.answer.chromeTrace)));
+    this.onSaved(file);
+  }
+
+  private render(): void {
+    this.panel.webview.html = webviewPageHtml({
+      cspSource: this.panel.webview.cspSource,
+      title: 'Build Timeline',
+      style: timelineStyle,
+      script: timelineScript,
+      body: timelineBody(this.answer, this.width),
+      state: null,
+    });
+  }
+
+  dispose(): void {
+    TimelinePanel.current = undefined;
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
