@@ -13,7 +13,7 @@ export interface MakefileTree {
   makefiles: string[];
 }
 
-const MAKEFILE_NAME = /^(GNUmakefile|[Mm]akefile(\..*)?|.*\.mk)$/;
+const MAKEFILE_NAME = /^(GNUmakefile|[Mm]akefile(\d|\..*)?|.*\.mk|.*\.make)$/;
 
 async function findMakefiles(root: string, under = ''): Promise<string[]> {
   const found: string[] = [];
@@ -29,7 +29,8 @@ function require(dir: string, how: string): void {
   if (!existsSync(dir)) throw new Error(`${dir} is missing: ${how}`);
 }
 
-async function trees(roots: { name: string; root: string }[]): Promise<MakefileTree[]> {
+/** The makefiles under each root. */
+export async function treesOf(roots: { name: string; root: string }[]): Promise<MakefileTree[]> {
   const found: MakefileTree[] = [];
   for (const { name, root } of roots) found.push({ name, root, makefiles: await findMakefiles(root) });
   return found;
@@ -37,7 +38,7 @@ async function trees(roots: { name: string; root: string }[]): Promise<MakefileT
 
 /** The suite's own makefiles: fixtures and examples. */
 export function suiteTrees(): Promise<MakefileTree[]> {
-  return trees([
+  return treesOf([
     { name: 'fixtures', root: path.join(repoRoot, 'test', 'fixtures') },
     { name: 'examples', root: path.join(repoRoot, 'examples') },
   ]);
@@ -51,5 +52,5 @@ export async function realProjectTrees(): Promise<MakefileTree[]> {
   for (const entry of await fs.readdir(realProjects, { withFileTypes: true }))
     if (entry.isDirectory() && entry.name !== 'downloads')
       roots.push({ name: `real-projects/${entry.name}`, root: path.join(realProjects, entry.name) });
-  return trees(roots);
+  return treesOf(roots);
 }
