@@ -13,3 +13,5 @@ export { isolationSupport } from '../engine/probes/isolation/isolationSupport';
 export { withIsolation } from '../engine/probes/isolation/isolationSession';
 export { withSandbox } from '../engine/probes/sandbox';
 export { runProcess } from '../engine/probes/exec';
+export { timelineProbe } from '../engine/timeline/timelineProbe';
+export { auditProbe } from '../engine/audit/auditProbe';

@@ -1,4 +1,4 @@
-// `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,probes,activation] [--snapshot]`.
+// `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,memory,probes,isolation,tracing,activation] [--snapshot]`.
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,13 +12,23 @@ import { lspBench } from './lspBench';
 import { isolationBench } from './isolationBench';
 import { memoryBench } from './memoryBench';
 import { probeBench } from './probeBench';
+import { tracingBench } from './tracingBench';
 import { checkBudgets, checkedFigure, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
 import { firstLine, run, runWorker } from './tools';
 import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 
-const SECTIONS = ['parser', 'lsp', 'database', 'memory', 'probes', 'isolation', 'activation'] as const;
+const SECTIONS = [
+  'parser',
+  'lsp',
+  'database',
+  'memory',
+  'probes',
+  'isolation',
+  'tracing',
+  'activation',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): {
@@ -94,6 +104,7 @@ async function main(): Promise<number> {
   if (args.only.has('memory')) await section('memory', figures, async () => memoryBench());
   if (args.only.has('isolation'))
     await section('isolation', figures, () => isolationBench({ quick: args.quick }));
+  if (args.only.has('tracing')) await section('tracing', figures, () => tracingBench({ quick: args.quick }));
   if (args.only.has('activation')) {
     await section('activation', figures, () => activationBench({ quick: args.quick }));
     await section('activation', figures, async () => [await codeServerActivation({ quick: args.quick })]);

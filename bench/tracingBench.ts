@@ -1,0 +1,136 @@
+// What tracing a build costs: the timeline probe (a traced `make -jN -p` build and the databases of its makes)
+// and the audit (a traced `make -j1 -p` build) against the same build untraced, each isolated the same way,
+// alternating in one run, on a 24-file C project and on a recursive one.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { cacheRoot } from './corpus';
+import { engine } from './dist';
+import { errorText, formatValue, notAvailable, type Figure } from './figures';
+import { interleavedAsync, median } from './stats';
+import { cached } from './tools';
+
+const SECTION = 'tracing';
+const FILES = 24;
+
+function cFiles(dir: string, prefix: string, count: number): string[] {
+  const objects: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `${prefix}${i}`;
+    // Enough code that compiling takes a moment, as a real translation unit would.
+    const body = Array.from(
+      { length: 40 },
+      (_, j) => `static int ${name}_${j}(int x) { return x * ${j + 1} + ${i}; }`,
+    ).join('\n');
+    const calls = Array.from({ length: 40 }, (_, j) => `${name}_${j}(x)`).join(' + ');
+    writeFileSync(path.join(dir, `${name}.c`), `${body}\nint ${name}(int x) { return ${calls}; }\n`);
+    objects.push(`${name}.o`);
+  }
+  return objects;
+}
+
+/** 24 C files compiled and archived by one Makefile. */
+function flatProject(): string {
+  const dir = path.join(cacheRoot, 'tracing-flat');
+  cached(dir, `v1-${FILES}`, () => {
+    mkdirSync(dir, { recursive: true });
+    const objects = cFiles(dir, 'unit', FILES);
+    writeFileSync(
+      path.join(dir, 'Makefile'),
+      `OBJS := ${objects.join(' ')}\nlibunits.a: $(OBJS)\n\tar rcs $@ $^\n%.o: %.c\n\t$(CC) -O1 -c -o $@ $<\n`,
+    );
+  });
+  return dir;
+}
+
+/** The same 24 files split over two sub-makes run by $(MAKE) -C from the top. */
+function recursiveProject(): string {
+  const dir = path.join(cacheRoot, 'tracing-recursive');
+  cached(dir, `v1-${FILES}`, () => {
+    for (const sub of ['liba', 'libb']) {
+      mkdirSync(path.join(dir, sub), { recursive: true });
+      const objects = cFiles(path.join(dir, sub), sub, FILES / 2);
+      writeFileSync(
+        path.join(dir, sub, 'Makefile'),
+        `OBJS := ${objects.join(' ')}\n${sub}.a: $(OBJS)\n\tar rcs $@ $^\n%.o: %.c\n\t$(CC) -O1 -c -o $@ $<\n`,
+      );
+    }
+    writeFileSync(
+      path.join(dir, 'Makefile'),
+      '.PHONY: all liba libb\nall: liba libb\nliba libb:\n\t$(MAKE) -C $@\n',
+    );
+  });
+  return dir;
+}
+
+export async function tracingBench(options: { quick: boolean }): Promise<Figure[]> {
+  const { isolationSupport, withIsolation, timelineProbe, auditProbe } = engine();
+  const support = await isolationSupport();
+  if (support.kind === 'none')
+    return [
+      notAvailable('tracing.error', SECTION, 'tracing', 'x', `isolation is not available: ${support.why}`),
+    ];
+  const rounds = options.quick ? 3 : 5;
+  const figures: Figure[] = [];
+  for (const [name, label, dir] of [
+    ['c24', `${FILES}-file C project`, flatProject()],
+    ['recursive', `recursive project (2 sub-makes, ${FILES} C files)`, recursiveProject()],
+  ] as const) {
+    const untraced = (jobs: number) => (): Promise<void> =>
+      withIsolation(support, { root: dir, why: 'bench' }, async (session) => {
+        const result = await session.run({
+          file: 'make',
+          args: [`-j${jobs}`],
+          cwd: dir,
+          timeoutMs: 300_000,
+          maxOutputBytes: 1 << 24,
+        });
+        if (result.exitCode !== 0) throw new Error(`make -j${jobs} failed in ${dir}: ${result.stderr}`);
+        await session.written();
+      });
+    const probe = { directory: dir, timeoutMs: 300_000 };
+    try {
+      const timeline = async (): Promise<void> => {
+        const result = await timelineProbe({ ...probe, jobs: 2 });
+        if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
+      };
+      const times = await interleavedAsync([untraced(2), timeline], rounds, 1);
+      const [bare, traced] = times.map(median);
+      figures.push({
+        key: `tracing.${name}.timelineMs`,
+        section: SECTION,
+        label: `timeline probe (traced make -j2 -p build and its makes' databases), ${label}`,
+        value: traced,
+        unit: 'ms',
+        peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(traced / bare).toFixed(2)}x)`,
+        ratios: { overUntraced: traced / bare },
+        details: { samples: times },
+      });
+    } catch (error) {
+      figures.push(
+        notAvailable(`tracing.${name}.timelineMs`, SECTION, `timeline, ${label}`, 'ms', errorText(error)),
+      );
+    }
+    try {
+      const audit = async (): Promise<void> => {
+        await auditProbe({ ...probe });
+      };
+      const times = await interleavedAsync([untraced(1), audit], rounds, 1);
+      const [bare, traced] = times.map(median);
+      figures.push({
+        key: `tracing.${name}.auditMs`,
+        section: SECTION,
+        label: `audit (traced make -j1 -p build against make's database), ${label}`,
+        value: traced,
+        unit: 'ms',
+        peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(traced / bare).toFixed(2)}x)`,
+        ratios: { overUntraced: traced / bare },
+        details: { samples: times },
+      });
+    } catch (error) {
+      figures.push(
+        notAvailable(`tracing.${name}.auditMs`, SECTION, `audit, ${label}`, 'ms', errorText(error)),
+      );
+    }
+  }
+  return figures;
+}
