@@ -1,7 +1,6 @@
 // The audit graph panel: one webview (CSP with a nonce, no remote content) drawing the declared graph with the
 // audit's findings over it as SVG; a target filter; a click on a node opens its rule at make's file:line.
 import * as vscode from 'vscode';
-import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import { showRuleAt } from '../../infrastructure/location';
 import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
@@ -46,9 +45,10 @@ function legendHtml(): string {
   return `<div id="legend">${items.join('')}</div>`;
 }
 
-export class AuditGraphPanel extends WebviewPanelBase<PanelMessage> {
+export class AuditGraphPanel {
   static readonly viewType = 'makescope.auditGraph';
   private static current: AuditGraphPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
   private selected: string | undefined;
   private notice = '';
 
@@ -81,11 +81,16 @@ export class AuditGraphPanel extends WebviewPanelBase<PanelMessage> {
   }
 
   private constructor(
-    panel: vscode.WebviewPanel,
+    private readonly panel: vscode.WebviewPanel,
     private result: AuditResult | undefined,
   ) {
-    super(panel);
     this.render();
+    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    this.panel.webview.onDidReceiveMessage(
+      (message: PanelMessage) => void this.receive(message),
+      null,
+      this.disposables,
+    );
   }
 
   update(result: AuditResult): void {
@@ -95,7 +100,7 @@ export class AuditGraphPanel extends WebviewPanelBase<PanelMessage> {
     this.render();
   }
 
-  protected async receive(message: PanelMessage): Promise<void> {
+  private async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'select') {
       const known = this.result?.graph.nodes.some((n) => n.name === message.target);
       this.selected = known ? message.target : undefined;
@@ -131,7 +136,9 @@ export class AuditGraphPanel extends WebviewPanelBase<PanelMessage> {
     ].join('\n');
   }
 
-  protected forget(): void {
+  dispose(): void {
     AuditGraphPanel.current = undefined;
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }
