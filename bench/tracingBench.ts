@@ -88,49 +88,45 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         await session.written();
       });
     const probe = { directory: dir, timeoutMs: 300_000 };
-    try {
-      const timeline = async (): Promise<void> => {
-        const result = await timelineProbe({ ...probe, jobs: 2 });
-        if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
-      };
-      const times = await interleavedAsync([untraced(2), timeline], rounds, 1);
-      const [bare, traced] = times.map(median);
-      figures.push({
-        key: `tracing.${name}.timelineMs`,
-        section: SECTION,
-        label: `timeline probe (traced make -j2 -p build and its makes' databases), ${label}`,
-        value: traced,
-        unit: 'ms',
-        peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(traced / bare).toFixed(2)}x)`,
-        ratios: { overUntraced: traced / bare },
-        details: { samples: times },
-      });
-    } catch (error) {
-      figures.push(
-        notAvailable(`tracing.${name}.timelineMs`, SECTION, `timeline, ${label}`, 'ms', errorText(error)),
-      );
-    }
-    try {
-      const audit = async (): Promise<void> => {
+    /** One traced probe against the same build untraced, alternating; a figure either way. */
+    const measure = async (
+      kind: 'timeline' | 'audit',
+      what: string,
+      jobs: number,
+      traced: () => Promise<void>,
+    ): Promise<Figure> => {
+      const key = `tracing.${name}.${kind}Ms`;
+      try {
+        const times = await interleavedAsync([untraced(jobs), traced], rounds, 1);
+        const [bare, value] = times.map(median);
+        return {
+          key,
+          section: SECTION,
+          label: `${what}, ${label}`,
+          value,
+          unit: 'ms',
+          peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x)`,
+          ratios: { overUntraced: value / bare },
+          details: { samples: times },
+        };
+      } catch (error) {
+        return notAvailable(key, SECTION, `${kind}, ${label}`, 'ms', errorText(error));
+      }
+    };
+    figures.push(
+      await measure(
+        'timeline',
+        "timeline probe (traced make -j2 -p build and its makes' databases)",
+        2,
+        async () => {
+          const result = await timelineProbe({ ...probe, jobs: 2 });
+          if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
+        },
+      ),
+      await measure('audit', "audit (traced make -j1 -p build against make's database)", 1, async () => {
         await auditProbe({ ...probe });
-      };
-      const times = await interleavedAsync([untraced(1), audit], rounds, 1);
-      const [bare, traced] = times.map(median);
-      figures.push({
-        key: `tracing.${name}.auditMs`,
-        section: SECTION,
-        label: `audit (traced make -j1 -p build against make's database), ${label}`,
-        value: traced,
-        unit: 'ms',
-        peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(traced / bare).toFixed(2)}x)`,
-        ratios: { overUntraced: traced / bare },
-        details: { samples: times },
-      });
-    } catch (error) {
-      figures.push(
-        notAvailable(`tracing.${name}.auditMs`, SECTION, `audit, ${label}`, 'ms', errorText(error)),
-      );
-    }
+      }),
+    );
   }
   return figures;
 }
