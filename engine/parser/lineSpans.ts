@@ -7,7 +7,7 @@ import type { Position, Range, RecipeLine, Reference, ReferenceContext, Word } f
  * two Positions on top of the word (~170 bytes with V8's 64-bit fields); this costs three fields.
  * A range read from one is a new object each time: treat it, like the whole tree, as read-only.
  */
-function lineRange(line: number, from: number, to: number): Range {
+export function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
 }
 

@@ -1,9 +1,10 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
 import type { Reference, ReferenceContext, Word } from './ast';
+import { functionArguments } from './functionArguments';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
 import { BracedReference, ShortReference } from './lineSpans';
-import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
+import { ComputedReference, FunctionCallReference, LONGEST_PACKED_NAME } from './spanReferences';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
 
 /** An open `$(` or `${` whose closing parenthesis has not been seen yet. */
@@ -21,14 +22,10 @@ interface Frame {
   /** First colon and first `=` after it, outside nested references (substitution references). */
   colon: number;
   equals: number;
-  /** Commas outside nested references and parentheses. */
-  commas: number[];
 }
 
 const framePool: Frame[] = [];
 const FRAME_POOL_KEPT = 256;
-/** A function call's arguments, collected at their exact count. */
-const args = new ListBuilder<Word>();
 
 function newFrame(): Frame {
   const frame: Frame = {
@@ -41,13 +38,10 @@ function newFrame(): Frame {
     firstNested: -1,
     colon: -1,
     equals: -1,
-    commas: [],
   };
   framePool.push(frame);
   return frame;
 }
-
-const COMMA = 44;
 
 /**
  * References kept per file. A 100,000-line hand-written Makefile has ~64,000; a hostile file of
@@ -109,7 +103,6 @@ export function scanReferences(
         top.firstNested = -1;
         top.colon = -1;
         top.equals = -1;
-        if (top.commas.length > 0) top.commas.length = 0;
         depth++;
         i += 2;
         continue;
@@ -130,9 +123,7 @@ export function scanReferences(
           top = depth > 0 ? pool[depth - 1] : null;
         } else top.depth--;
       } else if (c === top.open) top.depth++;
-      else if (c === COMMA) {
-        if (top.depth === 0) top.commas.push(i);
-      } else if (c === COLON) {
+      else if (c === COLON) {
         if (top.colon < 0 && top.depth === 0) top.colon = i;
       } else if (c === EQUALS) {
         if (top.colon >= 0 && top.equals < 0) top.equals = i;
@@ -160,25 +151,50 @@ function finishFrame(
 ): void {
   const text = view.text;
   const cs = frame.contentStart;
-  const range = view.range(frame.start, end);
   const functionName = builtinAt(text, cs, contentEnd);
-  if (functionName !== null) {
-    const nameEnd = cs + functionName.length;
-    out[frame.slot] = {
-      name: functionName,
-      range,
-      nameRange: view.range(cs, nameEnd),
-      context,
-      functionName,
-      args: splitArguments(view, frame, nameEnd, contentEnd, BUILTIN_FUNCTIONS.get(functionName) ?? 0),
-    };
+  const substitution = functionName === null && frame.colon >= 0 && frame.equals > frame.colon;
+  const nameEnd = functionName !== null ? cs + functionName.length : substitution ? frame.colon : contentEnd;
+  const from = nameEnd - cs <= LONGEST_PACKED_NAME ? view.sameLineStart(frame.start, end) : -1;
+  if (from >= 0) {
+    // Written on one line: offsets, not objects (spanReferences.ts).
+    const line = view.table.lineOf(from);
+    const character = from - view.table.starts[line];
+    out[frame.slot] =
+      functionName !== null
+        ? new FunctionCallReference(
+            text,
+            frame.start,
+            line,
+            character,
+            end - frame.start,
+            FunctionCallReference.bits(context, end > contentEnd),
+            functionName,
+          )
+        : new ComputedReference(
+            text,
+            frame.start,
+            line,
+            character,
+            end - frame.start,
+            ComputedReference.bits(
+              context,
+              frame.firstNested >= 0 && frame.firstNested < nameEnd,
+              substitution,
+              nameEnd - cs,
+            ),
+          );
     return;
   }
-  const substitution = frame.colon >= 0 && frame.equals > frame.colon;
-  const nameEnd = substitution ? frame.colon : contentEnd;
+  const range = view.range(frame.start, end);
+  const nameRange = view.range(cs, nameEnd);
+  if (functionName !== null) {
+    const word = (start: number, stop: number): Word => view.word(start, stop);
+    const args = functionArguments(text, functionName, nameEnd, contentEnd, frame.open, word);
+    out[frame.slot] = { name: functionName, range, nameRange, context, functionName, args };
+    return;
+  }
   const computed = frame.firstNested >= 0 && frame.firstNested < nameEnd;
   const name = text.slice(cs, nameEnd);
-  const nameRange = view.range(cs, nameEnd);
   // Each shape built in one literal, so V8 keeps every field in the object itself.
   out[frame.slot] =
     !computed && !substitution
@@ -220,6 +236,9 @@ function shortReference(view: LineView, name: string, start: number, context: Re
   return new ShortReference(name, line, from - view.table.starts[line], context);
 }
 
+/** Each built-in function's name to one shared string, so calls keep no copy of their own. */
+const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map([...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]));
+
 /** Letters, digits and `_`: what most variable names are made of. */
 function isNameCode(c: number): boolean {
   return c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57;
@@ -235,26 +254,5 @@ function builtinAt(text: string, start: number, end: number): string | null {
     else break;
   }
   if (i === start || i >= end || !isBlank(text.charCodeAt(i))) return null;
-  const name = text.slice(start, i);
-  return BUILTIN_FUNCTIONS.has(name) ? name : null;
-}
-
-function splitArguments(
-  view: LineView,
-  frame: Frame,
-  nameEnd: number,
-  contentEnd: number,
-  maximum: number,
-): Word[] {
-  const text = view.text;
-  let argStart = nameEnd;
-  while (argStart < contentEnd && isBlank(text.charCodeAt(argStart))) argStart++;
-  for (const comma of frame.commas) {
-    if (comma < argStart) continue;
-    if (maximum !== 0 && args.length === maximum - 1) break;
-    args.add(view.word(argStart, comma));
-    argStart = comma + 1;
-  }
-  args.add(view.word(argStart, contentEnd));
-  return args.take();
+  return FUNCTION_NAMES.get(text.slice(start, i)) ?? null;
 }
