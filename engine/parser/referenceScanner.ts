@@ -237,7 +237,9 @@ function shortReference(view: LineView, name: string, start: number, context: Re
 }
 
 /** Each built-in function's name to one shared string, so calls keep no copy of their own. */
-const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map([...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]));
+const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map(
+  [...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]),
+);
 
 /** Letters, digits and `_`: what most variable names are made of. */
 function isNameCode(c: number): boolean {

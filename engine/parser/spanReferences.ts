@@ -60,7 +60,12 @@ abstract class SpanReference implements Reference {
  * per reference), with the context and the flags packed in one number.
  */
 export class ComputedReference extends SpanReference {
-  static bits(context: ReferenceContext, computed: boolean, substitution: boolean, nameLength: number): number {
+  static bits(
+    context: ReferenceContext,
+    computed: boolean,
+    substitution: boolean,
+    nameLength: number,
+  ): number {
     return (
       CONTEXTS.indexOf(context) |
       (computed ? COMPUTED : 0) |
