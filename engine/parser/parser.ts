@@ -1,9 +1,11 @@
 // Text -> ParsedMakefile: walks logical lines the way GNU make's reader does; never throws.
 import type { Assignment, ParsedMakefile, RecipeLine, Statement, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
+import { LineAssignment } from './assignmentNode';
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
+import { rangeBetween } from './lineSpans';
 import { LineTable } from './lineTable';
 import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
@@ -286,22 +288,43 @@ class MakefileParser {
     const operatorEnd = definition.operatorStart + definition.operator.length;
     // The statement covers its whole value, trailing blanks included, so valueRange lies inside range.
     const rangeEnd = Math.max(operatorEnd, valueEnd);
-    const node: Assignment = {
-      type: 'assignment',
-      name: wordAt(view, nameStart, nameEnd),
-      computedName,
-      operator: definition.operator,
-      value: storedValue(vt, valueStart, valueEnd),
-      valueRange: view.range(valueStart, valueEnd),
-      modifiers: assignment.modifiers,
-      define: false,
-      // A target-specific assignment starts at its first target.
-      range:
-        targets !== undefined && targets.length > 0
-          ? { start: targets[0].range.start, end: view.position(rangeEnd) }
-          : view.range(assignment.start, rangeEnd),
-    };
-    if (targets !== undefined) node.targets = targets;
+    const name = wordAt(view, nameStart, nameEnd);
+    const value = storedValue(vt, valueStart, valueEnd);
+    const from = targets === undefined ? view.sameLineStart(assignment.start, rangeEnd) : -1;
+    let node: Assignment;
+    if (from >= 0) {
+      // Written on one line: columns, not Range objects (assignmentNode.ts).
+      const line = this.table.lineOf(from);
+      const column = from - this.table.starts[line] - assignment.start;
+      node = new LineAssignment(
+        name,
+        definition.operator,
+        value,
+        assignment.modifiers,
+        line,
+        column + assignment.start,
+        column + valueStart,
+        column + valueEnd,
+        column + rangeEnd,
+      );
+    } else {
+      node = {
+        type: 'assignment',
+        name,
+        computedName,
+        operator: definition.operator,
+        value,
+        valueRange: view.range(valueStart, valueEnd),
+        modifiers: assignment.modifiers,
+        define: false,
+        // A target-specific assignment starts at its first target.
+        range:
+          targets !== undefined && targets.length > 0
+            ? rangeBetween(targets[0].range.start, view.position(rangeEnd))
+            : view.range(assignment.start, rangeEnd),
+      };
+      if (targets !== undefined) node.targets = targets;
+    }
     this.blocks.target.push(node);
     if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', this.output.references);
     scanReferences(view, valueStart, valueEnd, 'assignment-value', this.output.references);
