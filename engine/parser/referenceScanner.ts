@@ -86,7 +86,7 @@ export function scanReferences(
         let j = i + 2;
         while (j < end && isNameCode(text.charCodeAt(j))) j++;
         if (j < end && text.charCodeAt(j) === close) {
-          out.push(bracedReference(view, text.slice(i + 2, j), i, j + 1, context));
+          out.push(bracedReference(view, sharedName(text.slice(i + 2, j)), i, j + 1, context));
           i = j + 1;
           continue;
         }
@@ -240,6 +240,22 @@ function shortReference(view: LineView, name: string, start: number, context: Re
 const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map(
   [...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]),
 );
+
+/**
+ * One string per variable name: a file names the same few variables thousands of times, and each
+ * slice is a string of its own (24 bytes or more) that the tree would keep. Bounded, so that a hostile
+ * file of distinct names cannot grow it for good.
+ */
+const names = new Map<string, string>();
+const NAMES_KEPT = 4096;
+
+function sharedName(name: string): string {
+  const shared = names.get(name);
+  if (shared !== undefined) return shared;
+  if (names.size >= NAMES_KEPT) names.clear();
+  names.set(name, name);
+  return name;
+}
 
 /** Letters, digits and `_`: what most variable names are made of. */
 function isNameCode(c: number): boolean {
