@@ -1,38 +1,49 @@
-// A function call's arguments as words: split at its own commas, at most as many as the function takes.
+// A function call's arguments: the commas that split them, and the words between those commas.
 import type { Word } from './ast';
-import { argumentCommas } from './argumentCommas';
 import { BUILTIN_FUNCTIONS } from './functionArity';
-import { ListBuilder } from './listBuilder';
-import { isBlank } from './scan';
+import { emptyList } from './listBuilder';
 
-const commas: number[] = [];
-/** The arguments, handed out at their exact count. */
-const args = new ListBuilder<Word>();
+const SPACE = 32;
+const TAB = 9;
+
+/** Where the first argument starts: after the blanks that follow the function's name. */
+export function firstArgumentStart(text: string, nameEnd: number, contentEnd: number): number {
+  let start = nameEnd;
+  while (start < contentEnd) {
+    const c = text.charCodeAt(start);
+    if (c !== SPACE && c !== TAB) break;
+    start++;
+  }
+  return start;
+}
 
 /**
- * The arguments of `$(name ...)` whose name ends at `nameEnd` and content at `contentEnd` in
- * `text`; `open` is its opening parenthesis. The first argument starts after the blanks that
- * follow the name; the last keeps any commas past the function's argument count.
+ * Of the commas found at the call's own level (`commas`, in order), the ones that split its
+ * arguments: those after its first argument starts, no more than the function takes (the last
+ * argument keeps any further commas). An exact-size list, or the shared empty one.
  */
-export function functionArguments(
-  text: string,
-  name: string,
-  nameEnd: number,
+export function splittingCommas(name: string, commas: readonly number[], argStart: number): number[] {
+  const maximum = BUILTIN_FUNCTIONS.get(name) ?? 0;
+  let first = 0;
+  while (first < commas.length && commas[first] < argStart) first++;
+  let last = commas.length;
+  if (maximum !== 0 && last - first > maximum - 1) last = first + maximum - 1;
+  return last > first ? commas.slice(first, last) : emptyList();
+}
+
+/** The arguments between `argStart`, the splitting commas and `contentEnd`, as words. */
+export function argumentWords(
+  argStart: number,
+  splitting: readonly number[],
   contentEnd: number,
-  open: number,
   word: (start: number, end: number) => Word,
 ): Word[] {
-  const maximum = BUILTIN_FUNCTIONS.get(name) ?? 0;
-  let argStart = nameEnd;
-  while (argStart < contentEnd && isBlank(text.charCodeAt(argStart))) argStart++;
-  commas.length = 0;
-  argumentCommas(text, argStart, contentEnd, open, commas);
-  for (const comma of commas) {
-    if (maximum !== 0 && args.length === maximum - 1) break;
-    args.add(word(argStart, comma));
-    argStart = comma + 1;
+  const args: Word[] = new Array<Word>(splitting.length + 1);
+  let start = argStart;
+  for (let k = 0; k < splitting.length; k++) {
+    args[k] = word(start, splitting[k]);
+    start = splitting[k] + 1;
   }
-  args.add(word(argStart, contentEnd));
-  commas.length = 0;
-  return args.take();
+  args[splitting.length] = word(start, contentEnd);
+  return args;
 }

@@ -1,6 +1,6 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
-import type { Reference, ReferenceContext, Word } from './ast';
-import { functionArguments } from './functionArguments';
+import type { Reference, ReferenceContext } from './ast';
+import { argumentWords, firstArgumentStart, splittingCommas } from './functionArguments';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
 import { BracedReference, ShortReference } from './lineSpans';
 import type { LineView } from './lineView';
@@ -22,7 +22,11 @@ interface Frame {
   /** First colon and first `=` after it, outside nested references (substitution references). */
   colon: number;
   equals: number;
+  /** Commas outside nested references and parentheses. */
+  commas: number[];
 }
+
+const COMMA = 44;
 
 const framePool: Frame[] = [];
 const FRAME_POOL_KEPT = 256;
@@ -38,6 +42,7 @@ function newFrame(): Frame {
     firstNested: -1,
     colon: -1,
     equals: -1,
+    commas: [],
   };
   framePool.push(frame);
   return frame;
@@ -103,6 +108,7 @@ export function scanReferences(
         top.firstNested = -1;
         top.colon = -1;
         top.equals = -1;
+        if (top.commas.length > 0) top.commas.length = 0;
         depth++;
         i += 2;
         continue;
@@ -123,7 +129,9 @@ export function scanReferences(
           top = depth > 0 ? pool[depth - 1] : null;
         } else top.depth--;
       } else if (c === top.open) top.depth++;
-      else if (c === COLON) {
+      else if (c === COMMA) {
+        if (top.depth === 0) top.commas.push(i);
+      } else if (c === COLON) {
         if (top.colon < 0 && top.depth === 0) top.colon = i;
       } else if (c === EQUALS) {
         if (top.colon >= 0 && top.equals < 0) top.equals = i;
@@ -169,6 +177,7 @@ function finishFrame(
             end - frame.start,
             FunctionCallReference.bits(context, end > contentEnd),
             functionName,
+            splittingCommas(functionName, frame.commas, firstArgumentStart(text, nameEnd, contentEnd)),
           )
         : new ComputedReference(
             text,
@@ -188,8 +197,9 @@ function finishFrame(
   const range = view.range(frame.start, end);
   const nameRange = view.range(cs, nameEnd);
   if (functionName !== null) {
-    const word = (start: number, stop: number): Word => view.word(start, stop);
-    const args = functionArguments(text, functionName, nameEnd, contentEnd, frame.open, word);
+    const argStart = firstArgumentStart(text, nameEnd, contentEnd);
+    const splitting = splittingCommas(functionName, frame.commas, argStart);
+    const args = argumentWords(argStart, splitting, contentEnd, (start, stop) => view.word(start, stop));
     out[frame.slot] = { name: functionName, range, nameRange, context, functionName, args };
     return;
   }

@@ -1,7 +1,7 @@
 // Computed, substitution and function-call references written on one source line, kept as offsets:
 // their name, ranges and arguments are read from the source when asked for.
 import type { Range, Reference, ReferenceContext, Word } from './ast';
-import { functionArguments } from './functionArguments';
+import { argumentWords, firstArgumentStart } from './functionArguments';
 import { LineWord, lineRange } from './lineSpans';
 
 const CONTEXTS: readonly ReferenceContext[] = [
@@ -96,7 +96,7 @@ export class ComputedReference extends SpanReference {
   }
 }
 
-/** `$(patsubst %.c,%.o,$(SRCS))`: its arguments are split again from the source when read. */
+/** `$(patsubst %.c,%.o,$(SRCS))`: its argument words are cut from the source when read. */
 export class FunctionCallReference extends SpanReference {
   constructor(
     source: string,
@@ -106,6 +106,8 @@ export class FunctionCallReference extends SpanReference {
     length: number,
     bits: number,
     readonly name: string,
+    /** Offsets in `source` of the commas that split the arguments (functionArguments.ts). */
+    private readonly commas: readonly number[],
   ) {
     super(source, at, line, character, length, bits);
   }
@@ -122,11 +124,14 @@ export class FunctionCallReference extends SpanReference {
   get args(): Word[] {
     const { source, at, line, character } = this;
     const end = at + this.length;
-    const open = source.charCodeAt(at + 1);
     const contentEnd = (this.bits & CLOSED) !== 0 ? end - 1 : end;
-    const word = (start: number, stop: number): Word =>
-      new LineWord(source.slice(start, stop), line, character + start - at);
-    return functionArguments(source, this.name, at + 2 + this.name.length, contentEnd, open, word);
+    const argStart = firstArgumentStart(source, at + 2 + this.name.length, contentEnd);
+    return argumentWords(
+      argStart,
+      this.commas,
+      contentEnd,
+      (start, stop) => new LineWord(source.slice(start, stop), line, character + start - at),
+    );
   }
 
   toJSON(): Reference {
