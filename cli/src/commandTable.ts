@@ -175,6 +175,10 @@ make version, and the environment and command-line variables that reach the targ
 work (make -n); (3) causality (make -n --trace); (4) resolved state (make -p, saved as
 database.txt); (5) convergence (an isolated build, then make -q); (6) parse time against
 recipe time; (7) serial against parallel (isolated builds); (8) the escalation assessment.
+Two traced builds join when they can answer the symptom: the build timeline after (6) when the
+symptom reads as slowness ("slow", "takes too long", "timed out") or with --timeline, and the
+dependency audit after (7) when serial and parallel differ, the symptom reads as a race ("flaky",
+"sometimes", "-j8") or with --audit. Both need strace.
 Every command, its exit code, time and full output are recorded. The report ends with a verdict:
 healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
 The project is never changed.`,
@@ -190,6 +194,11 @@ The project is never changed.`,
       { name: 'format', value: 'FORMAT', help: 'What to print: md (default), json or sarif.' },
       { name: 'runs', value: 'K', help: 'Random shuffle seeds for step 7 (default 2).' },
       { name: 'no-build', help: 'Skip the isolated builds (steps 5 to 7 gather less).' },
+      {
+        name: 'timeline',
+        help: 'Add the build timeline (critical path, idle job slots) whatever the symptom.',
+      },
+      { name: 'audit', help: 'Add the dependency audit (undeclared reads and writes) whatever the symptom.' },
     ],
     exitCodes: '0 healthy, 1 a local fix or an escalation, 2 an error.',
     load: () => import('./commands/evidence'),
