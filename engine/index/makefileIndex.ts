@@ -6,14 +6,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Range } from '../parser/ast';
 import { automaticVariableDoc } from '../analysis/makeBuiltinDocs';
-import { targetDefinitions, variableDefinitions } from '../analysis/symbolQueries';
 import { pathToUri, uriToPath } from '../analysis/uris';
 import { findMakefiles, type ScanLimits } from '../analysis/workspaceScan';
 import { WorkspaceModel } from '../analysis/workspaceModel';
 import { PRODUCT_VERSION } from '../version';
-import { compareReadingOrder, readingOrder } from './readingOrder';
-import { targetSymbol, variableSymbol } from './scipSymbols';
-import { lineOf, SymbolDocumentation, type Definition } from './symbolDocumentation';
+import { SymbolDocumentation } from './symbolDocumentation';
+import { SymbolNamer } from './symbolNamer';
 import {
   PositionEncoding,
   SymbolRole,
@@ -65,7 +63,9 @@ export async function indexMakefiles(options: MakefileIndexOptions): Promise<Mak
     if (declined) notes.push(declined);
     for (const member of model.project(uri)) if (inside(member.uri)) documentUris.add(member.uri);
   }
-  const symbols = new SymbolNamer(model, root);
+  // The root makefiles: the files no other file includes, each where one make program starts.
+  const roots = [...documentUris].filter((uri) => model.project(uri)[0]?.uri === uri);
+  const symbols = new SymbolNamer(model, root, roots);
   const documentation = new SymbolDocumentation(model, root);
   // Every document's occurrences first: a symbol's information needs all its definitions.
   const occurrencesByUri = new Map(
@@ -114,32 +114,37 @@ function occurrencesOf(model: WorkspaceModel, uri: string, symbols: SymbolNamer)
   const index = model.index(uri);
   if (!index) return [];
   const occurrences: ScipOccurrence[] = [];
-  for (const definition of index.variables) {
-    if (!isStatic(definition.name)) continue;
-    const symbol = symbols.definedHere('variable', uri, definition.name, definition);
-    occurrences.push(
-      occurrence(definition.nameRange, symbol, SymbolRole.Definition, definition.statement.range),
-    );
-  }
-  for (const reference of index.parsed.references) {
-    const { name } = reference;
-    if (reference.functionName || reference.computed || !isStatic(name) || automaticVariableDoc(name))
-      continue;
-    occurrences.push(occurrence(reference.nameRange, symbols.referred('variable', uri, name), 0));
-  }
-  for (const target of index.targets) {
-    if (!isStatic(target.name)) continue;
-    const symbol = symbols.definedHere('target', uri, target.name, target);
-    occurrences.push(occurrence(target.word.range, symbol, SymbolRole.Definition, target.rule.range));
-  }
-  for (const prerequisite of index.prerequisites) {
-    if (!isStatic(prerequisite.name)) continue;
-    occurrences.push(
-      occurrence(prerequisite.word.range, symbols.referred('target', uri, prerequisite.name), 0),
-    );
+  for (const rootUri of symbols.rootsOf(uri)) {
+    for (const definition of index.variables) {
+      if (!isStatic(definition.name)) continue;
+      const symbol = symbols.defined('variable', rootUri, definition);
+      occurrences.push(
+        occurrence(definition.nameRange, symbol, SymbolRole.Definition, definition.statement.range),
+      );
+    }
+    for (const reference of index.parsed.references) {
+      const { name } = reference;
+      if (reference.functionName || reference.computed || !isStatic(name) || automaticVariableDoc(name))
+        continue;
+      occurrences.push(occurrence(reference.nameRange, symbols.referred('variable', rootUri, name), 0));
+    }
+    for (const target of index.targets) {
+      if (!isStatic(target.name)) continue;
+      const symbol = symbols.defined('target', rootUri, target);
+      occurrences.push(occurrence(target.word.range, symbol, SymbolRole.Definition, target.rule.range));
+    }
+    for (const prerequisite of index.prerequisites) {
+      if (!isStatic(prerequisite.name)) continue;
+      const symbol = symbols.referred('target', rootUri, prerequisite.name);
+      occurrences.push(occurrence(prerequisite.word.range, symbol, 0));
+    }
   }
   return occurrences.sort(
-    (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.symbolRoles - b.symbolRoles,
+    (a, b) =>
+      a.range[0] - b.range[0] ||
+      a.range[1] - b.range[1] ||
+      a.symbolRoles - b.symbolRoles ||
+      (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0),
   );
 }
 
@@ -157,71 +162,4 @@ export function scipRange({ start, end }: Range): number[] {
   return start.line === end.line
     ? [start.line, start.character, end.character]
     : [start.line, start.character, end.line, end.character];
-}
-
-type NameKind = 'variable' | 'target';
-
-/** Symbols of names: a definition belongs to its own project's root makefile; a reference to its definitions'. */
-class SymbolNamer {
-  private readonly roots = new Map<string, string>();
-  private readonly referredCache = new Map<string, string>();
-  private readonly definitions = new Map<string, Definition[]>();
-
-  constructor(
-    private readonly model: WorkspaceModel,
-    private readonly root: string,
-  ) {}
-
-  definedHere(kind: NameKind, uri: string, name: string, definition: Definition): string {
-    const symbol = this.symbol(kind, this.rootMakefileOf(uri), name);
-    const list = this.definitions.get(symbol);
-    if (list) list.push(definition);
-    else this.definitions.set(symbol, [definition]);
-    return symbol;
-  }
-
-  /** As Go to Definition answers: the project's definitions, else the workspace's; none: the own project's. */
-  referred(kind: NameKind, uri: string, name: string): string {
-    const key = `${kind}\0${this.rootMakefileOf(uri)}\0${name}`;
-    let symbol = this.referredCache.get(key);
-    if (symbol === undefined) {
-      const first =
-        kind === 'variable'
-          ? variableDefinitions(this.model, uri, name)[0]
-          : targetDefinitions(this.model, uri, name)[0];
-      symbol = this.symbol(kind, this.rootMakefileOf(first?.uri ?? uri), name);
-      this.referredCache.set(key, symbol);
-    }
-    return symbol;
-  }
-
-  /** Every definition of `symbol` in the indexed documents, in the order make reads them. */
-  definitionsOf(symbol: string): Definition[] {
-    const seen = this.definitions.get(symbol) ?? [];
-    if (seen.length < 2) return seen;
-    const order = readingOrder(this.model, seen[0].uri);
-    const keyed = seen.map((definition) => ({ definition, key: order(definition.uri, lineOf(definition)) }));
-    return keyed.sort((a, b) => compareReadingOrder(a.key, b.key)).map(({ definition }) => definition);
-  }
-
-  /** The document whose SymbolInformation holds `symbol`: the one with its first definition. */
-  homeOf(symbol: string): string | undefined {
-    return this.definitionsOf(symbol)[0]?.uri;
-  }
-
-  private symbol(kind: NameKind, rootMakefile: string, name: string): string {
-    return kind === 'variable' ? variableSymbol(rootMakefile, name) : targetSymbol(rootMakefile, name);
-  }
-
-  /** The makefile make starts from when it reads `uri`, relative to the index root. */
-  private rootMakefileOf(uri: string): string {
-    let shown = this.roots.get(uri);
-    if (shown === undefined) {
-      const rootUri = this.model.project(uri)[0]?.uri ?? uri;
-      const filePath = uriToPath(rootUri) ?? rootUri;
-      shown = path.relative(this.root, filePath).split(path.sep).join('/');
-      this.roots.set(uri, shown);
-    }
-    return shown;
-  }
 }

@@ -284,3 +284,60 @@ describe('makescope index (SCIP)', function () {
     }
   });
 });
+
+describe('makescope index (SCIP) of two makes sharing an include', function () {
+  this.timeout(120_000);
+  const SHARED = path.join(repoRoot, 'test', 'fixtures', 'scip-index-shared');
+  let output: string;
+  let found: Found[];
+
+  before(async () => {
+    output = await fs.mkdtemp(path.join(os.tmpdir(), 'makescope-index-'));
+    const run = index(output, '-C', SHARED, '-o', 'shared.scip');
+    assert.equal(run.code, 0, run.stderr);
+    found = occurrences(readScipIndex(await fs.readFile(path.join(output, 'shared.scip'))));
+  });
+  after(() => fs.rm(output, { recursive: true, force: true }));
+
+  for (const make of MAKES)
+    it(`defines each variable in each make's own namespace at make ${make.version}'s file:line`, async () => {
+      requireMake(make);
+      for (const rootMakefile of ['Makefile', 'docs/Makefile']) {
+        const cwd = path.join(SHARED, path.dirname(rootMakefile));
+        const result = await runProcess({
+          file: make.path,
+          args: ['-pRrq', '__makescope_no_goal__'],
+          cwd,
+          timeoutMs: 60_000,
+          maxOutputBytes: 16 * 1024 * 1024,
+        });
+        const variables = parseDatabase(result.stdout).variables.filter(
+          (variable) => variable.file && variable.line && !MAKE_OWN.has(variable.name),
+        );
+        assert.deepEqual(variables.map((variable) => variable.name).sort(), ['QUIET', 'VERSION']);
+        for (const variable of variables) {
+          const file = path.relative(SHARED, path.resolve(cwd, variable.file as string));
+          const at = found.filter(
+            (o) =>
+              isDefinition(o) &&
+              o.name === variable.name &&
+              o.document === file &&
+              o.range[0] === (variable.line as number) - 1,
+          );
+          assert.deepEqual(
+            at.map((o) => o.parsed.descriptors[0].name).sort(),
+            ['Makefile', 'docs/Makefile'],
+            `${variable.name} at ${file}:${variable.line}: one definition per make that reads it`,
+          );
+        }
+        const references = found.filter((o) => !isDefinition(o) && o.document === rootMakefile);
+        assert.ok(references.length >= 2, `${rootMakefile}: ${references.length} references`);
+        for (const reference of references)
+          assert.equal(
+            reference.parsed.descriptors[0].name,
+            rootMakefile,
+            `${reference.symbol} in ${rootMakefile}`,
+          );
+      }
+    });
+});
