@@ -86,7 +86,7 @@ export async function indexMakefiles(options: MakefileIndexOptions): Promise<Mak
         .filter((symbol) => symbols.homeOf(symbol) === uri)
         .map((symbol) => documentation.of(symbol, symbols.definitionsOf(symbol))),
     });
-    if (!isUtf8(readFileSync(uriToPath(uri) as string)))
+    if (!isUtf8(readBytes(uriToPath(uri) as string)))
       notes.push(
         `${relativePath} is not UTF-8: it was read as UTF-8, so columns after a bad byte may be off`,
       );
@@ -102,6 +102,15 @@ export async function indexMakefiles(options: MakefileIndexOptions): Promise<Mak
     documents,
   };
   return { index, notes };
+}
+
+/** The file's bytes; none when it vanished since it was read (nothing to warn about then). */
+function readBytes(filePath: string): Buffer {
+  try {
+    return readFileSync(filePath);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 const isDefinition = (occurrence: ScipOccurrence): boolean =>
