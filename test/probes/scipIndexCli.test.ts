@@ -64,6 +64,24 @@ function occurrences(scip: ReadIndex): Found[] {
 }
 
 const isDefinition = (occurrence: ReadOccurrence): boolean => (occurrence.symbolRoles & DEFINITION) !== 0;
+
+/** The definitions of `kind` in `document` on the 0-based `line` (of `name`, when given). */
+function definitionsAt(
+  found: readonly Found[],
+  kind: Found['kind'],
+  document: string,
+  line: number,
+  name?: string,
+): Found[] {
+  return found.filter(
+    (o) =>
+      isDefinition(o) &&
+      o.kind === kind &&
+      o.document === document &&
+      o.range[0] === line &&
+      (name === undefined || o.name === name),
+  );
+}
 const lines = (relativePath: string): string[] =>
   readFileSync(path.join(FIXTURE, relativePath), 'utf8').split('\n');
 
@@ -152,15 +170,14 @@ describe('makescope index (SCIP)', function () {
         ].filter((variable) => variable.file && variable.line && !MAKE_OWN.has(variable.name));
         assert.ok(fromMakefiles.length >= 7, `${fromMakefiles.length} variables from makefiles`);
         for (const variable of fromMakefiles) {
-          const at = found.find(
-            (o) =>
-              isDefinition(o) &&
-              o.kind === 'variable' &&
-              o.name === variable.name &&
-              o.document === variable.file &&
-              o.range[0] === (variable.line as number) - 1,
+          const at = definitionsAt(
+            found,
+            'variable',
+            variable.file as string,
+            (variable.line as number) - 1,
+            variable.name,
           );
-          assert.ok(at, `${variable.name}: a definition at ${variable.file}:${variable.line}`);
+          assert.ok(at.length > 0, `${variable.name}: a definition at ${variable.file}:${variable.line}`);
         }
         const known = new Set(fromMakefiles.map((variable) => variable.name));
         for (const o of found.filter((o) => isDefinition(o) && o.kind === 'variable'))
@@ -198,13 +215,7 @@ describe('makescope index (SCIP)', function () {
         const prerequisites = found.filter((o) => !isDefinition(o) && o.kind === 'target');
         assert.ok(prerequisites.length >= 5, `${prerequisites.length} prerequisites`);
         for (const prerequisite of prerequisites) {
-          const ruleTargets = found.filter(
-            (o) =>
-              isDefinition(o) &&
-              o.kind === 'target' &&
-              o.document === prerequisite.document &&
-              o.range[0] === prerequisite.range[0],
-          );
+          const ruleTargets = definitionsAt(found, 'target', prerequisite.document, prerequisite.range[0]);
           assert.ok(ruleTargets.length > 0, `${prerequisite.name}: on a rule line`);
           for (const target of ruleTargets) {
             const file = db.files.find((f) => f.name === target.name);
@@ -317,13 +328,7 @@ describe('makescope index (SCIP) of two makes sharing an include', function () {
         assert.deepEqual(variables.map((variable) => variable.name).sort(), ['QUIET', 'VERSION']);
         for (const variable of variables) {
           const file = path.relative(SHARED, path.resolve(cwd, variable.file as string));
-          const at = found.filter(
-            (o) =>
-              isDefinition(o) &&
-              o.name === variable.name &&
-              o.document === file &&
-              o.range[0] === (variable.line as number) - 1,
-          );
+          const at = definitionsAt(found, 'variable', file, (variable.line as number) - 1, variable.name);
           assert.deepEqual(
             at.map((o) => o.parsed.descriptors[0].name).sort(),
             ['Makefile', 'docs/Makefile'],

@@ -17,42 +17,28 @@ export function parseScipSymbol(symbol: string): ParsedSymbol | { local: string 
     return { local: id };
   }
   let at = 0;
-  // <scheme>, <manager>, <package-name>, <version>: any UTF-8, a space escaped as two spaces.
-  const spaced = (): string => {
+  /** Text up to `end`, where a doubled `end` stands for the character itself; `at` moves past the closing one. */
+  const upTo = (end: string, what: string): string => {
     let text = '';
     for (;;) {
-      if (at >= symbol.length) throw new Error(`'${symbol}' ends inside its package`);
-      if (symbol[at] === ' ') {
-        if (symbol[at + 1] === ' ') {
-          text += ' ';
-          at += 2;
-          continue;
-        }
+      if (at >= symbol.length) throw new Error(`'${symbol}' ends inside its ${what}`);
+      if (symbol[at] === end && symbol[at + 1] === end) {
+        text += end;
+        at += 2;
+      } else if (symbol[at] === end) {
         at++;
         return text;
-      }
-      text += symbol[at++];
+      } else text += symbol[at++];
     }
   };
+  // <scheme>, <manager>, <package-name>, <version>: any UTF-8, a space escaped as two spaces.
+  const spaced = (): string => upTo(' ', 'package');
   const [scheme, manager, packageName, version] = [spaced(), spaced(), spaced(), spaced()];
   if (!scheme || !manager || !packageName || !version) throw new Error(`empty package part in '${symbol}'`);
   const name = (): string => {
     if (symbol[at] === '`') {
-      let text = '';
       at++;
-      for (;;) {
-        if (at >= symbol.length) throw new Error(`unterminated backtick in '${symbol}'`);
-        if (symbol[at] === '`') {
-          if (symbol[at + 1] === '`') {
-            text += '`';
-            at += 2;
-            continue;
-          }
-          at++;
-          break;
-        }
-        text += symbol[at++];
-      }
+      const text = upTo('`', 'escaped identifier');
       if (text === '') throw new Error(`empty escaped identifier in '${symbol}'`);
       return text;
     }
