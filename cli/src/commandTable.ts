@@ -272,6 +272,34 @@ are kept: a file that is not UTF-8 comes back with the same bytes outside the sp
     exitCodes: '0 done (or, with --check/--diff, nothing would change), 1 a file would change, 2 an error.',
     load: () => import('./commands/fmt'),
   },
+  {
+    name: 'index',
+    operands: '',
+    summary:
+      "A SCIP index (Sourcegraph's code intelligence format) of the makefiles\nunder -C DIR: variable and target definitions and references, for\ncode navigation outside the editor. No make runs.",
+    description: `Writes a SCIP index (scip.proto, protobuf) of every makefile under DIR (default: the current
+directory) and of the files they include: each variable and target definition, each reference to a
+variable and each prerequisite, tied to their definitions as Go to Definition ties them (across
+includes), with each symbol's definitions as its documentation. Symbols are
+'makescope make . . <root makefile>/NAME.' for variables and '.../NAME:' for targets, where the root
+makefile is the one make starts from. Columns count UTF-16 code units. Reads files only: no make runs.`,
+    options: [
+      {
+        name: 'directory',
+        short: 'C',
+        value: 'DIR',
+        help: 'Index the makefiles under DIR (default: the current directory).',
+      },
+      {
+        name: 'output',
+        short: 'o',
+        value: 'FILE',
+        help: "Where to write the index (default: index.scip in the current\ndirectory; '-' for standard output).",
+      },
+    ],
+    exitCodes: '0 written, 2 an error.',
+    load: () => import('./commands/scipIndex'),
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
