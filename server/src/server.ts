@@ -50,6 +50,10 @@ import { HoverValues, withBudget } from './probeRequests/hoverValues';
 import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
 import { semanticTokens } from './features/semanticTokens';
+import { documentHighlights } from './features/documentHighlights';
+import { signatureHelp, SIGNATURE_TRIGGER_CHARACTERS } from './features/signatureHelp';
+import { selectionRanges } from './features/selectionRanges';
+import { ON_TYPE_FIRST_TRIGGER, recipePrefixOnEnter } from './features/onTypeFormatting';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokenLegend';
 import { boundNames, definedNames } from '../../engine/analysis/variableNames';
 import { ruleInstances } from '../../engine/probes/automaticVariables';
@@ -127,6 +131,10 @@ export class MakescopeServer {
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      documentHighlightProvider: true,
+      signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
+      selectionRangeProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_FIRST_TRIGGER },
     };
   }
 
@@ -210,6 +218,25 @@ export class MakescopeServer {
     connection.onFoldingRanges(({ textDocument }) => {
       const index = model.index(textDocument.uri);
       return index ? foldingRanges(index.parsed) : [];
+    });
+    connection.onDocumentHighlight(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      return index ? documentHighlights(index, position) : [];
+    });
+    connection.onSignatureHelp(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      const document = documents.get(textDocument.uri);
+      return index && document ? signatureHelp(index, document, position) : null;
+    });
+    connection.onSelectionRanges(({ textDocument, positions }) => {
+      const index = model.index(textDocument.uri);
+      const text = model.text(textDocument.uri);
+      return index && text !== undefined ? selectionRanges(index, lines(text), positions) : [];
+    });
+    connection.onDocumentOnTypeFormatting(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      const text = model.text(textDocument.uri);
+      return index && text !== undefined ? recipePrefixOnEnter(index, lines(text), position) : [];
     });
     connection.onDocumentFormatting(({ textDocument, options }) => {
       const document = documents.get(textDocument.uri);
@@ -498,6 +525,11 @@ function projectNames(files: readonly FileIndex[]): string[] {
       )
       .map((definition) => definition.name),
   );
+}
+
+/** The physical lines of a text, as LSP numbers them. */
+function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 function modelOptions(settings: Settings): { maxFileBytes: number; includeDirs: string[] } {
