@@ -1,5 +1,8 @@
-// Facts about a project the rules share (phony names, targets with recipes, special targets), computed once per call.
-import type { FileIndex } from '../../analysis/fileIndex';
+// Facts about a project the rules share (phony names, special targets, which words name which files), computed per call.
+import type { FileIndex, IncludeSite } from '../../analysis/fileIndex';
+import type { WorkspaceModel } from '../../analysis/workspaceModel';
+import { SPECIAL_TARGETS } from '../../analysis/makeBuiltinDocs';
+import type { Rule } from '../../parser/ast';
 
 /** Every name listed as a prerequisite of `.PHONY` in the project's files. */
 export function phonyNames(project: readonly FileIndex[]): Set<string> {
@@ -22,4 +25,75 @@ export function commandText(text: string): { command: string; offset: number } {
   const match = /^[@+\-\s]*/.exec(text);
   const offset = match ? match[0].length : 0;
   return { command: text.slice(offset), offset };
+}
+
+/** A target or prerequisite word make reads as one literal file name (no reference, no pattern). */
+export function isLiteralName(text: string): boolean {
+  return text.length > 0 && !/[$%]/.test(text);
+}
+
+/** Names listed as targets by GNU make's special targets (`.PHONY`, `.WAIT`...): not files, not edges. */
+export function isSpecialName(text: string): boolean {
+  return Object.hasOwn(SPECIAL_TARGETS, text);
+}
+
+/**
+ * Whether a target word may name `file` once make expands it: exact for a literal name; for a
+ * pattern (`%`) or a word with references (`$(OBJDIR)/%.o`), each of those may stand for anything.
+ */
+export function mayName(targetWord: string, file: string): boolean {
+  if (isLiteralName(targetWord)) return targetWord === file;
+  const pattern = targetWord
+    .split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/)
+    .map(escapeRegExp)
+    .join('.*');
+  return new RegExp(`^${pattern}$`).test(file);
+}
+
+/** Whether a recipe line reads one of these automatic variables (`^+?<`), also as `$(^D)`, `${<F}`. */
+export function readsAutomatic(text: string, names: string): boolean {
+  const set = names.replace(/[\]\\^-]/g, '\\$&');
+  return new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`).test(text.replace(/\$\$/g, ''));
+}
+
+/** Every rule of the project by each name it lists as a target, in reading order. */
+export function rulesByTarget(project: readonly FileIndex[]): Map<string, Rule[]> {
+  const rules = new Map<string, Rule[]>();
+  for (const file of project) {
+    for (const target of file.targets) {
+      const list = rules.get(target.name);
+      if (list) list.push(target.rule);
+      else rules.set(target.name, [target.rule]);
+    }
+  }
+  return rules;
+}
+
+/** The include words the workspace cannot follow to a file that exists (in reading order, per file). */
+export function unfollowedIncludes(model: WorkspaceModel, project: readonly FileIndex[]): IncludeSite[] {
+  return project.flatMap((file) =>
+    model
+      .includesOf(file.uri)
+      .filter((include) => !include.targetUri)
+      .map((include) => include.site),
+  );
+}
+
+/**
+ * True when make may read a makefile the workspace does not see: an include whose name only make
+ * can expand, or one a rule of the project may generate. A literal name with no rule is simply absent.
+ */
+export function hasUnknownIncludes(model: WorkspaceModel, project: readonly FileIndex[]): boolean {
+  const targets = project.flatMap((file) => file.targets.map((target) => target.name));
+  return unfollowedIncludes(model, project).some(
+    (site) =>
+      !isLiteralName(site.word.text) ||
+      /[*?[]/.test(site.word.text) ||
+      targets.some((target) => mayName(target, site.word.text)),
+  );
+}
+
+/** `text` matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
