@@ -99,7 +99,7 @@ for (const make of MAKES) {
         );
         const fine = run(workspace, ['show-y']);
         assert.equal(fine.status, 0, fine.output);
-        assert.equal(fine.output.trim(), 'b more c more');
+        assert.equal(fine.output.trim(), 'b more c more once once');
         await editLines(workspace, { 2: 'X += more' });
         const fixed = run(workspace, ['show-x']);
         assert.equal(fixed.output.trim(), 'a more');

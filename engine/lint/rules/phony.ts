@@ -2,7 +2,7 @@
 import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { escapeRegExp, phonyNames, rulesByTarget } from './projectFacts';
+import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
@@ -65,6 +65,8 @@ export function phonyStale({ index, project }: LintContext): RuleFinding[] {
 }
 
 export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[] {
+  // cmake's `cmake_force:`, automake's `installcheck-am:`: placeholders a generator writes everywhere.
+  if (isGenerated(index)) return [];
   const rules = rulesByTarget(project);
   const needed = new Set<string>();
   for (const file of project) {

@@ -2,7 +2,13 @@
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Rule, Word } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName, isSpecialName, readsAutomatic, rulesByTarget } from './projectFacts';
+import {
+  isLiteralName,
+  isSpecialName,
+  phonyNames,
+  recipeReadsPrerequisites,
+  rulesByTarget,
+} from './projectFacts';
 
 interface Edge {
   from: string;
@@ -151,6 +157,13 @@ const VISIT_BUDGET = 200_000;
 export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
   const successors = successorsOf(edgesOf(project).filter((edge) => !edge.orderOnly));
   const rules = rulesByTarget(project);
+  const readsPrerequisites = recipeReadsPrerequisites(project);
+  const phony = phonyNames(project);
+  // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
+  // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
+  const alwaysRemade = (name: string): boolean =>
+    phony.has(name) ||
+    (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0);
   let budget = VISIT_BUDGET;
   const reachedFrom = (start: string, avoid: ReadonlySet<string>): Set<string> => {
     const seen = new Set<string>();
@@ -165,7 +178,7 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
   };
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {
-    if (rule.type !== 'rule' || !isPlainRule(rule, rules)) continue;
+    if (rule.type !== 'rule' || !isPlainRule(rule, rules, readsPrerequisites)) continue;
     const listed = rule.prerequisites.filter((word) => isLiteralName(word.text) && !isSpecialName(word.text));
     const names = new Set(listed.map((word) => word.text));
     const targets = new Set(rule.targets.map((word) => word.text));
@@ -178,9 +191,10 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
     for (const word of listed) {
       const through = via.get(word.text);
       if (!through || through === word.text) continue;
+      if (alwaysRemade(word.text) && !alwaysRemade(through)) continue;
       result.push({
         range: word.range,
-        message: `'${word.text}' is already a prerequisite of '${through}', listed here too: make reaches it through '${through}' anyway.`,
+        message: `'${word.text}' is already needed by '${through}' (directly or further down), also listed here: make builds it before '${through}' and rebuilds through it anyway.`,
       });
     }
   }
@@ -188,14 +202,18 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
 }
 
 /** A rule of literal targets whose recipes never list the prerequisites ($^ $+ $? $<): there a listed name is on the command line. */
-function isPlainRule(rule: Rule, rules: Map<string, Rule[]>): boolean {
+function isPlainRule(
+  rule: Rule,
+  rules: Map<string, Rule[]>,
+  readsPrerequisites: (text: string) => boolean,
+): boolean {
   if (rule.prerequisites.length < 2 || rule.kind === 'static-pattern') return false;
   return rule.targets.every(
     (target) =>
       isLiteralName(target.text) &&
       !isSpecialName(target.text) &&
       (rules.get(target.text) ?? []).every((each) =>
-        each.recipe.every((line) => !readsAutomatic(line.text, '^+?<')),
+        each.recipe.every((line) => !readsPrerequisites(line.text)),
       ),
   );
 }

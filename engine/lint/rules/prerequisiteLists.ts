@@ -1,7 +1,14 @@
 // MS117 duplicate-prerequisite and MS120 empty-automatic-variable: what one rule's prerequisite list holds.
 import type { Reference, Rule, Word } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { hasUnknownIncludes, isLiteralName, mayName, readsAutomatic, rulesByTarget } from './projectFacts';
+import {
+  hasUnknownIncludes,
+  isLiteralName,
+  mayName,
+  readsAutomatic,
+  recipeReadsPrerequisites,
+  rulesByTarget,
+} from './projectFacts';
 
 function duplicatesIn(list: readonly Word[]): Word[] {
   const seen = new Set<string>();
@@ -16,12 +23,11 @@ function duplicatesIn(list: readonly Word[]): Word[] {
 
 export function duplicatePrerequisite({ index, project }: LintContext): RuleFinding[] {
   const rules = rulesByTarget(project);
+  const readsRepeats = recipeReadsPrerequisites(project, '+');
   // `$+` keeps repeats on purpose (a library named twice for the linker): there they are meant.
   const keepsRepeats = (rule: Rule): boolean =>
     rule.targets.some((target) =>
-      (rules.get(target.text) ?? [rule]).some((each) =>
-        each.recipe.some((line) => readsAutomatic(line.text, '+')),
-      ),
+      (rules.get(target.text) ?? [rule]).some((each) => each.recipe.some((line) => readsRepeats(line.text))),
     );
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {

@@ -97,3 +97,57 @@ export function hasUnknownIncludes(model: WorkspaceModel, project: readonly File
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A makefile a tool wrote (cmake, automake, configure): its first comment says so, and nobody edits it by hand. */
+export function isGenerated(file: FileIndex): boolean {
+  const first = file.parsed.comments[0];
+  return first !== undefined && first.range.start.line < 3 && /\bgenerated\b|DO NOT EDIT/i.test(first.text);
+}
+
+const LISTS_PREREQUISITES = '^+?<';
+
+/**
+ * Variables whose value reads the prerequisites ($^ $+ $? $<), directly or through another such
+ * variable: kbuild's `cmd_link = $(LD) -o $@ $^`, used as `$(call cmd,link)`.
+ */
+function prerequisiteReaders(project: readonly FileIndex[], names: string): Set<string> {
+  const values = project.flatMap((file) =>
+    file.variables.flatMap((v) =>
+      v.statement.type === 'assignment' ? [[v.name, v.statement.value] as const] : [],
+    ),
+  );
+  const readers = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, value] of values) {
+      if (readers.has(name)) continue;
+      if (readsAutomatic(value, names) || mentionsAny(value, readers)) {
+        readers.add(name);
+        grew = true;
+      }
+    }
+  }
+  return readers;
+}
+
+/** Whether `text` names one of `names` as `$(NAME...`, `${NAME...` or a `$(call NAME,` argument. */
+function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  for (const match of text.matchAll(/\$[({](?:call\s+)?([^\s$(){}:,=]+)/g))
+    if (names.has(match[1] ?? '')) return true;
+  for (const match of text.matchAll(/\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g))
+    if (names.has(match[1] ?? '')) return true;
+  return false;
+}
+
+/**
+ * Whether a recipe line reads these automatic variables (default: every one that lists the
+ * prerequisites), written out or through a variable that does (`$(call if_changed,link)`).
+ */
+export function recipeReadsPrerequisites(
+  project: readonly FileIndex[],
+  names: string = LISTS_PREREQUISITES,
+): (text: string) => boolean {
+  const readers = prerequisiteReaders(project, names);
+  return (text) => readsAutomatic(text, names) || mentionsAny(text, readers);
+}

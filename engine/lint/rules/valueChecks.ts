@@ -1,5 +1,5 @@
 // MS119 empty-reference, MS121 recursive-self-reference, MS122 trailing-blanks: slips inside assigned values.
-import type { Assignment, Reference } from '../../parser/ast';
+import type { Assignment, Position, Reference } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { escapeRegExp } from './projectFacts';
 
@@ -48,7 +48,8 @@ export function recursiveSelfReference(context: LintContext): RuleFinding[] {
       `\\$(?:[({]${escapeRegExp(name)}[)}:]${name.length === 1 ? `|${escapeRegExp(name)}` : ''})`,
     );
     const value = assignment.value.replace(/\$\$/g, '');
-    if (!self.test(value)) continue;
+    // `X = $(eval X := ...)$(X)` (git's lazy `:=`) replaces itself before it reads itself.
+    if (!self.test(value) || /\$[({]eval[\s)}]/.test(value)) continue;
     // `X = $(X) more` means "append": `X += more` says so and keeps X's flavor.
     const appended = new RegExp(`^\\$[({]${escapeRegExp(name)}[)}][ \\t]+`).exec(assignment.value);
     const rest = appended ? assignment.value.slice(appended[0].length) : undefined;
@@ -77,6 +78,7 @@ export function recursiveSelfReference(context: LintContext): RuleFinding[] {
 
 export function trailingBlanks(context: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
+  let lines: string[] | undefined;
   for (const assignment of assignments(context)) {
     if (assignment.define) continue;
     const blanks = /[ \t]+$/.exec(assignment.value)?.[0].length ?? 0;
@@ -84,12 +86,21 @@ export function trailingBlanks(context: LintContext): RuleFinding[] {
     // `space := $(empty) $(empty) ` and the manual's `$(nullstring) # end of the line` are made of blanks on purpose.
     if (assignment.value.replace(/\$[({][^)}]*[)}]/g, '').trim().length === 0) continue;
     const end = assignment.valueRange.end;
-    if (end.character < blanks) continue;
     const start = { line: end.line, character: end.character - blanks };
+    // A blank made by a `\` before an empty line (`core-y := \`, `applets/ \`, blank) is not on the line to remove.
+    lines ??= (context.model.text(context.index.uri) ?? '').split(/\r?\n|\r/);
+    if (!/^[ \t]+$/.test(lines[end.line]?.slice(Math.max(0, start.character), end.character) ?? '')) continue;
+    if (start.character < 0 || saysBlankIsMeant(context, end)) continue;
     result.push({
       range: { start, end },
       message: `The value of '${assignment.name.text}' ends in ${blanks} blank${blanks > 1 ? 's' : ''} that make keeps: '$(${assignment.name.text})/x' gives '${assignment.value.trim()}${' '.repeat(blanks)}/x'.`,
     });
   }
   return result;
+}
+
+/** `X = find # space is required here`: a comment on the line that speaks of the blank says it is meant. */
+function saysBlankIsMeant({ index }: LintContext, end: Position): boolean {
+  const comment = index.parsed.comments.find((c) => c.range.start.line === end.line);
+  return comment !== undefined && /\b(space|blank|whitespace)s?\b/i.test(comment.text);
 }
