@@ -1,6 +1,7 @@
 // MS101 phony-missing, MS102 phony-stale, MS124 phony-does-nothing: `.PHONY` that lacks a target, names none, or names an empty one.
 import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
+import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
 
@@ -74,6 +75,9 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
       if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY' && t.text !== prerequisite.name))
         needed.add(prerequisite.name);
   }
+  const spacedRecipeLines = new Set(
+    index.parsed.problems.filter((p) => p.code === 'recipe-with-spaces').map((p) => p.range.start.line),
+  );
   const recipeText = project.flatMap((file) => file.recipes.map((site) => site.line.text)).join('\n');
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
@@ -81,12 +85,13 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
     for (const entry of target.rule.prerequisites) {
       const own = rules.get(entry.text);
       if (!own || needed.has(entry.text) || entry.text.includes('$')) continue;
-      if (
-        own.some(
-          (rule) => rule.recipe.length > 0 || rule.prerequisites.length > 0 || rule.orderOnly.length > 0,
-        )
-      )
-        continue;
+      // A recipe indented with spaces is a recipe meant (MS114 says so), not an empty rule.
+      const doesSomething = (rule: Rule): boolean =>
+        rule.recipe.length > 0 ||
+        rule.prerequisites.length > 0 ||
+        rule.orderOnly.length > 0 ||
+        spacedRecipeLines.has(rule.range.end.line + 1);
+      if (own.some(doesSomething)) continue;
       // A recipe that runs `$(MAKE) name` uses it, even if it does nothing.
       if (new RegExp(`(^|[\\s'"])${escapeRegExp(entry.text)}($|[\\s'";])`, 'm').test(recipeText)) continue;
       result.push({
