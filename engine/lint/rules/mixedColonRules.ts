@@ -30,6 +30,10 @@ function exclusive(a: Map<string, number> | undefined, b: Map<string, number> | 
 }
 
 export function mixedColonRules({ index, project }: LintContext): RuleFinding[] {
+  const doubles = new Set<string>();
+  for (const file of project)
+    for (const target of file.targets) if (target.rule.doubleColon === true) doubles.add(target.name);
+  if (doubles.size === 0) return [];
   const branches = new Map<Rule, Map<string, number>>();
   for (const file of project) for (const [rule, inside] of branchesOf(file)) branches.set(rule, inside);
   const seen = new Map<string, Rule[]>();
@@ -37,7 +41,7 @@ export function mixedColonRules({ index, project }: LintContext): RuleFinding[] 
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
-      if (!isLiteralName(target.name) || rule.kind === 'pattern') continue;
+      if (!doubles.has(target.name) || !isLiteralName(target.name) || rule.kind === 'pattern') continue;
       const earlier = seen.get(target.name) ?? [];
       if (earlier.length === 0) seen.set(target.name, earlier);
       const double = rule.doubleColon === true;

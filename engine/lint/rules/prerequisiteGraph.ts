@@ -5,6 +5,7 @@ import type { LintContext, RuleFinding } from '../lintTypes';
 import {
   isLiteralName,
   isSpecialName,
+  perProject,
   phonyNames,
   recipeReadsPrerequisites,
   rulesByTarget,
@@ -18,25 +19,29 @@ interface Edge {
   orderOnly: boolean;
 }
 
+const edgesCache = new WeakMap<readonly FileIndex[], Edge[]>();
+
 /** Edges target → prerequisite between literal file names; special targets and `.WAIT` are not files. */
 function edgesOf(project: readonly FileIndex[]): Edge[] {
-  const edges: Edge[] = [];
-  for (const file of project) {
-    for (const site of file.prerequisites) {
-      if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
-      for (const target of site.rule.targets) {
-        if (!isLiteralName(target.text) || isSpecialName(target.text)) continue;
-        edges.push({
-          from: target.text,
-          to: site.name,
-          word: site.word,
-          uri: file.uri,
-          orderOnly: site.orderOnly,
-        });
+  return perProject(edgesCache, project, () => {
+    const edges: Edge[] = [];
+    for (const file of project) {
+      for (const site of file.prerequisites) {
+        if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
+        for (const target of site.rule.targets) {
+          if (!isLiteralName(target.text) || isSpecialName(target.text)) continue;
+          edges.push({
+            from: target.text,
+            to: site.name,
+            word: site.word,
+            uri: file.uri,
+            orderOnly: site.orderOnly,
+          });
+        }
       }
     }
-  }
-  return edges;
+    return edges;
+  });
 }
 
 function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
@@ -51,11 +56,12 @@ function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
 
 export function selfDependency({ index }: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
-  for (const edge of edgesOf([index])) {
-    if (edge.from !== edge.to) continue;
+  for (const site of index.prerequisites) {
+    if (!site.rule.targets.some((target) => target.text === site.name)) continue;
+    if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
     result.push({
-      range: edge.word.range,
-      message: `'${edge.to}' lists itself as a prerequisite: make drops it ("Circular ${edge.to} <- ${edge.to} dependency dropped.").`,
+      range: site.word.range,
+      message: `'${site.name}' lists itself as a prerequisite: make drops it ("Circular ${site.name} <- ${site.name} dependency dropped.").`,
     });
   }
   return result;
@@ -134,7 +140,10 @@ function pathWithin(
 }
 
 export function circularDependency({ index, project }: LintContext): RuleFinding[] {
-  const edges = edgesOf(project).filter((edge) => edge.from !== edge.to);
+  // Only an edge into a target can close a loop: files no rule makes (sources, headers) are left out.
+  const all = edgesOf(project);
+  const targets = new Set(all.map((edge) => edge.from));
+  const edges = all.filter((edge) => edge.from !== edge.to && targets.has(edge.to));
   const successors = successorsOf(edges);
   const result: RuleFinding[] = [];
   for (const members of cycles(successors)) {

@@ -11,6 +11,7 @@ import {
 } from './projectFacts';
 
 function duplicatesIn(list: readonly Word[]): Word[] {
+  if (list.length < 2) return [];
   const seen = new Set<string>();
   const repeated: Word[] = [];
   for (const word of list) {
@@ -22,13 +23,14 @@ function duplicatesIn(list: readonly Word[]): Word[] {
 }
 
 export function duplicatePrerequisite({ index, project }: LintContext): RuleFinding[] {
-  const rules = rulesByTarget(project);
-  const readsRepeats = recipeReadsPrerequisites(project, '+');
   // `$+` keeps repeats on purpose (a library named twice for the linker): there they are meant.
-  const keepsRepeats = (rule: Rule): boolean =>
-    rule.targets.some((target) =>
+  const keepsRepeats = (rule: Rule): boolean => {
+    const rules = rulesByTarget(project);
+    const readsRepeats = recipeReadsPrerequisites(project, '+');
+    return rule.targets.some((target) =>
       (rules.get(target.text) ?? [rule]).some((each) => each.recipe.some((line) => readsRepeats(line.text))),
     );
+  };
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {
     if (rule.type !== 'rule') continue;
@@ -54,6 +56,17 @@ function listsPrerequisites(reference: Reference): boolean {
 }
 
 export function emptyAutomaticVariable({ index, project, model }: LintContext): RuleFinding[] {
+  // Cheap first: recipe lines that read the list, of rules that list nothing themselves.
+  const candidates = index.recipes.filter(
+    ({ rule, line }) =>
+      rule.kind !== 'pattern' &&
+      rule.kind !== 'static-pattern' &&
+      rule.prerequisites.length === 0 &&
+      // Old-fashioned suffix rules (`.c.o:`) and special targets get their prerequisites otherwise.
+      rule.targets.every((target) => isLiteralName(target.text) && !target.text.startsWith('.')) &&
+      readsAutomatic(line.text, '^+?<'),
+  );
+  if (candidates.length === 0) return [];
   // A file make reads that the workspace cannot see, or an $(eval), may give the target prerequisites.
   if (
     hasUnknownIncludes(model, project) ||
@@ -64,7 +77,6 @@ export function emptyAutomaticVariable({ index, project, model }: LintContext): 
   const patterns = project.flatMap((file) => file.targets.filter((target) => !isLiteralName(target.name)));
   const hasPrerequisites = (rule: Rule): boolean =>
     rule.targets.some((target) => {
-      if (rule.prerequisites.length > 0 || rule.targetPattern) return true;
       // Another `:` rule for the same target adds its prerequisites; a `::` rule stands alone.
       if (rule.kind === 'double-colon' || rule.doubleColon) return false;
       const others = rules.get(target.text) ?? [];
@@ -74,12 +86,8 @@ export function emptyAutomaticVariable({ index, project, model }: LintContext): 
       );
     });
   const result: RuleFinding[] = [];
-  for (const site of index.recipes) {
-    const { rule, line } = site;
-    if (rule.kind === 'pattern' || rule.kind === 'static-pattern') continue;
-    // Old-fashioned suffix rules (`.c.o:`) and special targets get their prerequisites otherwise.
-    if (rule.targets.some((target) => !isLiteralName(target.text) || target.text.startsWith('.'))) continue;
-    if (!readsAutomatic(line.text, '^+?<') || hasPrerequisites(rule)) continue;
+  for (const { rule, line } of candidates) {
+    if (hasPrerequisites(rule)) continue;
     for (const reference of index.parsed.references) {
       if (reference.context !== 'recipe' || !listsPrerequisites(reference)) continue;
       if (

@@ -37,36 +37,65 @@ export function isSpecialName(text: string): boolean {
   return Object.hasOwn(SPECIAL_TARGETS, text);
 }
 
+const MAX_WILDCARDS = 8;
+
 /**
  * Whether a target word may name `file` once make expands it: exact for a literal name; for a
  * pattern (`%`) or a word with references (`$(OBJDIR)/%.o`), each of those may stand for anything.
  */
 export function mayName(targetWord: string, file: string): boolean {
   if (isLiteralName(targetWord)) return targetWord === file;
-  const pattern = targetWord
-    .split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/)
-    .map(escapeRegExp)
-    .join('.*');
-  return new RegExp(`^${pattern}$`).test(file);
+  const parts = targetWord.split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/);
+  // Many wildcards make the match slow and say little: count such a word as a possible name.
+  if (parts.length > MAX_WILDCARDS) return true;
+  return new RegExp(`^${parts.map(escapeRegExp).join('.*')}$`).test(file);
 }
+
+const automaticPatterns = new Map<string, RegExp>();
 
 /** Whether a recipe line reads one of these automatic variables (`^+?<`), also as `$(^D)`, `${<F}`. */
 export function readsAutomatic(text: string, names: string): boolean {
-  const set = names.replace(/[\]\\^-]/g, '\\$&');
-  return new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`).test(text.replace(/\$\$/g, ''));
+  let pattern = automaticPatterns.get(names);
+  if (!pattern) {
+    const set = names.replace(/[\]\\^-]/g, '\\$&');
+    pattern = new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`);
+    automaticPatterns.set(names, pattern);
+  }
+  return pattern.test(text.replace(/\$\$/g, ''));
 }
+
+/**
+ * One computed fact per project, kept while the workspace model hands out the same project array
+ * (one lint pass, and every file of an unchanged project): the rules share it instead of each building it.
+ */
+export function perProject<T>(
+  cache: WeakMap<readonly FileIndex[], T>,
+  project: readonly FileIndex[],
+  build: () => T,
+): T {
+  let value = cache.get(project);
+  if (value === undefined) {
+    value = build();
+    cache.set(project, value);
+  }
+  return value;
+}
+
+const rulesByTargetCache = new WeakMap<readonly FileIndex[], Map<string, Rule[]>>();
 
 /** Every rule of the project by each name it lists as a target, in reading order. */
 export function rulesByTarget(project: readonly FileIndex[]): Map<string, Rule[]> {
-  const rules = new Map<string, Rule[]>();
-  for (const file of project) {
-    for (const target of file.targets) {
-      const list = rules.get(target.name);
-      if (list) list.push(target.rule);
-      else rules.set(target.name, [target.rule]);
+  return perProject(rulesByTargetCache, project, () => {
+    const rules = new Map<string, Rule[]>();
+    for (const file of project) {
+      for (const target of file.targets) {
+        const list = rules.get(target.name);
+        if (list) list.push(target.rule);
+        else rules.set(target.name, [target.rule]);
+      }
     }
-  }
-  return rules;
+    return rules;
+  });
 }
 
 /** The include words the workspace cannot follow to a file that exists (in reading order, per file). */
