@@ -219,9 +219,9 @@ standard output unless --out names a file.`,
     name: 'lint',
     operands: '[FILE...]',
     summary:
-      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, .ONESHELL and .POSIX\npitfalls, recipes checked by sh -n and shellcheck (codes MS101-MS114,\nMS201-MS202, docs/lint.md). --format sarif for CI.',
+      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, circular dependencies,\n.ONESHELL and .POSIX pitfalls, recipes checked by sh -n and shellcheck\n(codes MS101-MS125, MS201-MS202, docs/lint.md). --format sarif for CI.',
     description: `Lints makefiles without running make (FILE..., or the makefile of -C DIR): the rules
-MS101-MS114 with their default severities, described with their reasons in docs/lint.md. Each recipe
+MS101-MS125 with their default severities, described with their reasons in docs/lint.md. Each recipe
 is also checked by the shell make would use, with '-n' (SHELL and .SHELLFLAGS respected: MS201), and by
 shellcheck when it is on PATH (MS202); --no-recipe-shell skips both (they run programs). A comment
 '# makescope-disable-next-line MS101' silences the next line; '# makescope-disable MS105' up to
