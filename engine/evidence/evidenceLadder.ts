@@ -138,9 +138,13 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const dryRun = await climb<DryRunResult>({
     id: 'intended-work',
     run: dryRunProbe,
-    explain: interpret.intendedWork,
+    explain: (result) => interpret.intendedWork(result, path.resolve(options.directory)),
   });
-  const trace = await climb<TraceReport>({ id: 'causality', run: traceProbe, explain: interpret.causality });
+  const trace = await climb<TraceReport>({
+    id: 'causality',
+    run: traceProbe,
+    explain: (result) => interpret.causality(result, path.resolve(options.directory)),
+  });
   await climb<DatabaseResult | undefined>({
     id: 'resolved-state',
     run: async () => database,
