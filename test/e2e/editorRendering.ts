@@ -1,0 +1,97 @@
+// What the active editor renders, read from Monaco's DOM: a line's text with its inlay hints, token colours, squiggles.
+import type { Locator, Page } from 'playwright-core';
+
+/** A box on the page, in CSS pixels. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+const NBSP = /\u00a0/g;
+
+export class EditorRendering {
+  constructor(private readonly page: Page) {}
+
+  /** The rendered lines of the active editor (only those in view: Monaco virtualises them). */
+  private get lines(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor .view-lines').first().locator('.view-line');
+  }
+
+  /** The rendered line whose text starts with `start`: its text as shown, inlay hints included. */
+  async lineText(start: string): Promise<string | undefined> {
+    const texts = (await this.lines.allTextContents()).map((text) => text.replace(NBSP, ' '));
+    return texts.find((text) => text.startsWith(start));
+  }
+
+  /**
+   * The computed colour of the token span whose whole text is `word`, on the rendered line that starts
+   * with `start` once its indentation is trimmed; undefined while no such span is shown.
+   */
+  async tokenColour(start: string, word: string): Promise<string | undefined> {
+    return this.lines.evaluateAll(
+      (lines, [start, word]) => {
+        const line = lines.find((element) =>
+          (element.textContent ?? '')
+            .replace(/\u00a0/g, ' ')
+            .trimStart()
+            .startsWith(start),
+        );
+        const span = [...(line?.querySelectorAll('span > span') ?? [])].find(
+          (element) => element.textContent === word,
+        );
+        return span ? span.ownerDocument.defaultView?.getComputedStyle(span).color : undefined;
+      },
+      [start, word] as const,
+    );
+  }
+
+  /** Where `word` is drawn on the rendered line that starts with `start` (its first occurrence). */
+  async textBox(start: string, word: string): Promise<Box | undefined> {
+    return this.lines.evaluateAll(
+      (lines, [start, word]) => {
+        const line = lines.find((element) =>
+          (element.textContent ?? '')
+            .replace(/\u00a0/g, ' ')
+            .trimStart()
+            .startsWith(start),
+        );
+        if (!line) return undefined;
+        // The text nodes in order, to the one holding the word's first character; then that range is measured.
+        // The DOM's own types are not in this project's lib: a node's type is taken from the line's children.
+        type DomNode = (typeof line.childNodes)[number];
+        const textNodes = (node: DomNode): DomNode[] =>
+          node.nodeType === node.TEXT_NODE ? [node] : [...node.childNodes].flatMap(textNodes);
+        const at = (line.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(word);
+        if (at < 0) return undefined;
+        let offset = 0;
+        for (const node of textNodes(line)) {
+          const length = node.textContent?.length ?? 0;
+          if (at < offset + length) {
+            const range = line.ownerDocument.createRange();
+            range.setStart(node, at - offset);
+            range.setEnd(node, Math.min(length, at - offset + word.length));
+            const rect = range.getBoundingClientRect();
+            return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+          }
+          offset += length;
+        }
+        return undefined;
+      },
+      [start, word] as const,
+    );
+  }
+
+  /** The boxes of the error squiggles the active editor draws (class `squiggly-error` in its overlay layer). */
+  async errorSquiggles(): Promise<Box[]> {
+    return this.page
+      .locator('.editor-instance .monaco-editor .view-overlays .squiggly-error')
+      .evaluateAll((squiggles) =>
+        squiggles.map((squiggle) => {
+          const rect = squiggle.getBoundingClientRect();
+          return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+        }),
+      );
+  }
+}
