@@ -9,7 +9,8 @@ export interface Box {
   height: number;
 }
 
-const NBSP = /\u00a0/g;
+/** Monaco draws spaces as no-break spaces and inlay hint padding as other blanks: all read as one space. */
+const BLANKS = /\s+/g;
 
 export class EditorRendering {
   constructor(private readonly page: Page) {}
@@ -19,9 +20,9 @@ export class EditorRendering {
     return this.page.locator('.editor-instance .monaco-editor .view-lines').first().locator('.view-line');
   }
 
-  /** The rendered line whose text starts with `start`: its text as shown, inlay hints included. */
+  /** The rendered line whose text starts with `start`: its text as shown (blanks as single spaces), inlay hints included. */
   async lineText(start: string): Promise<string | undefined> {
-    const texts = (await this.lines.allTextContents()).map((text) => text.replace(NBSP, ' '));
+    const texts = (await this.lines.allTextContents()).map((text) => text.replace(BLANKS, ' '));
     return texts.find((text) => text.startsWith(start));
   }
 
@@ -58,15 +59,21 @@ export class EditorRendering {
             .startsWith(start),
         );
         if (!line) return undefined;
-        // The text nodes in order, to the one holding the word's first character; then that range is measured.
+        // The line's text nodes in document order (a loop, not a named helper: the bundler's __name wrapper
+        // of named functions does not exist in the page), to the one holding the word's first character.
         // The DOM's own types are not in this project's lib: a node's type is taken from the line's children.
         type DomNode = (typeof line.childNodes)[number];
-        const textNodes = (node: DomNode): DomNode[] =>
-          node.nodeType === node.TEXT_NODE ? [node] : [...node.childNodes].flatMap(textNodes);
+        const textNodes: DomNode[] = [];
+        const pending: DomNode[] = [line];
+        while (pending.length > 0) {
+          const node = pending.pop()!;
+          if (node.nodeType === node.TEXT_NODE) textNodes.push(node);
+          else pending.push(...[...node.childNodes].reverse());
+        }
         const at = (line.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(word);
         if (at < 0) return undefined;
         let offset = 0;
-        for (const node of textNodes(line)) {
+        for (const node of textNodes) {
           const length = node.textContent?.length ?? 0;
           if (at < offset + length) {
             const range = line.ownerDocument.createRange();
