@@ -20,10 +20,20 @@ export class EditorRendering {
     return this.page.locator('.editor-instance .monaco-editor .view-lines').first().locator('.view-line');
   }
 
+  /** The texts of the rendered lines, blanks read as single spaces. */
+  private async lineTexts(): Promise<string[]> {
+    return (await this.lines.allTextContents()).map((text) => text.replace(BLANKS, ' '));
+  }
+
   /** The rendered line whose text starts with `start`: its text as shown (blanks as single spaces), inlay hints included. */
   async lineText(start: string): Promise<string | undefined> {
-    const texts = (await this.lines.allTextContents()).map((text) => text.replace(BLANKS, ' '));
-    return texts.find((text) => text.startsWith(start));
+    return (await this.lineTexts()).find((text) => text.startsWith(start));
+  }
+
+  /** The rendered line that starts with `start` once its indentation is trimmed, if one is shown. */
+  private async lineStarting(start: string): Promise<Locator | undefined> {
+    const index = (await this.lineTexts()).findIndex((text) => text.trimStart().startsWith(start));
+    return index < 0 ? undefined : this.lines.nth(index);
   }
 
   /**
@@ -31,63 +41,42 @@ export class EditorRendering {
    * with `start` once its indentation is trimmed; undefined while no such span is shown.
    */
   async tokenColour(start: string, word: string): Promise<string | undefined> {
-    return this.lines.evaluateAll(
-      (lines, [start, word]) => {
-        const line = lines.find((element) =>
-          (element.textContent ?? '')
-            .replace(/\u00a0/g, ' ')
-            .trimStart()
-            .startsWith(start),
-        );
-        const span = [...(line?.querySelectorAll('span > span') ?? [])].find(
-          (element) => element.textContent === word,
-        );
-        return span ? span.ownerDocument.defaultView?.getComputedStyle(span).color : undefined;
-      },
-      [start, word] as const,
-    );
+    return (await this.lineStarting(start))?.evaluate((line, word) => {
+      const span = [...line.querySelectorAll('span > span')].find((element) => element.textContent === word);
+      return span ? span.ownerDocument.defaultView?.getComputedStyle(span).color : undefined;
+    }, word);
   }
 
   /** Where `word` is drawn on the rendered line that starts with `start` (its first occurrence). */
   async textBox(start: string, word: string): Promise<Box | undefined> {
-    return this.lines.evaluateAll(
-      (lines, [start, word]) => {
-        const line = lines.find((element) =>
-          (element.textContent ?? '')
-            .replace(/\u00a0/g, ' ')
-            .trimStart()
-            .startsWith(start),
-        );
-        if (!line) return undefined;
-        // The line's text nodes in document order (a loop, not a named helper: the bundler's __name wrapper
-        // of named functions does not exist in the page), to the one holding the word's first character.
-        // The DOM's own types are not in this project's lib: a node's type is taken from the line's children.
-        type DomNode = (typeof line.childNodes)[number];
-        const textNodes: DomNode[] = [];
-        const pending: DomNode[] = [line];
-        while (pending.length > 0) {
-          const node = pending.pop()!;
-          if (node.nodeType === node.TEXT_NODE) textNodes.push(node);
-          else pending.push(...[...node.childNodes].reverse());
+    return (await this.lineStarting(start))?.evaluate((line, word) => {
+      // The line's text nodes in document order (a loop, not a named helper: the bundler's __name wrapper
+      // of named functions does not exist in the page), to the one holding the word's first character.
+      // The DOM's own types are not in this project's lib: a node's type is taken from the line's children.
+      type DomNode = (typeof line.childNodes)[number];
+      const textNodes: DomNode[] = [];
+      const pending: DomNode[] = [line];
+      while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (node.nodeType === node.TEXT_NODE) textNodes.push(node);
+        else pending.push(...[...node.childNodes].reverse());
+      }
+      const at = (line.textContent ?? '').replace(/\s/g, ' ').indexOf(word);
+      if (at < 0) return undefined;
+      let offset = 0;
+      for (const node of textNodes) {
+        const length = node.textContent?.length ?? 0;
+        if (at < offset + length) {
+          const range = line.ownerDocument.createRange();
+          range.setStart(node, at - offset);
+          range.setEnd(node, Math.min(length, at - offset + word.length));
+          const rect = range.getBoundingClientRect();
+          return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
         }
-        const at = (line.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(word);
-        if (at < 0) return undefined;
-        let offset = 0;
-        for (const node of textNodes) {
-          const length = node.textContent?.length ?? 0;
-          if (at < offset + length) {
-            const range = line.ownerDocument.createRange();
-            range.setStart(node, at - offset);
-            range.setEnd(node, Math.min(length, at - offset + word.length));
-            const rect = range.getBoundingClientRect();
-            return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
-          }
-          offset += length;
-        }
-        return undefined;
-      },
-      [start, word] as const,
-    );
+        offset += length;
+      }
+      return undefined;
+    }, word);
   }
 
   /** The boxes of the error squiggles the active editor draws (class `squiggly-error` in its overlay layer). */
