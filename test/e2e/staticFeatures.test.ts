@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { workspaceFrom, type Workspace } from '../probes/support/fixtureCopy';
 import { waitFor } from '../integration/waitFor';
 import { Session } from './codeServer';
-import { EditorRendering } from './editorRendering';
+import { EditorRendering, type Box } from './editorRendering';
 import { MakescopeViews } from './makescopeViews';
 
 const FIXTURE = 'static-features-in-editor';
@@ -117,19 +117,25 @@ describe('Static features in the editor (issue 21)', function () {
 
     // The squiggle: drawn on the rendered line of the error, starting under the token and as wide as it.
     const lineStart = lines[line - 1].trim().slice(0, 12);
-    const word = await editor.textBox(lineStart, token);
-    assert.ok(word, `"${token}" on the rendered line starting "${lineStart}"`);
-    let squiggles: Awaited<ReturnType<EditorRendering['errorSquiggles']>> = [];
+    // Both read again on each try: Monaco re-renders lines as the panel opens (a line being laid out measures 0).
+    let word: Box | undefined;
+    let squiggles: Box[] = [];
     const squiggle = await waitFor(
       async () => {
+        word = await editor.textBox(lineStart, token);
         squiggles = await editor.errorSquiggles();
-        return squiggles.find((box) => box.top < word.top + word.height && box.top + box.height > word.top);
+        const drawn = word && word.width > 0 ? word : undefined;
+        return (
+          drawn &&
+          squiggles.find((box) => box.top < drawn.top + drawn.height && box.top + box.height > drawn.top)
+        );
       },
       {
         what: () =>
           `an error squiggle on the line of "${token}" at ${JSON.stringify(word)} (squiggles: ${JSON.stringify(squiggles)})`,
       },
     );
+    assert.ok(word);
     await workbench.screenshot('static-3-recipe-shell-error');
     assert.ok(
       Math.abs(squiggle.left - word.left) <= 2,
