@@ -62,6 +62,18 @@ async function collect(
   }
 }
 
+/** The eight rungs every collection climbs, in order. */
+const LADDER = [
+  'symptom',
+  'intended-work',
+  'causality',
+  'resolved-state',
+  'convergence',
+  'timing',
+  'parallel',
+  'escalation',
+];
+
 function triggered(report: EvidenceReport): string[] {
   return report.criteria.filter((criterion) => criterion.triggered).map((criterion) => criterion.id);
 }
@@ -84,16 +96,7 @@ describe('makescope evidence', function () {
     assert.equal(code, 0);
     assert.deepEqual(
       report.rungs.map((rung) => rung.id),
-      [
-        'symptom',
-        'intended-work',
-        'causality',
-        'resolved-state',
-        'convergence',
-        'timing',
-        'parallel',
-        'escalation',
-      ],
+      LADDER,
     );
     assert.ok(
       report.rungs.slice(0, 6).every((rung) => rung.commands.length > 0),
@@ -186,17 +189,7 @@ describe('makescope evidence', function () {
     );
     assert.deepEqual(
       report.rungs.map((rung) => rung.id),
-      [
-        'symptom',
-        'intended-work',
-        'causality',
-        'resolved-state',
-        'convergence',
-        'timing',
-        'timeline',
-        'parallel',
-        'escalation',
-      ],
+      [...LADDER.slice(0, 6), 'timeline', ...LADDER.slice(6)],
     );
     const timeline = report.rungs.find((rung) => rung.id === 'timeline')!;
     assert.equal(timeline.status, 'ok', timeline.interpretation);
