@@ -2,6 +2,7 @@
 // targets worth speeding up and the picture; a click on a bar opens its rule; "Export Chrome trace" saves the JSON.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import type { TimelineAnswer } from '../../../../contract/timeline';
 import { secondsText, spanName, timelineFigures } from '../../../../contract/wording/timelineFigures';
 import { showRuleAt } from '../../infrastructure/location';
@@ -60,10 +61,9 @@ export function timelineBody(answer: TimelineAnswer, width: number): string {
   ].join('\n');
 }
 
-export class TimelinePanel {
+export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
   static readonly viewType = 'makescope.timeline';
   private static current: TimelinePanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private width = FIRST_WIDTH;
 
   /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
@@ -88,17 +88,12 @@ export class TimelinePanel {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private answer: TimelineAnswer,
     private readonly onSaved: (file: vscode.Uri) => void,
   ) {
+    super(panel);
     this.render();
-    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    this.panel.webview.onDidReceiveMessage(
-      (message: PanelMessage) => void this.receive(message),
-      null,
-      this.disposables,
-    );
   }
 
   update(answer: TimelineAnswer): void {
@@ -106,7 +101,7 @@ export class TimelinePanel {
     this.render();
   }
 
-  private async receive(message: PanelMessage): Promise<void> {
+  protected async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'open') await showRuleAt(message.file, message.line);
     else if (message.command === 'export') await this.exportTrace();
     else this.resize(message.width);
@@ -144,9 +139,7 @@ export class TimelinePanel {
     });
   }
 
-  dispose(): void {
+  protected forget(): void {
     TimelinePanel.current = undefined;
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }
