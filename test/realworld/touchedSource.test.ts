@@ -21,7 +21,11 @@ interface ConvergenceAnswer {
 }
 
 /** A project and the source touched in it, relative to its make folder. */
-const CASES: [RealProject, string][] = [[PROJECTS.hello, 'src/hello.c']];
+const CASES: [RealProject, string][] = [
+  [PROJECTS.hello, 'src/hello.c'],
+  // redis-cli links adlist.o; the deps/ libraries come built with the prepared tree.
+  [PROJECTS.redis, 'adlist.c'],
+];
 
 for (const [project, source] of CASES) {
   describe(`real project: ${project.name}, ${source} touched after make ${project.target}`, function () {
