@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import type { TimelineResult } from '../../engine/timeline/timelineProbe';
 import { ThrowawayCopy } from './support/makeOracle';
 import { PROJECTS } from './support/projects';
-import { describeRun, MAKE_TIMEOUT_SECONDS, runCli, scratchPaths } from './support/runCli';
-import { compareFingerprints, fingerprintTree } from './support/treeFingerprint';
+import { describeRun } from './support/runCli';
+import { runUntouched } from './support/untouchedRun';
 import { createWorkspace, removeWorkspace, type Workspace } from './support/workspace';
 
 const run = promisify(execFile);
@@ -43,22 +43,7 @@ describe(`real project: ${project.name}, the timeline of make ${project.target}`
     const compiled = (await objectFiles(copy.copy, makeFolder)).filter((file) => !already.has(file)).sort();
     assert.ok(compiled.length > 10, `a real build compiled only ${compiled.join(' ')}: the check is void`);
 
-    const before = await fingerprintTree(workspace.projectRoot);
-    const answer = await runCli(
-      [
-        'timeline',
-        '-C',
-        workspace.makeDirectory,
-        '--timeout',
-        String(MAKE_TIMEOUT_SECONDS),
-        '--json',
-        project.target,
-      ],
-      { cwd: workspace.runRoot, tmp: workspace.tmp },
-    );
-    const after = await fingerprintTree(workspace.projectRoot);
-    assert.deepEqual(compareFingerprints(workspace.projectRoot, before, after), [], 'the tree is unchanged');
-    assert.deepEqual(scratchPaths(answer.stdout + answer.stderr, workspace.tmp), []);
+    const answer = await runUntouched(workspace, 'timeline', ['--json', project.target]);
     assert.equal(answer.exitCode, 0, describeRun(answer));
     const { timeline } = JSON.parse(answer.stdout) as TimelineResult;
 

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { PROJECTS } from './support/projects';
-import { describeRun, MAKE_TIMEOUT_SECONDS, runCli, scratchPaths } from './support/runCli';
+import { describeRun, scratchPaths } from './support/runCli';
+import { runUntouched } from './support/untouchedRun';
 import { createWorkspace, removeWorkspace, type Workspace } from './support/workspace';
 
 /** A step of report.md, from its heading to the next. */
@@ -27,22 +28,9 @@ for (const project of [PROJECTS.redis, PROJECTS.hello]) {
 
     it('steps 3 and 5 name rules by files relative to the project, with no absolute path', async function () {
       const out = path.join(workspace.runRoot, 'out', 'evidence');
-      const answer = await runCli(
-        [
-          'evidence',
-          '-C',
-          workspace.makeDirectory,
-          '--timeout',
-          String(MAKE_TIMEOUT_SECONDS),
-          '--runs',
-          '1',
-          '--no-build',
-          '--out',
-          out,
-          project.target,
-        ],
-        { cwd: workspace.runRoot, tmp: workspace.tmp },
-      );
+      const answer = await runUntouched(workspace, 'evidence', [
+        ...['--runs', '1', '--no-build', '--out', out, project.target],
+      ]);
       assert.ok(answer.exitCode === 0 || answer.exitCode === 1, describeRun(answer));
       const report = await readFile(path.join(out, 'report.md'), 'utf8');
       for (const number of [3, 5]) {
