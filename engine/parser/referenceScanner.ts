@@ -24,6 +24,13 @@ interface Frame {
   equals: number;
   /** Commas outside nested references and parentheses. */
   commas: number[];
+  /**
+   * The nearest enclosing frame of the other kind (`$(` for a `${`, and back), or null. make splits
+   * a call's arguments counting only its own kind of parentheses (function.c: find_next_argument),
+   * so a comma inside `${...}` nested in a `$(...)` call splits that call; no frame further out can
+   * see a comma at its own depth 0.
+   */
+  other: Frame | null;
 }
 
 const COMMA = 44;
@@ -43,6 +50,7 @@ function newFrame(): Frame {
     colon: -1,
     equals: -1,
     commas: [],
+    other: null,
   };
   framePool.push(frame);
   return frame;
@@ -98,7 +106,9 @@ export function scanReferences(
         // Reserve the slot now so an outer reference stays ahead of the ones nested in it.
         const slot = out.length;
         out.push(null as unknown as Reference);
+        const parent = top;
         top = depth < pool.length ? pool[depth] : newFrame();
+        top.other = parent === null ? null : parent.open !== next ? parent : parent.other;
         top.slot = slot;
         top.start = i;
         top.contentStart = i + 2;
@@ -122,6 +132,8 @@ export function scanReferences(
       continue;
     }
     if (top !== null) {
+      const other = top.other;
+      if (other !== null) countForOuterCall(other, c, i);
       if (c === top.close) {
         if (top.depth === 0) {
           finishFrame(view, top, i, i + 1, context, out);
@@ -147,6 +159,15 @@ export function scanReferences(
   while (depth > 0) finishFrame(view, pool[--depth], end, end, context, out);
   // A hostile span can open a frame per `$(`; keep the pool the size real files need.
   if (pool.length > FRAME_POOL_KEPT) pool.length = FRAME_POOL_KEPT;
+}
+
+/** What `text[i]` (inside a nested reference of the other kind) means to the call `frame`. */
+function countForOuterCall(frame: Frame, c: number, i: number): void {
+  if (c === frame.open) frame.depth++;
+  // Its own closing parenthesis would end the call for make; the parser keeps the nesting it found.
+  else if (c === frame.close) {
+    if (frame.depth > 0) frame.depth--;
+  } else if (c === COMMA && frame.depth === 0) frame.commas.push(i);
 }
 
 function finishFrame(
