@@ -4,21 +4,30 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import type { TimelineAnswer } from '../../../../contract/timeline';
-import { secondsText, spanName, timelineFigures } from '../../../../contract/wording/timelineFigures';
 import { showRuleAt } from '../../infrastructure/location';
 import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import { timelineScript, timelineStyle } from './timelineAssets';
 import { layoutTimeline } from './timelineLayout';
 import { timelineSvg } from './timelineSvg';
+import { summarizeTimeline, summaryHtml, type TimelineSummary } from './timelineSummary';
 
 type PanelMessage =
   | { command: 'open'; file: string; line: number }
   | { command: 'export' }
+  | { command: 'rerun' }
   | { command: 'width'; width: number };
 
 /** Drawing width in pixels until the page says how wide the panel is; never narrower than the minimum. */
 const FIRST_WIDTH = 1000;
 const MIN_WIDTH = 420;
+
+/** What the panel asks its owner to do. */
+export interface TimelinePanelActions {
+  /** The Chrome trace was written to `file`. */
+  saved(file: vscode.Uri): void;
+  /** Run the traced build of a restored panel again. */
+  rerun(request: TimelineSummary['request']): Promise<unknown>;
+}
 
 const LEGEND: [string, string][] = [
   ['job', 'recipe on a job lane'],
@@ -28,37 +37,37 @@ const LEGEND: [string, string][] = [
   ['idle', 'idle job slots'],
 ];
 
-function listItems(items: string[]): string {
-  return items.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
-}
-
-export function timelineBody(answer: TimelineAnswer, width: number): string {
-  const { timeline } = answer;
-  const work = timeline.spans.filter((span) => !span.container).length;
-  const figures = timelineFigures(timeline).map(
-    (figure) =>
-      `<tr data-figure="${figure.key}"><th>${escapeHtml(figure.label)}</th><td>${escapeHtml(figure.value)}</td></tr>`,
-  );
-  const critical = timeline.criticalPath.map(
-    (span) => `${spanName(span, answer.directory)}  ${secondsText(span.end - span.start)}`,
-  );
-  const speedups = timeline.speedups.map(
-    (s) => `${spanName(s, answer.directory)}: up to ${secondsText(s.savesSeconds)} sooner`,
-  );
+function liveBody(answer: TimelineAnswer, summary: TimelineSummary, width: number): string {
   const legend = LEGEND.map(
     ([kind, words]) => `<span><i class="swatch ${kind}"></i>${escapeHtml(words)}</span>`,
   );
   return [
-    `<h1>Build timeline of ${escapeHtml(answer.targets.join(' ') || 'the default goal')}</h1>`,
-    `<p class="dim" id="summary">${escapeHtml(answer.directory)} · make ${escapeHtml(answer.make.version)}, -j${timeline.jobs} · ${work} recipes, ${timeline.spans.length - work} sub-makes · exit ${answer.exitCode} · click a bar to open its rule</p>`,
-    `<p><button type="button" id="export" data-export>Export Chrome trace…</button></p>`,
-    `<table id="figures">${figures.join('')}</table>`,
-    `<div id="columns"><div><h2>Critical path</h2><ol id="critical-path">${listItems(critical)}</ol></div>`,
-    `<div><h2>Speed these up first</h2><ul id="speedups">${listItems(speedups)}</ul></div></div>`,
-    ...answer.notes.map((note) => `<p class="dim note">note: ${escapeHtml(note)}</p>`),
+    summaryHtml(
+      summary,
+      'click a bar to open its rule',
+      `<p><button type="button" id="export" data-export>Export Chrome trace…</button></p>`,
+    ),
     `<div id="legend">${legend.join('')}</div>`,
-    timelineSvg(timeline, layoutTimeline(timeline, width)),
+    timelineSvg(answer.timeline, layoutTimeline(answer.timeline, width)),
   ].join('\n');
+}
+
+/** After a window reload: the kept words, and a button for the picture (the spans were not kept). */
+function restoredBody(summary: TimelineSummary): string {
+  return summaryHtml(
+    summary,
+    'restored after a reload: the picture and the Chrome trace were not kept',
+    `<p><button type="button" id="rerun" data-rerun>Run the traced build again</button></p>`,
+  );
+}
+
+function isSummary(value: unknown): value is TimelineSummary {
+  const summary = value as Partial<TimelineSummary> | undefined;
+  return (
+    typeof summary?.heading === 'string' &&
+    typeof summary.request?.uri === 'string' &&
+    [summary.figures, summary.critical, summary.speedups, summary.notes].every(Array.isArray)
+  );
 }
 
 export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
@@ -66,11 +75,12 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
   private static current: TimelinePanel | undefined;
   private width = FIRST_WIDTH;
 
-  /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
-  static createOrShow(answer: TimelineAnswer, onSaved: (file: vscode.Uri) => void): TimelinePanel {
+  /** Shows `answer` (of the build of makefile `uri`), creating the panel beside the editor (keeping the focus). */
+  static createOrShow(answer: TimelineAnswer, uri: string, actions: TimelinePanelActions): TimelinePanel {
+    const summary = summarizeTimeline(answer, uri);
     if (TimelinePanel.current) {
       TimelinePanel.current.panel.reveal(undefined, true);
-      TimelinePanel.current.update(answer);
+      TimelinePanel.current.update(answer, summary);
       return TimelinePanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -79,8 +89,20 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
     );
-    TimelinePanel.current = new TimelinePanel(panel, answer, onSaved);
+    TimelinePanel.current = new TimelinePanel(panel, summary, answer, actions);
     return TimelinePanel.current;
+  }
+
+  /** Restores a panel VS Code kept across a reload, from the words the webview saved (an empty state: closed). */
+  static revive(panel: vscode.WebviewPanel, state: unknown, actions: TimelinePanelActions): void {
+    const summary = (state as { summary?: unknown } | undefined)?.summary;
+    if (!isSummary(summary)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    TimelinePanel.current?.dispose();
+    TimelinePanel.current = new TimelinePanel(panel, summary, undefined, actions);
   }
 
   static get visible(): TimelinePanel | undefined {
@@ -89,21 +111,25 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
 
   private constructor(
     panel: vscode.WebviewPanel,
-    private answer: TimelineAnswer,
-    private readonly onSaved: (file: vscode.Uri) => void,
+    private summary: TimelineSummary,
+    /** The whole answer, for the picture and the export; undefined in a panel restored after a reload. */
+    private answer: TimelineAnswer | undefined,
+    private readonly actions: TimelinePanelActions,
   ) {
     super(panel);
     this.render();
   }
 
-  update(answer: TimelineAnswer): void {
+  update(answer: TimelineAnswer, summary: TimelineSummary): void {
     this.answer = answer;
+    this.summary = summary;
     this.render();
   }
 
   protected async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'open') await showRuleAt(message.file, message.line);
     else if (message.command === 'export') await this.exportTrace();
+    else if (message.command === 'rerun') await this.actions.rerun(this.summary.request);
     else this.resize(message.width);
   }
 
@@ -112,20 +138,22 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
     const wanted = Math.max(MIN_WIDTH, Math.floor(width) - 32);
     if (!Number.isFinite(wanted) || Math.abs(wanted - this.width) < 24) return;
     this.width = wanted;
-    this.render();
+    if (this.answer) this.render();
   }
 
   /** Saves the Chrome trace where the user says (Perfetto and chrome://tracing open it). */
   private async exportTrace(): Promise<void> {
+    const answer = this.answer;
+    if (!answer) return;
     const file = await vscode.window.showSaveDialog({
       title: 'Export Chrome trace',
-      defaultUri: vscode.Uri.file(path.join(this.answer.directory, 'makescope-timeline.json')),
+      defaultUri: vscode.Uri.file(path.join(answer.directory, 'makescope-timeline.json')),
       filters: { 'Chrome trace (JSON)': ['json'] },
       saveLabel: 'Export',
     });
     if (!file) return;
-    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(this.answer.chromeTrace)));
-    this.onSaved(file);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(answer.chromeTrace)));
+    this.actions.saved(file);
   }
 
   private render(): void {
@@ -134,8 +162,8 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
       title: 'Build Timeline',
       style: timelineStyle,
       script: timelineScript,
-      body: timelineBody(this.answer, this.width),
-      state: null,
+      body: this.answer ? liveBody(this.answer, this.summary, this.width) : restoredBody(this.summary),
+      state: { summary: this.summary },
     });
   }
 
