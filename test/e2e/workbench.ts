@@ -214,7 +214,9 @@ export class Workbench {
         shown = (await rows.locator('.label-name').allTextContents()).map((text) => text.trim());
         return false;
       },
-      { what: () => `${what} among the rows (shown: ${shown.join(' | ') || 'none'})`, timeoutMs: 15_000 },
+      // Quick Open's file search and the palette's command list fill late on a loaded machine (2 cores
+      // with builds beside): a missing row still fails, with what was shown, well inside the test's timeout.
+      { what: () => `${what} among the rows (shown: ${shown.join(' | ') || 'none'})`, timeoutMs: 45_000 },
     );
     if (await row.evaluate((element) => element.classList.contains('focused'))) {
       await this.page.keyboard.press('Enter');
