@@ -7,7 +7,7 @@ import { detectTracer } from '../parallel/fileAccessTracer';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { coverage, criticalPath, isContainer, speedups, workSpans } from './criticalPath';
-import { makeDatabases, type MakeGraph } from './makeDatabases';
+import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
 import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
 import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
@@ -32,7 +32,8 @@ export interface TimelineResult {
 }
 
 const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
-const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group'];
+// getcwd: each make's CURDIR, to tie its read to its database (a few calls per compile, unlike openat).
+const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group,getcwd'];
 
 async function readSpans(log: string, make: string): Promise<ParsedTimeline> {
   const parser = new StraceTimelineParser([...new Set(['make', 'gmake', path.basename(make)])]);
@@ -66,7 +67,13 @@ export function buildTimeline(
     })),
     criticalPath: path.spans,
     criticalSeconds: path.seconds,
-    reads: parsed.reads,
+    reads: parsed.reads.map((read) => ({
+      ...read,
+      makefiles:
+        read.directory === undefined
+          ? []
+          : (graphs.get(makeKey(read.level, read.directory))?.makefiles ?? []),
+    })),
     criticalFrom: path.from,
     coverage: coverage([...parsed.spans, ...parsed.reads], wallSeconds),
     averageParallelism: averageParallelism(work, wallSeconds),
@@ -109,6 +116,8 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
       const parsed = await readSpans(log, settings.make);
       const original = (span: { directory: string }) => place.toOriginal(span.directory);
       for (const span of parsed.spans) span.directory = original(span);
+      for (const read of parsed.reads)
+        if (read.directory !== undefined) read.directory = place.toOriginal(read.directory);
       const { graphs, log: output } = makeDatabases(result.stdout);
       const inProject = new Map<string, MakeGraph>();
       for (const [key, graph] of graphs) {
