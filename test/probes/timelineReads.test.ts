@@ -50,7 +50,7 @@ describe('makescope timeline --out: makefile reads as parse events (timeline-rea
         await oracle?.dispose();
       });
 
-      it('has one parse event per make read, each with the makefiles make -d says it read', async () => {
+      it('has one parse event per make read, each with the makefiles make -d says it read; the summary their parse times', async () => {
         const expected = await readsOfMakeDebug(make.path, oracle.directory);
         assert.deepEqual(expected, [
           ['Makefile', 'common.mk'],
@@ -59,10 +59,11 @@ describe('makescope timeline --out: makefile reads as parse events (timeline-rea
         const dir = traced.directory;
         const out = path.join(dir, '..', 'trace.json');
         let stderr = '';
+        let stdout = '';
         const code = await unchanged(dir, () =>
           runCli(
             ['timeline', '-C', dir, '--make', make.path, '-j', '2', '--out', out],
-            { write: () => undefined },
+            { write: (text: string) => (stdout += text) },
             { write: (text: string) => (stderr += text) },
           ),
         );
@@ -82,6 +83,17 @@ describe('makescope timeline --out: makefile reads as parse events (timeline-rea
           ],
         );
         assert.ok(parses.every((event) => event.dur > 0 && Number.isInteger(event.ts)));
+        // The summary: the parse time of each makefile a make was given, with what it included.
+        const section = stdout.slice(stdout.indexOf('Reading makefiles\n'));
+        const listed = section
+          .split('\n')
+          .slice(1, 3)
+          .map((line) => line.replace(/^ +\d+\.\d\d s {2}/, ''));
+        assert.deepEqual(listed.sort(), [
+          'Makefile, including common.mk',
+          'sub/Makefile, including ../common.mk local.mk',
+        ]);
+        assert.match(stdout, /\n {2}parsing +\d+\.\d\d s reading makefiles \(2 reads by 2 makes\)\n/);
         // The sub-make reads inside the recipe that runs it (parts), on its thread.
         const parts = trace.traceEvents.find((event) => event.ph === 'X' && event.name === 'parts');
         assert.equal(parses[1]?.tid, parts?.tid);
