@@ -80,8 +80,11 @@ export function chromeTrace(timeline: Timeline, title: string): ChromeTrace {
 function readEvents(timeline: Timeline, tidOf: (span: TimelineSpan) => number): TraceEvent[] {
   const events: TraceEvent[] = [];
   const ownThreads = new Map<number, number>();
+  const holders = new Map<number, TimelineSpan>();
+  for (const span of timeline.spans)
+    if (span.container) for (const pid of span.pids) if (!holders.has(pid)) holders.set(pid, span);
   for (const read of timeline.reads) {
-    const holder = timeline.spans.find((span) => span.container && span.pids.includes(read.pid));
+    const holder = holders.get(read.pid);
     let tid = holder ? tidOf(holder) : ownThreads.get(read.pid);
     if (tid === undefined) {
       tid = MAKE_TIDS + ownThreads.size;
