@@ -11,7 +11,7 @@ import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
 import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
 import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
-import type { Timeline } from './timelineTypes';
+import type { ReadSpan, Timeline } from './timelineTypes';
 
 export interface TimelineOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
@@ -67,13 +67,7 @@ export function buildTimeline(
     })),
     criticalPath: path.spans,
     criticalSeconds: path.seconds,
-    reads: parsed.reads.map((read) => ({
-      ...read,
-      makefiles:
-        read.directory === undefined
-          ? []
-          : (graphs.get(makeKey(read.level, read.directory))?.makefiles ?? []),
-    })),
+    reads: readMakefiles(parsed.reads, graphs),
     criticalFrom: path.from,
     coverage: coverage([...parsed.spans, ...parsed.reads], wallSeconds),
     averageParallelism: averageParallelism(work, wallSeconds),
@@ -81,6 +75,19 @@ export function buildTimeline(
     idleSlotSeconds: idleSlotSeconds(steps, jobs),
     speedups: speedups(parsed.spans, graphs, path),
   };
+}
+
+/**
+ * A make prints its database once, at the end of its last run: its last read read that MAKEFILE_LIST. A read
+ * it redid after remaking a makefile read the makefile it was given first; what else then is not known.
+ */
+function readMakefiles(reads: ReadSpan[], graphs: ReadonlyMap<string, MakeGraph>): ReadSpan[] {
+  const last = new Map(reads.map((read) => [read.pid, read]));
+  return reads.map((read) => {
+    const known = read.directory === undefined ? undefined : graphs.get(makeKey(read.level, read.directory));
+    const makefiles = known?.makefiles ?? [];
+    return { ...read, makefiles: last.get(read.pid) === read ? makefiles : makefiles.slice(0, 1) };
+  });
 }
 
 /** Builds the project once under strace (isolated, or in a copy) and reads its timeline; the project is not touched. */

@@ -26,7 +26,9 @@ export interface ReadSpan {
   directory?: string;
   /**
    * The makefiles it read, in the order make read them: its MAKEFILE_LIST (includes after the makefile
-   * that names them), as make names them relative to `directory`. Empty when that make printed no database.
+   * that names them), as make names them relative to `directory`. A read the make redid after remaking a
+   * makefile has only the makefile it was given (the database shows the last read). Empty when that make
+   * printed no database.
    */
   makefiles: string[];
 }
