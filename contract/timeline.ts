@@ -7,7 +7,7 @@ import type { ProbeErrorData } from './protocol';
 
 export type { TimelineResult } from '../engine/timeline/timelineProbe';
 export type { ChromeTrace } from '../engine/timeline/chromeTrace';
-export type { Speedup, Timeline, TimelineSpan } from '../engine/timeline/timelineTypes';
+export type { ReadSpan, Speedup, Timeline, TimelineSpan } from '../engine/timeline/timelineTypes';
 
 export interface TimelineParams {
   /** A makefile (make runs in its folder with -f) or a folder; default: the first workspace folder. */

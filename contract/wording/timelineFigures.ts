@@ -1,10 +1,10 @@
 // The build timeline's headline figures as every front end words them (the CLI's summary, the editor's panel).
 import * as path from 'node:path';
-import type { TargetSpan, Timeline } from '../../engine/timeline/timelineTypes';
+import type { ReadSpan, TargetSpan, Timeline } from '../../engine/timeline/timelineTypes';
 
 export interface TimelineFigure {
-  /** A stable key for tests and styling: 'wall', 'critical', 'parallelism', 'idle', 'coverage'. */
-  key: 'wall' | 'critical' | 'parallelism' | 'idle' | 'coverage';
+  /** A stable key for tests and styling: 'wall', 'critical', 'parallelism', 'idle', 'parsing', 'coverage'. */
+  key: 'wall' | 'critical' | 'parallelism' | 'idle' | 'parsing' | 'coverage';
   label: string;
   value: string;
 }
@@ -20,6 +20,49 @@ export function spanName(span: Pick<TargetSpan, 'target' | 'directory'>, root: s
 /** The most recipes that ran at once. */
 export function peakParallelism(timeline: Pick<Timeline, 'parallelism'>): number {
   return Math.max(0, ...timeline.parallelism.map((step) => step.running));
+}
+
+/** The makefile a read started from, relative to the top directory ('sub/Makefile'), includes read inside it. */
+export function readName(read: Pick<ReadSpan, 'directory' | 'makefiles' | 'level'>, root: string): string {
+  const first = read.makefiles[0];
+  if (first === undefined || read.directory === undefined)
+    return `the makefiles of a make at level ${read.level}`;
+  return path.relative(root, path.resolve(read.directory, first)) || first;
+}
+
+export interface MakefileParse {
+  /** As `readName` words it. */
+  makefile: string;
+  seconds: number;
+  /** How many times a make read it (a sub-make run twice, a re-execution after remaking a makefile). */
+  reads: number;
+  /** The other makefiles those reads included (MAKEFILE_LIST after the first). */
+  included: string[];
+}
+
+/** Time spent reading makefiles, per makefile a make was given (its includes inside), longest first. */
+export function parseTimes(timeline: Pick<Timeline, 'reads'>, root: string): MakefileParse[] {
+  const byName = new Map<string, MakefileParse>();
+  for (const read of timeline.reads) {
+    const makefile = readName(read, root);
+    const entry = byName.get(makefile) ?? { makefile, seconds: 0, reads: 0, included: [] };
+    entry.seconds += read.end - read.start;
+    entry.reads += 1;
+    for (const name of read.makefiles.slice(1)) if (!entry.included.includes(name)) entry.included.push(name);
+    byName.set(makefile, entry);
+  }
+  return [...byName.values()].sort((a, b) => b.seconds - a.seconds || a.makefile.localeCompare(b.makefile));
+}
+
+function parsingFigure(timeline: Timeline): TimelineFigure {
+  const seconds = timeline.reads.reduce((sum, read) => sum + read.end - read.start, 0);
+  const makes = new Set(timeline.reads.map((read) => read.pid)).size;
+  const reads = timeline.reads.length;
+  return {
+    key: 'parsing',
+    label: 'parsing',
+    value: `${secondsText(seconds)} reading makefiles (${reads} read${reads === 1 ? '' : 's'} by ${makes} make${makes === 1 ? '' : 's'})`,
+  };
 }
 
 export function timelineFigures(timeline: Timeline): TimelineFigure[] {
@@ -42,6 +85,7 @@ export function timelineFigures(timeline: Timeline): TimelineFigure[] {
       label: 'idle job slots',
       value: `${secondsText(timeline.idleSlotSeconds)} of ${secondsText(timeline.jobs * timeline.wallSeconds)} slot time at -j${timeline.jobs}`,
     },
+    parsingFigure(timeline),
     {
       key: 'coverage',
       label: 'spans cover',

@@ -1,4 +1,5 @@
 // The escalation criteria applied to the gathered facts, and the verdict that follows. Pure.
+import { relativeTo } from '../probes/traceModel';
 import type { EscalationCriterion, EvidenceLocation, Verdict } from './evidenceTypes';
 
 export interface InfluentialVariable {
@@ -125,7 +126,12 @@ function weakensCorrectness(facts: EscalationFacts): EscalationCriterion {
   );
 }
 
-export function decideVerdict(criteria: EscalationCriterion[], facts: EscalationFacts): Verdict {
+/** `root`: the project's folder; the verdict names a file in it relative to it, as the steps do. */
+export function decideVerdict(
+  criteria: EscalationCriterion[],
+  facts: EscalationFacts,
+  root: string,
+): Verdict {
   const triggered = criteria.filter((criterion) => criterion.triggered);
   if (triggered.length > 0) {
     return {
@@ -145,7 +151,7 @@ export function decideVerdict(criteria: EscalationCriterion[], facts: Escalation
     return {
       kind: 'local-fix',
       summary: first
-        ? `A local fix: start at ${first.file}${first.line ? `:${first.line}` : ''} \u2014 ${first.message}`
+        ? `A local fix: start ${startingPlace(first, root)} \u2014 ${first.message}`
         : plannedOnly
           ? `A local fix: the symptom shows as rebuilds make plans (rungs 2\u20133), the first ${facts.plannedRebuilds[0]}; nothing is out of date (rung 5), so look at why that target is always remade`
           : 'A local fix: the evidence points inside this repository\u2019s makefiles.',
@@ -159,6 +165,13 @@ export function decideVerdict(criteria: EscalationCriterion[], facts: Escalation
     pointers: [],
     handover: [],
   };
+}
+
+/** `at Makefile:12` for a project file, `at /usr/share/mk/rules.mk:3` outside it, `in this folder` without a file. */
+function startingPlace(pointer: EvidenceLocation, root: string): string {
+  const file = relativeTo(root, pointer.file);
+  if (file === '.') return 'in this folder';
+  return `at ${file}${pointer.line ? `:${pointer.line}` : ''}`;
 }
 
 function sameMinor(declared: string, actual: string): boolean {

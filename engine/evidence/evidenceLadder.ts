@@ -215,7 +215,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     failures,
   });
   const criteria = evaluateCriteria(facts);
-  const verdict = decideVerdict(criteria, facts);
+  const verdict = decideVerdict(criteria, facts, path.resolve(options.directory));
   rungs.push({
     id: 'escalation',
     step: rungs.length + 1,

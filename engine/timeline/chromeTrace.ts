@@ -1,6 +1,8 @@
 // The timeline as Chrome trace event JSON (Trace Event Format): one thread per job lane, loadable in Perfetto and chrome://tracing.
+// Each make's reading of its makefiles is an event of its own (category "parse") on that make's thread.
+import * as path from 'node:path';
 import { assignLanes } from './parallelism';
-import type { Timeline, TimelineSpan } from './timelineTypes';
+import type { ReadSpan, Timeline, TimelineSpan } from './timelineTypes';
 
 export interface TraceEvent {
   name: string;
@@ -21,6 +23,8 @@ export interface ChromeTrace {
 const PID = 1;
 /** Sub-make recipes get threads of their own after the job lanes: X events on one thread must nest. */
 const CONTAINER_TIDS = 1000;
+/** A make no recipe runs (the top-level one) reads on a thread of its own, one per process. */
+const MAKE_TIDS = 2000;
 
 const micros = (seconds: number) => Math.round(seconds * 1e6);
 
@@ -64,5 +68,52 @@ export function chromeTrace(timeline: Timeline, title: string): ChromeTrace {
         pids: span.pids,
       },
     });
+  // After the spans: a sub-make's read can start with the recipe holding it, and a viewer nests the later event.
+  events.push(...readEvents(timeline, tidOf));
   return { traceEvents: events, displayTimeUnit: 'ms' };
+}
+
+/**
+ * One complete event per read. A sub-make runs inside the recipe that started it (its process is one
+ * of that span's), so its read goes on that recipe's thread, where it nests; other makes get a thread each.
+ */
+function readEvents(timeline: Timeline, tidOf: (span: TimelineSpan) => number): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  const ownThreads = new Map<number, number>();
+  const holders = new Map<number, TimelineSpan>();
+  for (const span of timeline.spans)
+    if (span.container) for (const pid of span.pids) if (!holders.has(pid)) holders.set(pid, span);
+  for (const read of timeline.reads) {
+    const holder = holders.get(read.pid);
+    let tid = holder ? tidOf(holder) : ownThreads.get(read.pid);
+    if (tid === undefined) {
+      tid = MAKE_TIDS + ownThreads.size;
+      ownThreads.set(read.pid, tid);
+      events.push(metadata('thread_name', tid, `make (level ${read.level})`));
+    }
+    events.push({
+      name: `parse ${read.makefiles[0] ?? 'makefiles'}`,
+      cat: 'parse',
+      ph: 'X',
+      ts: micros(read.start),
+      dur: micros(read.end - read.start),
+      pid: PID,
+      tid,
+      args: readArgs(read),
+    });
+  }
+  return events;
+}
+
+function readArgs(read: ReadSpan): Record<string, unknown> {
+  const first = read.makefiles[0];
+  return {
+    ...(first !== undefined && read.directory !== undefined
+      ? { file: path.resolve(read.directory, first) }
+      : {}),
+    makefiles: read.makefiles,
+    level: read.level,
+    ...(read.directory !== undefined ? { directory: read.directory } : {}),
+    pid: read.pid,
+  };
 }

@@ -7,6 +7,8 @@ export interface MakeGraph {
   graph: DeclaredGraph;
   /** Target -> where make says its recipe is (absolute, in the place the build ran). */
   recipes: Map<string, { file: string; line: number }>;
+  /** The makefiles that make read, in order (its MAKEFILE_LIST), as it names them. */
+  makefiles: string[];
 }
 
 export function makeKey(level: number, directory: string): string {
@@ -26,7 +28,8 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
   for (const file of files)
     if (file.recipe?.file !== undefined && file.recipe.line !== undefined && !recipes.has(file.name))
       recipes.set(file.name, { file: path.resolve(directory, file.recipe.file), line: file.recipe.line });
-  return { key: makeKey(level, directory), graph: { graph: declaredGraph(files), recipes } };
+  const makefiles = (value('MAKEFILE_LIST') ?? '').split(/\s+/).filter((name) => name !== '');
+  return { key: makeKey(level, directory), graph: { graph: declaredGraph(files), recipes, makefiles } };
 }
 
 /**

@@ -1,4 +1,5 @@
-// Reads an `strace -f -ttt -v` log into one span per target per make level, and each make's reading of its makefiles.
+// Reads an `strace -f -ttt -v` log into one span per target per make level, and each make's reading of its makefiles
+// (with the directory that make reports, to find the makefiles it read in its database).
 import { SPAN_ENV, parseSpanValue } from './spanEnvironment';
 import type { ReadSpan, TargetSpan } from './timelineTypes';
 
@@ -8,6 +9,8 @@ const CLONE_CHILD = /^(?:clone3?|fork|vfork)\(.*\)\s+=\s+(\d+)/;
 const RESUMED_CHILD = /^<\.\.\. (?:clone3?|fork|vfork) resumed>.*\)\s+=\s+(\d+)/;
 const PROGRAM = /^execve\("([^"]*)"/;
 const MAKE_LEVEL = /"MAKELEVEL=(\d+)"/;
+/** make asks where it is at its start and again after -C: its CURDIR (the answer comes when the call returns). */
+const GETCWD = /^(?:getcwd\(|<\.\.\. getcwd resumed>)"((?:[^"\\]|\\.)*)", \d+\)\s+=\s+\d+/;
 
 interface ProcessRecord {
   span?: string;
@@ -55,6 +58,7 @@ export class StraceTimelineParser {
       return;
     }
     if (rest.startsWith('exit_group(')) this.closeRead(pid, time);
+    if (rest.startsWith('getcwd(') || rest.startsWith('<... getcwd resumed>')) this.noteDirectory(pid, rest);
     const child = CLONE_CHILD.exec(rest) ?? RESUMED_CHILD.exec(rest);
     if (child) {
       const childPid = Number(child[1]);
@@ -75,7 +79,7 @@ export class StraceTimelineParser {
     const program = PROGRAM.exec(execve)?.[1] ?? '';
     if (!this.makeNames.includes(program.slice(program.lastIndexOf('/') + 1))) return;
     const level = Number(MAKE_LEVEL.exec(execve)?.[1] ?? 0);
-    const read: ReadSpan = { level, start: time, end: time, pid };
+    const read: ReadSpan = { level, start: time, end: time, pid, makefiles: [] };
     this.reading.set(pid, read);
     this.reads.push(read);
   }
@@ -88,6 +92,13 @@ export class StraceTimelineParser {
     if (child.parent === undefined || !child.span) return;
     const read = this.reading.get(child.parent);
     if (read && parseSpanValue(child.span)?.level === read.level) this.closeRead(child.parent, child.start);
+  }
+
+  /** The last directory a reading make reports is its CURDIR (strace escapes `"` and `\\` in it). */
+  private noteDirectory(pid: number, getcwd: string): void {
+    const read = this.reading.get(pid);
+    const directory = GETCWD.exec(getcwd)?.[1];
+    if (read && directory !== undefined) read.directory = directory.replace(/\\(.)/g, '$1');
   }
 
   private closeRead(pid: number, time: number): void {

@@ -7,11 +7,11 @@ import { detectTracer } from '../parallel/fileAccessTracer';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { coverage, criticalPath, isContainer, speedups, workSpans } from './criticalPath';
-import { makeDatabases, type MakeGraph } from './makeDatabases';
+import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
 import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
 import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
-import type { Timeline } from './timelineTypes';
+import type { ReadSpan, Timeline } from './timelineTypes';
 
 export interface TimelineOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
@@ -32,7 +32,8 @@ export interface TimelineResult {
 }
 
 const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
-const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group'];
+// getcwd: each make's CURDIR, to tie its read to its database (a few calls per compile, unlike openat).
+const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group,getcwd'];
 
 async function readSpans(log: string, make: string): Promise<ParsedTimeline> {
   const parser = new StraceTimelineParser([...new Set(['make', 'gmake', path.basename(make)])]);
@@ -66,7 +67,7 @@ export function buildTimeline(
     })),
     criticalPath: path.spans,
     criticalSeconds: path.seconds,
-    reads: parsed.reads,
+    reads: readMakefiles(parsed.reads, graphs),
     criticalFrom: path.from,
     coverage: coverage([...parsed.spans, ...parsed.reads], wallSeconds),
     averageParallelism: averageParallelism(work, wallSeconds),
@@ -74,6 +75,19 @@ export function buildTimeline(
     idleSlotSeconds: idleSlotSeconds(steps, jobs),
     speedups: speedups(parsed.spans, graphs, path),
   };
+}
+
+/**
+ * A make prints its database once, at the end of its last run: its last read read that MAKEFILE_LIST. A read
+ * it redid after remaking a makefile read the makefile it was given first; what else then is not known.
+ */
+function readMakefiles(reads: ReadSpan[], graphs: ReadonlyMap<string, MakeGraph>): ReadSpan[] {
+  const last = new Map(reads.map((read) => [read.pid, read]));
+  return reads.map((read) => {
+    const known = read.directory === undefined ? undefined : graphs.get(makeKey(read.level, read.directory));
+    const makefiles = known?.makefiles ?? [];
+    return { ...read, makefiles: last.get(read.pid) === read ? makefiles : makefiles.slice(0, 1) };
+  });
 }
 
 /** Builds the project once under strace (isolated, or in a copy) and reads its timeline; the project is not touched. */
@@ -109,6 +123,8 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
       const parsed = await readSpans(log, settings.make);
       const original = (span: { directory: string }) => place.toOriginal(span.directory);
       for (const span of parsed.spans) span.directory = original(span);
+      for (const read of parsed.reads)
+        if (read.directory !== undefined) read.directory = place.toOriginal(read.directory);
       const { graphs, log: output } = makeDatabases(result.stdout);
       const inProject = new Map<string, MakeGraph>();
       for (const [key, graph] of graphs) {

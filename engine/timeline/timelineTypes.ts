@@ -22,6 +22,15 @@ export interface ReadSpan {
   end: number;
   /** The make's process id. */
   pid: number;
+  /** CURDIR of that make (the directory it reported with getcwd, after any -C), when the trace shows it. */
+  directory?: string;
+  /**
+   * The makefiles it read, in the order make read them: its MAKEFILE_LIST (includes after the makefile
+   * that names them), as make names them relative to `directory`. A read the make redid after remaking a
+   * makefile has only the makefile it was given (the database shows the last read). Empty when that make
+   * printed no database.
+   */
+  makefiles: string[];
 }
 
 /** A span as the timeline shows it: its job lane, whether it only holds a sub-make, where its rule is. */

@@ -83,7 +83,7 @@ describe('Show Build Timeline', function () {
     };
   }
 
-  it('draws two job lanes and a sub-make row, the critical path y -> x -> all in red, its length as the CLI prints it', async function () {
+  it('draws two job lanes and a sub-make row, the critical path y -> x -> all in red, its length as the CLI prints it, and the makefile reads', async function () {
     const { workbench } = session;
     await workbench.runCommand('Makescope: Show Build Timeline');
     const bars = await barsDrawn('bars in the Build Timeline panel');
@@ -110,6 +110,19 @@ describe('Show Build Timeline', function () {
       assert.ok(box && box.width > 10 && box.height > 5, `${name}'s bar is visible (${JSON.stringify(box)})`);
     }
     assert.ok((await panel().locator('#timeline rect.idle').count()) > 0, 'idle job slots are drawn');
+    // Each make reading its makefiles: the top make's on a row of its own, the sub-make's over the recipe a runs.
+    assert.deepEqual(await panel().locator('#timeline text.row-label.make').allTextContents(), ['top make']);
+    const reads = panel().locator('#timeline g.read');
+    const levels = await reads.evaluateAll((all) => all.map((g) => g.getAttribute('data-level')));
+    assert.deepEqual([...levels].sort(), ['0', '1']);
+    const subRead = await panel().locator('#timeline g.read[data-level="1"] rect').boundingBox();
+    const a = await panel().locator('#timeline g.bar[data-target="a"] rect').boundingBox();
+    assert.ok(subRead && a && subRead.width >= 1 && subRead.height > 5, `the sub-make's read is visible`);
+    assert.ok(Math.abs(subRead.y - a.y) < 1 && subRead.x >= a.x - 1, "the sub-make's read is drawn on a");
+    assert.match(
+      (await panel().locator('#figures tr[data-figure="parsing"] td').textContent()) ?? '',
+      /^\d+\.\d\d s reading makefiles \(2 reads by 2 makes\)$/,
+    );
 
     const shown = criticalFigure(
       (await panel().locator('#figures tr[data-figure="critical"] td').textContent()) ?? '',
@@ -177,10 +190,15 @@ describe('Show Build Timeline', function () {
         what: () => `the saved notification (shown: ${notes.join(' | ')})`,
       },
     );
-    const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { name: string; ph: string }[] };
+    const trace = JSON.parse(readFileSync(file, 'utf8')) as {
+      traceEvents: { name: string; ph: string; cat?: string }[];
+    };
     validateTraceEvents(trace);
-    const spans = trace.traceEvents.filter((event) => event.ph === 'X').map((event) => event.name);
+    const complete = trace.traceEvents.filter((event) => event.ph === 'X');
+    const spans = complete.filter((event) => event.cat !== 'parse').map((event) => event.name);
     assert.deepEqual([...spans].sort(), ['a', 'all', 'b', 'x', 'y']);
+    const parses = complete.filter((event) => event.cat === 'parse').map((event) => event.name);
+    assert.deepEqual(parses, ['parse Makefile', 'parse Makefile'], 'the top make and the sub-make read');
     await workbench.screenshot('timeline-4-exported');
   });
 

@@ -58,6 +58,7 @@ describe('makescope timeline (CLI)', () => {
     assert.deepEqual(threads.map((event) => event.args?.name).sort(), [
       'job slot 1',
       'job slot 2',
+      'make (level 0)',
       'sub-make 1',
     ]);
     const critical = trace.traceEvents.filter((event) => event.ph === 'X' && event.args?.critical);

@@ -1,5 +1,5 @@
 // The evidence report names the project's files as a user does: steps 3 (causality) and 5 (convergence)
-// give each rule's file relative to the project's folder, never an absolute, sandbox or cache path.
+// and the verdict give each rule's file relative to the project's folder, never an absolute, sandbox or cache path.
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -26,7 +26,7 @@ for (const project of [PROJECTS.redis, PROJECTS.hello]) {
       if (workspace) await removeWorkspace(workspace);
     });
 
-    it('steps 3 and 5 name rules by files relative to the project, with no absolute path', async function () {
+    it('steps 3 and 5 and the verdict name rules by files relative to the project, with no absolute path', async function () {
       const out = path.join(workspace.runRoot, 'out', 'evidence');
       const answer = await runUntouched(workspace, 'evidence', [
         ...['--runs', '1', '--no-build', '--out', out, project.target],
@@ -45,6 +45,21 @@ for (const project of [PROJECTS.redis, PROJECTS.hello]) {
         assert.deepEqual(scratchPaths(text, workspace.tmp), [], `step ${number} names no scratch folder`);
         assert.ok(!text.includes(workspace.projectRoot), `step ${number} names no absolute project path`);
       }
+      // The verdict a user reads first (report.md and the printed report): its pointer is a project file.
+      const verdict = report.split('\n').find((line) => line.startsWith('**Verdict.**')) ?? '';
+      assert.ok(verdict, 'report.md has a verdict');
+      // On a fresh hello tree the first pointer is a rule of its top Makefile (doc/stamp-vti, older than configure).
+      if (project === PROJECTS.hello) assert.match(verdict, /start at Makefile:\d+ /);
+      assert.ok(
+        !verdict.includes(workspace.projectRoot),
+        `the verdict names no absolute project path: ${verdict}`,
+      );
+      assert.deepEqual(
+        scratchPaths(verdict, workspace.tmp),
+        [],
+        `the verdict names no scratch folder: ${verdict}`,
+      );
+      assert.ok(answer.stdout.includes(verdict), 'the printed report has the same verdict');
     });
   });
 }

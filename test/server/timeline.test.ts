@@ -42,12 +42,26 @@ describe('makescope/timeline over LSP', function () {
     const x = result.timeline.spans.find((span) => span.target === 'x');
     assert.deepEqual(x?.rule, { file: path.join(workspace.directory, 'sub', 'Makefile'), line: 2 });
     assert.equal(x?.critical, true);
-    // The Chrome trace the editor saves as is: the Trace Event Format, one complete event per span.
+    // The Chrome trace the editor saves as is: the Trace Event Format, one complete event per span and per read.
     validateTraceEvents(result.chromeTrace);
     const events = result.chromeTrace.traceEvents.filter((event) => event.ph === 'X');
     assert.deepEqual(
-      events.map((event) => event.name).sort(),
+      events
+        .filter((event) => event.cat !== 'parse')
+        .map((event) => event.name)
+        .sort(),
       result.timeline.spans.map((s) => s.target).sort(),
+    );
+    assert.deepEqual(
+      events.filter((event) => event.cat === 'parse').map((event) => event.args?.makefiles),
+      result.timeline.reads.map((read) => read.makefiles),
+    );
+    assert.deepEqual(
+      result.timeline.reads.map((read) => [read.level, read.makefiles]),
+      [
+        [0, ['Makefile']],
+        [1, ['Makefile']],
+      ],
     );
   });
 

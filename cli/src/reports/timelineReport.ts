@@ -1,7 +1,27 @@
 // Terminal summary of a build timeline: wall time, critical path, parallelism, idle slots, the targets worth speeding up.
 import type { TimelineResult } from '../../../engine/timeline/timelineProbe';
-import { secondsText, spanName, timelineFigures } from '../../../contract/wording/timelineFigures';
+import {
+  parseTimes,
+  secondsText,
+  spanName,
+  timelineFigures,
+} from '../../../contract/wording/timelineFigures';
 import type { Style } from './style';
+
+/** The makefiles that took longest to read; the rest are counted in one line. */
+const LISTED_MAKEFILES = 5;
+
+function parseLines(result: TimelineResult): string[] {
+  const parses = parseTimes(result.timeline, result.directory);
+  const lines = parses.slice(0, LISTED_MAKEFILES).map((parse) => {
+    const times = parse.reads > 1 ? ` (${parse.reads} reads)` : '';
+    const included = parse.included.length > 0 ? `, including ${parse.included.join(' ')}` : '';
+    return `  ${secondsText(parse.seconds).padStart(9)}  ${parse.makefile}${times}${included}`;
+  });
+  if (parses.length > LISTED_MAKEFILES)
+    lines.push(`  ... and ${parses.length - LISTED_MAKEFILES} more makefiles`);
+  return lines;
+}
 
 export function timelineReport(result: TimelineResult, style: Style, traceFile?: string): string {
   const { timeline } = result;
@@ -17,6 +37,7 @@ export function timelineReport(result: TimelineResult, style: Style, traceFile?:
       (span) => `  ${secondsText(span.end - span.start).padStart(9)}  ${spanName(span, result.directory)}`,
     ),
   ];
+  if (timeline.reads.length > 0) lines.push('', style.bold('Reading makefiles'), ...parseLines(result));
   if (timeline.speedups.length > 0)
     lines.push(
       '',

@@ -138,6 +138,35 @@ describe('timeline view: layout', () => {
     );
   });
 
+  it("draws each make's reading of its makefiles: a sub-make's at the start of the recipe that runs it, the top make's on a row of its own", () => {
+    const base = recursive();
+    const spans = base.spans.map((one) => (one.target === 'a' ? { ...one, pids: [7] } : one));
+    const timeline: Timeline = {
+      ...base,
+      spans,
+      reads: [
+        { level: 0, start: 0, end: 0.3, pid: 5, directory: '/p', makefiles: ['Makefile'] },
+        { level: 1, start: 0, end: 0.15, pid: 7, directory: '/p/sub', makefiles: ['Makefile'] },
+      ],
+    };
+    const placed = layoutTimeline(timeline, 1000);
+    assert.deepEqual(
+      placed.rows.map((row) => row.label),
+      ['top make', 'sub-make (level 0)', 'job lane 1', 'job lane 2'],
+    );
+    const a = placed.bars.find((b) => timeline.spans[b.index]?.target === 'a');
+    const [top, sub] = placed.reads;
+    assert.ok(a && top && sub);
+    assert.deepEqual(
+      placed.reads.map((read) => read.index),
+      [0, 1],
+    );
+    assert.equal(top.y, (placed.rows[0]?.y ?? -1) + (a.y - (placed.rows[1]?.y ?? 0)), 'on the top make row');
+    assert.equal(sub.y, a.y, "on the sub-make's recipe");
+    assert.equal(sub.x, a.x);
+    assert.ok(Math.abs(top.width / sub.width - 2) < 1e-9, 'widths in proportion to the read times');
+  });
+
   it('labels bars that have room, cut from the left, and ticks at round seconds', () => {
     assert.equal(fitLabel('main.o', 100), 'main.o');
     assert.equal(fitLabel('src/very/long/path/main.o', 60), '…main.o');

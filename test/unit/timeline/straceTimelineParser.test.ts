@@ -42,3 +42,29 @@ describe('strace timeline parser: makefile reads', function () {
     assert.deepEqual(parse(['gmake']).reads, []);
   });
 });
+
+describe('strace timeline parser: where each make read', function () {
+  it("takes a make's CURDIR from its last getcwd, after -C (recorded on timeline-reads, make 4.3)", function () {
+    const parser = new StraceTimelineParser();
+    const log = path.join(RECORDED, '..', 'strace-timeline-reads-4.3.txt');
+    for (const line of readFileSync(log, 'utf8').split('\n')) parser.line(line);
+    const { reads, spans } = parser.finish();
+    assert.deepEqual(
+      reads.map((read) => [read.level, read.directory]),
+      [
+        [0, '/tmp/timeline-reads'],
+        [1, '/tmp/timeline-reads/sub'],
+      ],
+    );
+    // The sub-make's read ends where its first recipe starts.
+    assert.equal(reads[1].end, spans.find((span) => span.target === 'part')?.start);
+  });
+
+  it('reads a getcwd answer that strace prints after the call was interrupted by another process', function () {
+    const parser = new StraceTimelineParser();
+    parser.line('10 100.000000 execve("/usr/bin/make", ["make"], ["MAKELEVEL=2"]) = 0');
+    parser.line('10 100.100000 getcwd( <unfinished ...>');
+    parser.line('10 100.200000 <... getcwd resumed>"/a \\"quoted\\" dir", 4096) = 17');
+    assert.equal(parser.finish().reads[0]?.directory, '/a "quoted" dir');
+  });
+});

@@ -19,7 +19,10 @@ line.tick { stroke: var(--vscode-foreground); stroke-opacity: 0.15; }
 .bar rect, .swatch.job { fill: #3794ff; fill-opacity: 0.55; stroke: #3794ff; }
 .bar.critical rect, .swatch.critical { fill: #f14c4c; fill-opacity: 0.8; stroke: #f14c4c; }
 .bar.sub-make rect, .swatch.sub-make { fill: #888; fill-opacity: 0.25; stroke: #888; stroke-dasharray: 3 2; }
-.swatch.job, .swatch.critical, .swatch.sub-make { border: 1px solid; }
+.read rect, .swatch.read { fill: #b180d7; fill-opacity: 0.9; stroke: #b180d7; }
+.swatch.read { background: rgba(177, 128, 215, 0.9); }
+.read[data-file] { cursor: pointer; } .read[data-file]:hover rect { stroke-width: 2; }
+.swatch.job, .swatch.critical, .swatch.sub-make, .swatch.read { border: 1px solid; }
 .bar[data-file] { cursor: pointer; } .bar[data-file]:hover rect { stroke-width: 2; }
 rect.running, .swatch.running { fill: #89d185; background: #89d185; }
 rect.idle, .swatch.idle { fill: #cca700; fill-opacity: 0.35; background: rgba(204, 167, 0, 0.35); }

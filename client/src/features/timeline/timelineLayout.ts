@@ -1,6 +1,7 @@
 // Pure: where the timeline's pieces go: a bar per span on its job lane (sub-makes on rows of their own, by make
-// level), the parallelism over time as steps under the lanes with the idle job slots above them, and a time axis.
-import type { Timeline, TimelineSpan } from '../../../../contract/timeline';
+// level), each make's reading of its makefiles (a sub-make's over the recipe that runs it, the top make's on a
+// row of its own), the parallelism over time as steps under the lanes with the idle job slots above them, and a time axis.
+import type { ReadSpan, Timeline, TimelineSpan } from '../../../../contract/timeline';
 
 export const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
@@ -31,7 +32,16 @@ export interface Bar {
 export interface Row {
   y: number;
   label: string;
-  kind: 'sub-make' | 'lane';
+  kind: 'make' | 'sub-make' | 'lane';
+}
+
+/** A make reading its makefiles. */
+export interface ReadBar {
+  /** Index of the read in timeline.reads. */
+  index: number;
+  x: number;
+  y: number;
+  width: number;
 }
 
 export interface Rect {
@@ -51,6 +61,7 @@ export interface TimelineLayout {
   height: number;
   rows: Row[];
   bars: Bar[];
+  reads: ReadBar[];
   /** Job lanes drawn: the spans on one lane never overlap. */
   lanes: number;
   /** One rectangle per step of the parallelism: how many recipes ran. */
@@ -86,18 +97,30 @@ function subMakeLevels(spans: readonly TimelineSpan[]): number[] {
   return [...new Set(spans.filter((span) => span.container).map((span) => span.level))].sort((a, b) => a - b);
 }
 
+/** Per read, the recipe whose process is the make that read (a sub-make), if any. */
+function holdersOf(reads: readonly ReadSpan[], spans: readonly TimelineSpan[]): (TimelineSpan | undefined)[] {
+  const byPid = new Map<number, TimelineSpan>();
+  for (const span of spans)
+    if (span.container) for (const pid of span.pids) if (!byPid.has(pid)) byPid.set(pid, span);
+  return reads.map((read) => byPid.get(read.pid));
+}
+
 export function layoutTimeline(timeline: Timeline, width: number): TimelineLayout {
   const plotWidth = Math.max(100, width - LABEL_WIDTH - 2 * MARGIN);
   const seconds = Math.max(timeline.wallSeconds, ...timeline.spans.map((span) => span.end), 1e-6);
   const xOf = (time: number): number => LABEL_WIDTH + MARGIN + (Math.max(0, time) / seconds) * plotWidth;
   const levels = subMakeLevels(timeline.spans);
   const lanes = Math.max(0, ...timeline.spans.map((span) => span.lane + 1));
+  const holders = holdersOf(timeline.reads, timeline.spans);
+  const topRow = holders.some((holder) => holder === undefined);
   const rows: Row[] = [
+    ...(topRow ? [{ label: 'top make', kind: 'make' as const }] : []),
     ...levels.map((level) => ({ label: `sub-make (level ${level})`, kind: 'sub-make' as const })),
     ...Array.from({ length: lanes }, (_, lane) => ({ label: `job lane ${lane + 1}`, kind: 'lane' as const })),
   ].map((row, index) => ({ ...row, y: MARGIN + index * LANE_HEIGHT }));
+  const first = topRow ? 1 : 0;
   const rowOf = (span: TimelineSpan): Row | undefined =>
-    span.container ? rows[levels.indexOf(span.level)] : rows[levels.length + span.lane];
+    span.container ? rows[first + levels.indexOf(span.level)] : rows[first + levels.length + span.lane];
   const bars: Bar[] = [];
   const lastOnRow = new Map<Row, Bar>();
   const byStart = timeline.spans.map((_, index) => index);
@@ -128,6 +151,16 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
     bars.push(bar);
     lastOnRow.set(row, bar);
   }
+  const reads: ReadBar[] = [];
+  timeline.reads.forEach((read, index) => {
+    const holder = holders[index];
+    const row = holder ? rowOf(holder) : rows[0];
+    if (!row) return;
+    const x = xOf(read.start);
+    // At least MIN_BAR_WIDTH: a read of a few milliseconds still shows where each make started.
+    const end = Math.max(x + MIN_BAR_WIDTH, xOf(read.end));
+    reads.push({ index, x, y: row.y + (LANE_HEIGHT - BAR_HEIGHT) / 2, width: end - x });
+  });
   const chartTop = MARGIN + rows.length * LANE_HEIGHT + GAP;
   const slots = Math.max(timeline.jobs, ...timeline.parallelism.map((step) => step.running), 1);
   const chartHeight = slots * SLOT_HEIGHT;
@@ -164,6 +197,7 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
     height: bottom + GAP + MARGIN,
     rows,
     bars,
+    reads,
     lanes,
     running,
     idle,

@@ -33,6 +33,7 @@ const LEGEND: [string, string][] = [
   ['job', 'recipe on a job lane'],
   ['critical', 'on the critical path'],
   ['sub-make', 'recipe running a sub-make'],
+  ['read', 'make reading its makefiles'],
   ['running', 'recipes running'],
   ['idle', 'idle job slots'],
 ];
