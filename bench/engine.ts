@@ -11,6 +11,7 @@ export { assessSafety } from '../engine/probes/safety';
 export { traceProbe } from '../engine/probes/traceProbe';
 export { isolationSupport } from '../engine/probes/isolation/isolationSupport';
 export { withIsolation } from '../engine/probes/isolation/isolationSession';
+export { findProjectRoot } from '../engine/probes/isolation/projectRoot';
 export { withSandbox } from '../engine/probes/sandbox';
 export { runProcess } from '../engine/probes/exec';
 export { timelineProbe } from '../engine/timeline/timelineProbe';

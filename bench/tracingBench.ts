@@ -1,7 +1,7 @@
 // What tracing a build costs: the timeline probe (a traced `make -jN -p` build and the databases of its makes)
 // and the audit (a traced `make -j1 -p` build) against the same build untraced, each isolated the same way,
 // alternating in one run, on a 24-file C project and on a recursive one.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cacheRoot } from './corpus';
 import { engine } from './dist';
@@ -28,9 +28,20 @@ function cFiles(dir: string, prefix: string, count: number): string[] {
   return objects;
 }
 
+/**
+ * A project folder in the bench's cache, named by its real path: the probes isolate the repository that
+ * holds the path as given, and a symlinked .cache (a worktree's) would lead make's writes out of it onto
+ * the read-only rest of the file system.
+ */
+function projectFolder(name: string): string {
+  const dir = path.join(cacheRoot, name);
+  mkdirSync(dir, { recursive: true });
+  return realpathSync(dir);
+}
+
 /** 24 C files compiled and archived by one Makefile. */
 function flatProject(): string {
-  const dir = path.join(cacheRoot, 'tracing-flat');
+  const dir = projectFolder('tracing-flat');
   cached(dir, `v1-${FILES}`, () => {
     mkdirSync(dir, { recursive: true });
     const objects = cFiles(dir, 'unit', FILES);
@@ -44,7 +55,7 @@ function flatProject(): string {
 
 /** The same 24 files split over two sub-makes run by $(MAKE) -C from the top. */
 function recursiveProject(): string {
-  const dir = path.join(cacheRoot, 'tracing-recursive');
+  const dir = projectFolder('tracing-recursive');
   cached(dir, `v1-${FILES}`, () => {
     for (const sub of ['liba', 'libb']) {
       mkdirSync(path.join(dir, sub), { recursive: true });
@@ -63,7 +74,7 @@ function recursiveProject(): string {
 }
 
 export async function tracingBench(options: { quick: boolean }): Promise<Figure[]> {
-  const { isolationSupport, withIsolation, timelineProbe, auditProbe } = engine();
+  const { isolationSupport, withIsolation, findProjectRoot, timelineProbe, auditProbe } = engine();
   const support = await isolationSupport();
   if (support.kind === 'none')
     return [
@@ -75,8 +86,10 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
     ['c24', `${FILES}-file C project`, flatProject()],
     ['recursive', `recursive project (2 sub-makes, ${FILES} C files)`, recursiveProject()],
   ] as const) {
+    // The overlay over the folder the probes choose (the repository holding the project), as theirs is.
+    const root = await findProjectRoot(dir, []);
     const untraced = (jobs: number) => (): Promise<void> =>
-      withIsolation(support, { root: dir, why: 'bench' }, async (session) => {
+      withIsolation(support, root, async (session) => {
         const result = await session.run({
           file: 'make',
           args: [`-j${jobs}`],
@@ -124,7 +137,8 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         },
       ),
       await measure('audit', "audit (traced make -j1 -p build against make's database)", 1, async () => {
-        await auditProbe({ ...probe });
+        const result = await auditProbe({ ...probe });
+        if (result.exitCode !== 0) throw new Error(`the audit's build failed in ${dir}: ${result.notes[0]}`);
       }),
     );
   }
