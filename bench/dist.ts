@@ -3,10 +3,12 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { cacheRoot, repoRoot } from './corpus';
+import { repoRoot } from './corpus';
 import { firstLine, run } from './tools';
 
-export const benchDist = path.join(cacheRoot, 'dist');
+// In this checkout's bench/results (gitignored), not the corpus cache: worktrees share .cache, and one
+// checkout's bench would otherwise measure another's bundles.
+export const benchDist = path.join(repoRoot, 'bench', 'results', 'dist');
 const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js'];
 const ENGINE = path.join(benchDist, 'engine.js');
 

@@ -1,6 +1,9 @@
 // What the in-process benches measure, bundled by bench/dist.ts the way the server and CLI ship
 // (esbuild, one scope, minified): running the sources through tsx instead costs ~3x on the parser.
 export { parseMakefile } from '../engine/parser/parser';
+export { WorkspaceModel } from '../engine/analysis/workspaceModel';
+export { pathToUri } from '../engine/analysis/uris';
+export { lintFile } from '../engine/lint/lint';
 export { DatabaseParser } from '../engine/probes/parsers/databaseParser';
 export { LineSplitter } from '../engine/probes/parsers/lineSplitter';
 export { detectMake } from '../engine/probes/capabilities';

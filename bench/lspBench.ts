@@ -17,8 +17,33 @@ interface Options {
   quick: boolean;
 }
 
-type Method = 'hover' | 'definition' | 'documentSymbol' | 'completion';
-const METHODS: Method[] = ['hover', 'definition', 'documentSymbol', 'completion'];
+type Method = 'hover' | 'definition' | 'documentSymbol' | 'completion' | 'semanticTokens' | 'inlayHint';
+const METHODS: Method[] = [
+  'hover',
+  'definition',
+  'documentSymbol',
+  'completion',
+  'semanticTokens',
+  'inlayHint',
+];
+
+/** The request each method sends, and what its row is called. */
+const REQUESTS: Record<Method, { name: string; label: string; perPosition: boolean }> = {
+  hover: { name: 'textDocument/hover', label: 'hover (static; resolved values off)', perPosition: true },
+  definition: { name: 'textDocument/definition', label: 'definition', perPosition: true },
+  documentSymbol: { name: 'textDocument/documentSymbol', label: 'documentSymbol', perPosition: false },
+  completion: { name: 'textDocument/completion', label: 'completion', perPosition: true },
+  semanticTokens: {
+    name: 'textDocument/semanticTokens/full',
+    label: 'semantic tokens (full)',
+    perPosition: false,
+  },
+  // The whole file as the range, as a client without viewports asks (VS Code asks for the visible lines).
+  inlayHint: { name: 'textDocument/inlayHint', label: 'inlay hints (whole file)', perPosition: false },
+};
+
+const perMethod = (): Record<Method, number[]> =>
+  Object.fromEntries(METHODS.map((method) => [method, [] as number[]])) as Record<Method, number[]>;
 
 function stubNote(): string {
   return parserIsStub() ? ' [parser is the placeholder stub]' : '';
@@ -58,35 +83,31 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       hover: generated.hover,
       definition: generated.definition,
       completion: generated.completion,
-      documentSymbol: [{ line: 0, character: 0 }],
+      documentSymbol: [],
+      semanticTokens: [],
+      inlayHint: [],
     };
-    const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
+    const wholeFile = { start: { line: 0, character: 0 }, end: { line: generated.lines, character: 0 } };
+    const times = perMethod();
     // Per method, in the same rounds: the transport's floor (a request the server answers at once with
     // MethodNotFound) and the client's own share of the answer (vscode-jsonrpc turns its bytes into a
     // string and JSON.parses it), timed on the bytes of the method's first answer.
-    const floors: Record<Method, number[]> = {
-      hover: [],
-      definition: [],
-      documentSymbol: [],
-      completion: [],
-    };
-    const decode: Record<Method, number[]> = {
-      hover: [],
-      definition: [],
-      documentSymbol: [],
-      completion: [],
-    };
+    const floors = perMethod();
+    const decode = perMethod();
     const answerBytes = new Map<Method, Buffer>();
     // One method at a time, one request in flight: a small answer is not timed right after a
     // multi-megabyte one, whose garbage the client would collect during the next request.
     for (const method of METHODS) {
       for (let i = 0; i < warmup + samples; i++) {
         const list = positions[method];
-        const position = list[(i * 7919) % list.length];
-        const params =
-          method === 'documentSymbol' ? { textDocument: { uri } } : { textDocument: { uri }, position };
+        const request = REQUESTS[method];
+        const params = request.perPosition
+          ? { textDocument: { uri }, position: list[(i * 7919) % list.length] }
+          : method === 'inlayHint'
+            ? { textDocument: { uri }, range: wholeFile }
+            : { textDocument: { uri } };
         const start = nowMs();
-        const answer = await session.request(`textDocument/${method}`, params);
+        const answer = await session.request(request.name, params);
         if (i >= warmup) times[method].push(nowMs() - start);
         if (!answerBytes.has(method))
           answerBytes.set(method, Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })));
@@ -114,7 +135,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       figures.push({
         key: `lsp.${size}.${method}.p95`,
         section: SECTION,
-        label: `${method === 'hover' ? 'hover (static; resolved values off)' : method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
+        label: `${REQUESTS[method].label} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
         peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms; ${floorText}${stubNote()}`,
