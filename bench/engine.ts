@@ -17,5 +17,16 @@ export { withIsolation } from '../engine/probes/isolation/isolationSession';
 export { findProjectRoot } from '../engine/probes/isolation/projectRoot';
 export { withSandbox } from '../engine/probes/sandbox';
 export { runProcess } from '../engine/probes/exec';
-export { timelineProbe } from '../engine/timeline/timelineProbe';
+export { buildTimeline, timelineProbe } from '../engine/timeline/timelineProbe';
+export { chromeTrace, traceTitle } from '../engine/timeline/chromeTrace';
+export { makeDatabases } from '../engine/timeline/makeDatabases';
+export { coverage } from '../engine/timeline/criticalPath';
+export {
+  assignLanes,
+  averageParallelism,
+  idleSlotSeconds,
+  parallelismSteps,
+} from '../engine/timeline/parallelism';
+// The client's part of the timeline panel (no vscode import), as the extension bundle ships it.
+export { timelineBody } from '../client/src/features/timeline/timelineBody';
 export { auditProbe } from '../engine/audit/auditProbe';

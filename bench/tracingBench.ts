@@ -1,12 +1,12 @@
 // What tracing a build costs: the timeline probe (a traced `make -jN -p` build and the databases of its makes)
 // and the audit (a traced `make -j1 -p` build) against the same build untraced, each isolated the same way,
 // alternating in one run, on a 24-file C project and on a recursive one.
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { cacheRoot } from './corpus';
+import { projectFolder } from './corpus';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
-import { interleavedAsync, median } from './stats';
+import { interleavedAsync, median, percentile } from './stats';
 import { cached } from './tools';
 
 const SECTION = 'tracing';
@@ -26,17 +26,6 @@ function cFiles(dir: string, prefix: string, count: number): string[] {
     objects.push(`${name}.o`);
   }
   return objects;
-}
-
-/**
- * A project folder in the bench's cache, named by its real path: the probes isolate the repository that
- * holds the path as given, and a symlinked .cache (a worktree's) would lead make's writes out of it onto
- * the read-only rest of the file system.
- */
-function projectFolder(name: string): string {
-  const dir = path.join(cacheRoot, name);
-  mkdirSync(dir, { recursive: true });
-  return realpathSync(dir);
 }
 
 /** 24 C files compiled and archived by one Makefile. */
@@ -80,7 +69,9 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
     return [
       notAvailable('tracing.error', SECTION, 'tracing', 'x', `isolation is not available: ${support.why}`),
     ];
-  const rounds = options.quick ? 3 : 5;
+  // A few seconds per build and a loaded 2-core machine: enough rounds that the median holds.
+  const rounds = options.quick ? 3 : 9;
+  const warmup = 1;
   const figures: Figure[] = [];
   for (const [name, label, dir] of [
     ['c24', `${FILES}-file C project`, flatProject()],
@@ -101,26 +92,40 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         await session.written();
       });
     const probe = { directory: dir, timeoutMs: 300_000 };
-    /** One traced probe against the same build untraced, alternating; a figure either way. */
+    /**
+     * One traced probe against the same build untraced, alternating; a figure either way. `traced` returns
+     * how long the traced make itself ran (strace's log or the probe's own record), so the rest is ours.
+     */
     const measure = async (
       kind: 'timeline' | 'audit',
       what: string,
       jobs: number,
-      traced: () => Promise<void>,
+      traced: () => Promise<number>,
     ): Promise<Figure> => {
       const key = `tracing.${name}.${kind}Ms`;
       try {
-        const times = await interleavedAsync([untraced(jobs), traced], rounds, 1);
+        const makeMs: number[] = [];
+        const times = await interleavedAsync(
+          [untraced(jobs), async () => void makeMs.push(await traced())],
+          rounds,
+          warmup,
+        );
         const [bare, value] = times.map(median);
+        const perRound = times[1].map((t, round) => t / times[0][round]);
+        const tracedMake = makeMs.slice(warmup);
+        const ours = times[1].map((t, round) => t - tracedMake[round]);
         return {
           key,
           section: SECTION,
           label: `${what}, ${label}`,
           value,
           unit: 'ms',
-          peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x)`,
+          peer:
+            `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x; ` +
+            `per round p50 ${median(perRound).toFixed(2)}x / p95 ${percentile(perRound, 95).toFixed(2)}x, n=${rounds}); ` +
+            `of the probe, the traced make ${formatValue(median(tracedMake), 'ms')}, the rest (isolation, reading the trace and databases) ${formatValue(median(ours), 'ms')}`,
           ratios: { overUntraced: value / bare },
-          details: { samples: times },
+          details: { samples: times, perRound, tracedMake, ours },
         };
       } catch (error) {
         return notAvailable(key, SECTION, `${kind}, ${label}`, 'ms', errorText(error));
@@ -134,11 +139,13 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         async () => {
           const result = await timelineProbe({ ...probe, jobs: 2 });
           if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
+          return result.timeline.wallSeconds * 1000;
         },
       ),
       await measure('audit', "audit (traced make -j1 -p build against make's database)", 1, async () => {
         const result = await auditProbe({ ...probe });
         if (result.exitCode !== 0) throw new Error(`the audit's build failed in ${dir}: ${result.notes[0]}`);
+        return result.tracing.state === 'traced' ? result.tracing.wallMs : NaN;
       }),
     );
   }
