@@ -136,6 +136,10 @@ export interface CollectEvidenceParams extends ProbeParams {
   runs?: number;
   /** Skip the builds in sandbox copies. */
   skipBuilds?: boolean;
+  /** Add the timeline rung whatever the symptom says. */
+  timeline?: boolean;
+  /** Add the dependency audit rung whatever the symptom says. */
+  audit?: boolean;
 }
 
 export interface CollectEvidenceResult {

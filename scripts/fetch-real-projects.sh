@@ -31,9 +31,10 @@ if [ "$all_ready" = 1 ]; then
   exit 0
 fi
 
-# Debian 12's source packages need a deb-src entry for bookworm.
+# Debian 12's source packages need a deb-src entry for bookworm. Ask for bookworm's own source: a deb-src entry
+# for another suite (build-make-4.4.1.sh adds trixie's) also answers `apt-cache showsrc hello`, but not this.
 sources=/etc/apt/sources.list.d/makescope-bookworm-src.sources
-if ! apt-cache showsrc hello 2>/dev/null | grep -q '^Package: hello'; then
+if ! (cd /tmp && apt-get source --print-uris hello/bookworm >/dev/null 2>&1); then
   if [ "$(id -u)" -ne 0 ]; then
     echo "fetch-real-projects: needs root once to add a deb-src entry for bookworm ($sources): sudo bash scripts/fetch-real-projects.sh" >&2
     exit 2

@@ -1,7 +1,7 @@
 // What one `makescope` command is (name, summary, options, how to load its code) and the help text made from it.
 
 export interface Output {
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 

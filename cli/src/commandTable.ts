@@ -175,6 +175,10 @@ make version, and the environment and command-line variables that reach the targ
 work (make -n); (3) causality (make -n --trace); (4) resolved state (make -p, saved as
 database.txt); (5) convergence (an isolated build, then make -q); (6) parse time against
 recipe time; (7) serial against parallel (isolated builds); (8) the escalation assessment.
+Two traced builds join when they can answer the symptom: the build timeline after (6) when the
+symptom reads as slowness ("slow", "takes too long", "timed out") or with --timeline, and the
+dependency audit after (7) when serial and parallel differ, the symptom reads as a race ("flaky",
+"sometimes", "-j8") or with --audit. Both need strace.
 Every command, its exit code, time and full output are recorded. The report ends with a verdict:
 healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
 The project is never changed.`,
@@ -190,6 +194,11 @@ The project is never changed.`,
       { name: 'format', value: 'FORMAT', help: 'What to print: md (default), json or sarif.' },
       { name: 'runs', value: 'K', help: 'Random shuffle seeds for step 7 (default 2).' },
       { name: 'no-build', help: 'Skip the isolated builds (steps 5 to 7 gather less).' },
+      {
+        name: 'timeline',
+        help: 'Add the build timeline (critical path, idle job slots) whatever the symptom.',
+      },
+      { name: 'audit', help: 'Add the dependency audit (undeclared reads and writes) whatever the symptom.' },
     ],
     exitCodes: '0 healthy, 1 a local fix or an escalation, 2 an error.',
     load: () => import('./commands/evidence'),
@@ -210,9 +219,9 @@ standard output unless --out names a file.`,
     name: 'lint',
     operands: '[FILE...]',
     summary:
-      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, .ONESHELL and .POSIX\npitfalls, recipes checked by sh -n and shellcheck (codes MS101-MS114,\nMS201-MS202, docs/lint.md). --format sarif for CI.',
+      'Lint makefiles without running make: missing or stale .PHONY, plain make\nin recipes, unused and undefined variables, circular dependencies,\n.ONESHELL and .POSIX pitfalls, recipes checked by sh -n and shellcheck\n(codes MS101-MS125, MS201-MS202, docs/lint.md). --format sarif for CI.',
     description: `Lints makefiles without running make (FILE..., or the makefile of -C DIR): the rules
-MS101-MS114 with their default severities, described with their reasons in docs/lint.md. Each recipe
+MS101-MS125 with their default severities, described with their reasons in docs/lint.md. Each recipe
 is also checked by the shell make would use, with '-n' (SHELL and .SHELLFLAGS respected: MS201), and by
 shellcheck when it is on PATH (MS202); --no-recipe-shell skips both (they run programs). A comment
 '# makescope-disable-next-line MS101' silences the next line; '# makescope-disable MS105' up to
@@ -262,6 +271,34 @@ are kept: a file that is not UTF-8 comes back with the same bytes outside the sp
     ],
     exitCodes: '0 done (or, with --check/--diff, nothing would change), 1 a file would change, 2 an error.',
     load: () => import('./commands/fmt'),
+  },
+  {
+    name: 'index',
+    operands: '',
+    summary:
+      "A SCIP index (Sourcegraph's code intelligence format) of the makefiles\nunder -C DIR: variable and target definitions and references, for\ncode navigation outside the editor. No make runs.",
+    description: `Writes a SCIP index (scip.proto, protobuf) of every makefile under DIR (default: the current
+directory) and of the files they include: each variable and target definition, each reference to a
+variable and each prerequisite, tied to their definitions as Go to Definition ties them (across
+includes), with each symbol's definitions as its documentation. Symbols are
+'makescope make . . <root makefile>/NAME.' for variables and '.../NAME:' for targets, where the root
+makefile is the one make starts from. Columns count UTF-16 code units. Reads files only: no make runs.`,
+    options: [
+      {
+        name: 'directory',
+        short: 'C',
+        value: 'DIR',
+        help: 'Index the makefiles under DIR (default: the current directory).',
+      },
+      {
+        name: 'output',
+        short: 'o',
+        value: 'FILE',
+        help: "Where to write the index (default: index.scip in the current\ndirectory; '-' for standard output).",
+      },
+    ],
+    exitCodes: '0 written, 2 an error.',
+    load: () => import('./commands/scipIndex'),
   },
 ];
 

@@ -1,9 +1,6 @@
 // What GNU make defines by itself: automatic variables, functions, special targets and default variables.
 
-export interface BuiltinDoc {
-  signature: string;
-  doc: string;
-}
+export { FUNCTIONS, type FunctionDoc } from './makeFunctionDocs';
 
 export const AUTOMATIC_VARIABLES: Record<string, string> = {
   '@': 'The file name of the target of the rule (for an archive member rule, the archive).',
@@ -27,120 +24,6 @@ export function automaticVariableDoc(name: string): string | undefined {
   }
   return undefined;
 }
-
-export const FUNCTIONS: Record<string, BuiltinDoc> = {
-  subst: {
-    signature: '$(subst from,to,text)',
-    doc: 'Replaces every occurrence of `from` in `text` by `to`.',
-  },
-  patsubst: {
-    signature: '$(patsubst pattern,replacement,text)',
-    doc: 'Replaces the words of `text` that match `pattern` (one `%` wildcard) by `replacement`.',
-  },
-  strip: {
-    signature: '$(strip string)',
-    doc: 'Removes leading and trailing whitespace and folds inner runs to one space.',
-  },
-  findstring: { signature: '$(findstring find,in)', doc: 'Returns `find` if it occurs in `in`, else empty.' },
-  filter: {
-    signature: '$(filter pattern...,text)',
-    doc: 'Keeps the words of `text` that match any pattern.',
-  },
-  'filter-out': {
-    signature: '$(filter-out pattern...,text)',
-    doc: 'Removes the words of `text` that match any pattern.',
-  },
-  sort: { signature: '$(sort list)', doc: 'Sorts the words lexically and removes duplicates.' },
-  word: { signature: '$(word n,text)', doc: 'Returns the n-th word of `text` (counting from 1).' },
-  words: { signature: '$(words text)', doc: 'Returns the number of words in `text`.' },
-  wordlist: { signature: '$(wordlist s,e,text)', doc: 'Returns the words from the s-th to the e-th.' },
-  firstword: { signature: '$(firstword names...)', doc: 'Returns the first word.' },
-  lastword: { signature: '$(lastword names...)', doc: 'Returns the last word.' },
-  dir: {
-    signature: '$(dir names...)',
-    doc: 'Returns the directory part of each file name (up to the last slash).',
-  },
-  notdir: { signature: '$(notdir names...)', doc: 'Returns each file name without its directory part.' },
-  suffix: {
-    signature: '$(suffix names...)',
-    doc: 'Returns the suffix (from the last dot) of each file name.',
-  },
-  basename: { signature: '$(basename names...)', doc: 'Returns each file name without its suffix.' },
-  addsuffix: { signature: '$(addsuffix suffix,names...)', doc: 'Appends `suffix` to each word.' },
-  addprefix: { signature: '$(addprefix prefix,names...)', doc: 'Prepends `prefix` to each word.' },
-  join: { signature: '$(join list1,list2)', doc: 'Concatenates the two lists word by word.' },
-  wildcard: {
-    signature: '$(wildcard pattern...)',
-    doc: 'Lists the existing files that match the shell patterns, evaluated when the text is expanded.',
-  },
-  realpath: {
-    signature: '$(realpath names...)',
-    doc: 'Canonical absolute name of each existing file (symlinks resolved).',
-  },
-  abspath: {
-    signature: '$(abspath names...)',
-    doc: 'Absolute name of each file, without resolving symlinks.',
-  },
-  error: {
-    signature: '$(error text...)',
-    doc: 'Stops make with a fatal error showing `text`, when expanded.',
-  },
-  warning: {
-    signature: '$(warning text...)',
-    doc: 'Prints `text` with the makefile name and line, when expanded.',
-  },
-  info: { signature: '$(info text...)', doc: 'Prints `text` to standard output, when expanded.' },
-  shell: {
-    signature: '$(shell command)',
-    doc: 'Runs `command` in a shell when expanded and returns its output, newlines turned into spaces. Runs while the makefile is read, even under `-n`.',
-  },
-  origin: {
-    signature: '$(origin variable)',
-    doc: 'Tells where a variable came from: `undefined`, `default`, `environment`, `file`, `command line`, `override`, `automatic`…',
-  },
-  flavor: {
-    signature: '$(flavor variable)',
-    doc: 'Tells how a variable expands: `undefined`, `recursive` or `simple`.',
-  },
-  foreach: {
-    signature: '$(foreach var,list,text)',
-    doc: 'Expands `text` once per word of `list`, with `var` set to that word.',
-  },
-  if: {
-    signature: '$(if condition,then[,else])',
-    doc: 'Expands `then` if `condition` is non-empty, else `else`.',
-  },
-  or: { signature: '$(or condition1[,condition2...])', doc: 'Returns the first non-empty argument.' },
-  and: {
-    signature: '$(and condition1[,condition2...])',
-    doc: 'Returns the last argument if all are non-empty, else empty.',
-  },
-  intcmp: {
-    signature: '$(intcmp lhs,rhs[,lt[,eq[,gt]]])',
-    doc: 'Compares two integers (GNU make 4.4 and later).',
-  },
-  call: {
-    signature: '$(call variable,param,...)',
-    doc: 'Expands `variable` with `$(1)`, `$(2)`… set to the parameters.',
-  },
-  value: { signature: '$(value variable)', doc: 'Returns the value of a variable without expanding it.' },
-  eval: {
-    signature: '$(eval text)',
-    doc: 'Parses the expansion of `text` as makefile syntax: it can define rules and variables.',
-  },
-  file: {
-    signature: '$(file op filename[,text])',
-    doc: 'Writes (`>`, `>>`) or reads (`<`) a file when expanded.',
-  },
-  let: {
-    signature: '$(let var...,list,text)',
-    doc: 'Binds variables to the words of `list` while expanding `text` (GNU make 4.4).',
-  },
-  guile: {
-    signature: '$(guile expression)',
-    doc: 'Evaluates a Guile expression (when make is built with Guile).',
-  },
-};
 
 export const SPECIAL_TARGETS: Record<string, string> = {
   '.PHONY':

@@ -8,6 +8,8 @@ import type { DbVariable } from '../probes/parsers/databaseModel';
 import type { DryRunResult } from '../probes/dryRunProbe';
 import type { TimingResult } from '../probes/timingProbe';
 import type { TraceReport } from '../probes/traceProbe';
+import type { AuditResult } from '../audit/auditTypes';
+import type { TimelineResult } from '../timeline/timelineProbe';
 import type { EscalationFacts } from './escalation';
 import type { EvidenceLocation, Rung } from './evidenceTypes';
 import { notParallelPlaces } from './notParallelPlaces';
@@ -22,6 +24,10 @@ export interface LadderResults {
   convergence?: ConvergenceResult;
   timing?: TimingResult;
   parallel?: ParallelDiffResult;
+  /** Present when the timeline rung ran (a slow symptom, or asked for). */
+  timeline?: TimelineResult;
+  /** Present when the audit rung ran. */
+  audit?: AuditResult;
   makeVersion: string;
   rungs: Rung[];
   /** Messages of rungs that failed because make failed. */
@@ -62,6 +68,7 @@ export function gatherFacts(results: LadderResults): EscalationFacts {
       level: 'error',
     });
   }
+  pointers.push(...tracedPointers(results, pointers));
   const makeErrors: string[] = [];
   const makeMessages = [
     ...(results.dryRun?.errors ?? []),
@@ -201,4 +208,55 @@ function notParallel(db: DatabaseResult['database'], directory: string): string[
   const listed = db.variables.find((v) => v.name === 'MAKEFILE_LIST')?.value.split(/\s+/) ?? [];
   const makefiles = [...listed, ...db.variables.map((v) => v.file)].filter((f): f is string => !!f);
   return notParallelPlaces(makefiles, directory) ?? ['.NOTPARALLEL in the makefiles'];
+}
+
+/**
+ * The audit's undeclared edges not already pointed at by the parallel rung, then, for a slow build, the rule of
+ * the target on the critical path whose speed-up would shorten the build most.
+ */
+function tracedPointers(results: LadderResults, already: EvidenceLocation[]): EvidenceLocation[] {
+  const found: EvidenceLocation[] = [];
+  const pointed = new Set(already.map((pointer) => `${pointer.file}:${pointer.line}`));
+  for (const pointer of auditPointers(results.audit)) {
+    const key = `${pointer.file}:${pointer.line}`;
+    if (pointed.has(key)) continue;
+    pointed.add(key);
+    found.push(pointer);
+  }
+  const timeline = results.timeline?.timeline;
+  const best = timeline?.speedups[0];
+  const span =
+    best &&
+    timeline?.spans.find(
+      (candidate) =>
+        candidate.target === best.target &&
+        candidate.level === best.level &&
+        candidate.directory === best.directory,
+    );
+  if (best && span?.rule)
+    found.push({
+      file: span.rule.file,
+      line: span.rule.line,
+      message: `${best.target} is on the critical path: making it faster would save up to ${best.savesSeconds.toFixed(2)} s of ${timeline.wallSeconds.toFixed(2)} s`,
+      ruleId: 'timeline/critical-path',
+      level: 'note',
+    });
+  return found;
+}
+
+/** Each audit warning at its rule's make file:line: the audit rung's locations (and SARIF results). */
+export function auditPointers(audit: AuditResult | undefined): EvidenceLocation[] {
+  return (audit?.findings ?? []).flatMap((finding) =>
+    finding.severity === 'warning' && finding.rule
+      ? [
+          {
+            file: finding.rule.file,
+            line: finding.rule.line,
+            message: finding.fix ? `${finding.message}; fix: ${finding.fix.title}` : finding.message,
+            ruleId: `audit/${finding.kind}`,
+            level: 'warning' as const,
+          },
+        ]
+      : [],
+  );
 }

@@ -10,10 +10,13 @@ import { dryRunProbe, type DryRunResult } from '../probes/dryRunProbe';
 import type { DbVariable } from '../probes/parsers/databaseModel';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { timingProbe, type TimingResult } from '../probes/timingProbe';
+import { auditProbe } from '../audit/auditProbe';
+import type { AuditResult } from '../audit/auditTypes';
+import { timelineProbe, type TimelineResult } from '../timeline/timelineProbe';
 import { traceProbe, type TraceReport } from '../probes/traceProbe';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../version';
 import { decideVerdict, evaluateCriteria } from './escalation';
-import { gatherFacts } from './evidenceFacts';
+import { auditPointers, gatherFacts } from './evidenceFacts';
 import { influentialVariables } from './influence';
 import {
   AVOID_EARLY,
@@ -24,6 +27,8 @@ import {
   type RungStatus,
 } from './evidenceTypes';
 import * as interpret from './interpretations';
+import { readsAsRace, readsAsSlow } from './symptomWords';
+import * as interpretTraced from './tracedRungInterpretations';
 import { quoteForDisplay, RunRecorder } from './runRecorder';
 import { writtenValues } from './writtenValues';
 import { PARALLEL_DIFFERENCES, PARALLEL_JSON, saveParallelDifferences } from './parallelDifferences';
@@ -36,6 +41,10 @@ export interface EvidenceOptions extends ProbeOptions {
   runs?: number;
   /** Skip the (isolated) builds: timing's build and serial/parallel. */
   skipBuilds?: boolean;
+  /** Add the timeline rung even when the symptom does not read as slowness. */
+  timeline?: boolean;
+  /** Add the dependency audit rung even when serial and parallel agree and the symptom does not read as a race. */
+  audit?: boolean;
 }
 
 interface RungSpec<T> {
@@ -51,7 +60,9 @@ const QUESTIONS: Record<RungId, [string, string]> = {
   'resolved-state': ['Resolved state', 'What does make believe about variables and rules (make -p)?'],
   convergence: ['Convergence', 'Does the build settle after a successful run (make -q after a build)?'],
   timing: ['Parse time against recipe time', 'Is the time spent reading makefiles or running recipes?'],
+  timeline: ['Build timeline', 'Which chain of targets bounds the build, and are job slots left idle?'],
   parallel: ['Serial against parallel', 'Does -j change the result (isolated builds)?'],
+  audit: ['Dependency audit', 'Does any recipe read or write a file its rule does not declare?'],
   escalation: ['Escalation assessment', 'Is this beyond a local fix?'],
 };
 
@@ -63,6 +74,9 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const recorder = new RunRecorder(detected.make.path, out);
   const failures: string[] = [];
   const rungs: Rung[] = [];
+  const withTimeline = !options.skipBuilds && (options.timeline === true || readsAsSlow(options.symptom));
+  const auditPlanned = !options.skipBuilds && (options.audit === true || readsAsRace(options.symptom));
+  let planned = 8 + (withTimeline ? 1 : 0) + (auditPlanned ? 1 : 0);
   const climb = async <T>(spec: RungSpec<T>): Promise<T | undefined> => {
     const commands: RecordedCommand[] = [];
     const started = Date.now();
@@ -102,7 +116,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
       durationMs: Date.now() - started,
       locations: [],
     });
-    options.onProgress?.(`${rungs.length}/8 ${title}`);
+    options.onProgress?.(`${rungs.length}/${planned} ${title}`);
     return result;
   };
 
@@ -124,9 +138,13 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const dryRun = await climb<DryRunResult>({
     id: 'intended-work',
     run: dryRunProbe,
-    explain: interpret.intendedWork,
+    explain: (result) => interpret.intendedWork(result, path.resolve(options.directory)),
   });
-  const trace = await climb<TraceReport>({ id: 'causality', run: traceProbe, explain: interpret.causality });
+  const trace = await climb<TraceReport>({
+    id: 'causality',
+    run: traceProbe,
+    explain: (result) => interpret.causality(result, path.resolve(options.directory)),
+  });
   await climb<DatabaseResult | undefined>({
     id: 'resolved-state',
     run: async () => database,
@@ -143,6 +161,14 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     run: (probe) => timingProbe({ ...probe, build: !options.skipBuilds }),
     explain: interpret.timing,
   });
+  const timeline = !withTimeline
+    ? undefined
+    : await climb<TimelineResult>({
+        id: 'timeline',
+        run: (probe) =>
+          timelineProbe({ ...probe, jobs: options.jobs && options.jobs > 1 ? options.jobs : 2 }),
+        explain: interpretTraced.timeline,
+      });
   const parallel = options.skipBuilds
     ? await climb<undefined>({
         id: 'parallel',
@@ -155,7 +181,18 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
         explain: interpret.parallel,
       });
 
+  if (timeline) recordTimelineRun(timeline, rungs, path.resolve(options.directory));
   if (parallel) recordParallelRuns(parallel, rungs, path.resolve(options.directory));
+  let audit: AuditResult | undefined;
+  // A difference between serial and parallel builds calls for the audit: it names the undeclared edge.
+  if (!options.skipBuilds && (auditPlanned || racesInParallel(parallel))) {
+    if (!auditPlanned) planned++;
+    audit = await climb<AuditResult>({
+      id: 'audit',
+      run: (probe) => auditProbe(probe),
+      explain: interpretTraced.audit,
+    });
+  }
   if (parallel && out) {
     await saveParallelDifferences(parallel, out);
     const rung = rungs.find((candidate) => candidate.id === 'parallel');
@@ -170,6 +207,8 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     convergence,
     timing,
     parallel,
+    timeline,
+    audit,
     influential,
     makeVersion: detected.make.version.text,
     rungs,
@@ -179,7 +218,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const verdict = decideVerdict(criteria, facts);
   rungs.push({
     id: 'escalation',
-    step: 8,
+    step: rungs.length + 1,
     title: QUESTIONS.escalation[0],
     question: QUESTIONS.escalation[1],
     status: verdict.kind === 'escalate' ? 'finding' : 'ok',
@@ -190,6 +229,9 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     locations: facts.pointers,
   });
   attachLocations(rungs, facts.pointers);
+  // The audit rung lists every undeclared edge it found, also those the parallel rung already points at.
+  const auditRung = rungs.find((rung) => rung.id === 'audit');
+  if (auditRung) auditRung.locations = auditPointers(audit);
 
   const report: EvidenceReport = {
     tool: { name: PRODUCT_NAME, version: PRODUCT_VERSION },
@@ -207,6 +249,25 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
     outputDirectory: out,
   };
   return report;
+}
+
+/** Serial and parallel builds differ (not merely a build that fails serially too). */
+function racesInParallel(result: ParallelDiffResult | undefined): boolean {
+  return result !== undefined && result.verdict !== 'clean' && result.verdict !== 'serial-build-failed';
+}
+
+/** The timeline's traced build runs outside the recorder too: its command line, as make was started. */
+function recordTimelineRun(result: TimelineResult, rungs: Rung[], directory: string): void {
+  const rung = rungs.find((candidate) => candidate.id === 'timeline');
+  if (!rung || rung.commands.length > 0) return;
+  rung.commands = [
+    {
+      command: result.command.map(quoteForDisplay).join(' '),
+      cwd: directory,
+      exitCode: result.exitCode,
+      durationMs: Math.round(result.timeline.wallSeconds * 1000),
+    },
+  ];
 }
 
 /** The parallel probe runs its builds itself: its run records name the commands that reproduce them. */
@@ -237,6 +298,8 @@ function attachLocations(rungs: Rung[], pointers: Rung['locations']): void {
 
 function pointerRung(ruleId: string): RungId {
   if (ruleId.startsWith('parallel')) return 'parallel';
+  if (ruleId.startsWith('audit')) return 'audit';
+  if (ruleId.startsWith('timeline')) return 'timeline';
   if (ruleId.startsWith('convergence')) return 'convergence';
   return 'causality';
 }

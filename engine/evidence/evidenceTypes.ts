@@ -7,7 +7,11 @@ export type RungId =
   | 'resolved-state'
   | 'convergence'
   | 'timing'
+  /** Only when the symptom reads as slowness (or asked for): the traced build's timeline. */
+  | 'timeline'
   | 'parallel'
+  /** Only when serial and parallel differ or the symptom reads as a race (or asked for): the dependency audit. */
+  | 'audit'
   | 'escalation';
 
 export type RungStatus = 'ok' | 'finding' | 'error' | 'skipped';

@@ -12,6 +12,7 @@ import type { RungStatus } from './evidenceTypes';
 import { goalsOf } from './influence';
 import { formatDuration } from '../../contract/wording/durations';
 import { meaningfulSpeedup } from '../../contract/wording/parallelFigures';
+import { reasonSummary } from '../probes/reasonSummary';
 
 export interface Explained {
   status: RungStatus;
@@ -20,6 +21,8 @@ export interface Explained {
 }
 
 const MAX_EXCERPT_LINES = 12;
+/** Where a step's long prerequisite lists are whole: the recorded output linked under the excerpt. */
+const SEE_ALL = 'in the full output linked below';
 
 function excerptOf(lines: string[]): string {
   const shown = lines.slice(0, MAX_EXCERPT_LINES);
@@ -54,9 +57,11 @@ export function symptom(
   return { status: 'ok', excerpt: excerptOf(lines), interpretation };
 }
 
-export function intendedWork(result: DryRunResult): Explained {
+/** `root`: the project's folder, which the prerequisites are named relative to. */
+export function intendedWork(result: DryRunResult, root: string): Explained {
   const lines = result.groups.map(
-    (group) => `${group.target}: ${group.commands.length} command(s) (${group.reason})`,
+    (group) =>
+      `${group.target}${group.phony ? ' (phony)' : ''}: ${group.commands.length} command(s) (${reasonSummary(group.reason, root, SEE_ALL)})`,
   );
   if (result.errors.length > 0) {
     return {
@@ -79,10 +84,10 @@ export function intendedWork(result: DryRunResult): Explained {
   };
 }
 
-export function causality(result: TraceReport): Explained {
+export function causality(result: TraceReport, root: string): Explained {
   const lines = result.targets.map(
     (target) =>
-      `${target.name} <- ${target.reason.text}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
+      `${target.name} <- ${reasonSummary(target.reason, root, SEE_ALL)}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
   );
   if (result.errors.length > 0) {
     return {

@@ -5,6 +5,21 @@ import type { ProbeOptions } from '../probes/probeOptions';
 import { goalsOf } from './influence';
 import { AVOID_EARLY } from './evidenceTypes';
 import { quoteForDisplay } from './runRecorder';
+import { relativeTo } from '../probes/traceModel';
+
+/** Phony targets listed whole up to this many; more are counted, with where make lists them all. */
+const PHONY_SHOWN = 16;
+
+function phonyList(phony: string[], directory: string, make: string): string {
+  if (phony.length === 0) return 'none';
+  const shown = phony
+    .slice(0, PHONY_SHOWN)
+    .map((name) => `\`${path.isAbsolute(name) ? relativeTo(directory, name) : name}\``);
+  const left = phony.length - shown.length;
+  return left > 0
+    ? `${phony.length}: ${shown.join(' ')} and ${left} more (all of them: the \`.PHONY:\` line of \`${make} -pq\`)`
+    : shown.join(' ');
+}
 
 export async function generateRunbook(options: ProbeOptions): Promise<string> {
   const { database } = await databaseProbe(options);
@@ -31,7 +46,7 @@ export async function generateRunbook(options: ProbeOptions): Promise<string> {
     '## The build',
     '',
     `- Default goal: ${goal ? `\`${goal}\`` : 'none (make needs a target on the command line)'}`,
-    `- Phony targets (run every time by design; never "stale"): ${phony.length > 0 ? phony.map((t) => `\`${t}\``).join(' ') : 'none'}`,
+    `- Phony targets (run every time by design; never "stale"): ${phonyList(phony, directory, make)}`,
     `- File targets: ${targets.length} (for example ${
       targets
         .slice(0, 8)

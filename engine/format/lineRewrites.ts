@@ -29,7 +29,8 @@ export function spacedRuleHeader(content: string, rule: Rule): string | null {
   const targetsEnd = rule.targets[rule.targets.length - 1].range.end.character;
   const separator = RULE_SEPARATOR.exec(content.slice(targetsEnd));
   if (separator === null) return null;
-  const rest = content.slice(targetsEnd + separator[0].length).trim();
+  // Only space and tab are blanks to make: a no-break space (U+00A0) or a form feed ends a file name.
+  const rest = content.slice(targetsEnd + separator[0].length).replace(/^[ \t]+|[ \t]+$/g, '');
   // A line whose trimmed end is a backslash would start joining the next line to it.
   if (continues(rest)) return null;
   // Grouped targets read as `a b &: c`, the way make's manual writes them.

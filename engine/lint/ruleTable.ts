@@ -1,11 +1,16 @@
 // Every lint rule: its code, name, default severity, rationale and check. docs/lint.md is this table in prose.
 import type { LintRule } from './lintTypes';
 import { oneshellErrexit, oneshellPrefix } from './rules/oneshell';
-import { phonyMissing, phonyStale } from './rules/phony';
+import { missingInclude } from './rules/missingInclude';
+import { mixedColonRules } from './rules/mixedColonRules';
+import { phonyDoesNothing, phonyMissing, phonyStale } from './rules/phony';
+import { circularDependency, redundantPrerequisite, selfDependency } from './rules/prerequisiteGraph';
+import { duplicatePrerequisite, emptyAutomaticVariable } from './rules/prerequisiteLists';
 import { posixPortability } from './rules/posix';
 import { hiddenRecursiveMake, overridingRecipe, plainMakeInRecipe, recipeWithSpaces } from './rules/recipes';
 import { targetTimestamp } from './rules/targetTimestamp';
 import { undefinedVariable } from './rules/undefinedVariable';
+import { emptyReference, recursiveSelfReference, trailingBlanks } from './rules/valueChecks';
 import { redefinedVariable, shellInRecursive, unusedVariable } from './rules/variableUse';
 
 export const LINT_RULES: readonly LintRule[] = [
@@ -132,6 +137,105 @@ export const LINT_RULES: readonly LintRule[] = [
     rationale: 'make needs a tab (or .RECIPEPREFIX) before a recipe line: spaces give "missing separator".',
     quickFix: true,
     check: recipeWithSpaces,
+  },
+  {
+    code: 'MS115',
+    name: 'self-dependency',
+    defaultSeverity: 'warning',
+    rationale:
+      'A target listed among its own prerequisites can never be older than itself: make drops the edge and says "Circular X <- X dependency dropped."',
+    quickFix: false,
+    check: selfDependency,
+  },
+  {
+    code: 'MS116',
+    name: 'circular-dependency',
+    defaultSeverity: 'warning',
+    rationale:
+      'Targets that need each other in a loop: make drops one edge of the loop ("Circular Y <- X dependency dropped.") and builds in an order nobody wrote.',
+    quickFix: false,
+    check: circularDependency,
+  },
+  {
+    code: 'MS117',
+    name: 'duplicate-prerequisite',
+    defaultSeverity: 'information',
+    rationale:
+      'A prerequisite named twice in one rule: make keeps one ($^ drops the repeat), so the second is noise or a different name misspelt. Not reported when the recipe uses $+, which keeps repeats on purpose.',
+    quickFix: true,
+    check: duplicatePrerequisite,
+  },
+  {
+    code: 'MS118',
+    name: 'redundant-prerequisite',
+    defaultSeverity: 'hint',
+    rationale:
+      'A prerequisite that another prerequisite of the same rule already needs adds nothing to the order or to when the target rebuilds. Not reported when the recipe names its prerequisites ($^ $+ $? $<).',
+    quickFix: false,
+    check: redundantPrerequisite,
+  },
+  {
+    code: 'MS119',
+    name: 'empty-reference',
+    defaultSeverity: 'warning',
+    rationale:
+      '`$()` or `${}` names no variable and expands to nothing: a name left out. Beside a blank (`space := $() $()`) it keeps the blank and is meant.',
+    quickFix: false,
+    check: emptyReference,
+  },
+  {
+    code: 'MS120',
+    name: 'empty-automatic-variable',
+    defaultSeverity: 'warning',
+    rationale:
+      '$<, $^, $+ and $? list the prerequisites: in the recipe of a target that has none (in any rule) they are empty and the command gets no file.',
+    quickFix: false,
+    check: emptyAutomaticVariable,
+  },
+  {
+    code: 'MS121',
+    name: 'recursive-self-reference',
+    defaultSeverity: 'error',
+    rationale:
+      '`X = $(X) more` makes X expand to itself forever: make stops with "Recursive variable \'X\' references itself (eventually)" at its first use. `+=` appends; `:=` builds on the old value.',
+    quickFix: true,
+    check: recursiveSelfReference,
+  },
+  {
+    code: 'MS122',
+    name: 'trailing-blanks',
+    defaultSeverity: 'warning',
+    rationale:
+      'Blanks at the end of a value (before the end of the line or a comment) stay in it: `$(OUT)/x` becomes `build   /x`. Values made only of references and blanks build a space on purpose.',
+    quickFix: true,
+    check: trailingBlanks,
+  },
+  {
+    code: 'MS123',
+    name: 'mixed-colon-rules',
+    defaultSeverity: 'error',
+    rationale:
+      'One target with a `:` rule and a `::` rule: make refuses the makefile ("target file \'X\' has both : and :: entries"). Rules in different branches of one conditional are never both read.',
+    quickFix: false,
+    check: mixedColonRules,
+  },
+  {
+    code: 'MS124',
+    name: 'phony-does-nothing',
+    defaultSeverity: 'warning',
+    rationale:
+      'A .PHONY target whose rules have no prerequisites and no recipe, and that nothing needs: `make X` does nothing. MS102 covers a .PHONY name with no rule at all.',
+    quickFix: false,
+    check: phonyDoesNothing,
+  },
+  {
+    code: 'MS125',
+    name: 'missing-include',
+    defaultSeverity: 'error',
+    rationale:
+      '`include` of a file that exists nowhere make looks and that no rule makes: make stops ("No such file or directory", "No rule to make target"). `-include` and `sinclude` may miss.',
+    quickFix: false,
+    check: missingInclude,
   },
   {
     code: 'MS201',

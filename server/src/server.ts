@@ -28,7 +28,7 @@ import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { documentFormatting, rangeFormatting } from './features/formatting';
-import { hover, variableAt, type HoverResolvedValue } from './features/hover';
+import { hover, variableAt, type HoverResolved } from './features/hover';
 import { listTargets } from '../../engine/analysis/listTargets';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -46,10 +46,15 @@ import { ProbeRequests } from './probeRequests/probeRequest';
 import { ListTargetsRequest } from '../../contract/protocol';
 import { FolderSettings } from './folderSettings';
 import { RecipeShellDiagnostics } from './recipeShellDiagnostics';
-import { HoverValues, withBudget } from './probeRequests/hoverValues';
+import { HOVER_BUDGET_MS, HoverValues, withBudget } from './probeRequests/hoverValues';
+import { IncludingMakefile } from './includingMakefile';
 import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
 import { semanticTokens } from './features/semanticTokens';
+import { documentHighlights } from './features/documentHighlights';
+import { signatureHelp, SIGNATURE_TRIGGER_CHARACTERS } from './features/signatureHelp';
+import { selectionRanges } from './features/selectionRanges';
+import { ON_TYPE_FIRST_TRIGGER, recipePrefixOnEnter } from './features/onTypeFormatting';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokenLegend';
 import { boundNames, definedNames } from '../../engine/analysis/variableNames';
 import { ruleInstances } from '../../engine/probes/automaticVariables';
@@ -106,6 +111,8 @@ export class MakescopeServer {
   private auditFindings: AuditFinding[] = [];
   /** MS201/MS202: the recipes checked by the shell and shellcheck after the static diagnostics. */
   private readonly recipeShells = new RecipeShellDiagnostics((line) => this.connection.console.log(line));
+  /** The makefile make reads a file with: make is asked about a fragment only once the scan found its includer. */
+  private readonly including = new IncludingMakefile(this.model);
 
   constructor(private readonly connection: Connection) {}
 
@@ -127,6 +134,10 @@ export class MakescopeServer {
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      documentHighlightProvider: true,
+      signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
+      selectionRangeProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_FIRST_TRIGGER },
     };
   }
 
@@ -210,6 +221,25 @@ export class MakescopeServer {
     connection.onFoldingRanges(({ textDocument }) => {
       const index = model.index(textDocument.uri);
       return index ? foldingRanges(index.parsed) : [];
+    });
+    connection.onDocumentHighlight(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      return index ? documentHighlights(index, position) : [];
+    });
+    connection.onSignatureHelp(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      const document = documents.get(textDocument.uri);
+      return index && document ? signatureHelp(index, document, position) : null;
+    });
+    connection.onSelectionRanges(({ textDocument, positions }) => {
+      const index = model.index(textDocument.uri);
+      const text = model.text(textDocument.uri);
+      return index && text !== undefined ? selectionRanges(index, lines(text), positions) : [];
+    });
+    connection.onDocumentOnTypeFormatting(({ textDocument, position }) => {
+      const index = model.index(textDocument.uri);
+      const text = model.text(textDocument.uri);
+      return index && text !== undefined ? recipePrefixOnEnter(index, lines(text), position) : [];
     });
     connection.onDocumentFormatting(({ textDocument, options }) => {
       const document = documents.get(textDocument.uri);
@@ -341,12 +371,12 @@ export class MakescopeServer {
     uri: string,
     position: Position,
     controller: AbortController,
-  ): Promise<HoverResolvedValue[] | undefined> {
+  ): Promise<HoverResolved | undefined> {
     const started = await this.startResolving(uri, position, controller.signal);
     // After the new hover joined the make runs it wants, so a run both want goes on.
     this.liveHover?.controller.abort();
     this.liveHover = { uri, controller };
-    return started?.answer;
+    return started === 'scanning' ? started : started?.answer;
   }
 
   /** Starts (or joins) the make runs for the hover's values, without waiting for their answer. */
@@ -354,18 +384,19 @@ export class MakescopeServer {
     uri: string,
     position: Position,
     signal: AbortSignal,
-  ): Promise<{ answer: Promise<HoverResolvedValue[]> } | undefined> {
+  ): Promise<{ answer: Promise<HoverResolved> } | 'scanning' | undefined> {
     if (!this.trusted || !this.hoverValues) return undefined;
+    const located = variableAt(this.model, uri, position);
+    const index = this.model.index(uri);
+    if (!located || !index || located.name.includes('$')) return undefined;
+    const context = await this.including.of(uri, HOVER_BUDGET_MS, signal);
+    if (context === 'scanning') return this.settings.resolvedHovers ? context : undefined;
+    if (!context) return undefined;
     await this.settingsLoad;
     const settings = await this.folderSettings.for(uri);
     if (!settings.resolvedHovers) return undefined;
-    const located = variableAt(this.model, uri, position);
-    const index = this.model.index(uri);
-    const root = this.model.project(uri)[0];
-    const makefile = root && uriToPath(root.uri);
-    if (!located || !index || !makefile || located.name.includes('$')) return undefined;
+    const { files, makefile } = context;
     const target = recipeTargetAt(index, position);
-    const files = this.model.project(uri);
     const generation = this.resolvedValuesKey(files, settings);
     return {
       answer: this.hoverValues.lookup(generation, makefile, located.name, target, signal, () =>
@@ -393,10 +424,13 @@ export class MakescopeServer {
     if (!index) return [];
     await this.settingsLoad;
     const settings = await this.folderSettings.for(uri);
-    const files = this.model.project(uri);
-    const makefile = files[0] && uriToPath(files[0].uri);
     const sources: InlayHintSources = { settings: settings.inlayHints };
-    if (this.trusted && settings.resolvedHovers && makefile && this.hoverValues && this.ruleAutomatics) {
+    const context = await this.including.of(uri, INLAY_HINT_WAIT_MS);
+    // Until the scan found this file's includer, make is not asked (static values are shown); then again.
+    if (context === 'scanning') void this.including.finished.then(() => this.refreshInlayHints());
+    const known = context === 'scanning' ? undefined : context;
+    if (this.trusted && settings.resolvedHovers && known && this.hoverValues && this.ruleAutomatics) {
+      const { files, makefile } = known;
       const key = this.resolvedValuesKey(files, settings);
       const { values, automaticVariables } = settings.inlayHints;
       const [resolved, database] = await Promise.all([
@@ -420,10 +454,13 @@ export class MakescopeServer {
     const soon = await withBudget(answer, INLAY_HINT_WAIT_MS);
     if (soon === undefined)
       void answer.then((late) => {
-        if (late !== undefined && this.canRefreshInlayHints)
-          void this.connection.languages.inlayHint.refresh();
+        if (late !== undefined) this.refreshInlayHints();
       });
     return soon;
+  }
+
+  private refreshInlayHints(): void {
+    if (this.canRefreshInlayHints) void this.connection.languages.inlayHint.refresh();
   }
 
   /** The targets make builds with the recipe under the cursor, when the cursor is on an automatic variable. */
@@ -447,13 +484,12 @@ export class MakescopeServer {
     if (!this.trusted || !this.ruleAutomatics) return undefined;
     await this.settingsLoad;
     const settings = await this.folderSettings.for(uri);
-    const files = this.model.project(uri);
-    const makefile = files[0] && uriToPath(files[0].uri);
+    const context = await this.including.of(uri, HOVER_BUDGET_MS, signal);
     const file = uriToPath(uri);
-    if (!settings.resolvedHovers || !makefile || !file) return undefined;
+    if (!settings.resolvedHovers || context === 'scanning' || !context || !file) return undefined;
     return this.ruleAutomatics.instances(
-      this.resolvedValuesKey(files, settings),
-      makefile,
+      this.resolvedValuesKey(context.files, settings),
+      context.makefile,
       { file, line },
       signal,
     );
@@ -468,9 +504,13 @@ export class MakescopeServer {
           this.connection.console.warn(`Makescope: could not watch settings: ${String(error)}`),
         );
     }
-    await (this.settingsLoad = this.loadSettings());
-    const found = await findMakefiles(this.workspaceFolders, SCAN_LIMITS);
-    for (const file of found) this.model.addKnownFile(file);
+    try {
+      await (this.settingsLoad = this.loadSettings());
+      const found = await findMakefiles(this.workspaceFolders, SCAN_LIMITS);
+      for (const file of found) this.model.addKnownFile(file);
+    } finally {
+      this.including.scanFinished();
+    }
     this.refreshAllDiagnostics();
   }
 
@@ -498,6 +538,11 @@ function projectNames(files: readonly FileIndex[]): string[] {
       )
       .map((definition) => definition.name),
   );
+}
+
+/** The physical lines of a text, as LSP numbers them. */
+function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 function modelOptions(settings: Settings): { maxFileBytes: number; includeDirs: string[] } {

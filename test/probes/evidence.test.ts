@@ -62,6 +62,18 @@ async function collect(
   }
 }
 
+/** The eight rungs every collection climbs, in order. */
+const LADDER = [
+  'symptom',
+  'intended-work',
+  'causality',
+  'resolved-state',
+  'convergence',
+  'timing',
+  'parallel',
+  'escalation',
+];
+
 function triggered(report: EvidenceReport): string[] {
   return report.criteria.filter((criterion) => criterion.triggered).map((criterion) => criterion.id);
 }
@@ -84,16 +96,7 @@ describe('makescope evidence', function () {
     assert.equal(code, 0);
     assert.deepEqual(
       report.rungs.map((rung) => rung.id),
-      [
-        'symptom',
-        'intended-work',
-        'causality',
-        'resolved-state',
-        'convergence',
-        'timing',
-        'parallel',
-        'escalation',
-      ],
+      LADDER,
     );
     assert.ok(
       report.rungs.slice(0, 6).every((rung) => rung.commands.length > 0),
@@ -155,6 +158,69 @@ describe('makescope evidence', function () {
       (sarif as { runs: Array<{ results: Array<{ ruleId: string; locations: unknown[] }> }> }).runs[0]
         ?.results ?? [];
     assert.ok(results.some((result) => result.ruleId === 'parallel/missing-prerequisite'));
+    // Serial and parallel differ, so the dependency audit joins after rung 7 and names the rule at make's line.
+    const audit = report.rungs.find((rung) => rung.id === 'audit');
+    assert.ok(audit, `an audit rung after the parallel one: ${report.rungs.map((r) => r.id).join(', ')}`);
+    assert.deepEqual(
+      report.rungs.slice(-3).map((rung) => [rung.step, rung.id]),
+      [
+        [7, 'parallel'],
+        [8, 'audit'],
+        [9, 'escalation'],
+      ],
+    );
+    assert.equal(audit.status, 'finding', audit.interpretation);
+    assert.match(audit.interpretation, /app\.txt.*config\.h/);
+    assert.ok(
+      audit.locations.some(
+        (l) =>
+          l.ruleId === 'audit/missing-prerequisite' && path.basename(l.file) === 'Makefile' && l.line === 9,
+      ),
+      JSON.stringify(audit.locations),
+    );
+    assert.match(markdown, /### 8\. Dependency audit \u2014 FINDING/);
+    assert.ok(results.some((result) => result.ruleId === 'audit/missing-prerequisite'));
+  });
+
+  it('adds the build timeline when the symptom reads as slowness, with the critical path make declared', async () => {
+    workspace = await workspaceFrom('timeline-recursive');
+    const { report, markdown } = await unchanged(workspace.directory, () =>
+      collect(workspace!.directory, ['--symptom', 'the build takes too long', '-j', '2']),
+    );
+    assert.deepEqual(
+      report.rungs.map((rung) => rung.id),
+      [...LADDER.slice(0, 6), 'timeline', ...LADDER.slice(6)],
+    );
+    const timeline = report.rungs.find((rung) => rung.id === 'timeline')!;
+    assert.equal(timeline.status, 'ok', timeline.interpretation);
+    // The fixture's construction: y (1.0 s) -> x (1.4 s) -> all (0.6 s) = 3.0 s across two make levels.
+    const critical = /critical path \(declared graph\): ([\d.]+) s: (.*)/.exec(timeline.excerpt);
+    assert.ok(critical, timeline.excerpt);
+    assert.equal(critical[2], 'y -> x -> all');
+    assert.ok(Math.abs(Number(critical[1]) - 3.0) <= 0.15, `critical path ${critical[1]} s, built as 3.0 s`);
+    assert.match(markdown, /### 7\. Build timeline \u2014 ok/);
+    // The slow build is a local fix at the recipe whose speed-up shortens the build most: x's, which make -p
+    // says is at sub/Makefile line 2 ("recipe to execute (from 'Makefile', line 2)").
+    assert.equal(report.verdict.kind, 'local-fix', report.verdict.summary);
+    const first = report.verdict.pointers[0];
+    assert.equal(path.relative(workspace.directory, first?.file ?? ''), path.join('sub', 'Makefile'));
+    assert.equal(first?.line, 2);
+    assert.match(first?.message ?? '', /^x is on the critical path/);
+    assert.match(markdown, /### 9\. Escalation assessment/);
+  });
+
+  it('leaves the traced rungs out when builds are off, whatever the symptom says', async () => {
+    workspace = await workspaceFrom('timeline-recursive');
+    const { report } = await collect(workspace.directory, [
+      '--symptom',
+      'slow and flaky with -j8',
+      '--no-build',
+    ]);
+    assert.deepEqual(
+      report.rungs.filter((rung) => rung.id === 'timeline' || rung.id === 'audit'),
+      [],
+    );
+    assert.equal(report.rungs.at(-1)?.step, 8);
   });
 
   it('escalates a failure driven by an environment variable, naming it', async () => {

@@ -1,20 +1,10 @@
 // What the lint rules claim, checked on make 4.3 and 4.4.1 with their own fixtures: the harm each message names happens.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { workspaceFrom } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
-
-function run(make: string, directory: string, args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(make, args, {
-    cwd: directory,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, MAKEFLAGS: '', LC_ALL: 'C' },
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
+import { runMake as run } from './support/runMake';
 
 for (const make of MAKES) {
   describe(`lint rules against make ${make.version}`, () => {

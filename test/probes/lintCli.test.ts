@@ -78,6 +78,43 @@ describe('makescope lint', () => {
     });
   });
 
+  it('writes the rules make refuses (MS121, MS123, MS125) as SARIF errors at their lines; exit 1', async () => {
+    for (const [fixture, code, line] of [
+      ['MS121-recursive-self-reference', 'MS121', 2],
+      ['MS123-mixed-colon-rules', 'MS123', 4],
+      ['MS125-missing-include', 'MS125', 1],
+    ] as const) {
+      const run = await cli([
+        'lint',
+        '--no-recipe-shell',
+        '--format',
+        'sarif',
+        '-C',
+        path.join(FIXTURES, fixture),
+      ]);
+      assert.equal(run.code, 1, run.stdout);
+      const log = JSON.parse(run.stdout) as {
+        runs: {
+          tool: { driver: { rules: { id: string; name?: string }[] } };
+          results: {
+            ruleId: string;
+            level: string;
+            locations: { physicalLocation: { region: { startLine: number } } }[];
+          }[];
+        }[];
+      };
+      validateSarif(log);
+      const [first] = log.runs;
+      assert.ok(
+        first?.tool.driver.rules.some((rule) => rule.id === code && rule.name),
+        `${code} in the rules`,
+      );
+      const result = first?.results.find((r) => r.ruleId === code);
+      assert.equal(result?.level, 'error');
+      assert.equal(result?.locations[0]?.physicalLocation.region.startLine, line);
+    }
+  });
+
   it('writes JSON per file, and refuses a missing file, no makefile or an unknown rule with exit 2', async () => {
     const json = await cli(['lint', '--json', path.join(FIXTURES, 'MS105-unused-variable', 'Makefile')]);
     const parsed = JSON.parse(json.stdout) as { findings: { code: string }[] }[];

@@ -29,7 +29,11 @@ export class LspSession {
   private readonly logWaiters: Array<() => void> = [];
   stderr = '';
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams) {
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    /** workspace/configuration is answered only once this settles (a client slow to answer). */
+    configurationAnswered: Promise<unknown>,
+  ) {
     this.connection = createMessageConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -39,9 +43,10 @@ export class LspSession {
       this.diagnostics.set(params.uri, params);
       for (const wake of this.diagnosticWaiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => ({})),
-    );
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      await configurationAnswered;
+      return params.items.map(() => ({}));
+    });
     this.connection.onRequest(
       'client/registerCapability',
       (params: { registrations: Array<{ method: string }> }) => {
@@ -63,9 +68,11 @@ export class LspSession {
     initializationOptions: Record<string, unknown> = { trusted: true },
     /** More workspace folders after `rootFolder` (a multi-root workspace). */
     moreFolders: readonly string[] = [],
+    /** Holds the answers to workspace/configuration until it settles. */
+    configurationAnswered: Promise<unknown> = Promise.resolve(),
   ): Promise<{ session: LspSession; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
-    const session = new LspSession(child);
+    const session = new LspSession(child, configurationAnswered);
     const result = await session.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: rootFolder ? fileUri(rootFolder) : null,

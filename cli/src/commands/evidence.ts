@@ -17,6 +17,8 @@ export function evidenceArgs(commandLine: CommandLine) {
     format: format as 'md' | 'json' | 'sarif',
     runs: count(commandLine, 'runs'),
     build: !flag(commandLine, 'no-build'),
+    timeline: flag(commandLine, 'timeline'),
+    audit: flag(commandLine, 'audit'),
     targets: commandLine.positionals,
   };
 }
@@ -33,6 +35,8 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     outputDirectory: args.out,
     runs: args.runs,
     skipBuilds: !args.build,
+    timeline: args.timeline,
+    audit: args.audit,
     timeoutMs: args.timeoutMs,
     commandLineVariables: args.variables,
     signal: io.signal,

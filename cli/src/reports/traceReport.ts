@@ -1,6 +1,7 @@
 // Terminal report of the trace probe: an indented tree target <- reason, with recipe lines.
 import type { TraceReport } from '../../../engine/probes/traceProbe';
 import { relativeTo, type TraceNode } from '../../../engine/probes/traceModel';
+import { reasonSummary } from '../../../engine/probes/reasonSummary';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
 
@@ -18,7 +19,7 @@ export function traceReport(report: TraceReport, root: string, style: Style): st
     const where = location(target.file && relativeTo(root, target.file), target.line);
     const phony = target.phony ? style.dim(' (phony)') : '';
     lines.push(`${pad}${style.bold(target.name)}${phony}  ${style.dim(where)}`);
-    lines.push(`${pad}  because: ${target.reason.text}`);
+    lines.push(`${pad}  because: ${reasonSummary(target.reason, root, 'with --json')}`);
     for (const command of target.recipe) lines.push(`${pad}  ${style.dim('$')} ${command}`);
     for (const child of node.children) visit(child, depth + 1);
   };

@@ -1,8 +1,9 @@
-// MS101 phony-missing and MS102 phony-stale: `.PHONY` that lacks a non-file target, or names no target at all.
+// MS101 phony-missing, MS102 phony-stale, MS124 phony-does-nothing: `.PHONY` that lacks a target, names none, or names an empty one.
 import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
+import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { phonyNames } from './projectFacts';
+import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
@@ -58,6 +59,44 @@ export function phonyStale({ index, project }: LintContext): RuleFinding[] {
         range: entry.range,
         message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
         data: { target: entry.text },
+      });
+    }
+  }
+  return result;
+}
+
+export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[] {
+  // cmake's `cmake_force:`, automake's `installcheck-am:`: placeholders a generator writes everywhere.
+  if (isGenerated(index)) return [];
+  const rules = rulesByTarget(project);
+  const needed = new Set<string>();
+  for (const file of project) {
+    for (const prerequisite of file.prerequisites)
+      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY' && t.text !== prerequisite.name))
+        needed.add(prerequisite.name);
+  }
+  const spacedRecipeLines = new Set(
+    index.parsed.problems.filter((p) => p.code === 'recipe-with-spaces').map((p) => p.range.start.line),
+  );
+  const recipeText = project.flatMap((file) => file.recipes.map((site) => site.line.text)).join('\n');
+  const result: RuleFinding[] = [];
+  for (const target of index.targets) {
+    if (target.name !== '.PHONY') continue;
+    for (const entry of target.rule.prerequisites) {
+      const own = rules.get(entry.text);
+      if (!own || needed.has(entry.text) || entry.text.includes('$')) continue;
+      // A recipe indented with spaces is a recipe meant (MS114 says so), not an empty rule.
+      const doesSomething = (rule: Rule): boolean =>
+        rule.recipe.length > 0 ||
+        rule.prerequisites.length > 0 ||
+        rule.orderOnly.length > 0 ||
+        spacedRecipeLines.has(rule.range.end.line + 1);
+      if (own.some(doesSomething)) continue;
+      // A recipe that runs `$(MAKE) name` uses it, even if it does nothing.
+      if (new RegExp(`(^|[\\s'"])${escapeRegExp(entry.text)}($|[\\s'";])`, 'm').test(recipeText)) continue;
+      result.push({
+        range: entry.range,
+        message: `'${entry.text}' is .PHONY and its rule has no prerequisites and no recipe, and nothing needs it: 'make ${entry.text}' does nothing ("Nothing to be done").`,
       });
     }
   }

@@ -1,5 +1,8 @@
-// Facts about a project the rules share (phony names, targets with recipes, special targets), computed once per call.
-import type { FileIndex } from '../../analysis/fileIndex';
+// Facts about a project the rules share (phony names, special targets, which words name which files), computed per call.
+import type { FileIndex, IncludeSite } from '../../analysis/fileIndex';
+import type { WorkspaceModel } from '../../analysis/workspaceModel';
+import { SPECIAL_TARGETS } from '../../analysis/makeBuiltinDocs';
+import type { Rule } from '../../parser/ast';
 
 /** Every name listed as a prerequisite of `.PHONY` in the project's files. */
 export function phonyNames(project: readonly FileIndex[]): Set<string> {
@@ -22,4 +25,158 @@ export function commandText(text: string): { command: string; offset: number } {
   const match = /^[@+\-\s]*/.exec(text);
   const offset = match ? match[0].length : 0;
   return { command: text.slice(offset), offset };
+}
+
+/** A target or prerequisite word make reads as one literal file name (no reference, no pattern). */
+export function isLiteralName(text: string): boolean {
+  return text.length > 0 && !/[$%]/.test(text);
+}
+
+/** Names listed as targets by GNU make's special targets (`.PHONY`, `.WAIT`...): not files, not edges. */
+export function isSpecialName(text: string): boolean {
+  return Object.hasOwn(SPECIAL_TARGETS, text);
+}
+
+const MAX_WILDCARDS = 8;
+
+/**
+ * Whether a target word may name `file` once make expands it: exact for a literal name; for a
+ * pattern (`%`) or a word with references (`$(OBJDIR)/%.o`), each of those may stand for anything.
+ */
+export function mayName(targetWord: string, file: string): boolean {
+  if (isLiteralName(targetWord)) return targetWord === file;
+  const parts = targetWord.split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/);
+  // Many wildcards make the match slow and say little: count such a word as a possible name.
+  if (parts.length > MAX_WILDCARDS) return true;
+  return new RegExp(`^${parts.map(escapeRegExp).join('.*')}$`).test(file);
+}
+
+const automaticPatterns = new Map<string, RegExp>();
+
+/** Whether a recipe line reads one of these automatic variables (`^+?<`), also as `$(^D)`, `${<F}`. */
+export function readsAutomatic(text: string, names: string): boolean {
+  let pattern = automaticPatterns.get(names);
+  if (!pattern) {
+    const set = names.replace(/[\]\\^-]/g, '\\$&');
+    pattern = new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`);
+    automaticPatterns.set(names, pattern);
+  }
+  return pattern.test(text.replace(/\$\$/g, ''));
+}
+
+/**
+ * One computed fact per project, kept while the workspace model hands out the same project array
+ * (one lint pass, and every file of an unchanged project): the rules share it instead of each building it.
+ */
+export function perProject<T>(
+  cache: WeakMap<readonly FileIndex[], T>,
+  project: readonly FileIndex[],
+  build: () => T,
+): T {
+  let value = cache.get(project);
+  if (value === undefined) {
+    value = build();
+    cache.set(project, value);
+  }
+  return value;
+}
+
+const rulesByTargetCache = new WeakMap<readonly FileIndex[], Map<string, Rule[]>>();
+
+/** Every rule of the project by each name it lists as a target, in reading order. */
+export function rulesByTarget(project: readonly FileIndex[]): Map<string, Rule[]> {
+  return perProject(rulesByTargetCache, project, () => {
+    const rules = new Map<string, Rule[]>();
+    for (const file of project) {
+      for (const target of file.targets) {
+        const list = rules.get(target.name);
+        if (list) list.push(target.rule);
+        else rules.set(target.name, [target.rule]);
+      }
+    }
+    return rules;
+  });
+}
+
+/** The include words the workspace cannot follow to a file that exists (in reading order, per file). */
+export function unfollowedIncludes(model: WorkspaceModel, project: readonly FileIndex[]): IncludeSite[] {
+  return project.flatMap((file) =>
+    model
+      .includesOf(file.uri)
+      .filter((include) => !include.targetUri)
+      .map((include) => include.site),
+  );
+}
+
+/**
+ * True when make may read a makefile the workspace does not see: an include whose name only make
+ * can expand, or one a rule of the project may generate. A literal name with no rule is simply absent.
+ */
+export function hasUnknownIncludes(model: WorkspaceModel, project: readonly FileIndex[]): boolean {
+  const targets = project.flatMap((file) => file.targets.map((target) => target.name));
+  return unfollowedIncludes(model, project).some(
+    (site) =>
+      !isLiteralName(site.word.text) ||
+      /[*?[]/.test(site.word.text) ||
+      targets.some((target) => mayName(target, site.word.text)),
+  );
+}
+
+/** `text` matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A makefile a tool wrote (cmake, automake, configure): its first comment says so, and nobody edits it by hand. */
+export function isGenerated(file: FileIndex): boolean {
+  const first = file.parsed.comments[0];
+  return first !== undefined && first.range.start.line < 3 && /\bgenerated\b|DO NOT EDIT/i.test(first.text);
+}
+
+const LISTS_PREREQUISITES = '^+?<';
+
+/**
+ * Variables whose value reads the prerequisites ($^ $+ $? $<), directly or through another such
+ * variable: kbuild's `cmd_link = $(LD) -o $@ $^`, used as `$(call cmd,link)`.
+ */
+function prerequisiteReaders(project: readonly FileIndex[], names: string): Set<string> {
+  const values = project.flatMap((file) =>
+    file.variables.flatMap((v) =>
+      v.statement.type === 'assignment' ? [[v.name, v.statement.value] as const] : [],
+    ),
+  );
+  const readers = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, value] of values) {
+      if (readers.has(name)) continue;
+      if (readsAutomatic(value, names) || mentionsAny(value, readers)) {
+        readers.add(name);
+        grew = true;
+      }
+    }
+  }
+  return readers;
+}
+
+/** Whether `text` names one of `names` as `$(NAME...`, `${NAME...` or a `$(call NAME,` argument. */
+function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  for (const match of text.matchAll(/\$[({](?:call\s+)?([^\s$(){}:,=]+)/g))
+    if (names.has(match[1] ?? '')) return true;
+  for (const match of text.matchAll(/\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g))
+    if (names.has(match[1] ?? '')) return true;
+  return false;
+}
+
+/**
+ * Whether a recipe line reads these automatic variables (default: every one that lists the
+ * prerequisites), written out or through a variable that does (`$(call if_changed,link)`).
+ */
+export function recipeReadsPrerequisites(
+  project: readonly FileIndex[],
+  names: string = LISTS_PREREQUISITES,
+): (text: string) => boolean {
+  const readers = prerequisiteReaders(project, names);
+  return (text) => readsAutomatic(text, names) || mentionsAny(text, readers);
 }

@@ -3,7 +3,7 @@ import { MAKE_DEFINED_VARIABLES } from '../../analysis/makeBuiltinDocs';
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Assignment, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { hasSpecialTarget } from './projectFacts';
+import { escapeRegExp, hasSpecialTarget } from './projectFacts';
 
 /** Read by make's built-in rules or by the programs recipes run, without a `$(...)` in any makefile. */
 const IMPLICITLY_USED = new Set(
@@ -94,8 +94,7 @@ export function redefinedVariable({ index, project }: LintContext): RuleFinding[
       }
       // `X := $(X) more` builds on the earlier value, and `override` is meant to win.
       if (file !== index || assignment.modifiers.includes('override')) continue;
-      if (new RegExp(`\\$[({]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[)}:]`).test(assignment.value))
-        continue;
+      if (new RegExp(`\\$[({]${escapeRegExp(name)}[)}:]`).test(assignment.value)) continue;
       const where = `${earlier.file.uri.split('/').pop() ?? ''}:${earlier.line + 1}`;
       result.push({
         range: assignment.name.range,

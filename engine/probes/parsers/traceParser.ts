@@ -60,7 +60,8 @@ const DATABASE_HEADER = /^([^\s:#=][^:=]*?)::?(?: (.*))?$/;
 const VARIABLE_AFTER_COLON = /^\S+ [+:?!]?= /;
 const ERROR_LINE = /^[^\s[]+(?:\[\d+\])?: \*\*\* /;
 
-function classify(text: string): TraceReason {
+/** make's words after "due to:" as a reason: a phrase of its own, or the prerequisites it names. */
+export function classifyReason(text: string): TraceReason {
   if (text === 'target is .PHONY') return { kind: 'phony', prerequisites: [], text };
   if (text === 'target does not exist') return { kind: 'missing', prerequisites: [], text };
   if (text === 'unknown reasons') return { kind: 'unknown', prerequisites: [], text };
@@ -143,7 +144,7 @@ export class TraceParser {
     const reason: TraceReason =
       match[6] !== undefined
         ? { kind: 'missing', prerequisites: [], text: 'target does not exist' }
-        : classify(match[5]);
+        : classifyReason(match[5]);
     const index = this.result.targets.length;
     this.result.targets.push({
       name,

@@ -60,7 +60,37 @@ function fixFor(
       };
     }
     case DiagnosticCode.phonyStale:
-      return removePhonyEntry(diagnostic, lines);
+      return removeListEntry('Remove it from .PHONY', diagnostic, lines);
+    case DiagnosticCode.duplicatePrerequisite:
+      return removeListEntry('Remove the repeated prerequisite', diagnostic, lines);
+    case DiagnosticCode.trailingBlanks:
+      return {
+        title: 'Remove the blanks at the end of the value',
+        edit: { range: diagnostic.range, newText: '' },
+      };
+    case DiagnosticCode.recursiveSelfReference: {
+      const data = diagnostic.data as
+        | { line?: string; from?: string; to?: string; text?: string }
+        | undefined;
+      if (
+        data?.line === undefined ||
+        data.from === undefined ||
+        data.to === undefined ||
+        data.text === undefined
+      )
+        return undefined;
+      const fixLine = Number(data.line);
+      return {
+        title: "Append with '+='",
+        edit: {
+          range: {
+            start: { line: fixLine, character: Number(data.from) },
+            end: { line: fixLine, character: Number(data.to) },
+          },
+          newText: data.text,
+        },
+      };
+    }
     case DiagnosticCode.plainMake:
       return {
         title: "Run the sub-make with '$(MAKE)'",
@@ -80,14 +110,18 @@ function fixFor(
   }
 }
 
-/** Deletes the stale name from its `.PHONY:` line, with the blank before it. */
-function removePhonyEntry(diagnostic: Diagnostic, lines: string[]): { title: string; edit: TextEdit } {
+/** Deletes the word the diagnostic underlines from its list (a `.PHONY:` entry, a repeated prerequisite), with the blank before it. */
+function removeListEntry(
+  title: string,
+  diagnostic: Diagnostic,
+  lines: string[],
+): { title: string; edit: TextEdit } {
   const { start, end } = diagnostic.range;
   const text = lines[start.line] ?? '';
   let from = start.character;
   while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
   return {
-    title: 'Remove it from .PHONY',
+    title,
     edit: { range: { start: { line: start.line, character: from }, end }, newText: '' },
   };
 }

@@ -15,6 +15,9 @@ export const DiagnosticCode = {
   plainMake: 'MS108',
   hiddenRecursiveMake: 'MS109',
   recipeWithSpaces: 'MS114',
+  duplicatePrerequisite: 'MS117',
+  recursiveSelfReference: 'MS121',
+  trailingBlanks: 'MS122',
 } as const;
 
 export type DiagnosticEnvironment = LintOptions;

@@ -25,6 +25,13 @@ export interface HoverResolvedValue {
   target?: string;
 }
 
+/** make's values for the hover, or 'scanning' while the makefile that includes this file is not yet known. */
+export type HoverResolved = HoverResolvedValue[] | 'scanning';
+
+/** What a hover says while the workspace scan runs, instead of a value make gave for a fragment alone. */
+export const STILL_SCANNING =
+  'make\u2019s value: not asked yet \u2014 the workspace scan has not yet found which makefile includes this file (make run on it alone could answer wrongly); hover again in a moment.';
+
 const MAX_VALUE_LINES = 20;
 const MAX_VALUE_CHARS = 2000;
 const MAX_DEFINITIONS = 8;
@@ -33,7 +40,7 @@ export function hover(
   model: WorkspaceModel,
   uri: string,
   position: Position,
-  resolved?: HoverResolvedValue[],
+  resolved?: HoverResolved,
   /** The targets make builds with the recipe under the cursor, for its automatic variables. */
   instances?: readonly RuleInstance[],
 ): Hover | null {
@@ -57,7 +64,7 @@ function hoverText(
   model: WorkspaceModel,
   uri: string,
   located: Located,
-  resolved?: HoverResolvedValue[],
+  resolved?: HoverResolved,
   instances?: readonly RuleInstance[],
 ): string | undefined {
   switch (located.kind) {
@@ -87,15 +94,12 @@ function hoverText(
   }
 }
 
-function variableHover(
-  model: WorkspaceModel,
-  uri: string,
-  name: string,
-  resolved?: HoverResolvedValue[],
-): string {
+function variableHover(model: WorkspaceModel, uri: string, name: string, resolved?: HoverResolved): string {
   const definitions = variableDefinitions(model, uri, name);
   const parts: string[] = [`**\`${name}\`** variable`];
-  for (const value of resolved ?? []) {
+  if (resolved === 'scanning') parts.push(STILL_SCANNING);
+  const values = resolved === 'scanning' ? [] : (resolved ?? []);
+  for (const value of values) {
     const where = value.target ? ` for target \`${value.target}\`` : '';
     parts.push(`make resolved${where} (${value.origin}, ${value.flavor}):\n${codeBlock(value.value)}`);
   }
@@ -104,7 +108,7 @@ function variableHover(
       'Not defined in the makefiles read with this one (it may come from the environment or the command line).',
     );
   }
-  const made = (resolved ?? []).find((value) => !value.target);
+  const made = values.find((value) => !value.target);
   for (const definition of definitions.slice(0, MAX_DEFINITIONS))
     parts.push(definitionText(definition, uri, made));
   if (definitions.length > MAX_DEFINITIONS)

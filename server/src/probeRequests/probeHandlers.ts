@@ -56,6 +56,8 @@ export function registerProbeHandlers(requests: ProbeRequests, connection: Conne
         symptom: params.symptom,
         runs: params.runs,
         skipBuilds: params.skipBuilds,
+        timeline: params.timeline,
+        audit: params.audit,
       });
       return {
         report: folder.report,

@@ -28,7 +28,7 @@ export async function defaultMakefile(directory: string): Promise<string> {
 }
 
 /** The environment the probes promise make: LC_ALL=C and no inherited MAKEFLAGS. */
-function makeEnvironment(): NodeJS.ProcessEnv {
+export function makeEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
   for (const name of ['MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEFILES', 'GNUMAKEFLAGS']) delete env[name];
   return env;
@@ -139,8 +139,14 @@ export interface SecondBuild {
 export async function secondBuildWrites(workspace: Workspace, target: string): Promise<SecondBuild> {
   const copy = await ThrowawayCopy.create(workspace);
   const first = await copy.make([target]);
+  const { writes } = await makeWrites(copy, [target]);
+  return { firstExit: first.exitCode, writes, firstStderr: first.stderr };
+}
+
+/** `make ARGS` in a throwaway copy, and every entry it wrote ("added|changed|removed PATH...", the copy's paths). */
+async function makeWrites(copy: ThrowawayCopy, args: string[]): Promise<{ run: MakeRun; writes: string[] }> {
   const before = await fingerprintTree(copy.copy);
-  await copy.make([target]);
+  const run = await copy.make(args);
   const after = await fingerprintTree(copy.copy);
   // A folder whose entries stayed the same but whose times moved only saw a temporary file come and
   // go (redis writes release.h through a temporary name): that is no file written.
@@ -150,10 +156,50 @@ export async function secondBuildWrites(workspace: Workspace, target: string): P
     return match !== null && match[2] === match[3];
   };
   return {
-    firstExit: first.exitCode,
+    run,
     writes: compareFingerprints(copy.copy, before, after).filter((change) => !folderTimesOnly(change)),
-    firstStderr: first.stderr,
   };
+}
+
+export interface TracedBuild {
+  run: MakeRun;
+  /** Targets whose recipe make ran, in the order `--trace` printed them (each once). */
+  recipesRan: string[];
+  /** Files the build wrote, relative to the make folder. */
+  written: string[];
+}
+
+/** `make --trace TARGET` in a throwaway copy of the tree as it is now: whose recipes ran and what they wrote. */
+export async function tracedBuild(workspace: Workspace, target: string): Promise<TracedBuild> {
+  const copy = await ThrowawayCopy.create(workspace);
+  const { run, writes } = await makeWrites(copy, ['--trace', target]);
+  const recipesRan = [
+    ...new Set([...run.stdout.matchAll(/^\S+:\d+: update target '(.+?)' due to: /gm)].map((m) => m[1])),
+  ];
+  const makeFolder = path.join(copy.copy, path.relative(workspace.projectRoot, workspace.makeDirectory));
+  const written = writes
+    .map((change) => /^(?:added (\S+) \(file |changed (\S+): .* => file )/.exec(change))
+    .map((match) => match?.[1] ?? match?.[2])
+    .filter((file): file is string => file !== undefined)
+    .map((file) => path.relative(makeFolder, file));
+  return { run, recipesRan, written };
+}
+
+/** The prerequisites make names for `target` in `make -n --trace GOAL` ("update target 'T' due to: ..."). */
+export async function tracedPrerequisites(
+  workspace: Workspace,
+  goal: string,
+  target: string,
+): Promise<string[]> {
+  const copy = await ThrowawayCopy.create(workspace);
+  const run = await copy.make(['-n', '--trace', goal]);
+  const line = run.stdout.split('\n').find((text) => text.includes(`update target '${target}' due to: `));
+  if (!line)
+    throw new Error(`make -n --trace ${goal} names no reason for ${target}: ${run.stderr.slice(-2000)}`);
+  return line
+    .slice(line.indexOf(' due to: ') + ' due to: '.length)
+    .split(' ')
+    .filter(Boolean);
 }
 
 /** `make -n TARGET` in a throwaway copy (it can still write: remade makefiles, `+` lines). */

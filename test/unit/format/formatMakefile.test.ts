@@ -24,6 +24,13 @@ describe('formatMakefile', () => {
     );
   });
 
+  it('keeps a no-break space or form feed next to a prerequisite: make reads it as part of the name', () => {
+    assert.equal(
+      formatMakefile(lines('all: a\u00a0', 'b:\u00a0 c', 'd: e\f')),
+      lines('all: a\u00a0', 'b: \u00a0 c', 'd: e\f'),
+    );
+  });
+
   it('leaves recipes byte for byte, tab-only recipe lines included', () => {
     const text = lines('all:', '\techo  a   ', '\t', '\t  @echo b \\', '\t  c   ');
     assert.equal(formatMakefile(text), text);

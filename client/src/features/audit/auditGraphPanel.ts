@@ -1,6 +1,7 @@
 // The audit graph panel: one webview (CSP with a nonce, no remote content) drawing the declared graph with the
 // audit's findings over it as SVG; a target filter; a click on a node opens its rule at make's file:line.
 import * as vscode from 'vscode';
+import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import { showRuleAt } from '../../infrastructure/location';
 import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import type { AuditGraphEdge, AuditResult } from '../../../../contract/audit';
@@ -45,10 +46,9 @@ function legendHtml(): string {
   return `<div id="legend">${items.join('')}</div>`;
 }
 
-export class AuditGraphPanel {
+export class AuditGraphPanel extends WebviewPanelBase<PanelMessage> {
   static readonly viewType = 'makescope.auditGraph';
   private static current: AuditGraphPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private selected: string | undefined;
   private notice = '';
 
@@ -81,16 +81,11 @@ export class AuditGraphPanel {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private result: AuditResult | undefined,
   ) {
+    super(panel);
     this.render();
-    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    this.panel.webview.onDidReceiveMessage(
-      (message: PanelMessage) => void this.receive(message),
-      null,
-      this.disposables,
-    );
   }
 
   update(result: AuditResult): void {
@@ -100,7 +95,7 @@ export class AuditGraphPanel {
     this.render();
   }
 
-  private async receive(message: PanelMessage): Promise<void> {
+  protected async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'select') {
       const known = this.result?.graph.nodes.some((n) => n.name === message.target);
       this.selected = known ? message.target : undefined;
@@ -136,9 +131,7 @@ export class AuditGraphPanel {
     ].join('\n');
   }
 
-  dispose(): void {
+  protected forget(): void {
     AuditGraphPanel.current = undefined;
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }

@@ -1,5 +1,6 @@
 // The Parallel Diff panel: one webview (CSP with a nonce, no local resources) showing a finished comparison.
 import * as vscode from 'vscode';
+import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
 import { meaningfulSpeedup, tracingOverheadText } from '../../../../contract/wording/parallelFigures';
 import type { ParallelDiffResult, ParallelFinding } from '../../../../contract/parallelDiff';
@@ -30,10 +31,9 @@ function withoutTexts(result: ParallelDiffResult): ParallelDiffResult {
   };
 }
 
-export class ParallelDiffPanel {
+export class ParallelDiffPanel extends WebviewPanelBase<PanelMessage> {
   static readonly viewType = 'makescope.parallelDiffPanel';
   private static current: ParallelDiffPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   /** Shows `result` in the panel, creating it (or bringing it forward) as needed. */
   static createOrShow(documents: ParallelDiffDocuments, result: ParallelDiffResult): ParallelDiffPanel {
@@ -66,17 +66,12 @@ export class ParallelDiffPanel {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly documents: ParallelDiffDocuments,
     private result: ParallelDiffResult | undefined,
   ) {
+    super(panel);
     this.render();
-    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    this.panel.webview.onDidReceiveMessage(
-      (message: PanelMessage) => void this.receive(message),
-      null,
-      this.disposables,
-    );
   }
 
   update(result: ParallelDiffResult): void {
@@ -84,7 +79,7 @@ export class ParallelDiffPanel {
     this.render();
   }
 
-  private async receive(message: PanelMessage): Promise<void> {
+  protected async receive(message: PanelMessage): Promise<void> {
     switch (message.command) {
       case 'diff':
         return this.documents.openDiff(message.subject);
@@ -220,10 +215,8 @@ export class ParallelDiffPanel {
     return parts;
   }
 
-  dispose(): void {
+  protected forget(): void {
     if (ParallelDiffPanel.current === this) ParallelDiffPanel.current = undefined;
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }
 

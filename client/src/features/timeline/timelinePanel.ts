@@ -2,6 +2,7 @@
 // targets worth speeding up and the picture; a click on a bar opens its rule; "Export Chrome trace" saves the JSON.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import type { TimelineAnswer } from '../../../../contract/timeline';
 import { showRuleAt } from '../../infrastructure/location';
 import { webviewPageHtml } from '../../infrastructure/webviewPage';
@@ -17,10 +18,9 @@ type PanelMessage =
 const FIRST_WIDTH = 1000;
 const MIN_WIDTH = 420;
 
-export class TimelinePanel {
+export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
   static readonly viewType = 'makescope.timeline';
   private static current: TimelinePanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private width = FIRST_WIDTH;
 
   /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
@@ -45,17 +45,12 @@ export class TimelinePanel {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private answer: TimelineAnswer,
     private readonly onSaved: (file: vscode.Uri) => void,
   ) {
+    super(panel);
     this.render();
-    this.panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    this.panel.webview.onDidReceiveMessage(
-      (message: PanelMessage) => void this.receive(message),
-      null,
-      this.disposables,
-    );
   }
 
   update(answer: TimelineAnswer): void {
@@ -63,7 +58,7 @@ export class TimelinePanel {
     this.render();
   }
 
-  private async receive(message: PanelMessage): Promise<void> {
+  protected async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'open') await showRuleAt(message.file, message.line);
     else if (message.command === 'export') await this.exportTrace();
     else this.resize(message.width);
@@ -101,9 +96,7 @@ export class TimelinePanel {
     });
   }
 
-  dispose(): void {
+  protected forget(): void {
     TimelinePanel.current = undefined;
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }

@@ -1,0 +1,63 @@
+// MS123 mixed-colon-rules: one target with both `:` and `::` rules, which make refuses to read.
+import type { FileIndex } from '../../analysis/fileIndex';
+import type { Rule, Statement } from '../../parser/ast';
+import type { LintContext, RuleFinding } from '../lintTypes';
+import { isLiteralName } from './projectFacts';
+
+/** For each rule, the conditional branches it sits in (`3:1` = second branch of the file's fourth conditional). */
+function branchesOf(file: FileIndex): Map<Rule, Map<string, number>> {
+  const result = new Map<Rule, Map<string, number>>();
+  let counter = 0;
+  const walk = (statements: Statement[], inside: Map<string, number>): void => {
+    for (const statement of statements) {
+      if (statement.type === 'rule') result.set(statement, inside);
+      if (statement.type !== 'conditional') continue;
+      const id = `${file.uri}#${counter++}`;
+      statement.branches.forEach((branch, position) =>
+        walk(branch.body, new Map([...inside, [id, position]])),
+      );
+    }
+  };
+  walk(file.parsed.statements, new Map());
+  return result;
+}
+
+/** Two rules in different branches of one conditional are never both read. */
+function exclusive(a: Map<string, number> | undefined, b: Map<string, number> | undefined): boolean {
+  if (!a || !b) return false;
+  for (const [id, position] of a) if (b.has(id) && b.get(id) !== position) return true;
+  return false;
+}
+
+export function mixedColonRules({ index, project }: LintContext): RuleFinding[] {
+  const doubles = new Set<string>();
+  for (const file of project)
+    for (const target of file.targets) if (target.rule.doubleColon === true) doubles.add(target.name);
+  if (doubles.size === 0) return [];
+  const branches = new Map<Rule, Map<string, number>>();
+  for (const file of project) for (const [rule, inside] of branchesOf(file)) branches.set(rule, inside);
+  const seen = new Map<string, Rule[]>();
+  const result: RuleFinding[] = [];
+  for (const file of project) {
+    for (const target of file.targets) {
+      const { rule } = target;
+      if (!doubles.has(target.name) || !isLiteralName(target.name) || rule.kind === 'pattern') continue;
+      const earlier = seen.get(target.name) ?? [];
+      if (earlier.length === 0) seen.set(target.name, earlier);
+      const double = rule.doubleColon === true;
+      const clash = earlier.find(
+        (other) =>
+          other !== rule &&
+          (other.doubleColon === true) !== double &&
+          !exclusive(branches.get(other), branches.get(rule)),
+      );
+      earlier.push(rule);
+      if (!clash || file !== index) continue;
+      result.push({
+        range: target.word.range,
+        message: `'${target.name}' has a '${double ? '::' : ':'}' rule here and a '${double ? ':' : '::'}' rule at line ${clash.range.start.line + 1}: make stops with "target file '${target.name}' has both : and :: entries".`,
+      });
+    }
+  }
+  return result;
+}
