@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
 import { cacheRoot } from './corpus';
 import { errorText, notAvailable, type Figure } from './figures';
-import { BenchClient, fileUri, serverPath } from './lspClient';
+import { BenchClient, EchoPeer, fileUri, serverPath } from './lspClient';
 import { parserIsStub } from './parserBench';
 import { median, nowMs, percentile } from './stats';
 import { syntheticMakefile } from './synthetic';
@@ -69,6 +69,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
     trusted: true,
     settings: { resolvedHovers: false },
   });
+  const echo = EchoPeer.start();
   const figures: Figure[] = [];
   try {
     // Open and ask at once: the first answer includes reading and parsing the whole file.
@@ -89,12 +90,11 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
     };
     const wholeFile = { start: { line: 0, character: 0 }, end: { line: generated.lines, character: 0 } };
     const times = perMethod();
-    // Per method, in the same rounds: the transport's floor (a request the server answers at once with
-    // MethodNotFound) and the client's own share of the answer (vscode-jsonrpc turns its bytes into a
-    // string and JSON.parses it), timed on the bytes of the method's first answer.
+    // Per method, in the same rounds: the answer's floor, the same bytes sent back by an echo peer on the
+    // same kind of stdio connection (echoServer.ts), so the transport, the pipe and the client's decode
+    // are paid and no server work is.
     const floors = perMethod();
-    const decode = perMethod();
-    const answerBytes = new Map<Method, Buffer>();
+    const answerBytes = new Map<Method, number>();
     // One method at a time, one request in flight: a small answer is not timed right after a
     // multi-megabyte one, whose garbage the client would collect during the next request.
     for (const method of METHODS) {
@@ -109,28 +109,27 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         const start = nowMs();
         const answer = await session.request(request.name, params);
         if (i >= warmup) times[method].push(nowMs() - start);
-        if (!answerBytes.has(method))
-          answerBytes.set(method, Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })));
+        if (!answerBytes.has(method)) {
+          answerBytes.set(
+            method,
+            Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })),
+          );
+          await echo.remember(answer);
+        }
         const floorStart = nowMs();
-        await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
+        await echo.echo();
         if (i >= warmup) floors[method].push(nowMs() - floorStart);
-        const decodeStart = nowMs();
-        JSON.parse((answerBytes.get(method) as Buffer).toString('utf8'));
-        if (i >= warmup) decode[method].push(nowMs() - decodeStart);
       }
     }
-    const floor = METHODS.flatMap((method) => floors[method]);
-    const floorText = `stdio round-trip floor p50 ${median(floor).toFixed(2)} / p95 ${percentile(floor, 95).toFixed(2)} ms`;
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
     for (const method of METHODS) {
-      // No answer can come faster than an empty round trip plus the client's decoding of the answer's
-      // bytes (the transfer of the bytes through the pipe not counted): both measured in the same round.
-      const answerFloor = floors[method].map((roundTrip, round) => roundTrip + decode[method][round]);
-      const bytes = answerBytes.get(method)?.byteLength ?? 0;
+      // No answer can come faster than the same bytes echoed back over the same kind of connection.
+      const answerFloor = floors[method];
+      const bytes = answerBytes.get(method) ?? 0;
       // The server's share: each answer's time over its floor in the same round.
       const share = times[method].map((t, round) => t - answerFloor[round]);
       const answerText =
-        `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (round trip + client decode+parse, ` +
+        `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (the same bytes echoed, ` +
         `per round) is p50 ${median(answerFloor).toFixed(2)} / p95 ${percentile(answerFloor, 95).toFixed(2)} ms`;
       figures.push({
         key: `lsp.${size}.${method}.p95`,
@@ -138,15 +137,13 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
         label: `${REQUESTS[method].label} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
-        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms; ${floorText}${stubNote()}`,
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms${stubNote()}`,
         ratios: { serverShareP95Ms: percentile(share, 95) },
         details: {
           p50: median(times[method]),
           p95: percentile(times[method], 95),
           max: Math.max(...times[method]),
           answerBytes: bytes,
-          decodeP50: median(decode[method]),
-          decodeP95: percentile(decode[method], 95),
           answerFloorP50: median(answerFloor),
           answerFloorP95: percentile(answerFloor, 95),
           serverShareP50: median(share),
@@ -163,7 +160,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       peer: `single cold sample${stubNote()}`,
     });
   } finally {
-    await session.stop();
+    await Promise.all([session.stop(), echo.stop()]);
   }
   return figures;
 }
