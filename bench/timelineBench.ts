@@ -65,7 +65,10 @@ function databases(dir: string): string {
  * The spans a -j8 build of the project would show: each library's objects list-scheduled on 8 job lanes
  * (durations 2-40 ms from a fixed seed), its archive after them, the sub-make's recipe around them, the link last.
  */
-function simulatedSpans(dir: string, objects: number): { first: number; last: number; spans: Span[] } {
+function simulatedSpans(
+  dir: string,
+  objects: number,
+): { first: number; last: number; spans: Span[]; reads: [] } {
   let seed = 17;
   const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const spans: Span[] = [];
@@ -105,7 +108,7 @@ function simulatedSpans(dir: string, objects: number): { first: number; last: nu
   }
   spans.push({ target: 'app', level: 0, directory: dir, start: now, end: now + 0.05, pids: [pid++] });
   spans.sort((a, b) => a.start - b.start || a.level - b.level);
-  return { first: 0, last: now + 0.06, spans };
+  return { first: 0, last: now + 0.06, spans, reads: [] };
 }
 
 /**
@@ -142,6 +145,7 @@ function assembledTimeline(parsed: ReturnType<typeof simulatedSpans>): Timeline 
       critical: onPath.has(span),
       rule: { file: path.join(span.directory, 'Makefile'), line: span.target.endsWith('.o') ? 4 : 2 },
     })),
+    reads: parsed.reads,
     criticalPath: critical,
     criticalSeconds: critical.reduce((sum, span) => sum + span.end - span.start, 0),
     criticalFrom: 'declared',
