@@ -1,4 +1,4 @@
-// textDocument/semanticTokens (full and range): variables by what make will find for them, targets,
+// textDocument/semanticTokens: variables by what make will find for them, targets,
 // functions, directives, and the shell text of recipes apart from make's references in it.
 import type { Range, SemanticTokens } from 'vscode-languageserver';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
@@ -31,14 +31,10 @@ const BUILTIN_FUNCTION = modifierBits(['defaultLibrary']);
 const DIRECTIVE =
   /([^\S\n]*)((?:-?include|sinclude|vpath|export|unexport|undefine|override|private|define|endef|ifeq|ifneq|ifdef|ifndef|else|endif)(?=\s|$|\())/y;
 
-export function semanticTokens(
-  index: FileIndex,
-  text: string,
-  context: TokenContext,
-  range?: Range,
-): SemanticTokens {
+/** The whole document's tokens (a range request's are cut from them: tokensInLines). */
+export function semanticTokens(index: FileIndex, text: string, context: TokenContext): SemanticTokens {
   const lines = new SourceLines(text);
-  const tokens = new TokenList(range && { first: range.start.line, last: range.end.line });
+  const tokens = new TokenList();
   const addRange = (r: Range, type: number, modifiers: number): void => {
     const { start, end } = r;
     if (start.line === end.line)

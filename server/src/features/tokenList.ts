@@ -14,21 +14,20 @@ let spareEncoded: number[] | undefined;
 /** Above this many tokens on one line, insertion sort would grow with their square. */
 const SHORT_LINE = 32;
 
-/** Tokens of one document; `lines` bounds the ones kept (a range request), inclusive. */
+/** The tokens of one document. */
 export class TokenList {
   private raw: Int32Array;
   private size = 0;
   private lastLine = -1;
 
-  constructor(private readonly lines?: { first: number; last: number }) {
+  constructor() {
     this.raw = spareTokens ?? new Int32Array(FIRST_SIZE);
     spareTokens = undefined;
   }
 
-  /** One token; an empty one, or one outside the asked lines, is not kept. */
+  /** One token; an empty one is not kept. */
   add(line: number, character: number, length: number, type: number, modifiers: number): void {
     if (length <= 0) return;
-    if (this.lines && (line < this.lines.first || line > this.lines.last)) return;
     if (this.size + 5 > this.raw.length) {
       const larger = new Int32Array(this.raw.length * 2);
       larger.set(this.raw);
@@ -113,4 +112,31 @@ export class TokenList {
     }
     return order;
   }
+}
+
+/**
+ * The tokens on lines `first` to `last` (inclusive) of a document's encoded tokens, encoded alone: the
+ * answer to a range request, cut from the whole document's answer. Tokens never overlap across lines,
+ * so the cut keeps exactly those the range would have kept; only its first token's place is absolute.
+ */
+export function tokensInLines(data: readonly number[], first: number, last: number): number[] {
+  let line = 0;
+  let character = 0;
+  let from = 0;
+  for (; from < data.length; from += 5) {
+    line += data[from];
+    character = data[from] === 0 ? character + data[from + 1] : data[from + 1];
+    if (line >= first) break;
+  }
+  let to = from;
+  for (let at = from, atLine = line; at < data.length; at += 5) {
+    if (at > from) atLine += data[at];
+    if (atLine > last) break;
+    to = at + 5;
+  }
+  if (to === from) return [];
+  const cut = data.slice(from, to);
+  cut[0] = line;
+  cut[1] = character;
+  return cut;
 }
