@@ -12,12 +12,22 @@ import { syntheticMakefile } from './synthetic';
 const SECTION = 'lsp';
 const WORKSPACE_FILES = 1000;
 const MARKER = 'bench_marker_';
+/** The largest file the after-edit rows are measured on. */
+const EDITED_LINES = 10_000;
 
 interface Options {
   quick: boolean;
 }
 
-type Method = 'hover' | 'definition' | 'documentSymbol' | 'completion' | 'semanticTokens' | 'inlayHint';
+type Method =
+  | 'hover'
+  | 'definition'
+  | 'documentSymbol'
+  | 'completion'
+  | 'semanticTokens'
+  | 'inlayHint'
+  | 'semanticTokensEdited'
+  | 'inlayHintEdited';
 const METHODS: Method[] = [
   'hover',
   'definition',
@@ -25,10 +35,17 @@ const METHODS: Method[] = [
   'completion',
   'semanticTokens',
   'inlayHint',
+  'semanticTokensEdited',
+  'inlayHintEdited',
 ];
 
-/** The request each method sends, and what its row is called. */
-const REQUESTS: Record<Method, { name: string; label: string; perPosition: boolean }> = {
+/**
+ * The request each method sends, and what its row is called. Asked again without an edit, the outline,
+ * the semantic tokens and the inlay hints are answers the server kept; `afterEdit` rows change the first
+ * line (a comment) before each request, so the answer is computed again (the parse is forced before the
+ * timed request, by an untimed foldingRange request: the row is the feature's own cost).
+ */
+const REQUESTS: Record<Method, { name: string; label: string; perPosition: boolean; afterEdit?: boolean }> = {
   hover: { name: 'textDocument/hover', label: 'hover (static; resolved values off)', perPosition: true },
   definition: { name: 'textDocument/definition', label: 'definition', perPosition: true },
   documentSymbol: { name: 'textDocument/documentSymbol', label: 'documentSymbol', perPosition: false },
@@ -40,6 +57,18 @@ const REQUESTS: Record<Method, { name: string; label: string; perPosition: boole
   },
   // The whole file as the range, as a client without viewports asks (VS Code asks for the visible lines).
   inlayHint: { name: 'textDocument/inlayHint', label: 'inlay hints (whole file)', perPosition: false },
+  semanticTokensEdited: {
+    name: 'textDocument/semanticTokens/full',
+    label: 'semantic tokens (full) after an edit',
+    perPosition: false,
+    afterEdit: true,
+  },
+  inlayHintEdited: {
+    name: 'textDocument/inlayHint',
+    label: 'inlay hints (whole file) after an edit',
+    perPosition: false,
+    afterEdit: true,
+  },
 };
 
 const perMethod = (): Record<Method, number[]> =>
@@ -87,6 +116,8 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       documentSymbol: [],
       semanticTokens: [],
       inlayHint: [],
+      semanticTokensEdited: [],
+      inlayHintEdited: [],
     };
     const wholeFile = { start: { line: 0, character: 0 }, end: { line: generated.lines, character: 0 } };
     const times = perMethod();
@@ -95,17 +126,27 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
     // are paid and no server work is.
     const floors = perMethod();
     const answerBytes = new Map<Method, number>();
+    // After-edit rows on the 5,000-line file only: on the 30,000-line one each sample would parse it again.
+    const methods = METHODS.filter((method) => !REQUESTS[method].afterEdit || lines <= EDITED_LINES);
+    let version = 1;
+    let firstLine = generated.text.slice(0, generated.text.indexOf('\n'));
     // One method at a time, one request in flight: a small answer is not timed right after a
     // multi-megabyte one, whose garbage the client would collect during the next request.
-    for (const method of METHODS) {
+    for (const method of methods) {
       for (let i = 0; i < warmup + samples; i++) {
         const list = positions[method];
         const request = REQUESTS[method];
         const params = request.perPosition
           ? { textDocument: { uri }, position: list[(i * 7919) % list.length] }
-          : method === 'inlayHint'
+          : request.name === 'textDocument/inlayHint'
             ? { textDocument: { uri }, range: wholeFile }
             : { textDocument: { uri } };
+        if (request.afterEdit) {
+          const edited = `# edit ${++version}`;
+          await session.replaceLine(uri, version, 0, firstLine.length, edited);
+          firstLine = edited;
+          await session.request('textDocument/foldingRange', { textDocument: { uri } });
+        }
         const start = nowMs();
         const answer = await session.request(request.name, params);
         if (i >= warmup) times[method].push(nowMs() - start);
@@ -122,7 +163,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       }
     }
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
-    for (const method of METHODS) {
+    for (const method of methods) {
       // No answer can come faster than the same bytes echoed back over the same kind of connection.
       const answerFloor = floors[method];
       const bytes = answerBytes.get(method) ?? 0;

@@ -71,6 +71,14 @@ export class BenchClient {
     });
   }
 
+  /** Replaces line `line` (of `length` characters) with `text`, as document version `version`. */
+  async replaceLine(uri: string, version: number, line: number, length: number, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: length } }, text }],
+    });
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest<R>(method, params);
   }
