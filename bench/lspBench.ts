@@ -92,11 +92,13 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
   const file = path.join(dir, 'Makefile');
   writeFileSync(file, generated.text);
   const uri = fileUri(file);
-  // Static answers only: make-resolved values in hovers (which run make) are measured apart.
+  // Static answers only: make-resolved values in hovers (which run make) are measured apart. The recipe
+  // shell check is off: after the diagnostics it starts sh -n and shellcheck for each recipe (~900 here),
+  // and the spawns, on the server's thread, would be timed into every answer (seconds of them on 2 cores).
   const session = await BenchClient.start({
     rootFolder: dir,
     trusted: true,
-    settings: { resolvedHovers: false },
+    settings: { resolvedHovers: false, lint: { recipeShellCheck: false } },
   });
   const echo = EchoPeer.start();
   const figures: Figure[] = [];
