@@ -4,9 +4,10 @@
 // object per token, no array grown push by push), and put in order by a counting pass over their
 // lines, then by column within a line (a line holds a handful).
 
-/** Room for the tokens of a small file; a larger file's buffer is kept for the next request up to KEPT_SIZE. */
+/** Room for the tokens of a small file; a larger file's buffers are kept for the next request up to KEPT_SIZE. */
 const FIRST_SIZE = 5 * 1024;
-const KEPT_SIZE = 5 * 256 * 1024;
+/** 65,536 tokens (a 30,000-line file has ~60,000): at most ~4 MB kept between requests. */
+const KEPT_SIZE = 5 * 64 * 1024;
 /** The buffers of the last request, for the next one (a request takes them while it runs). */
 let spareTokens: Int32Array | undefined;
 let spareEncoded: number[] | undefined;
