@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -247,6 +248,17 @@ function nodeGyp(): CorpusGroup {
 export function realCorpus(): CorpusGroup[] {
   mkdirSync(cacheRoot, { recursive: true });
   return [cmake(), automake(), nodeGyp(), npmShipped()];
+}
+
+/**
+ * A project folder in the bench's cache, named by its real path: the probes isolate the repository that
+ * holds the path as given, and a symlinked .cache (a worktree's) would lead make's writes out of it onto
+ * the read-only rest of the file system; make's databases name the real path too.
+ */
+export function projectFolder(name: string): string {
+  const dir = path.join(cacheRoot, name);
+  mkdirSync(dir, { recursive: true });
+  return realpathSync(dir);
 }
 
 export function writeCacheFile(relative: string, text: string): string {

@@ -3,12 +3,16 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { cacheRoot, repoRoot } from './corpus';
+import { repoRoot } from './corpus';
 import { firstLine, run } from './tools';
 
-export const benchDist = path.join(cacheRoot, 'dist');
+// In this checkout's bench/results (gitignored), not the corpus cache: worktrees share .cache, and one
+// checkout's bench would otherwise measure another's bundles.
+export const benchDist = path.join(repoRoot, 'bench', 'results', 'dist');
 const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js'];
 const ENGINE = path.join(benchDist, 'engine.js');
+/** The answer-floor peer of the LSP rows (echoServer.ts), bundled like the server. */
+export const echoServerPath = path.join(benchDist, 'echoServer.js');
 
 /** Builds the production bundles (what the .vsix ships) unless told not to, and copies them to benchDist. */
 export function prepareDist(build: boolean, log: (message: string) => void): void {
@@ -22,14 +26,17 @@ export function prepareDist(build: boolean, log: (message: string) => void): voi
     const from = path.join(repoRoot, 'dist', bundle);
     if (existsSync(from)) copyFileSync(from, path.join(benchDist, bundle));
   }
-  if (build || !existsSync(ENGINE)) buildEngine();
+  if (build || !existsSync(ENGINE) || !existsSync(echoServerPath)) buildBenchBundles();
 }
 
-/** bench/engine.ts with the production bundle's options (esbuild.mjs --production). */
-function buildEngine(): void {
+/** bench/engine.ts and bench/echoServer.ts with the production bundle's options (esbuild.mjs --production). */
+function buildBenchBundles(): void {
   buildSync({
-    entryPoints: [path.join(repoRoot, 'bench', 'engine.ts')],
-    outfile: ENGINE,
+    entryPoints: {
+      engine: path.join(repoRoot, 'bench', 'engine.ts'),
+      echoServer: path.join(repoRoot, 'bench', 'echoServer.ts'),
+    },
+    outdir: benchDist,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -43,7 +50,7 @@ let loaded: typeof import('./engine') | undefined;
 
 /** The bundled engine; prepareDist (or an earlier bench run) must have built it. */
 export function engine(): typeof import('./engine') {
-  if (!existsSync(ENGINE)) buildEngine();
+  if (!existsSync(ENGINE)) buildBenchBundles();
   loaded ??= createRequire(__filename)(ENGINE) as typeof import('./engine');
   return loaded;
 }

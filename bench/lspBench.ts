@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
 import { cacheRoot } from './corpus';
 import { errorText, notAvailable, type Figure } from './figures';
-import { BenchClient, fileUri, serverPath } from './lspClient';
+import { BenchClient, EchoPeer, fileUri, serverPath } from './lspClient';
 import { parserIsStub } from './parserBench';
 import { median, nowMs, percentile } from './stats';
 import { syntheticMakefile } from './synthetic';
@@ -12,13 +12,67 @@ import { syntheticMakefile } from './synthetic';
 const SECTION = 'lsp';
 const WORKSPACE_FILES = 1000;
 const MARKER = 'bench_marker_';
+/** The largest file the after-edit rows are measured on. */
+const EDITED_LINES = 10_000;
 
 interface Options {
   quick: boolean;
 }
 
-type Method = 'hover' | 'definition' | 'documentSymbol' | 'completion';
-const METHODS: Method[] = ['hover', 'definition', 'documentSymbol', 'completion'];
+type Method =
+  | 'hover'
+  | 'definition'
+  | 'documentSymbol'
+  | 'completion'
+  | 'semanticTokens'
+  | 'inlayHint'
+  | 'semanticTokensEdited'
+  | 'inlayHintEdited';
+const METHODS: Method[] = [
+  'hover',
+  'definition',
+  'documentSymbol',
+  'completion',
+  'semanticTokens',
+  'inlayHint',
+  'semanticTokensEdited',
+  'inlayHintEdited',
+];
+
+/**
+ * The request each method sends, and what its row is called. Asked again without an edit, the outline,
+ * the semantic tokens and the inlay hints are answers the server kept; `afterEdit` rows change the first
+ * line (a comment) before each request, so the answer is computed again (the parse is forced before the
+ * timed request, by an untimed foldingRange request: the row is the feature's own cost).
+ */
+const REQUESTS: Record<Method, { name: string; label: string; perPosition: boolean; afterEdit?: boolean }> = {
+  hover: { name: 'textDocument/hover', label: 'hover (static; resolved values off)', perPosition: true },
+  definition: { name: 'textDocument/definition', label: 'definition', perPosition: true },
+  documentSymbol: { name: 'textDocument/documentSymbol', label: 'documentSymbol', perPosition: false },
+  completion: { name: 'textDocument/completion', label: 'completion', perPosition: true },
+  semanticTokens: {
+    name: 'textDocument/semanticTokens/full',
+    label: 'semantic tokens (full)',
+    perPosition: false,
+  },
+  // The whole file as the range, as a client without viewports asks (VS Code asks for the visible lines).
+  inlayHint: { name: 'textDocument/inlayHint', label: 'inlay hints (whole file)', perPosition: false },
+  semanticTokensEdited: {
+    name: 'textDocument/semanticTokens/full',
+    label: 'semantic tokens (full) after an edit',
+    perPosition: false,
+    afterEdit: true,
+  },
+  inlayHintEdited: {
+    name: 'textDocument/inlayHint',
+    label: 'inlay hints (whole file) after an edit',
+    perPosition: false,
+    afterEdit: true,
+  },
+};
+
+const perMethod = (): Record<Method, number[]> =>
+  Object.fromEntries(METHODS.map((method) => [method, [] as number[]])) as Record<Method, number[]>;
 
 function stubNote(): string {
   return parserIsStub() ? ' [parser is the placeholder stub]' : '';
@@ -38,12 +92,15 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
   const file = path.join(dir, 'Makefile');
   writeFileSync(file, generated.text);
   const uri = fileUri(file);
-  // Static answers only: make-resolved values in hovers (which run make) are measured apart.
+  // Static answers only: make-resolved values in hovers (which run make) are measured apart. The recipe
+  // shell check is off: after the diagnostics it starts sh -n and shellcheck for each recipe (~900 here),
+  // and the spawns, on the server's thread, would be timed into every answer (seconds of them on 2 cores).
   const session = await BenchClient.start({
     rootFolder: dir,
     trusted: true,
-    settings: { resolvedHovers: false },
+    settings: { resolvedHovers: false, lint: { recipeShellCheck: false } },
   });
+  const echo = EchoPeer.start();
   const figures: Figure[] = [];
   try {
     // Open and ask at once: the first answer includes reading and parsing the whole file.
@@ -58,74 +115,78 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       hover: generated.hover,
       definition: generated.definition,
       completion: generated.completion,
-      documentSymbol: [{ line: 0, character: 0 }],
-    };
-    const times: Record<Method, number[]> = { hover: [], definition: [], documentSymbol: [], completion: [] };
-    // Per method, in the same rounds: the transport's floor (a request the server answers at once with
-    // MethodNotFound) and the client's own share of the answer (vscode-jsonrpc turns its bytes into a
-    // string and JSON.parses it), timed on the bytes of the method's first answer.
-    const floors: Record<Method, number[]> = {
-      hover: [],
-      definition: [],
       documentSymbol: [],
-      completion: [],
+      semanticTokens: [],
+      inlayHint: [],
+      semanticTokensEdited: [],
+      inlayHintEdited: [],
     };
-    const decode: Record<Method, number[]> = {
-      hover: [],
-      definition: [],
-      documentSymbol: [],
-      completion: [],
-    };
-    const answerBytes = new Map<Method, Buffer>();
+    const wholeFile = { start: { line: 0, character: 0 }, end: { line: generated.lines, character: 0 } };
+    const times = perMethod();
+    // Per method, in the same rounds: the answer's floor, the same bytes sent back by an echo peer on the
+    // same kind of stdio connection (echoServer.ts), so the transport, the pipe and the client's decode
+    // are paid and no server work is.
+    const floors = perMethod();
+    const answerBytes = new Map<Method, number>();
+    // After-edit rows on the 5,000-line file only: on the 30,000-line one each sample would parse it again.
+    const methods = METHODS.filter((method) => !REQUESTS[method].afterEdit || lines <= EDITED_LINES);
+    let version = 1;
+    let firstLine = generated.text.slice(0, generated.text.indexOf('\n'));
     // One method at a time, one request in flight: a small answer is not timed right after a
     // multi-megabyte one, whose garbage the client would collect during the next request.
-    for (const method of METHODS) {
+    for (const method of methods) {
       for (let i = 0; i < warmup + samples; i++) {
         const list = positions[method];
-        const position = list[(i * 7919) % list.length];
-        const params =
-          method === 'documentSymbol' ? { textDocument: { uri } } : { textDocument: { uri }, position };
+        const request = REQUESTS[method];
+        const params = request.perPosition
+          ? { textDocument: { uri }, position: list[(i * 7919) % list.length] }
+          : request.name === 'textDocument/inlayHint'
+            ? { textDocument: { uri }, range: wholeFile }
+            : { textDocument: { uri } };
+        if (request.afterEdit) {
+          const edited = `# edit ${++version}`;
+          await session.replaceLine(uri, version, 0, firstLine.length, edited);
+          firstLine = edited;
+          await session.request('textDocument/foldingRange', { textDocument: { uri } });
+        }
         const start = nowMs();
-        const answer = await session.request(`textDocument/${method}`, params);
+        const answer = await session.request(request.name, params);
         if (i >= warmup) times[method].push(nowMs() - start);
-        if (!answerBytes.has(method))
-          answerBytes.set(method, Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })));
+        if (!answerBytes.has(method)) {
+          answerBytes.set(
+            method,
+            Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', id: i, result: answer })),
+          );
+          await echo.remember(answer);
+        }
         const floorStart = nowMs();
-        await session.request('makescope/benchNoSuchMethod', {}).catch(() => undefined);
+        await echo.echo();
         if (i >= warmup) floors[method].push(nowMs() - floorStart);
-        const decodeStart = nowMs();
-        JSON.parse((answerBytes.get(method) as Buffer).toString('utf8'));
-        if (i >= warmup) decode[method].push(nowMs() - decodeStart);
       }
     }
-    const floor = METHODS.flatMap((method) => floors[method]);
-    const floorText = `stdio round-trip floor p50 ${median(floor).toFixed(2)} / p95 ${percentile(floor, 95).toFixed(2)} ms`;
     const size = lines >= 1000 ? `${Math.round(lines / 1000)}k` : `${lines}`;
-    for (const method of METHODS) {
-      // No answer can come faster than an empty round trip plus the client's decoding of the answer's
-      // bytes (the transfer of the bytes through the pipe not counted): both measured in the same round.
-      const answerFloor = floors[method].map((roundTrip, round) => roundTrip + decode[method][round]);
-      const bytes = answerBytes.get(method)?.byteLength ?? 0;
+    for (const method of methods) {
+      // No answer can come faster than the same bytes echoed back over the same kind of connection.
+      const answerFloor = floors[method];
+      const bytes = answerBytes.get(method) ?? 0;
       // The server's share: each answer's time over its floor in the same round.
       const share = times[method].map((t, round) => t - answerFloor[round]);
       const answerText =
-        `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (round trip + client decode+parse, ` +
+        `answer ${(bytes / 1024).toFixed(1)} KB, whose floor (the same bytes echoed, ` +
         `per round) is p50 ${median(answerFloor).toFixed(2)} / p95 ${percentile(answerFloor, 95).toFixed(2)} ms`;
       figures.push({
         key: `lsp.${size}.${method}.p95`,
         section: SECTION,
-        label: `${method === 'hover' ? 'hover (static; resolved values off)' : method} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
+        label: `${REQUESTS[method].label} p95, ${generated.lines.toLocaleString('en-US')}-line file`,
         value: percentile(times[method], 95),
         unit: 'ms',
-        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms; ${floorText}${stubNote()}`,
+        peer: `p50 ${median(times[method]).toFixed(2)} ms, n=${samples}; ${answerText}; server's share over it p95 ${percentile(share, 95).toFixed(2)} ms${stubNote()}`,
         ratios: { serverShareP95Ms: percentile(share, 95) },
         details: {
           p50: median(times[method]),
           p95: percentile(times[method], 95),
           max: Math.max(...times[method]),
           answerBytes: bytes,
-          decodeP50: median(decode[method]),
-          decodeP95: percentile(decode[method], 95),
           answerFloorP50: median(answerFloor),
           answerFloorP95: percentile(answerFloor, 95),
           serverShareP50: median(share),
@@ -142,7 +203,7 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
       peer: `single cold sample${stubNote()}`,
     });
   } finally {
-    await session.stop();
+    await Promise.all([session.stop(), echo.stop()]);
   }
   return figures;
 }

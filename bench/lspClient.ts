@@ -9,7 +9,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
-import { benchDist } from './dist';
+import { benchDist, echoServerPath } from './dist';
 
 export const serverPath = path.join(benchDist, 'server.js');
 
@@ -34,26 +34,20 @@ export class BenchClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<BenchClient> {
-    const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, serverPath, '--stdio'], { stdio: 'pipe' });
-    child.stderr.on('data', () => undefined);
-    const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
-    const client = new BenchClient(child, connection);
-    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
+    const client = new BenchClient(...spawnStdio(serverPath));
+    client.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
       client.published.add(params.uri);
       for (const wake of client.waiters.splice(0)) wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+    client.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((item) => (item.section === 'makescope' ? options.settings : {})),
     );
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification(() => undefined);
-    connection.listen();
+    client.connection.onRequest('client/registerCapability', () => null);
+    client.connection.onRequest('window/workDoneProgress/create', () => null);
+    client.connection.onNotification(() => undefined);
+    client.connection.listen();
     const root = fileUri(options.rootFolder);
-    await connection.sendRequest('initialize', {
+    await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: root,
       workspaceFolders: [{ uri: root, name: path.basename(options.rootFolder) }],
@@ -67,13 +61,21 @@ export class BenchClient {
       },
       initializationOptions: { trusted: options.trusted },
     });
-    await connection.sendNotification('initialized', {});
+    await client.connection.sendNotification('initialized', {});
     return client;
   }
 
   async open(uri: string, text: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'makefile', version: 1, text },
+    });
+  }
+
+  /** Replaces line `line` (of `length` characters) with `text`, as document version `version`. */
+  async replaceLine(uri: string, version: number, line: number, length: number, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: length } }, text }],
     });
   }
 
@@ -97,15 +99,64 @@ export class BenchClient {
     }
   }
 
-  async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    } finally {
-      this.connection.dispose();
-      if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    }
+  stop(): Promise<void> {
+    return stopStdio(this.child, this.connection);
+  }
+}
+
+/**
+ * The answer floor beside the server: echoServer.ts on the same kind of stdio connection, sending back the
+ * answer it was last given. An echo of a method's answer costs what its bytes cost the transport and the
+ * client, with no server work.
+ */
+export class EchoPeer {
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+  ) {}
+
+  static start(): EchoPeer {
+    const [child, connection] = spawnStdio(echoServerPath);
+    connection.listen();
+    return new EchoPeer(child, connection);
+  }
+
+  /** The answer every later echo sends back. */
+  async remember(answer: unknown): Promise<void> {
+    await this.connection.sendRequest('bench/remember', { answer });
+  }
+
+  echo(): Promise<unknown> {
+    return this.connection.sendRequest('bench/echo', {});
+  }
+
+  stop(): Promise<void> {
+    return stopStdio(this.child, this.connection);
+  }
+}
+
+/** `script` under node with the server's options, speaking JSON-RPC over its stdin and stdout. */
+function spawnStdio(script: string): [ChildProcessWithoutNullStreams, MessageConnection] {
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, script, '--stdio'], { stdio: 'pipe' });
+  child.stderr.on('data', () => undefined);
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  return [child, connection];
+}
+
+async function stopStdio(
+  child: ChildProcessWithoutNullStreams,
+  connection: MessageConnection,
+): Promise<void> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  } finally {
+    connection.dispose();
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
 }

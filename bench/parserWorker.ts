@@ -2,6 +2,7 @@
 // holds what a server's would while parsing (the parser and the files, beside the peer parsers), not the
 // rest of the bench, so the figure does not swing with what other sections left behind.
 import { largestFile, realCorpus } from './corpus';
+import { lintBench } from './lintBench';
 import { parserBench } from './parserBench';
 import { loadPeers } from './treeSitter';
 
@@ -10,10 +11,10 @@ async function main(): Promise<void> {
   const groups = realCorpus();
   const peers = await loadPeers();
   const cmake = groups.find((group) => group.name === 'cmake' && !group.na);
-  const figures = parserBench(groups, synthetic100k, cmake && largestFile(cmake), peers, {
-    rounds: Number(rounds),
-    warmup: Number(warmup),
-  });
+  const options = { rounds: Number(rounds), warmup: Number(warmup) };
+  const generated30k = cmake && largestFile(cmake);
+  const figures = parserBench(groups, synthetic100k, generated30k, peers, options);
+  if (generated30k) figures.push(lintBench(generated30k, options));
   process.stdout.write(JSON.stringify(figures));
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,memory,probes,isolation,tracing,activation] [--snapshot]`.
+// `npm run bench [-- --check] [--quick] [--only=parser,lsp,database,memory,probes,isolation,tracing,timeline,activation] [--snapshot]`.
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { lspBench } from './lspBench';
 import { isolationBench } from './isolationBench';
 import { memoryBench } from './memoryBench';
 import { probeBench } from './probeBench';
+import { timelineBench } from './timelineBench';
 import { tracingBench } from './tracingBench';
 import { checkBudgets, checkedFigure, loadBudgets, machine, markdown, table, writeResults } from './report';
 import { replaceReadmeSection } from './readmeSection';
@@ -27,6 +28,7 @@ const SECTIONS = [
   'probes',
   'isolation',
   'tracing',
+  'timeline',
   'activation',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -105,6 +107,8 @@ async function main(): Promise<number> {
   if (args.only.has('isolation'))
     await section('isolation', figures, () => isolationBench({ quick: args.quick }));
   if (args.only.has('tracing')) await section('tracing', figures, () => tracingBench({ quick: args.quick }));
+  if (args.only.has('timeline'))
+    await section('timeline', figures, () => timelineBench({ quick: args.quick }));
   if (args.only.has('activation')) {
     await section('activation', figures, () => activationBench({ quick: args.quick }));
     await section('activation', figures, async () => [await codeServerActivation({ quick: args.quick })]);

@@ -12,13 +12,14 @@ export interface SyntheticMakefile {
   completion: Position[];
 }
 
-/** One module of a typical hand-written build: ~28 lines covering the constructs real Makefiles use. */
+/** One module of a typical hand-written build: ~29 lines covering the constructs real Makefiles use. */
 function moduleBlock(id: string, out: string[], points: SyntheticMakefile, marker?: string): void {
   const up = id.toUpperCase();
   const push = (line: string): number => out.push(line) - 1;
   push(`# ---- module ${id}: sources, flags, rules ----`);
-  push(`${up}_SRCS := src/${id}/main.c src/${id}/util.c \\`);
-  push(`\tsrc/${id}/io.c src/${id}/parse.c`);
+  push(`${up}_DIR := src/${id}`);
+  push(`${up}_SRCS := $(${up}_DIR)/main.c $(${up}_DIR)/util.c \\`);
+  push(`\t$(${up}_DIR)/io.c $(${up}_DIR)/parse.c`);
   push(`${up}_OBJS = $(${up}_SRCS:.c=.o)`);
   push(`${up}_CFLAGS ?= -O2 -DMODULE=${id}`);
   push(`ifeq ($(CONFIG_${up}),y)`);

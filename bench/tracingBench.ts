@@ -3,10 +3,10 @@
 // alternating in one run, on a 24-file C project and on a recursive one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { cacheRoot } from './corpus';
+import { projectFolder } from './corpus';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
-import { interleavedAsync, median } from './stats';
+import { interleavedAsync, median, percentile } from './stats';
 import { cached } from './tools';
 
 const SECTION = 'tracing';
@@ -30,7 +30,7 @@ function cFiles(dir: string, prefix: string, count: number): string[] {
 
 /** 24 C files compiled and archived by one Makefile. */
 function flatProject(): string {
-  const dir = path.join(cacheRoot, 'tracing-flat');
+  const dir = projectFolder('tracing-flat');
   cached(dir, `v1-${FILES}`, () => {
     mkdirSync(dir, { recursive: true });
     const objects = cFiles(dir, 'unit', FILES);
@@ -44,7 +44,7 @@ function flatProject(): string {
 
 /** The same 24 files split over two sub-makes run by $(MAKE) -C from the top. */
 function recursiveProject(): string {
-  const dir = path.join(cacheRoot, 'tracing-recursive');
+  const dir = projectFolder('tracing-recursive');
   cached(dir, `v1-${FILES}`, () => {
     for (const sub of ['liba', 'libb']) {
       mkdirSync(path.join(dir, sub), { recursive: true });
@@ -63,20 +63,24 @@ function recursiveProject(): string {
 }
 
 export async function tracingBench(options: { quick: boolean }): Promise<Figure[]> {
-  const { isolationSupport, withIsolation, timelineProbe, auditProbe } = engine();
+  const { isolationSupport, withIsolation, findProjectRoot, timelineProbe, auditProbe } = engine();
   const support = await isolationSupport();
   if (support.kind === 'none')
     return [
       notAvailable('tracing.error', SECTION, 'tracing', 'x', `isolation is not available: ${support.why}`),
     ];
-  const rounds = options.quick ? 3 : 5;
+  // A few seconds per build and a loaded 2-core machine: enough rounds that the median holds.
+  const rounds = options.quick ? 3 : 9;
+  const warmup = 1;
   const figures: Figure[] = [];
   for (const [name, label, dir] of [
     ['c24', `${FILES}-file C project`, flatProject()],
     ['recursive', `recursive project (2 sub-makes, ${FILES} C files)`, recursiveProject()],
   ] as const) {
+    // The overlay over the folder the probes choose (the repository holding the project), as theirs is.
+    const root = await findProjectRoot(dir, []);
     const untraced = (jobs: number) => (): Promise<void> =>
-      withIsolation(support, { root: dir, why: 'bench' }, async (session) => {
+      withIsolation(support, root, async (session) => {
         const result = await session.run({
           file: 'make',
           args: [`-j${jobs}`],
@@ -88,26 +92,40 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         await session.written();
       });
     const probe = { directory: dir, timeoutMs: 300_000 };
-    /** One traced probe against the same build untraced, alternating; a figure either way. */
+    /**
+     * One traced probe against the same build untraced, alternating; a figure either way. `traced` returns
+     * how long the traced make itself ran (strace's log or the probe's own record), so the rest is ours.
+     */
     const measure = async (
       kind: 'timeline' | 'audit',
       what: string,
       jobs: number,
-      traced: () => Promise<void>,
+      traced: () => Promise<number>,
     ): Promise<Figure> => {
       const key = `tracing.${name}.${kind}Ms`;
       try {
-        const times = await interleavedAsync([untraced(jobs), traced], rounds, 1);
+        const makeMs: number[] = [];
+        const times = await interleavedAsync(
+          [untraced(jobs), async () => void makeMs.push(await traced())],
+          rounds,
+          warmup,
+        );
         const [bare, value] = times.map(median);
+        const perRound = times[1].map((t, round) => t / times[0][round]);
+        const tracedMake = makeMs.slice(warmup);
+        const ours = times[1].map((t, round) => t - tracedMake[round]);
         return {
           key,
           section: SECTION,
           label: `${what}, ${label}`,
           value,
           unit: 'ms',
-          peer: `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x)`,
+          peer:
+            `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x; ` +
+            `per round p50 ${median(perRound).toFixed(2)}x / p95 ${percentile(perRound, 95).toFixed(2)}x, n=${rounds}); ` +
+            `of the probe, the traced make ${formatValue(median(tracedMake), 'ms')}, the rest (isolation, reading the trace and databases) ${formatValue(median(ours), 'ms')}`,
           ratios: { overUntraced: value / bare },
-          details: { samples: times },
+          details: { samples: times, perRound, tracedMake, ours },
         };
       } catch (error) {
         return notAvailable(key, SECTION, `${kind}, ${label}`, 'ms', errorText(error));
@@ -121,10 +139,13 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         async () => {
           const result = await timelineProbe({ ...probe, jobs: 2 });
           if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
+          return result.timeline.wallSeconds * 1000;
         },
       ),
       await measure('audit', "audit (traced make -j1 -p build against make's database)", 1, async () => {
-        await auditProbe({ ...probe });
+        const result = await auditProbe({ ...probe });
+        if (result.exitCode !== 0) throw new Error(`the audit's build failed in ${dir}: ${result.notes[0]}`);
+        return result.tracing.state === 'traced' ? result.tracing.wallMs : NaN;
       }),
     );
   }

@@ -51,6 +51,8 @@ import { IncludingMakefile } from './includingMakefile';
 import { makeRunLine } from '../../contract/wording/makeRunLine';
 import { inlayHints, type InlayHintSources } from './features/inlayHints';
 import { semanticTokens } from './features/semanticTokens';
+import { tokensInLines } from './features/tokenList';
+import { VersionedAnswers } from './versionedAnswers';
 import { documentHighlights } from './features/documentHighlights';
 import { signatureHelp, SIGNATURE_TRIGGER_CHARACTERS } from './features/signatureHelp';
 import { selectionRanges } from './features/selectionRanges';
@@ -97,6 +99,8 @@ export class MakescopeServer {
   );
   /** The settings pull in flight (or done): probes read settings only after it. */
   private settingsLoad: Promise<void> = Promise.resolve();
+  private readonly semanticAnswers = new VersionedAnswers<SemanticTokens>();
+  private readonly inlayHintAnswers = new VersionedAnswers<InlayHint[]>();
   /** make's values for hovers, through the probe runner's door (set up with it in register()). */
   private hoverValues?: HoverValues;
   /** make's database for the automatic variables of a recipe, through the same door (set up in register()). */
@@ -405,17 +409,24 @@ export class MakescopeServer {
     };
   }
 
+  /**
+   * The document's tokens, kept per parse and model generation (whether a name counts as defined depends
+   * on every known makefile) and serialized once; a range is cut from them.
+   */
   private semanticTokensFor(uri: string, range?: Range): SemanticTokens {
     const index = this.model.index(uri);
     const text = this.model.text(uri);
     if (!index || text === undefined) return { data: [] };
-    const defined = definedNames(this.model);
-    const bound = boundNames(index);
-    const context = {
-      defined: (name: string) => defined.has(name) || bound.has(name),
-      environment: this.environment,
-    };
-    return semanticTokens(index, text, context, range);
+    const whole = this.semanticAnswers.get(index, [this.model.changeCount], () => {
+      const defined = definedNames(this.model);
+      const bound = boundNames(index);
+      const context = {
+        defined: (name: string) => defined.has(name) || bound.has(name),
+        environment: this.environment,
+      };
+      return serializeOnce(semanticTokens(index, text, context));
+    });
+    return range ? { data: tokensInLines(whole.data, range.start.line, range.end.line) } : whole;
   }
 
   /** Inlay hints with what make has answered so far; when make answers later, the client is asked to fetch them again. */
@@ -429,6 +440,8 @@ export class MakescopeServer {
     // Until the scan found this file's includer, make is not asked (static values are shown); then again.
     if (context === 'scanning') void this.including.finished.then(() => this.refreshInlayHints());
     const known = context === 'scanning' ? undefined : context;
+    /** What the hints are made of besides the document and the settings: make's answers. */
+    let fromMake: unknown[] = [];
     if (this.trusted && settings.resolvedHovers && known && this.hoverValues && this.ruleAutomatics) {
       const { files, makefile } = known;
       const key = this.resolvedValuesKey(files, settings);
@@ -445,8 +458,19 @@ export class MakescopeServer {
       sources.resolved = resolved;
       if (database && file)
         sources.instancesAt = (line) => ruleInstances(database, { file, line }, path.dirname(makefile));
+      fromMake = [resolved, database, makefile];
     }
-    return inlayHints(index, range, sources);
+    // Kept for the same parse, range, settings and answers of make (VS Code asks again without an edit).
+    const key = [
+      range.start.line,
+      range.start.character,
+      range.end.line,
+      range.end.character,
+      sources.settings.values,
+      sources.settings.automaticVariables,
+      ...fromMake,
+    ];
+    return this.inlayHintAnswers.get(index, key, () => serializeOnce(inlayHints(index, range, sources)));
   }
 
   /** The answer if it comes within a moment; else undefined now, and a refresh of the hints when it comes. */

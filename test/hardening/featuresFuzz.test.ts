@@ -14,6 +14,9 @@ import { hover } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { semanticTokens } from '../../server/src/features/semanticTokens';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { boundNames, definedNames } from '../../engine/analysis/variableNames';
 import { assertInRange } from './support/inRange';
 import { makefile } from './support/makefileArbitrary';
 import { tally } from './support/tally';
@@ -22,6 +25,8 @@ import { SEED } from '../shared/seed';
 const RUNS = 1500;
 const MAIN = 'file:///hardening/project/Makefile';
 const INCLUDED = 'file:///hardening/project/rules.mk';
+
+type Position = { line: number; character: number };
 
 describe('hardening: editor features on fuzzed Makefiles (in process)', () => {
   it(`${RUNS} pairs of including Makefiles, every feature at 3 random positions each`, () => {
@@ -50,6 +55,19 @@ describe('hardening: editor features on fuzzed Makefiles (in process)', () => {
         inRange(found, 'diagnostics');
         inRange(codeActions(model, MAIN, found), 'codeActions');
         inRange(workspaceSymbols(model, 'a'), 'workspaceSymbols');
+        const defined = definedNames(model);
+        const bound = boundNames(index);
+        const tokens = semanticTokens(index, text, {
+          defined: (name) => defined.has(name) || bound.has(name),
+          environment: new Set(['HOME']),
+        });
+        inRange(tokenRanges(tokens.data), 'semanticTokens');
+        const wholeFile = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+        const hints = inlayHints(index, wholeFile, { settings: { values: true, automaticVariables: true } });
+        inRange(
+          hints.map((hint) => ({ start: hint.position, end: hint.position })),
+          'inlayHints',
+        );
         for (const position of at) {
           const where = `at ${position.line}:${position.character}`;
           inRange(hover(model, MAIN, position, undefined), `hover ${where}`);
@@ -65,6 +83,19 @@ describe('hardening: editor features on fuzzed Makefiles (in process)', () => {
     );
     // The check has something to check: the fuzzed Makefiles give the features ranges to answer with.
     assert.ok(checked > RUNS, `only ${checked} ranges checked in ${RUNS} cases`);
-    tally('editor feature fuzz cases (12 features, 2 files)', RUNS);
+    tally('editor feature fuzz cases (14 features, 2 files)', RUNS);
   });
 });
+
+/** Each token of LSP's relative encoding as the range it colours. */
+function tokenRanges(data: readonly number[]): { start: Position; end: Position }[] {
+  const ranges: { start: Position; end: Position }[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    ranges.push({ start: { line, character }, end: { line, character: character + data[i + 2] } });
+  }
+  return ranges;
+}

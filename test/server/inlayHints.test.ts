@@ -92,4 +92,16 @@ describe('inlay hints', function () {
     const lsp = await start(true, { inlayHints: { values: false, automaticVariables: false } });
     assert.deepEqual(await request(lsp), []);
   });
+
+  it("follows an edit: the next answer is the new text's", async () => {
+    const lsp = await start(false, {});
+    assert.deepEqual(shown(await request(lsp)), ['2: = /opt/usr']);
+    await lsp.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 12 } }, text: 'srv' },
+      ],
+    });
+    assert.deepEqual(shown(await request(lsp)), ['2: = /srv/usr']);
+  });
 });

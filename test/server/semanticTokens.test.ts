@@ -136,4 +136,22 @@ describe('semantic tokens', function () {
     assert.deepEqual(decode(tokens, legend, LINES), inRange);
     assert.equal(inRange.length, 10);
   });
+
+  it('follows an edit of the file, and a name another open makefile then defines', async () => {
+    assert.ok((await full()).includes('2:17 EXTRA_UNSET variable[undefined]'));
+    const edited = MAKEFILE.replace('EXTRA_UNSET', 'OTHER_UNSET');
+    await session!.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: edited }],
+    });
+    const now = async (): Promise<string[]> =>
+      decode(
+        await session!.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } }),
+        legend,
+        edited.split('\n'),
+      );
+    assert.ok((await now()).includes('2:17 OTHER_UNSET variable[undefined]'));
+    await session!.open(fileUri(path.join(folder, 'more.mk')), 'OTHER_UNSET := 1\n');
+    assert.ok((await now()).includes('2:17 OTHER_UNSET variable[]'));
+  });
 });

@@ -10,6 +10,7 @@ import type { RuleInstance } from '../../../engine/probes/automaticVariables';
 import type { InlayHintSettings } from '../../../contract/settings';
 import { automaticValueLabel } from './automaticValues';
 import type { HoverResolvedValue } from './hover';
+import { ReferenceSpans } from './referenceSpans';
 
 const MAX_LABEL_CHARS = 60;
 
@@ -69,30 +70,34 @@ function automaticHints(
   instancesAt: (recipeLine: number) => readonly RuleInstance[],
 ): InlayHint[] {
   const hints: InlayHint[] = [];
+  const references = index.parsed.references;
+  const spans = new ReferenceSpans(references);
   for (const site of index.recipes) {
-    const lineRange = site.line.range;
-    if (lineRange.end.line < range.start.line || lineRange.start.line > range.end.line) continue;
+    const { start, end } = site.line.range;
+    if (end.line < range.start.line || start.line > range.end.line) continue;
     const instances = instancesAt(site.rule.recipe[0].range.start.line + 1);
-    for (const reference of index.parsed.references) {
-      if (reference.context !== 'recipe' || !contains(lineRange, reference.range)) continue;
+    let tooltip: string | undefined;
+    // The references within the recipe line: from the first that starts in it, in source order.
+    for (
+      let i = spans.firstFrom(start.line, start.character);
+      i < spans.count && spans.startsBy(i, end.line, end.character);
+      i++
+    ) {
+      const reference = references[i];
+      if (reference.context !== 'recipe' || !spans.endsBy(i, end.line, end.character)) continue;
       const label = automaticValueLabel(reference.name, instances);
       if (!label) continue;
+      tooltip ??= `make's value for ${instances.map((instance) => instance.target).join(', ')}`;
       hints.push({
         position: reference.range.end,
         label: shorten(label),
         kind: InlayHintKind.Parameter,
         paddingLeft: true,
-        tooltip: `make's value for ${instances.map((instance) => instance.target).join(', ')}`,
+        tooltip,
       });
     }
   }
   return hints;
-}
-
-function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']): boolean =>
-    a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 function shorten(value: string): string {
@@ -109,10 +114,12 @@ class StaticValues {
   private readonly order: VariableDefinition[];
   private done = 0;
   private readonly file: string;
+  private readonly directory: string;
 
   constructor(index: FileIndex) {
     this.order = index.variables;
     this.file = uriToPath(index.uri) ?? index.uri;
+    this.directory = path.dirname(this.file);
   }
 
   valueAfter(definition: VariableDefinition): string | undefined {
@@ -142,7 +149,7 @@ class StaticValues {
         return value === undefined ? undefined : { value, recursive: false };
       },
       currentFile: this.file,
-      curdir: path.dirname(this.file),
+      curdir: this.directory,
     });
   }
 }

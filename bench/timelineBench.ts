@@ -1,0 +1,276 @@
+// The timeline's cost, our part only, against JSON.stringify of the same spans: the engine building it (lanes,
+// critical path, parallelism) with its Chrome trace, and the panel's page body for 100,000 spans in the client.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { projectFolder } from './corpus';
+import { engine } from './dist';
+import { errorText, formatValue, notAvailable, type Figure } from './figures';
+import { interleaved, median, percentile } from './stats';
+import { cached, failure, run } from './tools';
+import type { ChromeTrace, Timeline } from '../contract/timeline';
+
+type Graphs = ReturnType<ReturnType<typeof engine>['makeDatabases']>['graphs'];
+
+const SECTION = 'timeline';
+const LIBS = 10;
+const OBJECTS = 10_000;
+const JOBS = 8;
+/** The panel's first drawing width (timelinePanel.ts). */
+const PANEL_WIDTH = 1000;
+
+interface Span {
+  target: string;
+  level: number;
+  directory: string;
+  start: number;
+  end: number;
+  pids: number[];
+}
+
+/** A recursive project: the top make runs 10 sub-makes in a chain, each archives 10,000 objects. */
+function project(): string {
+  const dir = projectFolder('timeline-100k');
+  cached(dir, `v1-${LIBS}x${OBJECTS}`, () => {
+    const libs = Array.from({ length: LIBS }, (_, i) => `lib${i}`);
+    const chain = libs.map((lib, i) => (i === 0 ? '' : `${lib}: ${libs[i - 1]}\n`)).join('');
+    writeFileSync(
+      path.join(dir, 'Makefile'),
+      `.PHONY: all ${libs.join(' ')}\nall: app\napp: ${libs.join(' ')}\n\tcc -o $@ ${libs.map((l) => `${l}/${l}.a`).join(' ')}\n${chain}${libs.join(' ')}:\n\t$(MAKE) -C $@\n`,
+    );
+    for (const lib of libs) {
+      const objects = Array.from({ length: OBJECTS }, (_, j) => `o${j}.o`).join(' ');
+      projectFolder(path.join('timeline-100k', lib));
+      writeFileSync(
+        path.join(dir, lib, 'Makefile'),
+        `OBJS := ${objects}\n${lib}.a: $(OBJS)\n\tar rcs $@ $^\n$(OBJS):\n\tcc -c -o $@ src.c\n`,
+      );
+    }
+  });
+  return dir;
+}
+
+/** What `make -p` prints for the build: every make's database (the timeline probe reads them the same way). */
+function databases(dir: string): string {
+  const file = path.join(dir, 'databases.txt');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  // -n runs no recipe but the sub-makes' ($(MAKE) lines run under -n), and each prints its database
+  // (under -q the first sub-make's "not up to date" would stop the chain).
+  const result = run('make', ['-pn'], { cwd: dir, timeoutMs: 600_000 });
+  if (!result.ok) throw failure('make -pn', result);
+  writeFileSync(file, result.stdout);
+  return result.stdout;
+}
+
+/**
+ * The spans a -j8 build of the project would show: each library's objects list-scheduled on 8 job lanes
+ * (durations 2-40 ms from a fixed seed), its archive after them, the sub-make's recipe around them, the link last.
+ */
+function simulatedSpans(
+  dir: string,
+  objects: number,
+): { first: number; last: number; spans: Span[]; reads: [] } {
+  let seed = 17;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const spans: Span[] = [];
+  let pid = 1000;
+  let now = 0.01;
+  for (let lib = 0; lib < LIBS; lib++) {
+    const name = `lib${lib}`;
+    const directory = path.join(dir, name);
+    const from = now;
+    const lanes = Array.from({ length: JOBS }, () => from + 0.002);
+    for (let j = 0; j < objects; j++) {
+      const lane = lanes.indexOf(Math.min(...lanes));
+      const start = lanes[lane];
+      const end = start + 0.002 + random() * 0.038;
+      lanes[lane] = end + 0.0002;
+      spans.push({ target: `o${j}.o`, level: 1, directory, start, end, pids: [pid++, pid++] });
+    }
+    const archiveStart = Math.max(...lanes);
+    const archiveEnd = archiveStart + 0.1;
+    spans.push({
+      target: `${name}.a`,
+      level: 1,
+      directory,
+      start: archiveStart,
+      end: archiveEnd,
+      pids: [pid++],
+    });
+    spans.push({
+      target: name,
+      level: 0,
+      directory: dir,
+      start: from,
+      end: archiveEnd + 0.003,
+      pids: [pid++],
+    });
+    now = archiveEnd + 0.004;
+  }
+  spans.push({ target: 'app', level: 0, directory: dir, start: now, end: now + 0.05, pids: [pid++] });
+  spans.sort((a, b) => a.start - b.start || a.level - b.level);
+  return { first: 0, last: now + 0.06, spans, reads: [] };
+}
+
+/**
+ * The timeline the panel gets for the 100,000 spans, put together from the engine's own linear steps (lanes,
+ * parallelism, idle slots, coverage); which spans are sub-makes and the critical path (per library its
+ * longest object and its archive, then the link) come from the simulated schedule, because the engine's
+ * container and chain search grow with the square of the spans (the build row).
+ */
+function assembledTimeline(parsed: ReturnType<typeof simulatedSpans>): Timeline {
+  const { assignLanes, parallelismSteps, idleSlotSeconds, averageParallelism, coverage } = engine();
+  const isContainer = (span: Span) => span.level === 0 && span.target !== 'app';
+  const work = parsed.spans.filter((span) => !isContainer(span));
+  const lanes = assignLanes(work);
+  const wallSeconds = parsed.last - parsed.first;
+  const critical: Span[] = [];
+  for (let lib = 0; lib < LIBS; lib++) {
+    const own = work.filter((span) => span.level === 1 && span.directory.endsWith(`/lib${lib}`));
+    const objects = own.filter((span) => span.target.endsWith('.o'));
+    critical.push(
+      objects.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)),
+      ...own.filter((span) => span.target.endsWith('.a')),
+    );
+  }
+  critical.push(...work.filter((span) => span.target === 'app'));
+  const onPath = new Set(critical);
+  const steps = parallelismSteps(work, wallSeconds);
+  return {
+    wallSeconds,
+    jobs: JOBS,
+    spans: parsed.spans.map((span) => ({
+      ...span,
+      lane: lanes.get(span) ?? -1,
+      container: isContainer(span),
+      critical: onPath.has(span),
+      rule: { file: path.join(span.directory, 'Makefile'), line: span.target.endsWith('.o') ? 4 : 2 },
+    })),
+    reads: parsed.reads,
+    criticalPath: critical,
+    criticalSeconds: critical.reduce((sum, span) => sum + span.end - span.start, 0),
+    criticalFrom: 'declared',
+    coverage: coverage(parsed.spans, wallSeconds),
+    averageParallelism: averageParallelism(work, wallSeconds),
+    parallelism: steps,
+    idleSlotSeconds: idleSlotSeconds(steps, JOBS),
+    speedups: critical.slice(0, 3).map((span) => ({ ...span, savesSeconds: span.end - span.start })),
+  };
+}
+
+function answerOf(dir: string, timeline: Timeline, trace: unknown) {
+  return {
+    directory: dir,
+    targets: [],
+    make: { path: 'make', version: '4.3' },
+    command: ['make', `-j${JOBS}`, '-p'],
+    timeline,
+    exitCode: 0,
+    output: '',
+    notes: [],
+    chromeTrace: trace as ChromeTrace,
+  };
+}
+
+const spanCount = (n: number): string => n.toLocaleString('en-US');
+
+/** The engine's timeline (buildTimeline + chromeTrace) at `objects` per library, against stringifying its spans. */
+function buildRow(dir: string, graphs: Graphs, sizes: readonly number[], rounds: number): Figure {
+  const { buildTimeline, chromeTrace, traceTitle } = engine();
+  const measured = sizes.map((objects) => {
+    const parsed = simulatedSpans(dir, objects);
+    let critical = 0;
+    const [bound, build] = interleaved(
+      [
+        () => void JSON.stringify(parsed.spans),
+        () => {
+          const timeline = buildTimeline(parsed, graphs, JOBS);
+          chromeTrace(timeline, traceTitle(dir));
+          critical = timeline.criticalPath.length;
+        },
+      ],
+      rounds,
+      1,
+    );
+    return {
+      spans: parsed.spans.length,
+      bound: median(bound),
+      build: median(build),
+      p95: percentile(build, 95),
+      critical,
+    };
+  });
+  const last = measured[measured.length - 1];
+  const growth = measured
+    .map(
+      (m) =>
+        `${spanCount(m.spans)} spans ${formatValue(m.build, 'ms')} (stringify ${formatValue(m.bound, 'ms')})`,
+    )
+    .join(', ');
+  return {
+    key: 'timeline.build10kMs',
+    section: SECTION,
+    label: `timeline built from ${spanCount(last.spans)} spans (lanes, sub-makes, critical path, speed-ups, parallelism) + its Chrome trace`,
+    value: last.build,
+    unit: 'ms',
+    peer:
+      `JSON.stringify of the same spans ${formatValue(last.bound, 'ms')} (${(last.build / last.bound).toFixed(0)}x it); ` +
+      `p95 ${formatValue(last.p95, 'ms')}, n=${rounds}; critical path ${last.critical} spans; growth: ${growth} ` +
+      `(square of the spans: 100,000 is out of reach, so not timed)`,
+    ratios: { overStringify: last.build / last.bound },
+    details: { measured },
+  };
+}
+
+export function timelineBench(options: { quick: boolean }): Figure[] {
+  const buildKey = 'timeline.build10kMs';
+  const panelKey = 'timeline.panel100kMs';
+  const panelLabel = "timeline panel's page body for 100,000 spans (figures, lists, layout, SVG)";
+  const figures: Figure[] = [];
+  const rounds = options.quick ? 3 : 7;
+  let dir: string;
+  let graphs: Graphs;
+  try {
+    dir = project();
+    graphs = engine().makeDatabases(databases(dir)).graphs;
+    if (graphs.size !== LIBS + 1) throw new Error(`make printed ${graphs.size} databases, not ${LIBS + 1}`);
+  } catch (error) {
+    return [
+      notAvailable(buildKey, SECTION, 'timeline build', 'ms', errorText(error)),
+      notAvailable(panelKey, SECTION, panelLabel, 'ms', errorText(error)),
+    ];
+  }
+  try {
+    figures.push(buildRow(dir, graphs, [500, 1000], rounds));
+  } catch (error) {
+    figures.push(notAvailable(buildKey, SECTION, 'timeline build', 'ms', errorText(error)));
+  }
+  try {
+    const { chromeTrace, traceTitle, timelineBody } = engine();
+    const parsed = simulatedSpans(dir, OBJECTS);
+    const timeline = assembledTimeline(parsed);
+    const answer = answerOf(dir, timeline, chromeTrace(timeline, traceTitle(dir)));
+    const [bound, panel] = interleaved(
+      [() => void JSON.stringify(parsed.spans), () => void timelineBody(answer, PANEL_WIDTH)],
+      rounds,
+      1,
+    );
+    const boundMs = median(bound);
+    const wireBytes = Buffer.byteLength(JSON.stringify(answer));
+    figures.push({
+      key: panelKey,
+      section: SECTION,
+      label: `${panelLabel}, ${PANEL_WIDTH} px wide`,
+      value: median(panel),
+      unit: 'ms',
+      peer:
+        `JSON.stringify of the same ${spanCount(timeline.spans.length)} spans ${formatValue(boundMs, 'ms')} ` +
+        `(${(median(panel) / boundMs).toFixed(2)}x it); p95 ${formatValue(percentile(panel, 95), 'ms')}, n=${rounds}; ` +
+        `page body ${(Buffer.byteLength(timelineBody(answer, PANEL_WIDTH)) / 1024).toFixed(0)} KB; the answer on the wire ${(wireBytes / 1048576).toFixed(1)} MB of JSON`,
+      ratios: { overStringify: median(panel) / boundMs },
+      details: { spans: timeline.spans.length, bound, panel, wireBytes },
+    });
+  } catch (error) {
+    figures.push(notAvailable(panelKey, SECTION, panelLabel, 'ms', errorText(error)));
+  }
+  return figures;
+}
