@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
-import { withIsolation, type IsolationSession } from './isolation/isolationSession';
+import { IsolationStartError, withIsolation, type IsolationSession } from './isolation/isolationSession';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
@@ -105,6 +105,7 @@ export async function withMake<T>(
     options.isolation,
   );
   if (placement.where === 'refused') throw new ProbeError(placement.reasons.join('\n  '), 'refused');
+  let runs = 0;
 
   const context = (
     where: string,
@@ -160,6 +161,7 @@ export async function withMake<T>(
         onSpawn: options.onSpawn,
       };
       const result = session ? await session.run(request) : await runProcess(request);
+      runs++;
       options.onRun?.({
         make: detected.make.path,
         args,
@@ -184,16 +186,24 @@ export async function withMake<T>(
   });
 
   if (placement.where === 'isolated') {
-    return withIsolation(placement.isolation, placement.root, (session) =>
-      work(
-        context(
-          directory,
-          (file) => file,
-          () => mkdtemp(path.join(session.files, 'probe-')),
-          session,
+    try {
+      return await withIsolation(placement.isolation, placement.root, (session) =>
+        work(
+          context(
+            directory,
+            (file) => file,
+            () => mkdtemp(path.join(session.files, 'probe-')),
+            session,
+          ),
         ),
-      ),
-    );
+      );
+    } catch (error) {
+      // The isolation this machine had when it was last tried is gone (another sysctl, another
+      // sandbox): no make ran, so the probe starts over with isolation tried afresh.
+      if (error instanceof IsolationStartError && error.stale && runs === 0)
+        return withMake(options, probe, work);
+      throw error;
+    }
   }
   return withLazyScratch('files', (scratchFolder) =>
     placement.where === 'in-place'
