@@ -7,7 +7,7 @@ import { cacheRoot, repoRoot } from './corpus';
 import { firstLine, run } from './tools';
 
 export const benchDist = path.join(cacheRoot, 'dist');
-const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js'];
+const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js', 'cli/main.js'];
 const ENGINE = path.join(benchDist, 'engine.js');
 
 /** Builds the production bundles (what the .vsix ships) unless told not to, and copies them to benchDist. */
@@ -17,7 +17,7 @@ export function prepareDist(build: boolean, log: (message: string) => void): voi
     const built = run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot });
     if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
   }
-  mkdirSync(benchDist, { recursive: true });
+  mkdirSync(path.join(benchDist, 'cli'), { recursive: true });
   for (const bundle of BUNDLES) {
     const from = path.join(repoRoot, 'dist', bundle);
     if (existsSync(from)) copyFileSync(from, path.join(benchDist, bundle));
