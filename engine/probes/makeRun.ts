@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
 import { IsolationStartError, withIsolation, type IsolationSession } from './isolation/isolationSession';
+import { isolationSupport } from './isolation/isolationSupport';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
@@ -92,9 +93,15 @@ export async function withMake<T>(
   const directory = path.resolve(options.directory);
   // A relative path to make means relative to where the user is, not to the project (make runs there).
   const makePath = options.make?.includes('/') ? path.resolve(options.make) : (options.make ?? 'make');
+  // Independent of each other, so they overlap: the makefiles' safety check, the isolation check
+  // (each the first time only) and make's detection. A missing make is still the error reported first.
+  const checkingSafety = assessSafety(directory, options.makefile);
+  checkingSafety.catch(() => undefined);
+  if (options.sandbox !== 'never' && options.isolation === undefined)
+    isolationSupport().catch(() => undefined);
   const detected = await detectMake(makePath, options.signal);
   if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
-  const safety = await assessSafety(directory, options.makefile);
+  const safety = await checkingSafety;
   const risks = applicableRisks(safety, probe);
   const placement = await placeProbe(
     directory,
