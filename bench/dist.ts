@@ -9,7 +9,7 @@ import { firstLine, run } from './tools';
 // In this checkout's bench/results (gitignored), not the corpus cache: worktrees share .cache, and one
 // checkout's bench would otherwise measure another's bundles.
 export const benchDist = path.join(repoRoot, 'bench', 'results', 'dist');
-const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js'];
+const BUNDLES = ['extension.js', 'languageClient.js', 'server.js', 'cli.js', 'cli/main.js'];
 const ENGINE = path.join(benchDist, 'engine.js');
 /** The answer-floor peer of the LSP rows (echoServer.ts), bundled like the server. */
 export const echoServerPath = path.join(benchDist, 'echoServer.js');
@@ -21,7 +21,7 @@ export function prepareDist(build: boolean, log: (message: string) => void): voi
     const built = run(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot });
     if (!built.ok) log(`build failed, using the existing dist/: ${firstLine(built.stderr)}`);
   }
-  mkdirSync(benchDist, { recursive: true });
+  mkdirSync(path.join(benchDist, 'cli'), { recursive: true });
   for (const bundle of BUNDLES) {
     const from = path.join(repoRoot, 'dist', bundle);
     if (existsSync(from)) copyFileSync(from, path.join(benchDist, bundle));

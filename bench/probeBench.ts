@@ -1,11 +1,11 @@
-// Probe overhead: each probe's wall time against the bare make commands it wraps, alternating, in one run.
+// Probe overhead: each probe's and each CLI command's wall time against the bare make commands it wraps, alternating, in one run.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cacheRoot } from './corpus';
 import { benchDist, engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
-import { interleavedAsync, median } from './stats';
+import { interleavedAsync, median, percentile } from './stats';
 import { cached, failure, run } from './tools';
 
 const SECTION = 'probes';
@@ -60,10 +60,10 @@ function restoreOutputs(dir: string): void {
   }
 }
 
-/** The bare make command, started from Node the plainest way, its output read and dropped. */
-function bareMake(args: string[], cwd: string): Promise<number | null> {
+/** A program started from Node the plainest way, its output read and dropped. */
+function plainRun(program: string, args: string[], cwd: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn('make', args, {
+    const child = spawn(program, args, {
       cwd,
       env: { ...process.env, LC_ALL: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,14 +75,32 @@ function bareMake(args: string[], cwd: string): Promise<number | null> {
   });
 }
 
+/** One bare make run: make's arguments, and the program that wraps make when the probe wraps it (strace). */
+interface BareRun {
+  args: string[];
+  wrapWith?: string[];
+}
+
+const bareRun = (run: BareRun, cwd: string): Promise<number | null> =>
+  run.wrapWith
+    ? plainRun(run.wrapWith[0], [...run.wrapWith.slice(1), 'make', ...run.args], cwd)
+    : plainRun('make', run.args, cwd);
+
 interface Pair {
   name: string;
   wraps: string;
-  bare: string[][];
+  bare: BareRun[];
   /** Undoes what the bare commands changed in the project (untimed in spirit: a few utimes). */
   after?: () => void;
-  probe: () => Promise<unknown>;
+  /** The engine's probe in-process; a command without one has its CLI row only. */
+  probe?: () => Promise<unknown>;
   cli: string[];
+}
+
+/** strace on PATH, as the timing probe finds it (it times parse-time $(shell ...) calls with it). */
+function strace(): string | undefined {
+  const found = run('sh', ['-c', 'command -v strace']);
+  return found.ok && found.stdout.trim() !== '' ? found.stdout.trim() : undefined;
 }
 
 export async function probeBench(options: { quick: boolean }): Promise<Figure[]> {
@@ -107,7 +125,7 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
       // The probe runs a real second make (isolated) to see what it writes; the bare side runs it in
       // the bench's own project and puts the outputs' times back (their content is unchanged).
       wraps: `make -q; make ${traceArgs.join(' ')}; make`,
-      bare: [['-q'], traceArgs, []],
+      bare: [{ args: ['-q'] }, { args: traceArgs }, { args: [] }],
       after: () => restoreOutputs(dir),
       probe: () => convergenceProbe(base),
       cli: ['convergence'],
@@ -115,39 +133,44 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
     {
       name: 'trace',
       wraps: `make ${treeArgs.join(' ')}`,
-      bare: [treeArgs],
+      bare: [{ args: treeArgs }],
       probe: () => traceProbe(base),
       cli: ['trace'],
     },
     {
       name: 'dry-run',
       wraps: `make ${traceArgs.join(' ')}`,
-      bare: [traceArgs],
+      bare: [{ args: traceArgs }],
       probe: () => dryRunProbe(base),
       cli: ['dry-run'],
     },
     {
       name: 'vars',
       wraps: 'make -p -q (database)',
-      bare: [['-p', '-q', `--eval=${DATABASE_GOAL}:`, DATABASE_GOAL]],
+      bare: [{ args: ['-p', '-q', `--eval=${DATABASE_GOAL}:`, DATABASE_GOAL] }],
       probe: () => databaseProbe(base),
       cli: ['vars'],
     },
+    timingPair(),
   ];
   const rounds = options.quick ? 3 : 9;
+  // Node's own start (`node -e ''`), timed in the same rounds: the floor of any CLI written for Node.
+  const nodeStart = (): Promise<unknown> => plainRun(process.execPath, ['-e', ''], dir);
   const warmup = options.quick ? 1 : 2;
   const cliPath = path.join(benchDist, 'cli.js');
   const figures: Figure[] = [];
   for (const pair of pairs) {
     try {
+      const { probe } = pair;
       const contenders = [
         async () => {
-          for (const args of pair.bare) await bareMake(args, dir);
+          for (const bare of pair.bare) await bareRun(bare, dir);
           pair.after?.();
         },
-        async () => void (await pair.probe()),
       ];
+      if (probe) contenders.push(async () => void (await probe()));
       if (existsSync(cliPath)) {
+        contenders.push(async () => void (await nodeStart()));
         contenders.push(async () => {
           await new Promise<void>((resolve, reject) => {
             const child = spawn(process.execPath, [cliPath, ...pair.cli, '-C', dir, '--json'], {
@@ -161,41 +184,12 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
         });
       }
       const times = await interleavedAsync(contenders, rounds, warmup);
-      const [bare, probeMedian, cli] = times.map(median);
-      // Paired estimate: bare and probe ran back to back in each round, so their difference cancels
-      // most of the machine's drift; the figure is the bare median plus the median difference.
-      const overhead = median(times[1].map((t, round) => t - times[0][round]));
-      const probe = bare + overhead;
-      figures.push({
-        key: `probe.${pair.name}.ms`,
-        section: SECTION,
-        label: `${pair.name} probe (in-process engine call), ${TARGETS} targets, ${STALE} stale`,
-        value: probe,
-        unit: 'ms',
-        baseline: bare,
-        ratios: { overBareMs: overhead, vsBare: probe / bare },
-        peer: `bare \`${pair.wraps}\` ${formatValue(bare, 'ms')}: probe ${ratio(probe, bare)}, overhead ${formatValue(overhead, 'ms')} (median of per-round differences)`,
-        details: {
-          bareMs: bare,
-          probeMedianMs: probeMedian,
-          overheadMs: overhead,
-          cliMs: cli,
-          rounds,
-          samples: times,
-        },
-      });
-      if (cli !== undefined) {
-        figures.push({
-          key: `probeCli.${pair.name}.ms`,
-          section: SECTION,
-          label: `makescope ${pair.cli.join(' ')} -C DIR --json (CLI process, Node start included)`,
-          value: cli,
-          unit: 'ms',
-          peer: `bare make ${formatValue(bare, 'ms')}: ${ratio(cli, bare)}`,
-          // Node's start, the bundle's loading and make detection: what a CLI call adds to bare make.
-          ratios: { overBareMs: cli - bare, vsBare: cli / bare },
-        });
-      }
+      const [bareTimes, ...rest] = times;
+      const probeTimes = probe ? rest.shift() : undefined;
+      const [nodeTimes, cliTimes] = rest;
+      const bare = median(bareTimes);
+      if (probeTimes) figures.push(probeFigure(pair, bareTimes, probeTimes, cliTimes, rounds));
+      if (cliTimes) figures.push(cliFigure(pair, bareTimes, nodeTimes, cliTimes, bare));
     } catch (error) {
       figures.push(
         notAvailable(`probe.${pair.name}.ms`, SECTION, `${pair.name} probe`, 'ms', errorText(error)),
@@ -204,6 +198,111 @@ export async function probeBench(options: { quick: boolean }): Promise<Figure[]>
   }
   figures.push(await fixedCosts(dir, rounds, warmup));
   return figures;
+}
+
+// As the timing probe runs strace around its parse-only make (timingProbe.ts), its log dropped.
+const STRACE_ARGS = [
+  '-f',
+  '-q',
+  '-ttt',
+  '-s',
+  '4096',
+  '-e',
+  'trace=execve',
+  '-e',
+  'signal=none',
+  '-o',
+  '/dev/null',
+];
+
+/** The timing command: make -q (parse only), make -n, and the parse again under strace when installed. */
+function timingPair(): Pair {
+  const parseOnly = ['-q', '--eval=.makescope-parse-only:', '.makescope-parse-only'];
+  const tracer = strace();
+  return {
+    name: 'timing',
+    wraps: `make -q (parse only); make -n${tracer ? '; strace -f make -q (parse only)' : ''}`,
+    bare: [
+      { args: parseOnly },
+      { args: ['-n'] },
+      ...(tracer ? [{ args: parseOnly, wrapWith: [tracer, ...STRACE_ARGS] }] : []),
+    ],
+    cli: ['timing'],
+  };
+}
+
+function probeFigure(
+  pair: Pair,
+  bareTimes: number[],
+  probeTimes: number[],
+  cliTimes: number[] | undefined,
+  rounds: number,
+): Figure {
+  const bare = median(bareTimes);
+  const probeMedian = median(probeTimes);
+  const cli = cliTimes ? median(cliTimes) : undefined;
+  const times = cliTimes ? [bareTimes, probeTimes, cliTimes] : [bareTimes, probeTimes];
+  // Paired estimate: bare and probe ran back to back in each round, so their difference cancels
+  // most of the machine's drift; the figure is the bare median plus the median difference.
+  const overhead = median(probeTimes.map((t, round) => t - bareTimes[round]));
+  const probe = bare + overhead;
+  return {
+    key: `probe.${pair.name}.ms`,
+    section: SECTION,
+    label: `${pair.name} probe (in-process engine call), ${TARGETS} targets, ${STALE} stale`,
+    value: probe,
+    unit: 'ms',
+    baseline: bare,
+    ratios: { overBareMs: overhead, vsBare: probe / bare },
+    peer: `bare \`${pair.wraps}\` ${formatValue(bare, 'ms')}: probe ${ratio(probe, bare)}, overhead ${formatValue(overhead, 'ms')} (median of per-round differences)`,
+    details: {
+      bareMs: bare,
+      probeMedianMs: probeMedian,
+      overheadMs: overhead,
+      cliMs: cli,
+      rounds,
+      samples: times,
+    },
+  };
+}
+
+/**
+ * A CLI command as a user runs it, against the bare make commands it wraps and Node's own start, all
+ * in the same rounds. What the CLI adds over bare make (overBareMs) holds Node's start, which no
+ * code of ours can shorten; the budget is what remains (overBareAndNodeMs): loading the CLI, the
+ * checks before make runs, isolation, reading make's output and printing the answer.
+ */
+function cliFigure(
+  pair: Pair,
+  bareTimes: number[],
+  nodeTimes: number[],
+  cliTimes: number[],
+  bare: number,
+): Figure {
+  const cli = median(cliTimes);
+  const overBare = cliTimes.map((t, round) => t - bareTimes[round]);
+  const overBareAndNode = cliTimes.map((t, round) => t - bareTimes[round] - nodeTimes[round]);
+  const nodeStart = median(nodeTimes);
+  return {
+    key: `probeCli.${pair.name}.ms`,
+    section: SECTION,
+    label: `makescope ${pair.cli.join(' ')} -C DIR --json (CLI process, Node start included)`,
+    value: cli,
+    unit: 'ms',
+    peer: `bare \`${pair.wraps}\` ${formatValue(bare, 'ms')}, \`node -e ''\` ${formatValue(nodeStart, 'ms')}: ${ratio(cli, bare)} bare make, ${formatValue(median(overBare), 'ms')} over it, ${formatValue(median(overBareAndNode), 'ms')} over it and Node's start (medians of per-round differences)`,
+    ratios: {
+      overBareMs: median(overBare),
+      overBareAndNodeMs: median(overBareAndNode),
+      vsBare: cli / bare,
+    },
+    details: {
+      bareMs: bare,
+      nodeStartMs: nodeStart,
+      overBareP90Ms: percentile(overBare, 90),
+      overBareAndNodeP90Ms: percentile(overBareAndNode, 90),
+      samples: { bare: bareTimes, node: nodeTimes, cli: cliTimes },
+    },
+  };
 }
 
 /** What every probe pays before make runs: detecting make (two make runs) and the safety parse. */

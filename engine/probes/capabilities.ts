@@ -1,6 +1,8 @@
 // Which make is configured, whether it is GNU make, its version and .FEATURES, and what probes it allows.
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { PRODUCT_VERSION } from '../version';
+import { recall, remember } from './detectionCache';
 import { runProcess } from './exec';
 
 export interface MakeVersion {
@@ -51,28 +53,70 @@ export function parseFeatures(database: string): string[] {
 }
 
 /** The executable a name resolves to on PATH (or the path itself), with what identifies its version. */
-async function identity(makePath: string): Promise<string | undefined> {
+async function identity(makePath: string): Promise<{ file: string; key: string } | undefined> {
   const candidates = makePath.includes('/')
     ? [path.resolve(makePath)]
     : (process.env.PATH ?? '').split(path.delimiter).map((folder) => path.join(folder, makePath));
   for (const candidate of candidates) {
     const info = await stat(candidate).catch(() => undefined);
-    if (info?.isFile()) return `${candidate}\0${info.ino}\0${info.size}\0${info.mtimeMs}`;
+    if (info?.isFile())
+      return {
+        file: candidate,
+        key: [candidate, info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs].join('\0'),
+      };
   }
   return undefined;
 }
 
-// Detection costs a make run; every probe needs it, so the answer is kept per executable
-// (path, inode, size, mtime): replacing or upgrading make invalidates it.
+/** A script (`#!`) may run another make that changes while the script does not: not kept on disk. */
+async function isScript(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (handle === undefined) return true;
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead < 2 || buffer.toString('latin1') === '#!';
+  } finally {
+    await handle.close();
+  }
+}
+
+function isCapabilities(value: unknown): value is MakeCapabilities {
+  const make = value as Partial<MakeCapabilities> | null;
+  const version = make?.version;
+  return (
+    typeof make?.path === 'string' &&
+    typeof version?.major === 'number' &&
+    typeof version.minor === 'number' &&
+    typeof version.patch === 'number' &&
+    typeof version.text === 'string' &&
+    Array.isArray(make.features) &&
+    make.features.every((feature) => typeof feature === 'string') &&
+    [make.canTrace, make.canShuffle, make.tracesPhony, make.canEval].every((b) => typeof b === 'boolean')
+  );
+}
+
+// Detection costs a make run; every probe needs it, so the answer is kept per executable (path,
+// device, inode, size, mtime, ctime): replacing or upgrading make invalidates it. Kept in memory for
+// the process and on disk for the next one (each CLI call is a new process).
 const detected = new Map<string, MakeCapabilities>();
+const diskKey = (key: string): string => `make capabilities 1\0${PRODUCT_VERSION}\0${key}`;
 
 /** Detects make, reusing an earlier answer for the same unchanged executable. */
 export async function detectMake(makePath = 'make', signal?: AbortSignal): Promise<CapabilityResult> {
-  const key = await identity(makePath);
-  const known = key === undefined ? undefined : detected.get(key);
-  if (known) return { ok: true, make: { ...known, path: makePath } };
+  const id = await identity(makePath);
+  const known =
+    id === undefined
+      ? undefined
+      : (detected.get(id.key) ?? (await recall('make', diskKey(id.key), isCapabilities)));
+  if (known) {
+    if (id !== undefined) detected.set(id.key, known);
+    return { ok: true, make: { ...known, path: makePath } };
+  }
   const result = await detectMakeUncached(makePath, signal);
-  if (result.ok && key !== undefined) detected.set(key, result.make);
+  if (result.ok && id !== undefined) {
+    detected.set(id.key, result.make);
+    if (!(await isScript(id.file))) await remember('make', diskKey(id.key), result.make);
+  }
   return result;
 }
 

@@ -4,7 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
-import { withIsolation, type IsolationSession } from './isolation/isolationSession';
+import { IsolationStartError, withIsolation, type IsolationSession } from './isolation/isolationSession';
+import { isolationSupport } from './isolation/isolationSupport';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
@@ -92,9 +93,15 @@ export async function withMake<T>(
   const directory = path.resolve(options.directory);
   // A relative path to make means relative to where the user is, not to the project (make runs there).
   const makePath = options.make?.includes('/') ? path.resolve(options.make) : (options.make ?? 'make');
+  // Independent of each other, so they overlap: the makefiles' safety check, the isolation check
+  // (each the first time only) and make's detection. A missing make is still the error reported first.
+  const checkingSafety = assessSafety(directory, options.makefile);
+  checkingSafety.catch(() => undefined);
+  if (options.sandbox !== 'never' && options.isolation === undefined)
+    isolationSupport().catch(() => undefined);
   const detected = await detectMake(makePath, options.signal);
   if (!detected.ok) throw new ProbeError(detected.message, 'make-missing');
-  const safety = await assessSafety(directory, options.makefile);
+  const safety = await checkingSafety;
   const risks = applicableRisks(safety, probe);
   const placement = await placeProbe(
     directory,
@@ -105,6 +112,7 @@ export async function withMake<T>(
     options.isolation,
   );
   if (placement.where === 'refused') throw new ProbeError(placement.reasons.join('\n  '), 'refused');
+  let runs = 0;
 
   const context = (
     where: string,
@@ -160,6 +168,7 @@ export async function withMake<T>(
         onSpawn: options.onSpawn,
       };
       const result = session ? await session.run(request) : await runProcess(request);
+      runs++;
       options.onRun?.({
         make: detected.make.path,
         args,
@@ -184,16 +193,24 @@ export async function withMake<T>(
   });
 
   if (placement.where === 'isolated') {
-    return withIsolation(placement.isolation, placement.root, (session) =>
-      work(
-        context(
-          directory,
-          (file) => file,
-          () => mkdtemp(path.join(session.files, 'probe-')),
-          session,
+    try {
+      return await withIsolation(placement.isolation, placement.root, (session) =>
+        work(
+          context(
+            directory,
+            (file) => file,
+            () => mkdtemp(path.join(session.files, 'probe-')),
+            session,
+          ),
         ),
-      ),
-    );
+      );
+    } catch (error) {
+      // The isolation this machine had when it was last tried is gone (another sysctl, another
+      // sandbox): no make ran, so the probe starts over with isolation tried afresh.
+      if (error instanceof IsolationStartError && error.stale && runs === 0)
+        return withMake(options, probe, work);
+      throw error;
+    }
   }
   return withLazyScratch('files', (scratchFolder) =>
     placement.where === 'in-place'

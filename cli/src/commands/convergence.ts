@@ -10,7 +10,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   const args = probeArgs(commandLine);
   const result = await convergenceProbe({ ...probeOptions(args, io.signal), buildFirst: args.buildFirst });
   return printOutcome(args, io, {
-    text: convergenceReport(result, path.resolve(args.directory), probeStyle(args, io)),
+    text: () => convergenceReport(result, path.resolve(args.directory), probeStyle(args, io)),
     json: result,
     exitCode: result.verdict === 'converged' ? 0 : 1,
   });

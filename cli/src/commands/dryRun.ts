@@ -10,7 +10,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   const args = probeArgs(commandLine);
   const result = await dryRunProbe(probeOptions(args, io.signal));
   return printOutcome(args, io, {
-    text: dryRunReport(result, path.resolve(args.directory), probeStyle(args, io)),
+    text: () => dryRunReport(result, path.resolve(args.directory), probeStyle(args, io)),
     json: result,
     exitCode: failed(result.exitCode) ? 2 : result.groups.some((g) => !g.phony) ? 1 : 0,
   });

@@ -9,7 +9,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   const args = probeArgs(commandLine);
   const result = await timingProbe({ ...probeOptions(args, io.signal), build: args.build });
   return printOutcome(args, io, {
-    text: timingReport(result, probeStyle(args, io)),
+    text: () => timingReport(result, probeStyle(args, io)),
     json: result,
     exitCode: failed(result.readOnlyExitCode) ? 2 : 0,
   });

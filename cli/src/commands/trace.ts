@@ -13,7 +13,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     ? await traceLogProbe(args.log, root)
     : await traceProbe(probeOptions(args, io.signal));
   return printOutcome(args, io, {
-    text: traceReport(result, root, probeStyle(args, io)),
+    text: () => traceReport(result, root, probeStyle(args, io)),
     json: result,
     exitCode: failed(result.exitCode) ? 2 : result.targets.some((t) => !t.phony) ? 1 : 0,
   });

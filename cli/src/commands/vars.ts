@@ -17,11 +17,11 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
       variables: args.positional,
       target: args.target,
     });
-    return printOutcome(args, io, { text: resolveReport(result, style), json: result, exitCode: 0 });
+    return printOutcome(args, io, { text: () => resolveReport(result, style), json: result, exitCode: 0 });
   }
   const result = await databaseProbe({ ...options, targets: args.target ? [args.target] : [] });
   return printOutcome(args, io, {
-    text: databaseReport(result, { all: args.all, rules: args.rules }, style),
+    text: () => databaseReport(result, { all: args.all, rules: args.rules }, style),
     json: result,
     exitCode: 0,
   });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { runProcess, type ExecRequest, type ExecResult } from '../exec';
 import { ProbeError } from '../probeOptions';
 import { withScratch } from '../scratchFolders';
-import { prepareLayout, type IsolationSupport } from './isolationSupport';
+import { forgetKeptIsolationSupport, prepareLayout, type IsolationSupport } from './isolationSupport';
 import { LAUNCHER_FAILED, LAUNCHER_MESSAGE, launcherCommand, type OverlayKind } from './namespaceLauncher';
 import { isInside, type ProjectRoot } from './projectRoot';
 import { readUpperLayer, type LayerEntry, type UpperLayer } from './upperLayer';
@@ -37,6 +37,16 @@ export interface IsolationSession {
   written(before?: UpperLayer): Promise<WrittenFile[]>;
   /** Where the content the isolated runs see at `file` is read from outside; undefined when they deleted it. */
   contentPath(file: string, layer: UpperLayer): string | undefined;
+}
+
+/** The namespace could not be made; `stale` when the isolation answer in use was a kept one (now forgotten). */
+export class IsolationStartError extends ProbeError {
+  constructor(
+    message: string,
+    readonly stale: boolean,
+  ) {
+    super(message, 'sandbox');
+  }
 }
 
 function same(a: LayerEntry | undefined, b: LayerEntry): boolean {
@@ -100,7 +110,10 @@ export async function withIsolation<T>(
           const result = await runProcess({ ...request, ...command, cwd: '/' });
           const said = result.stderr.split('\n').find((line) => line.startsWith(LAUNCHER_MESSAGE));
           if (result.exitCode === LAUNCHER_FAILED && said !== undefined)
-            throw new ProbeError(`the isolated run could not start: ${said}`, 'sandbox');
+            throw new IsolationStartError(
+              `the isolated run could not start: ${said}`,
+              await forgetKeptIsolationSupport(),
+            );
           return result;
         },
         written: async (before) => {

@@ -1,9 +1,11 @@
-// Which isolation this machine allows (overlayfs, fuse-overlayfs or none), found once per process by trying it.
+// Which isolation this machine allows (overlayfs, fuse-overlayfs or none), found by trying it, kept while nothing it depends on changes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { forget, recall, remember } from '../detectionCache';
 import { runProcess } from '../exec';
 import { findOnPath } from '../findOnPath';
 import { withScratch } from '../scratchFolders';
+import { isolationKey } from './isolationKey';
 import {
   LAUNCHER_MESSAGE,
   launcherCommand,
@@ -96,10 +98,53 @@ async function detect(): Promise<IsolationSupport> {
   return { kind: 'none', why: reasons.join('; ') };
 }
 
+function isWorking(value: unknown): value is Extract<IsolationSupport, { kind: OverlayKind }> {
+  const support = value as { kind?: unknown; userNamespace?: unknown; fuseOverlayfs?: unknown } | null;
+  return (
+    (support?.kind === 'overlayfs' || support?.kind === 'fuse-overlayfs') &&
+    support.userNamespace === (process.getuid?.() !== 0) &&
+    (support.kind === 'overlayfs' || typeof support.fuseOverlayfs === 'string')
+  );
+}
+
+/**
+ * Trying isolation starts perl and a shell (~45 ms), in every CLI process. A working isolation is
+ * kept on disk under its key (detectionCache.ts); an answer of none is not kept, so isolation that
+ * becomes available is used at once. A kept answer that is wrong fails safe: the launcher refuses
+ * to run make outside the namespace it could not make, and the caller forgets it and asks again.
+ */
+async function keptOrDetected(): Promise<IsolationSupport> {
+  if (process.env.MAKESCOPE_ISOLATION === 'none' || !launcherSupported()) return detect();
+  const key = await isolationKey();
+  const kept = await recall('isolation', key, isWorking);
+  if (kept !== undefined) {
+    keptKey = key;
+    return kept;
+  }
+  const found = await detect();
+  if (found.kind !== 'none') await remember('isolation', key, found);
+  return found;
+}
+
 let detected: Promise<IsolationSupport> | undefined;
+/** The key of the answer in use when it was read from disk (not tried by this process). */
+let keptKey: string | undefined;
 
 /** The isolation this process uses; MAKESCOPE_ISOLATION=fuse-overlayfs or none forces a fallback (tests). */
 export function isolationSupport(): Promise<IsolationSupport> {
-  detected ??= detect();
+  detected ??= keptOrDetected();
   return detected;
+}
+
+/**
+ * An isolated run could not start. When the answer in use was read from disk, it is dropped (here
+ * and on disk) and true says that asking again may give another answer.
+ */
+export async function forgetKeptIsolationSupport(): Promise<boolean> {
+  const key = keptKey;
+  if (key === undefined) return false;
+  keptKey = undefined;
+  detected = undefined;
+  await forget('isolation', key);
+  return true;
 }

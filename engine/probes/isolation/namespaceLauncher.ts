@@ -133,6 +133,9 @@ print STDERR "makescope isolation: start $ARGV[0]: $!\n";
 exit 127;
 `;
 
+/** The launcher's text: an answer about whether it works holds for this text only. */
+export const launcherText = (): string => LAUNCHER;
+
 /** Exit status of the launcher when the namespace could not be made. */
 export const LAUNCHER_FAILED = 125;
 export const LAUNCHER_MESSAGE = 'makescope isolation:';
