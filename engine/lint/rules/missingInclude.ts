@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName, mayName, unfollowedIncludes } from './projectFacts';
+import { isLiteralName } from '../projectIndex';
+import { mayName, unfollowedIncludes } from './projectFacts';
 
 /** Where make looks for a relative include after the current folder and `-I` (read.c's default_include_directories). */
 const MAKE_INCLUDE_DIRECTORIES = ['/usr/gnu/include', '/usr/local/include', '/usr/include'];

@@ -2,7 +2,7 @@
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Rule, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName } from './projectFacts';
+import { isLiteralName } from '../projectIndex';
 
 /** For each rule, the conditional branches it sits in (`3:1` = second branch of the file's fourth conditional). */
 function branchesOf(file: FileIndex): Map<Rule, Map<string, number>> {

@@ -3,6 +3,7 @@ import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
 import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { projectIndex } from '../projectIndex';
 import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
@@ -42,14 +43,8 @@ export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
 }
 
 export function phonyStale({ index, project }: LintContext): RuleFinding[] {
-  const targets = new Set<string>();
-  for (const file of project) {
-    for (const target of file.targets) if (target.name !== '.PHONY') targets.add(target.name);
-    // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
-    for (const prerequisite of file.prerequisites) {
-      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY')) targets.add(prerequisite.name);
-    }
-  }
+  // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
+  const targets = projectIndex(project).madeOrNeeded;
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     if (target.name !== '.PHONY') continue;
@@ -69,12 +64,7 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
   // cmake's `cmake_force:`, automake's `installcheck-am:`: placeholders a generator writes everywhere.
   if (isGenerated(index)) return [];
   const rules = rulesByTarget(project);
-  const needed = new Set<string>();
-  for (const file of project) {
-    for (const prerequisite of file.prerequisites)
-      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY' && t.text !== prerequisite.name))
-        needed.add(prerequisite.name);
-  }
+  const needed = projectIndex(project).needed;
   const spacedRecipeLines = new Set(
     index.parsed.problems.filter((p) => p.code === 'recipe-with-spaces').map((p) => p.range.start.line),
   );

@@ -1,48 +1,8 @@
 // MS115 self-dependency, MS116 circular-dependency, MS118 redundant-prerequisite: the graph of literal targets.
-import type { FileIndex } from '../../analysis/fileIndex';
-import type { Rule, Word } from '../../parser/ast';
+import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import {
-  isLiteralName,
-  isSpecialName,
-  perProject,
-  phonyNames,
-  recipeReadsPrerequisites,
-  rulesByTarget,
-} from './projectFacts';
-
-interface Edge {
-  from: string;
-  to: string;
-  word: Word;
-  uri: string;
-  orderOnly: boolean;
-}
-
-const edgesCache = new WeakMap<readonly FileIndex[], Edge[]>();
-
-/** Edges target → prerequisite between literal file names; special targets and `.WAIT` are not files. */
-function edgesOf(project: readonly FileIndex[]): Edge[] {
-  return perProject(edgesCache, project, () => {
-    const edges: Edge[] = [];
-    for (const file of project) {
-      for (const site of file.prerequisites) {
-        if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
-        for (const target of site.rule.targets) {
-          if (!isLiteralName(target.text) || isSpecialName(target.text)) continue;
-          edges.push({
-            from: target.text,
-            to: site.name,
-            word: site.word,
-            uri: file.uri,
-            orderOnly: site.orderOnly,
-          });
-        }
-      }
-    }
-    return edges;
-  });
-}
+import { isLiteralName, isSpecialName, projectIndex, type Edge } from '../projectIndex';
+import { phonyNames, recipeReadsPrerequisites, rulesByTarget } from './projectFacts';
 
 function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
   const successors = new Map<string, string[]>();
@@ -141,7 +101,7 @@ function pathWithin(
 
 export function circularDependency({ index, project }: LintContext): RuleFinding[] {
   // Only an edge into a target can close a loop: files no rule makes (sources, headers) are left out.
-  const all = edgesOf(project);
+  const all = projectIndex(project).edges;
   const targets = new Set(all.map((edge) => edge.from));
   const edges = all.filter((edge) => edge.from !== edge.to && targets.has(edge.to));
   const successors = successorsOf(edges);
@@ -164,7 +124,7 @@ export function circularDependency({ index, project }: LintContext): RuleFinding
 const VISIT_BUDGET = 200_000;
 
 export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
-  const successors = successorsOf(edgesOf(project).filter((edge) => !edge.orderOnly));
+  const successors = successorsOf(projectIndex(project).edges.filter((edge) => !edge.orderOnly));
   const rules = rulesByTarget(project);
   const readsPrerequisites = recipeReadsPrerequisites(project);
   const phony = phonyNames(project);
@@ -213,7 +173,7 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
 /** A rule of literal targets whose recipes never list the prerequisites ($^ $+ $? $<): there a listed name is on the command line. */
 function isPlainRule(
   rule: Rule,
-  rules: Map<string, Rule[]>,
+  rules: ReadonlyMap<string, Rule[]>,
   readsPrerequisites: (text: string) => boolean,
 ): boolean {
   if (rule.prerequisites.length < 2 || rule.kind === 'static-pattern') return false;

@@ -1,9 +1,9 @@
 // MS117 duplicate-prerequisite and MS120 empty-automatic-variable: what one rule's prerequisite list holds.
 import type { Reference, Rule, Word } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { isLiteralName } from '../projectIndex';
 import {
   hasUnknownIncludes,
-  isLiteralName,
   mayName,
   readsAutomatic,
   recipeReadsPrerequisites,

@@ -1,23 +1,17 @@
-// Facts about a project the rules share (phony names, special targets, which words name which files), computed per call.
+// Facts about a project the rules share (phony names, special targets, which words name which files), read from its index.
 import type { FileIndex, IncludeSite } from '../../analysis/fileIndex';
 import type { WorkspaceModel } from '../../analysis/workspaceModel';
-import { SPECIAL_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { Rule } from '../../parser/ast';
+import { isLiteralName, projectIndex } from '../projectIndex';
 
 /** Every name listed as a prerequisite of `.PHONY` in the project's files. */
-export function phonyNames(project: readonly FileIndex[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of project) {
-    for (const target of file.targets) {
-      if (target.name === '.PHONY') for (const p of target.rule.prerequisites) names.add(p.text);
-    }
-  }
-  return names;
+export function phonyNames(project: readonly FileIndex[]): ReadonlySet<string> {
+  return projectIndex(project).phony;
 }
 
 /** True when some file of the project names `special` (`.ONESHELL`, `.POSIX`) as a target. */
 export function hasSpecialTarget(project: readonly FileIndex[], special: string): boolean {
-  return project.some((file) => file.targets.some((target) => target.name === special));
+  return projectIndex(project).targetNames.has(special);
 }
 
 /** A recipe line's command with its `@`, `-`, `+` prefixes and the blanks among them removed. */
@@ -25,16 +19,6 @@ export function commandText(text: string): { command: string; offset: number } {
   const match = /^[@+\-\s]*/.exec(text);
   const offset = match ? match[0].length : 0;
   return { command: text.slice(offset), offset };
-}
-
-/** A target or prerequisite word make reads as one literal file name (no reference, no pattern). */
-export function isLiteralName(text: string): boolean {
-  return text.length > 0 && !/[$%]/.test(text);
-}
-
-/** Names listed as targets by GNU make's special targets (`.PHONY`, `.WAIT`...): not files, not edges. */
-export function isSpecialName(text: string): boolean {
-  return Object.hasOwn(SPECIAL_TARGETS, text);
 }
 
 const MAX_WILDCARDS = 8;
@@ -81,21 +65,9 @@ export function perProject<T>(
   return value;
 }
 
-const rulesByTargetCache = new WeakMap<readonly FileIndex[], Map<string, Rule[]>>();
-
 /** Every rule of the project by each name it lists as a target, in reading order. */
-export function rulesByTarget(project: readonly FileIndex[]): Map<string, Rule[]> {
-  return perProject(rulesByTargetCache, project, () => {
-    const rules = new Map<string, Rule[]>();
-    for (const file of project) {
-      for (const target of file.targets) {
-        const list = rules.get(target.name);
-        if (list) list.push(target.rule);
-        else rules.set(target.name, [target.rule]);
-      }
-    }
-    return rules;
-  });
+export function rulesByTarget(project: readonly FileIndex[]): ReadonlyMap<string, Rule[]> {
+  return projectIndex(project).rulesByTarget;
 }
 
 /** The include words the workspace cannot follow to a file that exists (in reading order, per file). */
