@@ -99,17 +99,33 @@ function pathWithin(
   return path;
 }
 
+/** For each group, its first edge in reading order with both ends in it: one walk of the edges for all groups. */
+function firstEdgeWithin(groups: readonly string[][], edges: readonly Edge[]): (Edge | undefined)[] {
+  const groupOf = new Map<string, number>();
+  for (const [position, members] of groups.entries())
+    for (const member of members) groupOf.set(member, position);
+  const firsts: (Edge | undefined)[] = groups.map(() => undefined);
+  for (const edge of edges) {
+    const position = groupOf.get(edge.from);
+    if (position !== undefined && groupOf.get(edge.to) === position) firsts[position] ??= edge;
+  }
+  return firsts;
+}
+
 export function circularDependency({ index, project }: LintContext): RuleFinding[] {
   // Only an edge into a target can close a loop: files no rule makes (sources, headers) are left out.
   const all = projectIndex(project).edges;
   const targets = new Set(all.map((edge) => edge.from));
   const edges = all.filter((edge) => edge.from !== edge.to && targets.has(edge.to));
   const successors = successorsOf(edges);
+  const groups = cycles(successors);
+  if (groups.length === 0) return [];
+  const firsts = firstEdgeWithin(groups, edges);
   const result: RuleFinding[] = [];
-  for (const members of cycles(successors)) {
+  for (const [position, members] of groups.entries()) {
     const group = new Set(members);
     // One finding per cycle: at its first edge in reading order, in the file that holds it.
-    const first = edges.find((edge) => group.has(edge.from) && group.has(edge.to));
+    const first = firsts[position];
     if (!first || first.uri !== index.uri) continue;
     const loop = [first.from, ...pathWithin(first.to, first.from, successors, group)];
     result.push({
@@ -145,9 +161,21 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
     }
     return seen;
   };
+  // Per target name, once: a target with many rules is asked about once, not once per rule.
+  const quiet = new Map<string, boolean>();
+  const recipesQuiet = (name: string): boolean => {
+    let known = quiet.get(name);
+    if (known === undefined) {
+      known = (rules.get(name) ?? []).every((each) =>
+        each.recipe.every((line) => !readsPrerequisites(line.text)),
+      );
+      quiet.set(name, known);
+    }
+    return known;
+  };
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {
-    if (rule.type !== 'rule' || !isPlainRule(rule, rules, readsPrerequisites)) continue;
+    if (rule.type !== 'rule' || !isPlainRule(rule, recipesQuiet)) continue;
     const listed = rule.prerequisites.filter((word) => isLiteralName(word.text) && !isSpecialName(word.text));
     const names = new Set(listed.map((word) => word.text));
     const targets = new Set(rule.targets.map((word) => word.text));
@@ -171,18 +199,9 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
 }
 
 /** A rule of literal targets whose recipes never list the prerequisites ($^ $+ $? $<): there a listed name is on the command line. */
-function isPlainRule(
-  rule: Rule,
-  rules: ReadonlyMap<string, Rule[]>,
-  readsPrerequisites: (text: string) => boolean,
-): boolean {
+function isPlainRule(rule: Rule, recipesQuiet: (name: string) => boolean): boolean {
   if (rule.prerequisites.length < 2 || rule.kind === 'static-pattern') return false;
   return rule.targets.every(
-    (target) =>
-      isLiteralName(target.text) &&
-      !isSpecialName(target.text) &&
-      (rules.get(target.text) ?? []).every((each) =>
-        each.recipe.every((line) => !readsPrerequisites(line.text)),
-      ),
+    (target) => isLiteralName(target.text) && !isSpecialName(target.text) && recipesQuiet(target.text),
   );
 }
