@@ -38,16 +38,28 @@ function visitConditions(statement: Statement, add: (name: string) => void): voi
   }
 }
 
-function isExported(name: string, assignment: Assignment, project: readonly FileIndex[]): boolean {
+/** What the project's `export` directives export: every variable (`export` alone), or these names. */
+interface Exports {
+  all: boolean;
+  names: Set<string>;
+}
+
+function exportsOf(project: readonly FileIndex[]): Exports {
+  const exports: Exports = { all: false, names: new Set() };
+  for (const file of project) {
+    for (const s of file.statements) {
+      if (s.type !== 'variable-directive' || s.directive !== 'export') continue;
+      if (s.names.length === 0) exports.all = true;
+      for (const n of s.names) exports.names.add(n.text);
+    }
+  }
+  return exports;
+}
+
+function isExported(name: string, assignment: Assignment, exports: () => Exports): boolean {
   if (assignment.modifiers.includes('export')) return true;
-  return project.some((file) =>
-    file.statements.some(
-      (s) =>
-        s.type === 'variable-directive' &&
-        s.directive === 'export' &&
-        (s.names.length === 0 || s.names.some((n) => n.text === name)),
-    ),
-  );
+  const { all, names } = exports();
+  return all || names.has(name);
 }
 
 export function unusedVariable({ index, project, model }: LintContext): RuleFinding[] {
@@ -55,6 +67,8 @@ export function unusedVariable({ index, project, model }: LintContext): RuleFind
   if (project.some((file) => model.includesOf(file.uri).some((include) => !include.targetUri))) return [];
   const { counts, computed } = useCounts(project);
   if (computed || hasSpecialTarget(project, '.EXPORT_ALL_VARIABLES')) return [];
+  let exports: Exports | undefined;
+  const projectExports = (): Exports => (exports ??= exportsOf(project));
   const result: RuleFinding[] = [];
   const reported = new Set<string>();
   for (const variable of index.variables) {
@@ -63,7 +77,7 @@ export function unusedVariable({ index, project, model }: LintContext): RuleFind
       continue;
     if ((counts.get(name) ?? 0) > 0 || MAKE_DEFINED_VARIABLES.has(name) || IMPLICITLY_USED.has(name))
       continue;
-    if (name.startsWith('.') || isExported(name, statement, project)) continue;
+    if (name.startsWith('.') || isExported(name, statement, projectExports)) continue;
     reported.add(name);
     result.push({
       range: variable.nameRange,
