@@ -36,22 +36,20 @@ export function mixedColonRules({ index, project }: LintContext): RuleFinding[] 
   if (doubles.size === 0) return [];
   const branches = new Map<Rule, Map<string, number>>();
   for (const file of project) for (const [rule, inside] of branchesOf(file)) branches.set(rule, inside);
-  const seen = new Map<string, Rule[]>();
+  // The earlier rules of each target, `:` and `::` apart: a rule looks only among the other kind.
+  const seen = new Map<string, { single: Rule[]; double: Rule[] }>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
       if (!doubles.has(target.name) || !isLiteralName(target.name) || rule.kind === 'pattern') continue;
-      const earlier = seen.get(target.name) ?? [];
-      if (earlier.length === 0) seen.set(target.name, earlier);
+      let earlier = seen.get(target.name);
+      if (!earlier) seen.set(target.name, (earlier = { single: [], double: [] }));
       const double = rule.doubleColon === true;
-      const clash = earlier.find(
-        (other) =>
-          other !== rule &&
-          (other.doubleColon === true) !== double &&
-          !exclusive(branches.get(other), branches.get(rule)),
+      const clash = (double ? earlier.single : earlier.double).find(
+        (other) => other !== rule && !exclusive(branches.get(other), branches.get(rule)),
       );
-      earlier.push(rule);
+      (double ? earlier.double : earlier.single).push(rule);
       if (!clash || file !== index) continue;
       result.push({
         range: target.word.range,

@@ -1,4 +1,5 @@
 // Recipe rules: MS103 overriding-recipe, MS108 plain make in a recipe, MS109 $(MAKE) hidden in a variable, MS114 spaces.
+import type { RecipeSite } from '../../analysis/fileIndex';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { commandText } from './projectFacts';
@@ -65,10 +66,12 @@ function subMakeVariables({ project }: LintContext): Set<string> {
 export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
   const hidden = subMakeVariables(context);
   if (hidden.size === 0) return [];
+  let sites: ((line: number) => RecipeSite[]) | undefined;
   const result: RuleFinding[] = [];
   for (const reference of context.index.parsed.references) {
     if (reference.context !== 'recipe' || reference.functionName || !hidden.has(reference.name)) continue;
-    const site = context.index.recipes.find(
+    sites ??= recipesByLine(context.index.recipes);
+    const site = sites(reference.range.start.line).find(
       ({ line }) =>
         line.range.start.line <= reference.range.start.line &&
         reference.range.end.line <= line.range.end.line,
@@ -81,6 +84,20 @@ export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
     });
   }
   return result;
+}
+
+/** The recipe lines that cover each source line, in reading order: a reference finds its line without a scan. */
+function recipesByLine(recipes: readonly RecipeSite[]): (line: number) => RecipeSite[] {
+  const byLine = new Map<number, RecipeSite[]>();
+  for (const site of recipes) {
+    const { start, end } = site.line.range;
+    for (let line = start.line; line <= end.line; line++) {
+      const list = byLine.get(line);
+      if (list) list.push(site);
+      else byLine.set(line, [site]);
+    }
+  }
+  return (line) => byLine.get(line) ?? [];
 }
 
 export function recipeWithSpaces({ index }: LintContext): RuleFinding[] {
