@@ -50,7 +50,8 @@ export class ProjectIndex {
 
   constructor(readonly files: readonly FileIndex[]) {
     for (const file of files) {
-      for (const statement of file.statements) if (statement.type === 'rule') this.addRule(statement, file.uri);
+      for (const statement of file.statements)
+        if (statement.type === 'rule') this.addRule(statement, file.uri);
       for (const variable of file.variables)
         if (variable.statement.type === 'assignment')
           this.assignments.push({ name: variable.name, value: variable.statement.value });
@@ -80,7 +81,8 @@ export class ProjectIndex {
       if (others.length > 0) this.madeOrNeeded.add(name);
       if (others.some((other) => other !== name)) this.needed.add(name);
       if (!isFileName(name)) return;
-      for (const target of fileTargets) this.edges.push({ from: target.text, to: name, word, uri, orderOnly });
+      for (const target of fileTargets)
+        this.edges.push({ from: target.text, to: name, word, uri, orderOnly });
     };
     for (const word of prerequisites) add(word, false);
     for (const word of orderOnly) add(word, true);
