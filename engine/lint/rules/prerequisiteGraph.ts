@@ -17,14 +17,18 @@ function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
 export function selfDependency({ index }: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
   for (const site of index.prerequisites) {
-    if (!site.rule.targets.some((target) => target.text === site.name)) continue;
-    if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
+    if (!isLiteralName(site.name) || isSpecialName(site.name) || !listsTarget(site.rule, site.name)) continue;
     result.push({
       range: site.word.range,
       message: `'${site.name}' lists itself as a prerequisite: make drops it ("Circular ${site.name} <- ${site.name} dependency dropped.").`,
     });
   }
   return result;
+}
+
+function listsTarget(rule: Rule, name: string): boolean {
+  for (const target of rule.targets) if (target.text === name) return true;
+  return false;
 }
 
 /** Strongly connected groups of two or more targets (Tarjan's algorithm, without recursion). */
@@ -139,56 +143,76 @@ export function circularDependency({ index, project }: LintContext): RuleFinding
 /** How many nodes one file's redundancy search may visit: enough for real trees, bounded for generated ones. */
 const VISIT_BUDGET = 200_000;
 
-export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
+/** What the redundancy search reads of the project, built for the first rule that lists two prerequisites. */
+interface RedundancySearch {
+  /** Whether no recipe of this target reads the prerequisites ($^ $+ $? $<). */
+  recipesQuiet(name: string): boolean;
+  /** The names reachable from `start` (not through `avoid`), within the search's budget. */
+  reachedFrom(start: string, avoid: ReadonlySet<string>): Set<string>;
+  /** A phony or FORCE-like target: whatever needs it is remade every time. */
+  alwaysRemade(name: string): boolean;
+  successors: Map<string, string[]>;
+}
+
+function redundancySearch(project: LintContext['project']): RedundancySearch {
   const successors = successorsOf(projectIndex(project).edges.filter((edge) => !edge.orderOnly));
   const rules = rulesByTarget(project);
   const readsPrerequisites = recipeReadsPrerequisites(project);
   const phony = phonyNames(project);
-  // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
-  // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
-  const alwaysRemade = (name: string): boolean =>
-    phony.has(name) ||
-    (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0);
   let budget = VISIT_BUDGET;
-  const reachedFrom = (start: string, avoid: ReadonlySet<string>): Set<string> => {
-    const seen = new Set<string>();
-    const queue = [...(successors.get(start) ?? [])];
-    while (queue.length > 0 && budget-- > 0) {
-      const node = queue.pop() ?? '';
-      if (seen.has(node) || avoid.has(node)) continue;
-      seen.add(node);
-      queue.push(...(successors.get(node) ?? []));
-    }
-    return seen;
-  };
   // Per target name, once: a target with many rules is asked about once, not once per rule.
   const quiet = new Map<string, boolean>();
-  const recipesQuiet = (name: string): boolean => {
-    let known = quiet.get(name);
-    if (known === undefined) {
-      known = (rules.get(name) ?? []).every((each) =>
-        each.recipe.every((line) => !readsPrerequisites(line.text)),
-      );
-      quiet.set(name, known);
-    }
-    return known;
+  return {
+    successors,
+    // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
+    // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
+    alwaysRemade: (name) =>
+      phony.has(name) ||
+      (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0),
+    reachedFrom(start, avoid) {
+      const seen = new Set<string>();
+      const queue = [...(successors.get(start) ?? [])];
+      while (queue.length > 0 && budget-- > 0) {
+        const node = queue.pop() ?? '';
+        if (seen.has(node) || avoid.has(node)) continue;
+        seen.add(node);
+        queue.push(...(successors.get(node) ?? []));
+      }
+      return seen;
+    },
+    recipesQuiet(name) {
+      let known = quiet.get(name);
+      if (known === undefined) {
+        known = (rules.get(name) ?? []).every((each) =>
+          each.recipe.every((line) => !readsPrerequisites(line.text)),
+        );
+        quiet.set(name, known);
+      }
+      return known;
+    },
   };
+}
+
+export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
+  let search: RedundancySearch | undefined;
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {
-    if (rule.type !== 'rule' || !isPlainRule(rule, recipesQuiet)) continue;
+    if (rule.type !== 'rule' || rule.prerequisites.length < 2 || rule.kind === 'static-pattern') continue;
+    search ??= redundancySearch(project);
+    if (!isPlainRule(rule, search.recipesQuiet)) continue;
     const listed = rule.prerequisites.filter((word) => isLiteralName(word.text) && !isSpecialName(word.text));
     const names = new Set(listed.map((word) => word.text));
     const targets = new Set(rule.targets.map((word) => word.text));
     const via = new Map<string, string>();
     for (const name of names) {
-      if (!successors.has(name)) continue;
-      for (const reached of reachedFrom(name, targets))
+      if (!search.successors.has(name)) continue;
+      for (const reached of search.reachedFrom(name, targets))
         if (names.has(reached) && !via.has(reached)) via.set(reached, name);
     }
     for (const word of listed) {
       const through = via.get(word.text);
       if (!through || through === word.text) continue;
-      if (alwaysRemade(word.text) && !alwaysRemade(through)) continue;
+      if (search.alwaysRemade(word.text) && !search.alwaysRemade(through)) continue;
       result.push({
         range: word.range,
         message: `'${word.text}' is already needed by '${through}' (directly or further down), also listed here: make builds it before '${through}' and rebuilds through it anyway.`,
@@ -200,7 +224,6 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
 
 /** A rule of literal targets whose recipes never list the prerequisites ($^ $+ $? $<): there a listed name is on the command line. */
 function isPlainRule(rule: Rule, recipesQuiet: (name: string) => boolean): boolean {
-  if (rule.prerequisites.length < 2 || rule.kind === 'static-pattern') return false;
   return rule.targets.every(
     (target) => isLiteralName(target.text) && !isSpecialName(target.text) && recipesQuiet(target.text),
   );
