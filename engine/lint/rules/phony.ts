@@ -6,20 +6,26 @@ import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
 import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
 
+// Module constants: a regular expression literal in a loop is a new object at each evaluation.
+const NAMES_TARGET = /\$@|\$\(@|\$\{@/;
+const ESCAPED_DOLLAR = /\$\$/g;
+const FILE_LIKE = /[./$%]/;
+
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
   const name = target.name;
   return target.rule.recipe.some(
-    (line) => /\$@|\$\(@|\$\{@/.test(line.text.replace(/\$\$/g, '')) || line.text.includes(name),
+    (line) => NAMES_TARGET.test(line.text.replace(ESCAPED_DOLLAR, '')) || line.text.includes(name),
   );
 }
 
 /** Conventional names (clean, install...) or a file-less name whose recipe never mentions its target. */
 function looksPhony(target: TargetDefinition): boolean {
   if (CONVENTIONAL_PHONY_TARGETS.has(target.name)) return true;
+  // The name first: it rules out most targets without reading the rule's recipe.
+  if (FILE_LIKE.test(target.name) || target.name.length === 0) return false;
   const { rule } = target;
   if (rule.kind !== 'explicit' || rule.recipe.length === 0) return false;
-  if (/[./$%]/.test(target.name) || target.name.length === 0) return false;
   return !recipeMayCreate(target);
 }
 

@@ -11,7 +11,7 @@ import {
 } from './projectFacts';
 
 function duplicatesIn(list: readonly Word[]): Word[] {
-  if (list.length < 2) return [];
+  if (list.length < 2) return NONE;
   const seen = new Set<string>();
   const repeated: Word[] = [];
   for (const word of list) {
@@ -21,6 +21,8 @@ function duplicatesIn(list: readonly Word[]): Word[] {
   }
   return repeated;
 }
+
+const NONE: Word[] = [];
 
 export function duplicatePrerequisite({ index, project }: LintContext): RuleFinding[] {
   // `$+` keeps repeats on purpose (a library named twice for the linker): there they are meant.
@@ -46,8 +48,10 @@ export function duplicatePrerequisite({ index, project }: LintContext): RuleFind
   const result: RuleFinding[] = [];
   for (const rule of index.statements) {
     if (rule.type !== 'rule') continue;
-    const repeated = [...duplicatesIn(rule.prerequisites), ...duplicatesIn(rule.orderOnly)];
-    if (repeated.length === 0 || keepsRepeats(rule)) continue;
+    const inList = duplicatesIn(rule.prerequisites);
+    const inOrderOnly = duplicatesIn(rule.orderOnly);
+    if ((inList.length === 0 && inOrderOnly.length === 0) || keepsRepeats(rule)) continue;
+    const repeated = inOrderOnly.length === 0 ? inList : [...inList, ...inOrderOnly];
     for (const word of repeated) {
       result.push({
         range: word.range,
@@ -59,13 +63,15 @@ export function duplicatePrerequisite({ index, project }: LintContext): RuleFind
 }
 
 const EMPTY_WITHOUT_PREREQUISITES = new Set(['<', '^', '+', '?']);
+/** `^D`, `<F`: the directory or file part of an automatic variable. */
+const DIRECTORY_OR_FILE = /^(.)[DF]$/;
 
 /** `$<`, `$(^F)`... in a recipe: the automatic variables a rule without prerequisites leaves empty. */
 function listsPrerequisitesInRecipe(reference: Reference): boolean {
   return (
     reference.context === 'recipe' &&
     !reference.functionName &&
-    EMPTY_WITHOUT_PREREQUISITES.has(reference.name.replace(/^(.)[DF]$/, '$1'))
+    EMPTY_WITHOUT_PREREQUISITES.has(reference.name.replace(DIRECTORY_OR_FILE, '$1'))
   );
 }
 
@@ -95,6 +101,7 @@ export function emptyAutomaticVariable({ index, project, model }: LintContext): 
   // Cheap first: recipe lines that read the list, of rules that list nothing themselves.
   const candidates = index.recipes.filter(
     ({ rule, line }) =>
+      line.text.includes('$') &&
       rule.kind !== 'pattern' &&
       rule.kind !== 'static-pattern' &&
       rule.prerequisites.length === 0 &&

@@ -15,8 +15,10 @@ export function hasSpecialTarget(project: readonly FileIndex[], special: string)
 }
 
 /** A recipe line's command with its `@`, `-`, `+` prefixes and the blanks among them removed. */
+const PREFIXES = /^[@+\-\s]*/;
+
 export function commandText(text: string): { command: string; offset: number } {
-  const match = /^[@+\-\s]*/.exec(text);
+  const match = PREFIXES.exec(text);
   const offset = match ? match[0].length : 0;
   return { command: text.slice(offset), offset };
 }
@@ -66,6 +68,7 @@ export function targetWords(names: Iterable<string>): TargetWords {
 }
 
 const automaticPatterns = new Map<string, RegExp>();
+const ESCAPED_DOLLAR = /\$\$/g;
 
 /** Whether a recipe line reads one of these automatic variables (`^+?<`), also as `$(^D)`, `${<F}`. */
 export function readsAutomatic(text: string, names: string): boolean {
@@ -75,7 +78,7 @@ export function readsAutomatic(text: string, names: string): boolean {
     pattern = new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`);
     automaticPatterns.set(names, pattern);
   }
-  return pattern.test(text.replace(/\$\$/g, ''));
+  return pattern.test(text.includes('$$') ? text.replace(ESCAPED_DOLLAR, '') : text);
 }
 
 /**
@@ -190,12 +193,15 @@ function readersAmong(assignments: readonly { name: string; value: string }[], n
   return readers;
 }
 
+const MENTION = /\$[({](?:call\s+)?([^\s$(){}:,=]+)/g;
+const CALL_ARGUMENT = /\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g;
+
 /** The names `text` mentions as `$(NAME...`, `${NAME...` or a `$(call NAME,` argument. */
 function mentions(text: string): string[] {
   if (!text.includes('$')) return [];
   const names: string[] = [];
-  for (const match of text.matchAll(/\$[({](?:call\s+)?([^\s$(){}:,=]+)/g)) names.push(match[1] ?? '');
-  for (const match of text.matchAll(/\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g)) names.push(match[1] ?? '');
+  for (const match of text.matchAll(MENTION)) names.push(match[1] ?? '');
+  for (const match of text.matchAll(CALL_ARGUMENT)) names.push(match[1] ?? '');
   return names;
 }
 
