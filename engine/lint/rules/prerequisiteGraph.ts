@@ -2,7 +2,7 @@
 import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { isLiteralName, isSpecialName, projectIndex, type Edge } from '../projectIndex';
-import { phonyNames, recipeReadsPrerequisites, rulesByTarget } from './projectFacts';
+import { phonyNames, recipeReadsPrerequisites, rulesByTarget, rulesListingTwo } from './projectFacts';
 
 function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
   const successors = new Map<string, string[]>();
@@ -196,8 +196,8 @@ function redundancySearch(project: LintContext['project']): RedundancySearch {
 export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
   let search: RedundancySearch | undefined;
   const result: RuleFinding[] = [];
-  for (const rule of index.statements) {
-    if (rule.type !== 'rule' || rule.prerequisites.length < 2 || rule.kind === 'static-pattern') continue;
+  for (const { rule, sites } of rulesListingTwo(index)) {
+    if (rule.kind === 'static-pattern' || sites.filter((site) => !site.orderOnly).length < 2) continue;
     search ??= redundancySearch(project);
     if (!isPlainRule(rule, search.recipesQuiet)) continue;
     const listed = rule.prerequisites.filter((word) => isLiteralName(word.text) && !isSpecialName(word.text));

@@ -1,4 +1,5 @@
 // MS117 duplicate-prerequisite and MS120 empty-automatic-variable: what one rule's prerequisite list holds.
+import type { PrerequisiteSite } from '../../analysis/fileIndex';
 import type { Reference, Rule, Word } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { isLiteralName } from '../projectIndex';
@@ -8,21 +9,20 @@ import {
   readsAutomatic,
   recipeReadsPrerequisites,
   rulesByTarget,
+  rulesListingTwo,
 } from './projectFacts';
 
-function duplicatesIn(list: readonly Word[]): Word[] {
-  if (list.length < 2) return NONE;
+/** The repeated words among the sites of one list (prerequisites, or order-only ones). */
+function duplicatesIn(sites: readonly PrerequisiteSite[], orderOnly: boolean): Word[] {
   const seen = new Set<string>();
   const repeated: Word[] = [];
-  for (const word of list) {
-    if (word.text === '.WAIT') continue;
+  for (const { word, orderOnly: inOrderOnly } of sites) {
+    if (inOrderOnly !== orderOnly || word.text === '.WAIT') continue;
     if (seen.has(word.text)) repeated.push(word);
     seen.add(word.text);
   }
   return repeated;
 }
-
-const NONE: Word[] = [];
 
 export function duplicatePrerequisite({ index, project }: LintContext): RuleFinding[] {
   // `$+` keeps repeats on purpose (a library named twice for the linker): there they are meant.
@@ -46,10 +46,9 @@ export function duplicatePrerequisite({ index, project }: LintContext): RuleFind
     });
   };
   const result: RuleFinding[] = [];
-  for (const rule of index.statements) {
-    if (rule.type !== 'rule') continue;
-    const inList = duplicatesIn(rule.prerequisites);
-    const inOrderOnly = duplicatesIn(rule.orderOnly);
+  for (const { rule, sites } of rulesListingTwo(index)) {
+    const inList = duplicatesIn(sites, false);
+    const inOrderOnly = duplicatesIn(sites, true);
     if ((inList.length === 0 && inOrderOnly.length === 0) || keepsRepeats(rule)) continue;
     const repeated = inOrderOnly.length === 0 ? inList : [...inList, ...inOrderOnly];
     for (const word of repeated) {

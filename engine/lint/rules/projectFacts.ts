@@ -1,5 +1,5 @@
 // Facts about a project the rules share (phony names, special targets, which words name which files), read from its index.
-import type { FileIndex, IncludeSite } from '../../analysis/fileIndex';
+import type { FileIndex, IncludeSite, PrerequisiteSite } from '../../analysis/fileIndex';
 import type { WorkspaceModel } from '../../analysis/workspaceModel';
 import type { Rule } from '../../parser/ast';
 import { isLiteralName, projectIndex } from '../projectIndex';
@@ -12,6 +12,24 @@ export function phonyNames(project: readonly FileIndex[]): ReadonlySet<string> {
 /** True when some file of the project names `special` (`.ONESHELL`, `.POSIX`) as a target. */
 export function hasSpecialTarget(project: readonly FileIndex[], special: string): boolean {
   return projectIndex(project).targetNames.has(special);
+}
+
+/**
+ * The file's rules that list two or more prerequisites (order-only ones included), each with its
+ * prerequisite sites: read from the index, where a rule's sites follow each other, instead of
+ * building every rule's lists to count them.
+ */
+export function rulesListingTwo(index: FileIndex): { rule: Rule; sites: PrerequisiteSite[] }[] {
+  const result: { rule: Rule; sites: PrerequisiteSite[] }[] = [];
+  const sites = index.prerequisites;
+  for (let from = 0; from < sites.length; ) {
+    const rule = sites[from]?.rule;
+    let to = from + 1;
+    while (to < sites.length && sites[to]?.rule === rule) to++;
+    if (rule && to - from >= 2) result.push({ rule, sites: sites.slice(from, to) });
+    from = to;
+  }
+  return result;
 }
 
 /** A recipe line's command with its `@`, `-`, `+` prefixes and the blanks among them removed. */
