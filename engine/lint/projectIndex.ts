@@ -21,12 +21,15 @@ const SPECIAL_NAMES: ReadonlySet<string> = new Set(Object.keys(SPECIAL_TARGETS))
 
 /** Names listed as targets by GNU make's special targets (`.PHONY`, `.WAIT`...): not files, not edges. */
 export function isSpecialName(text: string): boolean {
-  return SPECIAL_NAMES.has(text);
+  // Every special target starts with a dot: most names need no lookup.
+  return text.charCodeAt(0) === DOT && SPECIAL_NAMES.has(text);
 }
+
+const DOT = 46;
 
 /** Literal and not special: a name that can be a node of the prerequisite graph. */
 function isFileName(text: string): boolean {
-  return isLiteralName(text) && !SPECIAL_NAMES.has(text);
+  return isLiteralName(text) && !isSpecialName(text);
 }
 
 /**
@@ -41,14 +44,11 @@ export class ProjectIndex {
   readonly targetNames = new Set<string>();
   /** Every name listed as a prerequisite of `.PHONY`. */
   readonly phony = new Set<string>();
-  /** Names make knows as targets: every target but `.PHONY`, and the prerequisites of a rule for another target. */
-  readonly madeOrNeeded = new Set<string>();
-  /** Prerequisites of a rule with a target other than `.PHONY` and than themselves: what something needs. */
-  readonly needed = new Set<string>();
   /** Edges between literal, non-special names, in reading order (prerequisite by prerequisite, then target). */
   readonly edges: Edge[] = [];
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
+  private wanted: { listed: Set<string>; needed: Set<string> } | undefined;
 
   constructor(readonly files: readonly FileIndex[]) {
     for (const file of files)
@@ -81,52 +81,64 @@ export class ProjectIndex {
     return (this.assigned = assignments);
   }
 
+  /** The prerequisites of a rule with a target other than `.PHONY`: make knows them as targets too. */
+  get listedByTargets(): ReadonlySet<string> {
+    return this.prerequisitesWanted().listed;
+  }
+
+  /** Prerequisites of a rule with a target other than `.PHONY` and than themselves: what something needs. */
+  get needed(): ReadonlySet<string> {
+    return this.prerequisitesWanted().needed;
+  }
+
   private addRule(rule: Rule, uri: string): void {
     const targets = rule.targets;
-    // The rule's targets other than `.PHONY`: the first, and whether another name follows.
-    let other: string | undefined;
-    let twoOthers = false;
-    let fileTargets = 0;
+    let fileTargets = false;
     for (const target of targets) {
       const name = target.text;
       this.targetNames.add(name);
-      if (isFileName(name)) fileTargets++;
-      if (name === '.PHONY') {
-        for (const entry of rule.prerequisites) this.phony.add(entry.text);
-        continue;
-      }
-      this.madeOrNeeded.add(name);
-      if (other === undefined) other = name;
-      else if (other !== name) twoOthers = true;
+      if (name === '.PHONY') for (const entry of rule.prerequisites) this.phony.add(entry.text);
+      else if (!fileTargets && isFileName(name)) fileTargets = true;
     }
-    if (other === undefined) return;
-    const made: MadeBy = { uri, other, twoOthers, fileTargets: fileTargets > 0 ? targets : undefined };
-    this.addPrerequisites(made, rule.prerequisites, false);
-    this.addPrerequisites(made, rule.orderOnly, true);
+    if (!fileTargets) return;
+    this.addEdges(targets, rule.prerequisites, false, uri);
+    this.addEdges(targets, rule.orderOnly, true, uri);
   }
 
-  private addPrerequisites(made: MadeBy, list: readonly Word[], orderOnly: boolean): void {
+  private addEdges(targets: readonly Word[], list: readonly Word[], orderOnly: boolean, uri: string): void {
     for (const word of list) {
       const name = word.text;
-      this.madeOrNeeded.add(name);
-      if (made.twoOthers || made.other !== name) this.needed.add(name);
-      if (!made.fileTargets || !isFileName(name)) continue;
-      for (const target of made.fileTargets)
-        if (isFileName(target.text))
-          this.edges.push({ from: target.text, to: name, word, uri: made.uri, orderOnly });
+      if (!isFileName(name)) continue;
+      for (const target of targets)
+        if (isFileName(target.text)) this.edges.push({ from: target.text, to: name, word, uri, orderOnly });
     }
   }
-}
 
-/** What a rule's prerequisites need to know of its targets. */
-interface MadeBy {
-  uri: string;
-  /** The first target other than `.PHONY`. */
-  other: string;
-  /** Whether a second, different one follows. */
-  twoOthers: boolean;
-  /** The targets, when some are file names (edge sources). */
-  fileTargets: readonly Word[] | undefined;
+  private prerequisitesWanted(): { listed: Set<string>; needed: Set<string> } {
+    if (this.wanted) return this.wanted;
+    const wanted = { listed: new Set<string>(), needed: new Set<string>() };
+    for (const file of this.files) {
+      for (const statement of file.statements) {
+        if (statement.type !== 'rule') continue;
+        // The rule's targets other than `.PHONY`: the first, and whether another name follows.
+        let other: string | undefined;
+        let twoOthers = false;
+        for (const { text } of statement.targets) {
+          if (text === '.PHONY') continue;
+          if (other === undefined) other = text;
+          else if (other !== text) twoOthers = true;
+        }
+        if (other === undefined) continue;
+        for (const list of [statement.prerequisites, statement.orderOnly]) {
+          for (const { text } of list) {
+            wanted.listed.add(text);
+            if (twoOthers || other !== text) wanted.needed.add(text);
+          }
+        }
+      }
+    }
+    return (this.wanted = wanted);
+  }
 }
 
 const cache = new WeakMap<readonly FileIndex[], ProjectIndex>();

@@ -49,13 +49,15 @@ export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
 }
 
 export function phonyStale({ index, project }: LintContext): RuleFinding[] {
+  const known = projectIndex(project);
   // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
-  const targets = projectIndex(project).madeOrNeeded;
+  const isTarget = (name: string): boolean =>
+    (name !== '.PHONY' && known.targetNames.has(name)) || known.listedByTargets.has(name);
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     if (target.name !== '.PHONY') continue;
     for (const entry of target.rule.prerequisites) {
-      if (entry.text.includes('$') || targets.has(entry.text)) continue;
+      if (entry.text.includes('$') || isTarget(entry.text)) continue;
       result.push({
         range: entry.range,
         message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
