@@ -17,6 +17,7 @@ export function suppressionsOf(
   const spans: { code: string; from: number; to: number }[] = [];
   const open = new Map<string, number>();
   for (const comment of comments) {
+    if (!comment.text.includes('makescope-')) continue;
     const match = DIRECTIVE.exec(comment.text.trim());
     if (!match) continue;
     const codes = (match[2] ?? '')

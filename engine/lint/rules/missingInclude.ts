@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName, mayName, unfollowedIncludes } from './projectFacts';
+import { isLiteralName } from '../projectIndex';
+import { projectTargetWords, rulesByTarget, someMayName, unfollowedIncludes } from './projectFacts';
 
 /** Where make looks for a relative include after the current folder and `-I` (read.c's default_include_directories). */
 const MAKE_INCLUDE_DIRECTORIES = ['/usr/gnu/include', '/usr/local/include', '/usr/include'];
@@ -14,13 +15,17 @@ export function missingInclude({ index, project, model }: LintContext): RuleFind
   );
   if (unfollowed.length === 0) return [];
   // A rule (or `.DEFAULT`'s recipe) that may make the file lets make create it and read it.
-  const targets = project.flatMap((file) => file.targets);
-  if (targets.some((target) => target.name === '.DEFAULT' && target.rule.recipe.length > 0)) return [];
+  if (
+    rulesByTarget(project)
+      .get('.DEFAULT')
+      ?.some((rule) => rule.recipe.length > 0)
+  )
+    return [];
+  const targets = projectTargetWords(project);
   const result: RuleFinding[] = [];
   for (const site of unfollowed) {
     const name = site.word.text;
-    if (targets.some((target) => mayName(target.name, name) || mayName(target.name, path.normalize(name))))
-      continue;
+    if (someMayName(targets, name) || someMayName(targets, path.normalize(name))) continue;
     if (!path.isAbsolute(name) && MAKE_INCLUDE_DIRECTORIES.some((dir) => existsSync(path.join(dir, name))))
       continue;
     result.push({

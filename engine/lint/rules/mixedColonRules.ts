@@ -2,7 +2,7 @@
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Rule, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName } from './projectFacts';
+import { isLiteralName } from '../projectIndex';
 
 /** For each rule, the conditional branches it sits in (`3:1` = second branch of the file's fourth conditional). */
 function branchesOf(file: FileIndex): Map<Rule, Map<string, number>> {
@@ -22,6 +22,9 @@ function branchesOf(file: FileIndex): Map<Rule, Map<string, number>> {
   return result;
 }
 
+/** The conditional branches a rule sits in (shared by every rule of one branch), if known. */
+type Branches = Map<string, number> | undefined;
+
 /** Two rules in different branches of one conditional are never both read. */
 function exclusive(a: Map<string, number> | undefined, b: Map<string, number> | undefined): boolean {
   if (!a || !b) return false;
@@ -36,22 +39,26 @@ export function mixedColonRules({ index, project }: LintContext): RuleFinding[] 
   if (doubles.size === 0) return [];
   const branches = new Map<Rule, Map<string, number>>();
   for (const file of project) for (const [rule, inside] of branchesOf(file)) branches.set(rule, inside);
-  const seen = new Map<string, Rule[]>();
+  // The earlier rules of each target, `:` and `::` apart, the first one per conditional branch: rules
+  // of one branch are exclusive with the same rules, so a rule looks at each branch once, not each rule.
+  const seen = new Map<string, { single: Map<Branches, Rule>; double: Map<Branches, Rule> }>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
       if (!doubles.has(target.name) || !isLiteralName(target.name) || rule.kind === 'pattern') continue;
-      const earlier = seen.get(target.name) ?? [];
-      if (earlier.length === 0) seen.set(target.name, earlier);
+      let earlier = seen.get(target.name);
+      if (!earlier) seen.set(target.name, (earlier = { single: new Map(), double: new Map() }));
       const double = rule.doubleColon === true;
-      const clash = earlier.find(
-        (other) =>
-          other !== rule &&
-          (other.doubleColon === true) !== double &&
-          !exclusive(branches.get(other), branches.get(rule)),
-      );
-      earlier.push(rule);
+      const inside = branches.get(rule);
+      let clash: Rule | undefined;
+      for (const [where, other] of double ? earlier.single : earlier.double)
+        if (!exclusive(where, inside)) {
+          clash = other;
+          break;
+        }
+      const own = double ? earlier.double : earlier.single;
+      if (!own.has(inside)) own.set(inside, rule);
       if (!clash || file !== index) continue;
       result.push({
         range: target.word.range,

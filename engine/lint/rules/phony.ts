@@ -3,22 +3,29 @@ import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
 import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { projectIndex } from '../projectIndex';
 import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
+
+// Module constants: a regular expression literal in a loop is a new object at each evaluation.
+const NAMES_TARGET = /\$@|\$\(@|\$\{@/;
+const ESCAPED_DOLLAR = /\$\$/g;
+const FILE_LIKE = /[./$%]/;
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
   const name = target.name;
   return target.rule.recipe.some(
-    (line) => /\$@|\$\(@|\$\{@/.test(line.text.replace(/\$\$/g, '')) || line.text.includes(name),
+    (line) => NAMES_TARGET.test(line.text.replace(ESCAPED_DOLLAR, '')) || line.text.includes(name),
   );
 }
 
 /** Conventional names (clean, install...) or a file-less name whose recipe never mentions its target. */
 function looksPhony(target: TargetDefinition): boolean {
   if (CONVENTIONAL_PHONY_TARGETS.has(target.name)) return true;
+  // The name first: it rules out most targets without reading the rule's recipe.
+  if (FILE_LIKE.test(target.name) || target.name.length === 0) return false;
   const { rule } = target;
   if (rule.kind !== 'explicit' || rule.recipe.length === 0) return false;
-  if (/[./$%]/.test(target.name) || target.name.length === 0) return false;
   return !recipeMayCreate(target);
 }
 
@@ -42,19 +49,15 @@ export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
 }
 
 export function phonyStale({ index, project }: LintContext): RuleFinding[] {
-  const targets = new Set<string>();
-  for (const file of project) {
-    for (const target of file.targets) if (target.name !== '.PHONY') targets.add(target.name);
-    // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
-    for (const prerequisite of file.prerequisites) {
-      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY')) targets.add(prerequisite.name);
-    }
-  }
+  const known = projectIndex(project);
+  // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
+  const isTarget = (name: string): boolean =>
+    (name !== '.PHONY' && known.targetNames.has(name)) || known.listedByTargets.has(name);
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     if (target.name !== '.PHONY') continue;
     for (const entry of target.rule.prerequisites) {
-      if (entry.text.includes('$') || targets.has(entry.text)) continue;
+      if (entry.text.includes('$') || isTarget(entry.text)) continue;
       result.push({
         range: entry.range,
         message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
@@ -69,12 +72,7 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
   // cmake's `cmake_force:`, automake's `installcheck-am:`: placeholders a generator writes everywhere.
   if (isGenerated(index)) return [];
   const rules = rulesByTarget(project);
-  const needed = new Set<string>();
-  for (const file of project) {
-    for (const prerequisite of file.prerequisites)
-      if (prerequisite.rule.targets.some((t) => t.text !== '.PHONY' && t.text !== prerequisite.name))
-        needed.add(prerequisite.name);
-  }
+  const needed = projectIndex(project).needed;
   const spacedRecipeLines = new Set(
     index.parsed.problems.filter((p) => p.code === 'recipe-with-spaces').map((p) => p.range.start.line),
   );

@@ -1,48 +1,8 @@
 // MS115 self-dependency, MS116 circular-dependency, MS118 redundant-prerequisite: the graph of literal targets.
-import type { FileIndex } from '../../analysis/fileIndex';
-import type { Rule, Word } from '../../parser/ast';
+import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import {
-  isLiteralName,
-  isSpecialName,
-  perProject,
-  phonyNames,
-  recipeReadsPrerequisites,
-  rulesByTarget,
-} from './projectFacts';
-
-interface Edge {
-  from: string;
-  to: string;
-  word: Word;
-  uri: string;
-  orderOnly: boolean;
-}
-
-const edgesCache = new WeakMap<readonly FileIndex[], Edge[]>();
-
-/** Edges target → prerequisite between literal file names; special targets and `.WAIT` are not files. */
-function edgesOf(project: readonly FileIndex[]): Edge[] {
-  return perProject(edgesCache, project, () => {
-    const edges: Edge[] = [];
-    for (const file of project) {
-      for (const site of file.prerequisites) {
-        if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
-        for (const target of site.rule.targets) {
-          if (!isLiteralName(target.text) || isSpecialName(target.text)) continue;
-          edges.push({
-            from: target.text,
-            to: site.name,
-            word: site.word,
-            uri: file.uri,
-            orderOnly: site.orderOnly,
-          });
-        }
-      }
-    }
-    return edges;
-  });
-}
+import { isLiteralName, isSpecialName, projectIndex, type Edge } from '../projectIndex';
+import { phonyNames, recipeReadsPrerequisites, rulesByTarget, rulesListingTwo } from './projectFacts';
 
 function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
   const successors = new Map<string, string[]>();
@@ -57,14 +17,18 @@ function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
 export function selfDependency({ index }: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
   for (const site of index.prerequisites) {
-    if (!site.rule.targets.some((target) => target.text === site.name)) continue;
-    if (!isLiteralName(site.name) || isSpecialName(site.name)) continue;
+    if (!isLiteralName(site.name) || isSpecialName(site.name) || !listsTarget(site.rule, site.name)) continue;
     result.push({
       range: site.word.range,
       message: `'${site.name}' lists itself as a prerequisite: make drops it ("Circular ${site.name} <- ${site.name} dependency dropped.").`,
     });
   }
   return result;
+}
+
+function listsTarget(rule: Rule, name: string): boolean {
+  for (const target of rule.targets) if (target.text === name) return true;
+  return false;
 }
 
 /** Strongly connected groups of two or more targets (Tarjan's algorithm, without recursion). */
@@ -139,17 +103,33 @@ function pathWithin(
   return path;
 }
 
+/** For each group, its first edge in reading order with both ends in it: one walk of the edges for all groups. */
+function firstEdgeWithin(groups: readonly string[][], edges: readonly Edge[]): (Edge | undefined)[] {
+  const groupOf = new Map<string, number>();
+  for (const [position, members] of groups.entries())
+    for (const member of members) groupOf.set(member, position);
+  const firsts: (Edge | undefined)[] = groups.map(() => undefined);
+  for (const edge of edges) {
+    const position = groupOf.get(edge.from);
+    if (position !== undefined && groupOf.get(edge.to) === position) firsts[position] ??= edge;
+  }
+  return firsts;
+}
+
 export function circularDependency({ index, project }: LintContext): RuleFinding[] {
   // Only an edge into a target can close a loop: files no rule makes (sources, headers) are left out.
-  const all = edgesOf(project);
+  const all = projectIndex(project).edges;
   const targets = new Set(all.map((edge) => edge.from));
   const edges = all.filter((edge) => edge.from !== edge.to && targets.has(edge.to));
   const successors = successorsOf(edges);
+  const groups = cycles(successors);
+  if (groups.length === 0) return [];
+  const firsts = firstEdgeWithin(groups, edges);
   const result: RuleFinding[] = [];
-  for (const members of cycles(successors)) {
+  for (const [position, members] of groups.entries()) {
     const group = new Set(members);
     // One finding per cycle: at its first edge in reading order, in the file that holds it.
-    const first = edges.find((edge) => group.has(edge.from) && group.has(edge.to));
+    const first = firsts[position];
     if (!first || first.uri !== index.uri) continue;
     const loop = [first.from, ...pathWithin(first.to, first.from, successors, group)];
     result.push({
@@ -163,44 +143,76 @@ export function circularDependency({ index, project }: LintContext): RuleFinding
 /** How many nodes one file's redundancy search may visit: enough for real trees, bounded for generated ones. */
 const VISIT_BUDGET = 200_000;
 
-export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
-  const successors = successorsOf(edgesOf(project).filter((edge) => !edge.orderOnly));
+/** What the redundancy search reads of the project, built for the first rule that lists two prerequisites. */
+interface RedundancySearch {
+  /** Whether no recipe of this target reads the prerequisites ($^ $+ $? $<). */
+  recipesQuiet(name: string): boolean;
+  /** The names reachable from `start` (not through `avoid`), within the search's budget. */
+  reachedFrom(start: string, avoid: ReadonlySet<string>): Set<string>;
+  /** A phony or FORCE-like target: whatever needs it is remade every time. */
+  alwaysRemade(name: string): boolean;
+  successors: Map<string, string[]>;
+}
+
+function redundancySearch(project: LintContext['project']): RedundancySearch {
+  const successors = successorsOf(projectIndex(project).edges.filter((edge) => !edge.orderOnly));
   const rules = rulesByTarget(project);
   const readsPrerequisites = recipeReadsPrerequisites(project);
   const phony = phonyNames(project);
-  // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
-  // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
-  const alwaysRemade = (name: string): boolean =>
-    phony.has(name) ||
-    (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0);
   let budget = VISIT_BUDGET;
-  const reachedFrom = (start: string, avoid: ReadonlySet<string>): Set<string> => {
-    const seen = new Set<string>();
-    const queue = [...(successors.get(start) ?? [])];
-    while (queue.length > 0 && budget-- > 0) {
-      const node = queue.pop() ?? '';
-      if (seen.has(node) || avoid.has(node)) continue;
-      seen.add(node);
-      queue.push(...(successors.get(node) ?? []));
-    }
-    return seen;
+  // Per target name, once: a target with many rules is asked about once, not once per rule.
+  const quiet = new Map<string, boolean>();
+  return {
+    successors,
+    // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
+    // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
+    alwaysRemade: (name) =>
+      phony.has(name) ||
+      (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0),
+    reachedFrom(start, avoid) {
+      const seen = new Set<string>();
+      const queue = [...(successors.get(start) ?? [])];
+      while (queue.length > 0 && budget-- > 0) {
+        const node = queue.pop() ?? '';
+        if (seen.has(node) || avoid.has(node)) continue;
+        seen.add(node);
+        queue.push(...(successors.get(node) ?? []));
+      }
+      return seen;
+    },
+    recipesQuiet(name) {
+      let known = quiet.get(name);
+      if (known === undefined) {
+        known = (rules.get(name) ?? []).every((each) =>
+          each.recipe.every((line) => !readsPrerequisites(line.text)),
+        );
+        quiet.set(name, known);
+      }
+      return known;
+    },
   };
+}
+
+export function redundantPrerequisite({ index, project }: LintContext): RuleFinding[] {
+  let search: RedundancySearch | undefined;
   const result: RuleFinding[] = [];
-  for (const rule of index.statements) {
-    if (rule.type !== 'rule' || !isPlainRule(rule, rules, readsPrerequisites)) continue;
+  for (const { rule, sites } of rulesListingTwo(index)) {
+    if (rule.kind === 'static-pattern' || sites.filter((site) => !site.orderOnly).length < 2) continue;
+    search ??= redundancySearch(project);
+    if (!isPlainRule(rule, search.recipesQuiet)) continue;
     const listed = rule.prerequisites.filter((word) => isLiteralName(word.text) && !isSpecialName(word.text));
     const names = new Set(listed.map((word) => word.text));
     const targets = new Set(rule.targets.map((word) => word.text));
     const via = new Map<string, string>();
     for (const name of names) {
-      if (!successors.has(name)) continue;
-      for (const reached of reachedFrom(name, targets))
+      if (!search.successors.has(name)) continue;
+      for (const reached of search.reachedFrom(name, targets))
         if (names.has(reached) && !via.has(reached)) via.set(reached, name);
     }
     for (const word of listed) {
       const through = via.get(word.text);
       if (!through || through === word.text) continue;
-      if (alwaysRemade(word.text) && !alwaysRemade(through)) continue;
+      if (search.alwaysRemade(word.text) && !search.alwaysRemade(through)) continue;
       result.push({
         range: word.range,
         message: `'${word.text}' is already needed by '${through}' (directly or further down), also listed here: make builds it before '${through}' and rebuilds through it anyway.`,
@@ -211,18 +223,8 @@ export function redundantPrerequisite({ index, project }: LintContext): RuleFind
 }
 
 /** A rule of literal targets whose recipes never list the prerequisites ($^ $+ $? $<): there a listed name is on the command line. */
-function isPlainRule(
-  rule: Rule,
-  rules: Map<string, Rule[]>,
-  readsPrerequisites: (text: string) => boolean,
-): boolean {
-  if (rule.prerequisites.length < 2 || rule.kind === 'static-pattern') return false;
+function isPlainRule(rule: Rule, recipesQuiet: (name: string) => boolean): boolean {
   return rule.targets.every(
-    (target) =>
-      isLiteralName(target.text) &&
-      !isSpecialName(target.text) &&
-      (rules.get(target.text) ?? []).every((each) =>
-        each.recipe.every((line) => !readsPrerequisites(line.text)),
-      ),
+    (target) => isLiteralName(target.text) && !isSpecialName(target.text) && recipesQuiet(target.text),
   );
 }

@@ -1,43 +1,51 @@
-// Facts about a project the rules share (phony names, special targets, which words name which files), computed per call.
-import type { FileIndex, IncludeSite } from '../../analysis/fileIndex';
+// Facts about a project the rules share (phony names, special targets, which words name which files), read from its index.
+import type { FileIndex, IncludeSite, PrerequisiteSite } from '../../analysis/fileIndex';
 import type { WorkspaceModel } from '../../analysis/workspaceModel';
-import { SPECIAL_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { Rule } from '../../parser/ast';
+import { isLiteralName, projectIndex } from '../projectIndex';
 
 /** Every name listed as a prerequisite of `.PHONY` in the project's files. */
-export function phonyNames(project: readonly FileIndex[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of project) {
-    for (const target of file.targets) {
-      if (target.name === '.PHONY') for (const p of target.rule.prerequisites) names.add(p.text);
-    }
-  }
-  return names;
+export function phonyNames(project: readonly FileIndex[]): ReadonlySet<string> {
+  return projectIndex(project).phony;
 }
 
 /** True when some file of the project names `special` (`.ONESHELL`, `.POSIX`) as a target. */
 export function hasSpecialTarget(project: readonly FileIndex[], special: string): boolean {
-  return project.some((file) => file.targets.some((target) => target.name === special));
+  return projectIndex(project).targetNames.has(special);
+}
+
+/**
+ * The file's rules that list two or more prerequisites (order-only ones included), each with its
+ * prerequisite sites: read from the index, where a rule's sites follow each other, instead of
+ * building every rule's lists to count them.
+ */
+export function rulesListingTwo(index: FileIndex): { rule: Rule; sites: PrerequisiteSite[] }[] {
+  const result: { rule: Rule; sites: PrerequisiteSite[] }[] = [];
+  const sites = index.prerequisites;
+  for (let from = 0; from < sites.length; ) {
+    const rule = sites[from]?.rule;
+    let to = from + 1;
+    while (to < sites.length && sites[to]?.rule === rule) to++;
+    if (rule && to - from >= 2) result.push({ rule, sites: sites.slice(from, to) });
+    from = to;
+  }
+  return result;
 }
 
 /** A recipe line's command with its `@`, `-`, `+` prefixes and the blanks among them removed. */
+const PREFIXES = /^[@+\-\s]*/;
+
 export function commandText(text: string): { command: string; offset: number } {
-  const match = /^[@+\-\s]*/.exec(text);
+  const match = PREFIXES.exec(text);
   const offset = match ? match[0].length : 0;
   return { command: text.slice(offset), offset };
 }
 
-/** A target or prerequisite word make reads as one literal file name (no reference, no pattern). */
-export function isLiteralName(text: string): boolean {
-  return text.length > 0 && !/[$%]/.test(text);
-}
-
-/** Names listed as targets by GNU make's special targets (`.PHONY`, `.WAIT`...): not files, not edges. */
-export function isSpecialName(text: string): boolean {
-  return Object.hasOwn(SPECIAL_TARGETS, text);
-}
-
 const MAX_WILDCARDS = 8;
+
+/** Compiled matchers of non-literal target words, shared by every call (a word is matched against many names). */
+const matchers = new Map<string, RegExp | undefined>();
+const MAX_MATCHERS = 10_000;
 
 /**
  * Whether a target word may name `file` once make expands it: exact for a literal name; for a
@@ -45,13 +53,40 @@ const MAX_WILDCARDS = 8;
  */
 export function mayName(targetWord: string, file: string): boolean {
   if (isLiteralName(targetWord)) return targetWord === file;
-  const parts = targetWord.split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/);
-  // Many wildcards make the match slow and say little: count such a word as a possible name.
-  if (parts.length > MAX_WILDCARDS) return true;
-  return new RegExp(`^${parts.map(escapeRegExp).join('.*')}$`).test(file);
+  let matcher = matchers.get(targetWord);
+  if (!matchers.has(targetWord)) {
+    const parts = targetWord.split(/\$\([^)]*\)|\$\{[^}]*\}|\$.|%/);
+    // Many wildcards make the match slow and say little: count such a word as a possible name.
+    matcher =
+      parts.length > MAX_WILDCARDS ? undefined : new RegExp(`^${parts.map(escapeRegExp).join('.*')}$`);
+    if (matchers.size >= MAX_MATCHERS) matchers.clear();
+    matchers.set(targetWord, matcher);
+  }
+  return matcher === undefined || matcher.test(file);
+}
+
+/** Whether some of these target words may name `file`: literal words are looked up, the others matched. */
+export function someMayName(targets: TargetWords, file: string): boolean {
+  if (targets.literal.has(file)) return true;
+  for (const word of targets.patterns) if (mayName(word, file)) return true;
+  return false;
+}
+
+/** A project's target words, literal ones in a set: `someMayName` looks each name up instead of trying every target. */
+export interface TargetWords {
+  literal: ReadonlySet<string>;
+  patterns: ReadonlySet<string>;
+}
+
+export function targetWords(names: Iterable<string>): TargetWords {
+  const literal = new Set<string>();
+  const patterns = new Set<string>();
+  for (const name of names) (isLiteralName(name) ? literal : patterns).add(name);
+  return { literal, patterns };
 }
 
 const automaticPatterns = new Map<string, RegExp>();
+const ESCAPED_DOLLAR = /\$\$/g;
 
 /** Whether a recipe line reads one of these automatic variables (`^+?<`), also as `$(^D)`, `${<F}`. */
 export function readsAutomatic(text: string, names: string): boolean {
@@ -61,7 +96,7 @@ export function readsAutomatic(text: string, names: string): boolean {
     pattern = new RegExp(`\\$(?:[${set}]|[({][${set}][DF]?[)}])`);
     automaticPatterns.set(names, pattern);
   }
-  return pattern.test(text.replace(/\$\$/g, ''));
+  return pattern.test(text.includes('$$') ? text.replace(ESCAPED_DOLLAR, '') : text);
 }
 
 /**
@@ -81,21 +116,9 @@ export function perProject<T>(
   return value;
 }
 
-const rulesByTargetCache = new WeakMap<readonly FileIndex[], Map<string, Rule[]>>();
-
 /** Every rule of the project by each name it lists as a target, in reading order. */
-export function rulesByTarget(project: readonly FileIndex[]): Map<string, Rule[]> {
-  return perProject(rulesByTargetCache, project, () => {
-    const rules = new Map<string, Rule[]>();
-    for (const file of project) {
-      for (const target of file.targets) {
-        const list = rules.get(target.name);
-        if (list) list.push(target.rule);
-        else rules.set(target.name, [target.rule]);
-      }
-    }
-    return rules;
-  });
+export function rulesByTarget(project: readonly FileIndex[]): ReadonlyMap<string, Rule[]> {
+  return projectIndex(project).rulesByTarget;
 }
 
 /** The include words the workspace cannot follow to a file that exists (in reading order, per file). */
@@ -113,13 +136,20 @@ export function unfollowedIncludes(model: WorkspaceModel, project: readonly File
  * can expand, or one a rule of the project may generate. A literal name with no rule is simply absent.
  */
 export function hasUnknownIncludes(model: WorkspaceModel, project: readonly FileIndex[]): boolean {
-  const targets = project.flatMap((file) => file.targets.map((target) => target.name));
-  return unfollowedIncludes(model, project).some(
+  const unfollowed = unfollowedIncludes(model, project);
+  if (unfollowed.length === 0) return false;
+  const targets = projectTargetWords(project);
+  return unfollowed.some(
     (site) =>
-      !isLiteralName(site.word.text) ||
-      /[*?[]/.test(site.word.text) ||
-      targets.some((target) => mayName(target, site.word.text)),
+      !isLiteralName(site.word.text) || /[*?[]/.test(site.word.text) || someMayName(targets, site.word.text),
   );
+}
+
+const targetWordsCache = new WeakMap<readonly FileIndex[], TargetWords>();
+
+/** Every target word of the project, for `someMayName`. */
+export function projectTargetWords(project: readonly FileIndex[]): TargetWords {
+  return perProject(targetWordsCache, project, () => targetWords(projectIndex(project).targetNames));
 }
 
 /** `text` matched literally inside a regular expression. */
@@ -139,34 +169,64 @@ const LISTS_PREREQUISITES = '^+?<';
  * Variables whose value reads the prerequisites ($^ $+ $? $<), directly or through another such
  * variable: kbuild's `cmd_link = $(LD) -o $@ $^`, used as `$(call cmd,link)`.
  */
-function prerequisiteReaders(project: readonly FileIndex[], names: string): Set<string> {
-  const values = project.flatMap((file) =>
-    file.variables.flatMap((v) =>
-      v.statement.type === 'assignment' ? [[v.name, v.statement.value] as const] : [],
-    ),
-  );
+function prerequisiteReaders(project: readonly FileIndex[], names: string): ReadonlySet<string> {
+  const byNames = perProject(readersCache, project, () => new Map<string, ReadonlySet<string>>());
+  let readers = byNames.get(names);
+  if (!readers) {
+    readers = readersAmong(projectIndex(project).assignments, names);
+    byNames.set(names, readers);
+  }
+  return readers;
+}
+
+const readersCache = new WeakMap<readonly FileIndex[], Map<string, ReadonlySet<string>>>();
+
+/**
+ * The variables that read `names` directly, then every variable that mentions one of them, and so on:
+ * walked from each reader to the variables that mention it, so a long chain costs its length, not its square.
+ */
+function readersAmong(assignments: readonly { name: string; value: string }[], names: string): Set<string> {
   const readers = new Set<string>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [name, value] of values) {
+  const mentionedBy = new Map<string, string[]>();
+  const queue: string[] = [];
+  for (const { name, value } of assignments) {
+    if (readsAutomatic(value, names)) {
+      if (!readers.has(name)) queue.push(name);
+      readers.add(name);
+      continue;
+    }
+    for (const mentioned of mentions(value)) {
+      const list = mentionedBy.get(mentioned);
+      if (list) list.push(name);
+      else mentionedBy.set(mentioned, [name]);
+    }
+  }
+  for (let reader = queue.pop(); reader !== undefined; reader = queue.pop()) {
+    for (const name of mentionedBy.get(reader) ?? []) {
       if (readers.has(name)) continue;
-      if (readsAutomatic(value, names) || mentionsAny(value, readers)) {
-        readers.add(name);
-        grew = true;
-      }
+      readers.add(name);
+      queue.push(name);
     }
   }
   return readers;
 }
 
+const MENTION = /\$[({](?:call\s+)?([^\s$(){}:,=]+)/g;
+const CALL_ARGUMENT = /\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g;
+
+/** The names `text` mentions as `$(NAME...`, `${NAME...` or a `$(call NAME,` argument. */
+function mentions(text: string): string[] {
+  if (!text.includes('$')) return [];
+  const names: string[] = [];
+  for (const match of text.matchAll(MENTION)) names.push(match[1] ?? '');
+  for (const match of text.matchAll(CALL_ARGUMENT)) names.push(match[1] ?? '');
+  return names;
+}
+
 /** Whether `text` names one of `names` as `$(NAME...`, `${NAME...` or a `$(call NAME,` argument. */
 function mentionsAny(text: string, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  for (const match of text.matchAll(/\$[({](?:call\s+)?([^\s$(){}:,=]+)/g))
-    if (names.has(match[1] ?? '')) return true;
-  for (const match of text.matchAll(/\$[({]call\s+[^,)}]*,\s*([^\s$(){}:,=]+)/g))
-    if (names.has(match[1] ?? '')) return true;
-  return false;
+  return mentions(text).some((name) => names.has(name));
 }
 
 /**

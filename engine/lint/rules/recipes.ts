@@ -1,23 +1,25 @@
 // Recipe rules: MS103 overriding-recipe, MS108 plain make in a recipe, MS109 $(MAKE) hidden in a variable, MS114 spaces.
+import type { RecipeSite } from '../../analysis/fileIndex';
+import type { Rule } from '../../parser/ast';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { commandText } from './projectFacts';
 
 export function overridingRecipe({ index, project }: LintContext): RuleFinding[] {
-  const firstRecipe = new Map<string, { uri: string; line: number }>();
+  const firstRecipe = new Map<string, { uri: string; rule: Rule }>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
-      if (rule.recipe.length === 0 || rule.kind === 'double-colon' || rule.kind === 'pattern') continue;
       if (target.name.includes('$') || target.name.startsWith('.')) continue;
+      if (rule.kind === 'double-colon' || rule.kind === 'pattern' || rule.recipe.length === 0) continue;
       const first = firstRecipe.get(target.name);
       if (!first) {
-        firstRecipe.set(target.name, { uri: file.uri, line: rule.range.start.line });
+        firstRecipe.set(target.name, { uri: file.uri, rule });
         continue;
       }
       if (file.uri !== index.uri) continue;
-      const where = `${uriToPath(first.uri)?.split('/').pop() ?? first.uri}:${first.line + 1}`;
+      const where = `${uriToPath(first.uri)?.split('/').pop() ?? first.uri}:${first.rule.range.start.line + 1}`;
       result.push({
         range: target.word.range,
         message: `Overriding recipe for target '${target.name}': make ignores the recipe at ${where} and warns "overriding recipe".`,
@@ -33,7 +35,8 @@ const PLAIN_MAKE = /(^|[;&|(]\s*|\b(?:then|do|else|exec)\s+)(make)(?=\s|$)/g;
 export function plainMakeInRecipe({ index }: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
   for (const { line } of index.recipes) {
-    if (line.text.includes('\n')) continue;
+    // Without the word there is nothing to find (and most recipe lines do not have it).
+    if (!line.text.includes('make') || line.text.includes('\n')) continue;
     const { command, offset } = commandText(line.text);
     for (const match of command.matchAll(PLAIN_MAKE)) {
       const column = line.range.start.character + offset + (match.index ?? 0) + (match[1]?.length ?? 0);
@@ -50,13 +53,15 @@ export function plainMakeInRecipe({ index }: LintContext): RuleFinding[] {
   return result;
 }
 
+const MAKE_REFERENCE = /\$[({]MAKE[)}]/;
+
 /** Variables whose value runs a sub-make: `SUBMAKE = $(MAKE) -C lib`. */
 function subMakeVariables({ project }: LintContext): Set<string> {
   const names = new Set<string>();
   for (const file of project) {
     for (const variable of file.variables) {
       const { statement } = variable;
-      if (statement.type === 'assignment' && /\$[({]MAKE[)}]/.test(statement.value)) names.add(variable.name);
+      if (statement.type === 'assignment' && MAKE_REFERENCE.test(statement.value)) names.add(variable.name);
     }
   }
   return names;
@@ -65,10 +70,12 @@ function subMakeVariables({ project }: LintContext): Set<string> {
 export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
   const hidden = subMakeVariables(context);
   if (hidden.size === 0) return [];
+  let sites: ((line: number) => RecipeSite[]) | undefined;
   const result: RuleFinding[] = [];
   for (const reference of context.index.parsed.references) {
     if (reference.context !== 'recipe' || reference.functionName || !hidden.has(reference.name)) continue;
-    const site = context.index.recipes.find(
+    sites ??= recipesByLine(context.index.recipes);
+    const site = sites(reference.range.start.line).find(
       ({ line }) =>
         line.range.start.line <= reference.range.start.line &&
         reference.range.end.line <= line.range.end.line,
@@ -81,6 +88,20 @@ export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
     });
   }
   return result;
+}
+
+/** The recipe lines that cover each source line, in reading order: a reference finds its line without a scan. */
+function recipesByLine(recipes: readonly RecipeSite[]): (line: number) => RecipeSite[] {
+  const byLine = new Map<number, RecipeSite[]>();
+  for (const site of recipes) {
+    const { start, end } = site.line.range;
+    for (let line = start.line; line <= end.line; line++) {
+      const list = byLine.get(line);
+      if (list) list.push(site);
+      else byLine.set(line, [site]);
+    }
+  }
+  return (line) => byLine.get(line) ?? [];
 }
 
 export function recipeWithSpaces({ index }: LintContext): RuleFinding[] {

@@ -1,22 +1,26 @@
 // MS110 target-timestamp: a target whose name holds a date or the time it was built never exists when make looks.
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { projectIndex } from '../projectIndex';
 
 const DATE_IN_NAME = /(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])/;
 const DATE_COMMAND = /\$[({]shell\s+date\b|`date\b/;
+const REFERENCE = /\$[({]([^)}:\s]+)[)}]/g;
+
+/** Whether `text` refers to one of the `dated` variables. */
+function namesDated(text: string, dated: ReadonlySet<string>): boolean {
+  if (dated.size === 0 || !text.includes('$')) return false;
+  for (const match of text.matchAll(REFERENCE)) if (dated.has(match[1] ?? '')) return true;
+  return false;
+}
 
 export function targetTimestamp({ index, project }: LintContext): RuleFinding[] {
   const dated = new Set<string>();
-  for (const file of project) {
-    for (const variable of file.variables) {
-      const { statement } = variable;
-      if (statement.type === 'assignment' && DATE_COMMAND.test(statement.value)) dated.add(variable.name);
-    }
-  }
+  for (const { name, value } of projectIndex(project).assignments)
+    if (DATE_COMMAND.test(value)) dated.add(name);
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     const text = target.word.text;
-    const viaVariable = [...text.matchAll(/\$[({]([^)}:\s]+)[)}]/g)].some((m) => dated.has(m[1] ?? ''));
-    if (!DATE_IN_NAME.test(text) && !DATE_COMMAND.test(text) && !viaVariable) continue;
+    if (!DATE_IN_NAME.test(text) && !DATE_COMMAND.test(text) && !namesDated(text, dated)) continue;
     result.push({
       range: target.word.range,
       message: `Target '${text}' names a date or time: it changes between runs (or goes stale), so make rebuilds it every time or never. Name the output by content and keep the date inside it.`,

@@ -5,6 +5,9 @@ import type { LintContext, RuleFinding } from '../lintTypes';
 
 /** Enough to act on; a generated or hostile file could otherwise publish millions of them. */
 const MAX_UNDEFINED_REPORTS = 1000;
+/** `$(1)`: a `call` argument. */
+const DIGITS = /^\d+$/;
+const BLANK_OR_DOLLAR = /[\s$]/;
 
 export function undefinedVariable({ index, model, environment }: LintContext): RuleFinding[] {
   const defined = definedNames(model);
@@ -14,7 +17,8 @@ export function undefinedVariable({ index, model, environment }: LintContext): R
   for (const reference of index.parsed.references) {
     const { name } = reference;
     if (reference.functionName || reference.computed) continue;
-    if (name.length === 0 || /^\d+$/.test(name) || /[\s$]/.test(name) || automaticVariableDoc(name)) continue;
+    if (name.length === 0 || DIGITS.test(name) || BLANK_OR_DOLLAR.test(name) || automaticVariableDoc(name))
+      continue;
     if (
       defined.has(name) ||
       MAKE_DEFINED_VARIABLES.has(name) ||

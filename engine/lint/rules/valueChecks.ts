@@ -1,5 +1,5 @@
 // MS119 empty-reference, MS121 recursive-self-reference, MS122 trailing-blanks: slips inside assigned values.
-import type { Assignment, Position, Reference } from '../../parser/ast';
+import type { Assignment, Comment, Reference } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { escapeRegExp } from './projectFacts';
 
@@ -79,6 +79,7 @@ export function recursiveSelfReference(context: LintContext): RuleFinding[] {
 export function trailingBlanks(context: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
   let lines: string[] | undefined;
+  let commentAt: ((line: number) => Comment | undefined) | undefined;
   for (const assignment of assignments(context)) {
     if (assignment.define) continue;
     const blanks = /[ \t]+$/.exec(assignment.value)?.[0].length ?? 0;
@@ -90,7 +91,8 @@ export function trailingBlanks(context: LintContext): RuleFinding[] {
     // A blank made by a `\` before an empty line (`core-y := \`, `applets/ \`, blank) is not on the line to remove.
     lines ??= (context.model.text(context.index.uri) ?? '').split(/\r?\n|\r/);
     if (!/^[ \t]+$/.test(lines[end.line]?.slice(Math.max(0, start.character), end.character) ?? '')) continue;
-    if (start.character < 0 || saysBlankIsMeant(context, end)) continue;
+    commentAt ??= commentsByLine(context.index.parsed.comments);
+    if (start.character < 0 || saysBlankIsMeant(commentAt(end.line))) continue;
     result.push({
       range: { start, end },
       message: `The value of '${assignment.name.text}' ends in ${blanks} blank${blanks > 1 ? 's' : ''} that make keeps: '$(${assignment.name.text})/x' gives '${assignment.value.trim()}${' '.repeat(blanks)}/x'.`,
@@ -100,7 +102,16 @@ export function trailingBlanks(context: LintContext): RuleFinding[] {
 }
 
 /** `X = find # space is required here`: a comment on the line that speaks of the blank says it is meant. */
-function saysBlankIsMeant({ index }: LintContext, end: Position): boolean {
-  const comment = index.parsed.comments.find((c) => c.range.start.line === end.line);
+function saysBlankIsMeant(comment: Comment | undefined): boolean {
   return comment !== undefined && /\b(space|blank|whitespace)s?\b/i.test(comment.text);
+}
+
+/** The first comment that starts on each line. */
+function commentsByLine(comments: readonly Comment[]): (line: number) => Comment | undefined {
+  const byLine = new Map<number, Comment>();
+  for (const comment of comments) {
+    const line = comment.range.start.line;
+    if (!byLine.has(line)) byLine.set(line, comment);
+  }
+  return (line) => byLine.get(line);
 }

@@ -3,7 +3,7 @@ import { MAKE_DEFINED_VARIABLES } from '../../analysis/makeBuiltinDocs';
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Assignment, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { escapeRegExp, hasSpecialTarget } from './projectFacts';
+import { escapeRegExp, hasSpecialTarget, perProject } from './projectFacts';
 
 /** Read by make's built-in rules or by the programs recipes run, without a `$(...)` in any makefile. */
 const IMPLICITLY_USED = new Set(
@@ -12,8 +12,23 @@ const IMPLICITLY_USED = new Set(
   ),
 );
 
-/** How many times each name is used in the project: references, `ifdef NAME`, `$(call NAME,...)`, `$(value NAME)`. */
-function useCounts(project: readonly FileIndex[]): { counts: Map<string, number>; computed: boolean } {
+const NAMING_FUNCTIONS = new Set(['call', 'value', 'origin', 'flavor']);
+
+const useCountsCache = new WeakMap<readonly FileIndex[], UseCounts>();
+
+interface UseCounts {
+  counts: Map<string, number>;
+  /** Some reference computes its name (`$($(X)_FLAGS)`): any name may be used. */
+  computed: boolean;
+}
+
+/** How many times each name is used in the project (counted once per project, for MS105 and MS107). */
+function useCounts(project: readonly FileIndex[]): UseCounts {
+  return perProject(useCountsCache, project, () => countUses(project));
+}
+
+/** References, `ifdef NAME`, `$(call NAME,...)`, `$(value NAME)`. */
+function countUses(project: readonly FileIndex[]): UseCounts {
   const counts = new Map<string, number>();
   let computed = false;
   const add = (name: string): void => void counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -21,7 +36,7 @@ function useCounts(project: readonly FileIndex[]): { counts: Map<string, number>
     for (const reference of file.parsed.references) {
       if (reference.computed) computed = true;
       else if (!reference.functionName) add(reference.name);
-      else if (['call', 'value', 'origin', 'flavor'].includes(reference.functionName) && reference.args?.[0])
+      else if (NAMING_FUNCTIONS.has(reference.functionName) && reference.args?.[0])
         add(reference.args[0].text.trim());
     }
     for (const statement of file.parsed.statements) visitConditions(statement, add);
@@ -38,16 +53,28 @@ function visitConditions(statement: Statement, add: (name: string) => void): voi
   }
 }
 
-function isExported(name: string, assignment: Assignment, project: readonly FileIndex[]): boolean {
+/** What the project's `export` directives export: every variable (`export` alone), or these names. */
+interface Exports {
+  all: boolean;
+  names: Set<string>;
+}
+
+function exportsOf(project: readonly FileIndex[]): Exports {
+  const exports: Exports = { all: false, names: new Set() };
+  for (const file of project) {
+    for (const s of file.statements) {
+      if (s.type !== 'variable-directive' || s.directive !== 'export') continue;
+      if (s.names.length === 0) exports.all = true;
+      for (const n of s.names) exports.names.add(n.text);
+    }
+  }
+  return exports;
+}
+
+function isExported(name: string, assignment: Assignment, exports: () => Exports): boolean {
   if (assignment.modifiers.includes('export')) return true;
-  return project.some((file) =>
-    file.statements.some(
-      (s) =>
-        s.type === 'variable-directive' &&
-        s.directive === 'export' &&
-        (s.names.length === 0 || s.names.some((n) => n.text === name)),
-    ),
-  );
+  const { all, names } = exports();
+  return all || names.has(name);
 }
 
 export function unusedVariable({ index, project, model }: LintContext): RuleFinding[] {
@@ -55,6 +82,8 @@ export function unusedVariable({ index, project, model }: LintContext): RuleFind
   if (project.some((file) => model.includesOf(file.uri).some((include) => !include.targetUri))) return [];
   const { counts, computed } = useCounts(project);
   if (computed || hasSpecialTarget(project, '.EXPORT_ALL_VARIABLES')) return [];
+  let exports: Exports | undefined;
+  const projectExports = (): Exports => (exports ??= exportsOf(project));
   const result: RuleFinding[] = [];
   const reported = new Set<string>();
   for (const variable of index.variables) {
@@ -63,7 +92,7 @@ export function unusedVariable({ index, project, model }: LintContext): RuleFind
       continue;
     if ((counts.get(name) ?? 0) > 0 || MAKE_DEFINED_VARIABLES.has(name) || IMPLICITLY_USED.has(name))
       continue;
-    if (name.startsWith('.') || isExported(name, statement, project)) continue;
+    if (name.startsWith('.') || isExported(name, statement, projectExports)) continue;
     reported.add(name);
     result.push({
       range: variable.nameRange,
@@ -105,6 +134,8 @@ export function redefinedVariable({ index, project }: LintContext): RuleFinding[
   return result;
 }
 
+const SHELL_CALL = /\$[({]shell[\s)}]/;
+
 export function shellInRecursive({ index, project }: LintContext): RuleFinding[] {
   const { counts } = useCounts(project);
   const result: RuleFinding[] = [];
@@ -112,7 +143,7 @@ export function shellInRecursive({ index, project }: LintContext): RuleFinding[]
     const statement = variable.statement;
     if (statement.type !== 'assignment' || variable.targets) continue;
     if (statement.operator !== '=' && statement.operator !== '?=') continue;
-    if (!/\$[({]shell[\s)}]/.test(statement.value)) continue;
+    if (!SHELL_CALL.test(statement.value)) continue;
     const uses = counts.get(variable.name) ?? 0;
     if (uses < 2) continue;
     result.push({
