@@ -29,4 +29,5 @@ export {
 } from '../engine/timeline/parallelism';
 // The client's part of the timeline panel (no vscode import), as the extension bundle ships it.
 export { timelineBody } from '../client/src/features/timeline/timelineBody';
+export { summarizeTimeline } from '../client/src/features/timeline/timelineSummary';
 export { auditProbe } from '../engine/audit/auditProbe';

@@ -154,7 +154,7 @@ export async function collectEvidence(options: EvidenceOptions): Promise<Evidenc
   const convergence = await climb<ConvergenceResult>({
     id: 'convergence',
     run: (probe) => convergenceProbe({ ...probe, buildFirst: !options.skipBuilds }),
-    explain: interpret.convergence,
+    explain: (result) => interpret.convergence(result, path.resolve(options.directory)),
   });
   const timing = await climb<TimingResult>({
     id: 'timing',

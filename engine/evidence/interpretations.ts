@@ -13,6 +13,7 @@ import { goalsOf } from './influence';
 import { formatDuration } from '../../contract/wording/durations';
 import { meaningfulSpeedup } from '../../contract/wording/parallelFigures';
 import { reasonSummary } from '../probes/reasonSummary';
+import { relativeTo } from '../probes/traceModel';
 
 export interface Explained {
   status: RungStatus;
@@ -23,6 +24,11 @@ export interface Explained {
 const MAX_EXCERPT_LINES = 12;
 /** Where a step's long prerequisite lists are whole: the recorded output linked under the excerpt. */
 const SEE_ALL = 'in the full output linked below';
+
+/** `  (file:line)` with the file relative to `root`, the project's folder, as a user names it. */
+function ruleLocation(target: { file?: string; line?: number }, root: string): string {
+  return target.file ? `  (${relativeTo(root, target.file)}:${target.line ?? '?'})` : '';
+}
 
 function excerptOf(lines: string[]): string {
   const shown = lines.slice(0, MAX_EXCERPT_LINES);
@@ -87,7 +93,7 @@ export function intendedWork(result: DryRunResult, root: string): Explained {
 export function causality(result: TraceReport, root: string): Explained {
   const lines = result.targets.map(
     (target) =>
-      `${target.name} <- ${reasonSummary(target.reason, root, SEE_ALL)}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
+      `${target.name} <- ${reasonSummary(target.reason, root, SEE_ALL)}${ruleLocation(target, root)}`,
   );
   if (result.errors.length > 0) {
     return {
@@ -132,11 +138,9 @@ export function resolvedState(result: DatabaseResult | undefined, savedAs: strin
   };
 }
 
-export function convergence(result: ConvergenceResult): Explained {
-  const lines = result.stale.map(
-    (target) =>
-      `${target.name}: ${target.hint}${target.file ? `  (${target.file}:${target.line ?? '?'})` : ''}`,
-  );
+/** `root`: the project's folder, which the rules' files are named relative to. */
+export function convergence(result: ConvergenceResult, root: string): Explained {
+  const lines = result.stale.map((target) => `${target.name}: ${target.hint}${ruleLocation(target, root)}`);
   const phony =
     result.phony.length > 0
       ? [

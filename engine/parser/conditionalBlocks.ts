@@ -1,5 +1,7 @@
 // Tracks open ifeq/ifdef... blocks: builds their branches and says where statements belong.
-import type { Conditional, ConditionalBranch, ConditionalKind, Position, Range, Statement } from './ast';
+import type { ConditionalKind, Position, Range, Statement } from './ast';
+import { BranchNode, ConditionalNode } from './conditionalNodes';
+import { emptyList } from './listBuilder';
 import { CONDITIONAL_KEYWORDS, parseCondition } from './conditionals';
 import type { LineView } from './lineView';
 import type { ParseOutput } from './output';
@@ -15,8 +17,8 @@ export type ConditionalKeyword = ConditionalKind | 'else' | 'endif';
 const MAX_TREE_DEPTH = 100;
 
 interface OpenConditional {
-  node: Conditional;
-  branch: ConditionalBranch;
+  node: ConditionalNode;
+  branch: BranchNode;
   sawElse: boolean;
   parent: Statement[];
 }
@@ -58,7 +60,7 @@ export class ConditionalBlocks {
     const lineRange = view.range(start, contentEnd);
     if (keyword !== 'else' && keyword !== 'endif') {
       const branch = this.branch(keyword, view, wordEnd, contentEnd, lineRange);
-      const node: Conditional = { type: 'conditional', branches: [branch], range: copy(lineRange) };
+      const node = new ConditionalNode([branch]);
       this.target.push(node);
       this.open.push({ node, branch, sawElse: false, parent: this.target });
       if (this.open.length <= MAX_TREE_DEPTH) this.target = branch.body;
@@ -73,13 +75,12 @@ export class ConditionalBlocks {
       return;
     }
     const text = view.text;
-    open.branch.range.end = previousEnd;
+    open.branch.close(previousEnd);
     settle(open.branch);
     if (keyword === 'endif') {
       if (skipBlanks(text, wordEnd, contentEnd) < contentEnd)
         output.problem('bad-conditional', "extraneous text after 'endif' directive", lineRange, 'warning');
       open.node.endifRange = lineRange;
-      open.node.range.end = lineRange.end;
       settleBranches(open.node);
       this.open.pop();
       this.target = open.parent;
@@ -90,14 +91,14 @@ export class ConditionalBlocks {
     const nextStart = skipBlanks(text, wordEnd, contentEnd);
     const nextEnd = endOfToken(text, nextStart, contentEnd);
     const chained = nextStart < contentEnd ? conditionalKeywordAt(text, nextStart, nextEnd) : null;
-    let branch: ConditionalBranch;
+    let branch: BranchNode;
     if (chained !== null && chained !== 'else' && chained !== 'endif') {
       branch = this.branch(chained, view, nextEnd, contentEnd, lineRange);
     } else {
       if (nextStart < contentEnd)
         output.problem('bad-conditional', "extraneous text after 'else' directive", lineRange, 'warning');
       open.sawElse = true;
-      branch = { keywordRange: lineRange, body: [], range: copy(lineRange) };
+      branch = new BranchNode(undefined, undefined, undefined, lineRange, []);
     }
     open.node.branches.push(branch);
     open.branch = branch;
@@ -108,8 +109,8 @@ export class ConditionalBlocks {
   closeAll(end: Position): void {
     while (this.open.length > 0) {
       const open = this.open.pop() as OpenConditional;
-      open.branch.range.end = end;
-      open.node.range.end = end;
+      open.branch.close(end);
+      open.node.closeAtEnd(end);
       settle(open.branch);
       settleBranches(open.node);
       const opening = open.node.branches[0].keywordRange;
@@ -128,7 +129,7 @@ export class ConditionalBlocks {
     start: number,
     end: number,
     lineRange: Range,
-  ): ConditionalBranch {
+  ): BranchNode {
     const parsed = parseCondition(view, kind, start, end);
     scanReferences(view, start, end, 'condition', this.output.references);
     if (parsed.error !== undefined) this.output.problem('bad-conditional', parsed.error, lineRange, 'error');
@@ -139,10 +140,7 @@ export class ConditionalBlocks {
         lineRange,
         'warning',
       );
-    const branch: ConditionalBranch = { kind, keywordRange: lineRange, body: [], range: copy(lineRange) };
-    if (parsed.condition !== undefined) branch.condition = parsed.condition;
-    if (parsed.operands !== undefined) branch.operands = parsed.operands;
-    return branch;
+    return new BranchNode(kind, parsed.condition, parsed.operands, lineRange, []);
   }
 }
 
@@ -151,17 +149,12 @@ export class ConditionalBlocks {
  * keeps room for 16 or more, and conditional bodies are many (every statement nested in one has
  * already been added when its branch closes, and nothing pushes into a closed body).
  */
-function settle(branch: ConditionalBranch): void {
+function settle(branch: BranchNode): void {
   const body = branch.body;
-  if (body.length > 0) branch.body = body.slice();
+  branch.body = body.length > 0 ? body.slice() : emptyList();
 }
 
 /** The same for a closed conditional's branch list, grown by push() from one at each else. */
-function settleBranches(node: Conditional): void {
+function settleBranches(node: ConditionalNode): void {
   if (node.branches.length > 1) node.branches = node.branches.slice();
-}
-
-/** Ranges whose end is later moved get their own object, so the keyword range stays intact. */
-function copy(range: Range): Range {
-  return { start: range.start, end: range.end };
 }

@@ -1,13 +1,14 @@
 // Words and references that sit on one source line, exactly as written: they keep a line and a column
 // and build their LSP range when it is asked for, instead of holding Range and Position objects.
 import type { Position, Range, RecipeLine, Reference, ReferenceContext, Word } from './ast';
+import { recipePrefixes, runsUnderDryRun } from './recipeCommand';
 
 /**
  * Most words, comments and references of a file. A plain `{ text, range }` costs a Range and up to
  * two Positions on top of the word (~170 bytes with V8's 64-bit fields); this costs three fields.
  * A range read from one is a new object each time: treat it, like the whole tree, as read-only.
  */
-function lineRange(line: number, from: number, to: number): Range {
+export function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
 }
 
@@ -130,18 +131,27 @@ function referenceJson(reference: Reference): Reference {
   return { name, range, nameRange, context };
 }
 
-/** A recipe line written on one source line (no continuation). */
+/**
+ * A recipe line written on one source line (no continuation): its prefixes and whether it runs
+ * under -n are read from its text when asked for.
+ */
 export class LineRecipe implements RecipeLine {
   constructor(
     readonly text: string,
     readonly line: number,
     readonly character: number,
-    readonly prefixes: string,
-    readonly runsUnderDryRun: boolean,
   ) {}
 
   get range(): Range {
     return lineRange(this.line, this.character, this.character + this.text.length);
+  }
+
+  get prefixes(): string {
+    return recipePrefixes(this.text);
+  }
+
+  get runsUnderDryRun(): boolean {
+    return runsUnderDryRun(this.text, this.prefixes);
   }
 
   toJSON(): RecipeLine {

@@ -1,6 +1,7 @@
 // Text -> ParsedMakefile: walks logical lines the way GNU make's reader does; never throws.
-import type { Assignment, ParsedMakefile, Position, RecipeLine, Rule, Statement, Word } from './ast';
+import type { Assignment, ParsedMakefile, RecipeLine, Statement, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
+import { LineAssignment } from './assignmentNode';
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
 import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
@@ -11,6 +12,7 @@ import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
 import { MAX_REFERENCES, scanReferences } from './referenceScanner';
+import { RuleNode } from './ruleNode';
 import { newRuleLine, parseRuleLine } from './rules';
 import {
   DOLLAR,
@@ -39,7 +41,7 @@ class MakefileParser {
   /** Open conditionals, and where statements go meanwhile. */
   private readonly blocks: ConditionalBlocks;
   /** The rule whose recipe lines may follow (make's "filenames" state). */
-  private rule: Rule | null = null;
+  private rule: RuleNode | null = null;
   /** That rule's recipe so far: it gets its recipe list and final range when it closes (closeRule). */
   private readonly recipe = new ListBuilder<RecipeLine>();
   private recipePrefix = TAB;
@@ -261,8 +263,7 @@ class MakefileParser {
 
   /**
    * Ends the open rule's recipe (make leaves its "filenames" state): the rule gets its recipe list,
-   * at its exact size, and a range running to the last recipe line. Until then its range is its
-   * header range, the same object, which is what a rule without recipe lines keeps.
+   * at its exact size; its range then runs to the last recipe line (ruleNode.ts).
    */
   private closeRule(): void {
     const rule = this.rule;
@@ -270,8 +271,6 @@ class MakefileParser {
     this.rule = null;
     if (this.recipe.length === 0) return;
     rule.recipe = this.recipe.take();
-    const end = rule.recipe[rule.recipe.length - 1].range.end;
-    if (!samePosition(end, rule.range.end)) rule.range = rangeBetween(rule.range.start, end);
   }
 
   private addAssignment(
@@ -289,22 +288,43 @@ class MakefileParser {
     const operatorEnd = definition.operatorStart + definition.operator.length;
     // The statement covers its whole value, trailing blanks included, so valueRange lies inside range.
     const rangeEnd = Math.max(operatorEnd, valueEnd);
-    const node: Assignment = {
-      type: 'assignment',
-      name: wordAt(view, nameStart, nameEnd),
-      computedName,
-      operator: definition.operator,
-      value: storedValue(vt, valueStart, valueEnd),
-      valueRange: view.range(valueStart, valueEnd),
-      modifiers: assignment.modifiers,
-      define: false,
-      // A target-specific assignment starts at its first target.
-      range:
-        targets !== undefined && targets.length > 0
-          ? { start: targets[0].range.start, end: view.position(rangeEnd) }
-          : view.range(assignment.start, rangeEnd),
-    };
-    if (targets !== undefined) node.targets = targets;
+    const name = wordAt(view, nameStart, nameEnd);
+    const value = storedValue(vt, valueStart, valueEnd);
+    const from = targets === undefined ? view.sameLineStart(assignment.start, rangeEnd) : -1;
+    let node: Assignment;
+    if (from >= 0) {
+      // Written on one line: columns, not Range objects (assignmentNode.ts).
+      const line = this.table.lineOf(from);
+      const column = from - this.table.starts[line] - assignment.start;
+      node = new LineAssignment(
+        name,
+        definition.operator,
+        value,
+        assignment.modifiers,
+        line,
+        column + assignment.start,
+        column + valueStart,
+        column + valueEnd,
+        column + rangeEnd,
+      );
+    } else {
+      node = {
+        type: 'assignment',
+        name,
+        computedName,
+        operator: definition.operator,
+        value,
+        valueRange: view.range(valueStart, valueEnd),
+        modifiers: assignment.modifiers,
+        define: false,
+        // A target-specific assignment starts at its first target.
+        range:
+          targets !== undefined && targets.length > 0
+            ? rangeBetween(targets[0].range.start, view.position(rangeEnd))
+            : view.range(assignment.start, rangeEnd),
+      };
+      if (targets !== undefined) node.targets = targets;
+    }
     this.blocks.target.push(node);
     if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', this.output.references);
     scanReferences(view, valueStart, valueEnd, 'assignment-value', this.output.references);
@@ -349,21 +369,15 @@ class MakefileParser {
         inlineStart++;
       if (inlineStart < recipeEnd) inlineEnd = trimRawEnd(text, inlineStart, recipeEnd);
     }
-    const headerRange = {
-      start: view.position(start),
-      end: inlineEnd >= 0 ? table.position(inlineEnd) : view.position(parsed.headerEnd),
-    };
-    const rule: Rule = {
-      type: 'rule',
-      kind: parsed.kind,
-      targets: parsed.targets,
-      prerequisites: parsed.prerequisites,
-      orderOnly: parsed.orderOnly,
-      recipe: emptyList(),
-      // Shared with headerRange until recipe lines extend the rule (see closeRule).
-      range: headerRange,
+    const headerEnd = inlineEnd >= 0 ? inlineEnd : view.toSource(parsed.headerEnd);
+    const headerRange = table.range(view.toSource(start), headerEnd);
+    const rule = new RuleNode(
+      parsed.kind,
+      parsed.targets,
+      parsed.prerequisites,
+      parsed.orderOnly,
       headerRange,
-    };
+    );
     if (parsed.targetPattern !== undefined) rule.targetPattern = parsed.targetPattern;
     if (parsed.doubleColon) rule.doubleColon = true;
     this.blocks.target.push(rule);
@@ -424,10 +438,6 @@ function onlyReferences(text: string, start: number, end: number): boolean {
     } else return false;
   }
   return sawReference;
-}
-
-function samePosition(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
 }
 
 function trimRawEnd(text: string, start: number, end: number): number {

@@ -1,9 +1,10 @@
 // Finds every `$(...)`, `${...}` and `$x` reference in a span, nested to any depth, without recursion.
-import type { Reference, ReferenceContext, Word } from './ast';
+import type { Reference, ReferenceContext } from './ast';
+import { argumentWords, firstArgumentStart, splittingCommas } from './functionArguments';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
 import { BracedReference, ShortReference } from './lineSpans';
-import { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
+import { ComputedReference, FunctionCallReference, LONGEST_PACKED_NAME } from './spanReferences';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
 
 /** An open `$(` or `${` whose closing parenthesis has not been seen yet. */
@@ -23,12 +24,19 @@ interface Frame {
   equals: number;
   /** Commas outside nested references and parentheses. */
   commas: number[];
+  /**
+   * The nearest enclosing frame of the other kind (`$(` for a `${`, and back), or null. make splits
+   * a call's arguments counting only its own kind of parentheses (function.c: find_next_argument),
+   * so a comma inside `${...}` nested in a `$(...)` call splits that call; no frame further out can
+   * see a comma at its own depth 0.
+   */
+  other: Frame | null;
 }
+
+const COMMA = 44;
 
 const framePool: Frame[] = [];
 const FRAME_POOL_KEPT = 256;
-/** A function call's arguments, collected at their exact count. */
-const args = new ListBuilder<Word>();
 
 function newFrame(): Frame {
   const frame: Frame = {
@@ -42,12 +50,11 @@ function newFrame(): Frame {
     colon: -1,
     equals: -1,
     commas: [],
+    other: null,
   };
   framePool.push(frame);
   return frame;
 }
-
-const COMMA = 44;
 
 /**
  * References kept per file. A 100,000-line hand-written Makefile has ~64,000; a hostile file of
@@ -92,14 +99,16 @@ export function scanReferences(
         let j = i + 2;
         while (j < end && isNameCode(text.charCodeAt(j))) j++;
         if (j < end && text.charCodeAt(j) === close) {
-          out.push(bracedReference(view, text.slice(i + 2, j), i, j + 1, context));
+          out.push(bracedReference(view, sharedName(text.slice(i + 2, j)), i, j + 1, context));
           i = j + 1;
           continue;
         }
         // Reserve the slot now so an outer reference stays ahead of the ones nested in it.
         const slot = out.length;
         out.push(null as unknown as Reference);
+        const parent = top;
         top = depth < pool.length ? pool[depth] : newFrame();
+        top.other = parent === null ? null : parent.open !== next ? parent : parent.other;
         top.slot = slot;
         top.start = i;
         top.contentStart = i + 2;
@@ -123,6 +132,8 @@ export function scanReferences(
       continue;
     }
     if (top !== null) {
+      const other = top.other;
+      if (other !== null) countForOuterCall(other, c, i);
       if (c === top.close) {
         if (top.depth === 0) {
           finishFrame(view, top, i, i + 1, context, out);
@@ -150,6 +161,15 @@ export function scanReferences(
   if (pool.length > FRAME_POOL_KEPT) pool.length = FRAME_POOL_KEPT;
 }
 
+/** What `text[i]` (inside a nested reference of the other kind) means to the call `frame`. */
+function countForOuterCall(frame: Frame, c: number, i: number): void {
+  if (c === frame.open) frame.depth++;
+  // Its own closing parenthesis would end the call for make; the parser keeps the nesting it found.
+  else if (c === frame.close) {
+    if (frame.depth > 0) frame.depth--;
+  } else if (c === COMMA && frame.depth === 0) frame.commas.push(i);
+}
+
 function finishFrame(
   view: LineView,
   frame: Frame,
@@ -160,25 +180,52 @@ function finishFrame(
 ): void {
   const text = view.text;
   const cs = frame.contentStart;
-  const range = view.range(frame.start, end);
   const functionName = builtinAt(text, cs, contentEnd);
-  if (functionName !== null) {
-    const nameEnd = cs + functionName.length;
-    out[frame.slot] = {
-      name: functionName,
-      range,
-      nameRange: view.range(cs, nameEnd),
-      context,
-      functionName,
-      args: splitArguments(view, frame, nameEnd, contentEnd, BUILTIN_FUNCTIONS.get(functionName) ?? 0),
-    };
+  const substitution = functionName === null && frame.colon >= 0 && frame.equals > frame.colon;
+  const nameEnd = functionName !== null ? cs + functionName.length : substitution ? frame.colon : contentEnd;
+  const from = nameEnd - cs <= LONGEST_PACKED_NAME ? view.sameLineStart(frame.start, end) : -1;
+  if (from >= 0) {
+    // Written on one line: offsets, not objects (spanReferences.ts).
+    const line = view.table.lineOf(from);
+    const character = from - view.table.starts[line];
+    out[frame.slot] =
+      functionName !== null
+        ? new FunctionCallReference(
+            text,
+            frame.start,
+            line,
+            character,
+            end - frame.start,
+            FunctionCallReference.bits(context, end > contentEnd),
+            functionName,
+            splittingCommas(functionName, frame.commas, firstArgumentStart(text, nameEnd, contentEnd)),
+          )
+        : new ComputedReference(
+            text,
+            frame.start,
+            line,
+            character,
+            end - frame.start,
+            ComputedReference.bits(
+              context,
+              frame.firstNested >= 0 && frame.firstNested < nameEnd,
+              substitution,
+              nameEnd - cs,
+            ),
+          );
     return;
   }
-  const substitution = frame.colon >= 0 && frame.equals > frame.colon;
-  const nameEnd = substitution ? frame.colon : contentEnd;
+  const range = view.range(frame.start, end);
+  const nameRange = view.range(cs, nameEnd);
+  if (functionName !== null) {
+    const argStart = firstArgumentStart(text, nameEnd, contentEnd);
+    const splitting = splittingCommas(functionName, frame.commas, argStart);
+    const args = argumentWords(argStart, splitting, contentEnd, (start, stop) => view.word(start, stop));
+    out[frame.slot] = { name: functionName, range, nameRange, context, functionName, args };
+    return;
+  }
   const computed = frame.firstNested >= 0 && frame.firstNested < nameEnd;
   const name = text.slice(cs, nameEnd);
-  const nameRange = view.range(cs, nameEnd);
   // Each shape built in one literal, so V8 keeps every field in the object itself.
   out[frame.slot] =
     !computed && !substitution
@@ -220,6 +267,27 @@ function shortReference(view: LineView, name: string, start: number, context: Re
   return new ShortReference(name, line, from - view.table.starts[line], context);
 }
 
+/** Each built-in function's name to one shared string, so calls keep no copy of their own. */
+const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map(
+  [...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]),
+);
+
+/**
+ * One string per variable name: a file names the same few variables thousands of times, and each
+ * slice is a string of its own (24 bytes or more) that the tree would keep. Bounded, so that a hostile
+ * file of distinct names cannot grow it for good.
+ */
+const names = new Map<string, string>();
+const NAMES_KEPT = 4096;
+
+function sharedName(name: string): string {
+  const shared = names.get(name);
+  if (shared !== undefined) return shared;
+  if (names.size >= NAMES_KEPT) names.clear();
+  names.set(name, name);
+  return name;
+}
+
 /** Letters, digits and `_`: what most variable names are made of. */
 function isNameCode(c: number): boolean {
   return c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57;
@@ -235,26 +303,5 @@ function builtinAt(text: string, start: number, end: number): string | null {
     else break;
   }
   if (i === start || i >= end || !isBlank(text.charCodeAt(i))) return null;
-  const name = text.slice(start, i);
-  return BUILTIN_FUNCTIONS.has(name) ? name : null;
-}
-
-function splitArguments(
-  view: LineView,
-  frame: Frame,
-  nameEnd: number,
-  contentEnd: number,
-  maximum: number,
-): Word[] {
-  const text = view.text;
-  let argStart = nameEnd;
-  while (argStart < contentEnd && isBlank(text.charCodeAt(argStart))) argStart++;
-  for (const comma of frame.commas) {
-    if (comma < argStart) continue;
-    if (maximum !== 0 && args.length === maximum - 1) break;
-    args.add(view.word(argStart, comma));
-    argStart = comma + 1;
-  }
-  args.add(view.word(argStart, contentEnd));
-  return args.take();
+  return FUNCTION_NAMES.get(text.slice(start, i)) ?? null;
 }

@@ -14,8 +14,8 @@ export function workSpans(spans: readonly TargetSpan[]): TargetSpan[] {
   return spans.filter((outer) => !isContainer(outer, spans));
 }
 
-/** Share of `wallSeconds` during which at least one span ran. */
-export function coverage(spans: readonly TargetSpan[], wallSeconds: number): number {
+/** Share of `wallSeconds` during which at least one span (a recipe or a read) ran. */
+export function coverage(spans: readonly { start: number; end: number }[], wallSeconds: number): number {
   if (wallSeconds <= 0) return 0;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let covered = 0;

@@ -1,16 +1,19 @@
-// Reads an `strace -f -ttt -v` log into one span per target per make level.
+// Reads an `strace -f -ttt -v` log into one span per target per make level, and each make's reading of its makefiles.
 import { SPAN_ENV, parseSpanValue } from './spanEnvironment';
-import type { TargetSpan } from './timelineTypes';
+import type { ReadSpan, TargetSpan } from './timelineTypes';
 
 const LINE = /^(\d+)\s+(\d+\.\d+)\s+(.*)$/;
 const SPAN_VALUE = new RegExp(`"${SPAN_ENV}=([^"]*)"`);
 const CLONE_CHILD = /^(?:clone3?|fork|vfork)\(.*\)\s+=\s+(\d+)/;
 const RESUMED_CHILD = /^<\.\.\. (?:clone3?|fork|vfork) resumed>.*\)\s+=\s+(\d+)/;
+const PROGRAM = /^execve\("([^"]*)"/;
+const MAKE_LEVEL = /"MAKELEVEL=(\d+)"/;
 
 interface ProcessRecord {
   span?: string;
   start: number;
   end: number;
+  parent?: number;
 }
 
 export interface ParsedTimeline {
@@ -18,12 +21,19 @@ export interface ParsedTimeline {
   first: number;
   last: number;
   spans: TargetSpan[];
+  reads: ReadSpan[];
 }
 
 export class StraceTimelineParser {
   private readonly processes = new Map<number, ProcessRecord>();
+  /** Reads still open, by the pid of the make doing them. */
+  private readonly reading = new Map<number, ReadSpan>();
+  private readonly reads: ReadSpan[] = [];
   private first = Infinity;
   private last = -Infinity;
+
+  /** @param makeNames the file names make runs under (`make`, or the basename of --make). */
+  constructor(private readonly makeNames: readonly string[] = ['make']) {}
 
   line(text: string): void {
     const match = LINE.exec(text);
@@ -40,16 +50,51 @@ export class StraceTimelineParser {
       const value = SPAN_VALUE.exec(rest);
       record.span = value ? value[1] : undefined;
       record.start = Math.min(record.start, time);
+      this.closeParentRead(record);
+      this.openRead(pid, time, rest);
       return;
     }
+    if (rest.startsWith('exit_group(')) this.closeRead(pid, time);
     const child = CLONE_CHILD.exec(rest) ?? RESUMED_CHILD.exec(rest);
     if (child) {
       const childPid = Number(child[1]);
       const known = this.processes.get(childPid);
       // A child inherits its parent's environment until it runs a program of its own.
-      if (known) known.span ??= record.span;
-      else this.processes.set(childPid, { span: record.span, start: time, end: time });
+      if (known) {
+        known.span ??= record.span;
+        known.parent = pid;
+        // A vforked child can run its program before the fork returns in the log.
+        this.closeParentRead(known);
+      } else this.processes.set(childPid, { span: record.span, start: time, end: time, parent: pid });
     }
+  }
+
+  /** A make program starting (or re-executing after remaking a makefile) begins to read its makefiles. */
+  private openRead(pid: number, time: number, execve: string): void {
+    this.closeRead(pid, time);
+    const program = PROGRAM.exec(execve)?.[1] ?? '';
+    if (!this.makeNames.includes(program.slice(program.lastIndexOf('/') + 1))) return;
+    const level = Number(MAKE_LEVEL.exec(execve)?.[1] ?? 0);
+    const read: ReadSpan = { level, start: time, end: time, pid };
+    this.reading.set(pid, read);
+    this.reads.push(read);
+  }
+
+  /**
+   * The first recipe of a make ends its read (forked when it was read). A `$(shell)` child of a
+   * sub-make carries the span of the recipe that started the sub-make, one level up: not a recipe.
+   */
+  private closeParentRead(child: ProcessRecord): void {
+    if (child.parent === undefined || !child.span) return;
+    const read = this.reading.get(child.parent);
+    if (read && parseSpanValue(child.span)?.level === read.level) this.closeRead(child.parent, child.start);
+  }
+
+  private closeRead(pid: number, time: number): void {
+    const read = this.reading.get(pid);
+    if (!read) return;
+    read.end = Math.max(read.start, time);
+    this.reading.delete(pid);
   }
 
   finish(): ParsedTimeline {
@@ -67,12 +112,14 @@ export class StraceTimelineParser {
     }
     const first = Number.isFinite(this.first) ? this.first : 0;
     const last = Number.isFinite(this.last) ? this.last : 0;
+    for (const pid of [...this.reading.keys()]) this.closeRead(pid, this.processes.get(pid)?.end ?? last);
     const relative = [...spans.values()].map((span) => ({
       ...span,
       start: span.start - first,
       end: span.end - first,
     }));
     relative.sort((a, b) => a.start - b.start || a.level - b.level);
-    return { first, last, spans: relative };
+    const reads = this.reads.map((read) => ({ ...read, start: read.start - first, end: read.end - first }));
+    return { first, last, spans: relative, reads };
   }
 }

@@ -34,8 +34,8 @@ export interface TimelineResult {
 const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
 const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group'];
 
-async function readSpans(log: string): Promise<ParsedTimeline> {
-  const parser = new StraceTimelineParser();
+async function readSpans(log: string, make: string): Promise<ParsedTimeline> {
+  const parser = new StraceTimelineParser([...new Set(['make', 'gmake', path.basename(make)])]);
   const splitter = new LineSplitter((line) => parser.line(line));
   for await (const chunk of createReadStream(log, { encoding: 'utf8' })) splitter.push(chunk as string);
   splitter.finish();
@@ -66,8 +66,9 @@ export function buildTimeline(
     })),
     criticalPath: path.spans,
     criticalSeconds: path.seconds,
+    reads: parsed.reads,
     criticalFrom: path.from,
-    coverage: coverage(parsed.spans, wallSeconds),
+    coverage: coverage([...parsed.spans, ...parsed.reads], wallSeconds),
     averageParallelism: averageParallelism(work, wallSeconds),
     parallelism: steps,
     idleSlotSeconds: idleSlotSeconds(steps, jobs),
@@ -105,7 +106,7 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
         throw new ProbeError(result.message ?? `${tracer.strace} did not start`, 'make-missing');
       if (result.outcome !== 'exited')
         throw new ProbeError(`the traced build: ${result.message ?? result.outcome}`, result.outcome);
-      const parsed = await readSpans(log);
+      const parsed = await readSpans(log, settings.make);
       const original = (span: { directory: string }) => place.toOriginal(span.directory);
       for (const span of parsed.spans) span.directory = original(span);
       const { graphs, log: output } = makeDatabases(result.stdout);

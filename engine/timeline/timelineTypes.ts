@@ -13,6 +13,17 @@ export interface TargetSpan {
   pids: number[];
 }
 
+/** A make reading its makefiles (remaking them included) before its first recipe, or after re-executing. */
+export interface ReadSpan {
+  /** MAKELEVEL of that make. */
+  level: number;
+  /** Seconds since the build started. */
+  start: number;
+  end: number;
+  /** The make's process id. */
+  pid: number;
+}
+
 /** A span as the timeline shows it: its job lane, whether it only holds a sub-make, where its rule is. */
 export interface TimelineSpan extends TargetSpan {
   /** Job lane (0-based): spans on one lane never overlap. Containers get -1. */
@@ -44,12 +55,14 @@ export interface Timeline {
   /** The -j the build ran with. */
   jobs: number;
   spans: TimelineSpan[];
+  /** Each make reading its makefiles, in the order they started. */
+  reads: ReadSpan[];
   /** The chain through the declared graph whose durations bound the build at any -j, first to last. */
   criticalPath: TargetSpan[];
   criticalSeconds: number;
   /** 'declared': from make's databases of the same run; 'observed': from the order spans ran in. */
   criticalFrom: 'declared' | 'observed';
-  /** Share of the wall time during which at least one recipe ran (0–1). */
+  /** Share of the wall time during which a recipe ran or a make read its makefiles (0–1). */
   coverage: number;
   /** Recipe-seconds over wall-seconds. */
   averageParallelism: number;

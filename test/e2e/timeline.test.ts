@@ -1,5 +1,6 @@
 // Show Build Timeline from the command palette in a real VS Code: the panel's lanes, critical path and figures
-// (checked against the CLI on the same fixture), a click that opens the rule, and the Chrome trace export.
+// (checked against the CLI on the same fixture), a click that opens the rule, the Chrome trace export, and the
+// panel back after a window reload (its words kept by the webview's state, the bars redrawn on request).
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +8,7 @@ import type { FrameLocator } from 'playwright-core';
 import { runCli } from '../../cli/src/cli';
 import { workspaceFrom, type Workspace } from '../probes/support/fixtureCopy';
 import { validateTraceEvents } from '../probes/support/traceEventFormat';
+import { waitForWorkbench } from '../../scripts/lib/browser.mjs';
 import { waitFor } from '../integration/waitFor';
 import { Session } from './codeServer';
 
@@ -66,14 +68,25 @@ describe('Show Build Timeline', function () {
     return session.workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
+  /** Waits (a traced build: up to 90 s) until the panel draws its bars, and returns them. */
+  async function barsDrawn(what: string) {
+    const bars = panel().locator('#timeline g.bar');
+    await waitFor(async () => (await bars.count()) > 0, { what, timeoutMs: 90_000 });
+    return bars;
+  }
+
+  /** What the user reads in the panel: the critical path's items and figure. */
+  async function panelWords(): Promise<{ chain: string[]; critical: string }> {
+    return {
+      chain: await panel().locator('#critical-path li').allTextContents(),
+      critical: (await panel().locator('#figures tr[data-figure="critical"] td').textContent()) ?? '',
+    };
+  }
+
   it('draws two job lanes and a sub-make row, the critical path y -> x -> all in red, its length as the CLI prints it', async function () {
     const { workbench } = session;
     await workbench.runCommand('Makescope: Show Build Timeline');
-    const bars = panel().locator('#timeline g.bar');
-    await waitFor(async () => (await bars.count()) > 0, {
-      what: 'bars in the Build Timeline panel',
-      timeoutMs: 90_000,
-    });
+    const bars = await barsDrawn('bars in the Build Timeline panel');
     const rows = await panel().locator('#timeline text.row-label.lane').allTextContents();
     assert.deepEqual(rows, ['job lane 1', 'job lane 2']);
     assert.deepEqual(await panel().locator('#timeline text.row-label.sub-make').allTextContents(), [
@@ -169,5 +182,53 @@ describe('Show Build Timeline', function () {
     const spans = trace.traceEvents.filter((event) => event.ph === 'X').map((event) => event.name);
     assert.deepEqual([...spans].sort(), ['a', 'all', 'b', 'x', 'y']);
     await workbench.screenshot('timeline-4-exported');
+  });
+
+  it('comes back after Developer: Reload Window with the same critical path, and redraws the bars on request', async function () {
+    const { workbench } = session;
+    const before = await panelWords();
+    assert.deepEqual(
+      before.chain.map((item) => item.split(/\s+/)[0]),
+      ['sub/y', 'sub/x', 'all'],
+    );
+    await workbench.screenshot('timeline-5-restore-1-before-reload');
+
+    const reloaded = workbench.page.waitForEvent('framenavigated', {
+      predicate: (frame) => frame === workbench.page.mainFrame(),
+      timeout: 60_000,
+    });
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
+    await waitForWorkbench(workbench.page);
+
+    let shown: string[] = [];
+    await waitFor(
+      async () => {
+        shown = await panel()
+          .locator('#critical-path li')
+          .allTextContents()
+          .catch(() => []);
+        return shown.length > 0;
+      },
+      {
+        what: () => `the Build Timeline panel back after the reload (critical path: ${shown.join(' | ')})`,
+        timeoutMs: 60_000,
+      },
+    );
+    const after = await panelWords();
+    assert.deepEqual(after, before);
+    assert.match((await panel().locator('#summary').textContent()) ?? '', /restored after a reload/);
+    const tabs = await workbench.page.locator('.tabs-container .tab .label-name').allTextContents();
+    assert.ok(tabs.includes('Build Timeline'), `a Build Timeline tab among ${tabs.join(' | ')}`);
+    await workbench.screenshot('timeline-5-restore-2-after-reload');
+
+    await panel().locator('#rerun').click();
+    await barsDrawn('bars drawn again after "Run the traced build again"');
+    const again = await panelWords();
+    assert.deepEqual(
+      again.chain.map((item) => item.split(/\s+/)[0]),
+      ['sub/y', 'sub/x', 'all'],
+    );
+    await workbench.screenshot('timeline-5-restore-3-run-again');
   });
 });

@@ -39,6 +39,14 @@ ${page.body}
 </html>`;
 }
 
+/**
+ * The start of every panel script: the VS Code API (acquired once per page, as `vscode`) and the page's state kept
+ * with setState, so VS Code hands it to the panel's serializer after a window reload.
+ */
+export const keepPageState = `
+  const vscode = acquireVsCodeApi();
+  try { vscode.setState(JSON.parse(document.getElementById('state').textContent)); } catch (e) { /* no state */ }`;
+
 /** Text safe inside the page's HTML, attribute values included. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -42,6 +42,7 @@ function recursive(): Timeline {
     wallSeconds: 3,
     jobs: 2,
     spans,
+    reads: [],
     criticalPath: spans.filter((s) => s.critical),
     criticalSeconds: 3,
     criticalFrom: 'declared',

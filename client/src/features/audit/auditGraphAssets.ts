@@ -1,4 +1,5 @@
 // The audit graph webview's inline style and script (loaded under the panel's CSP nonce).
+import { keepPageState } from '../../infrastructure/webviewPage';
 
 export const auditGraphStyle = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px; }
@@ -25,9 +26,7 @@ line.edge { stroke-width: 1.4; }
 // Plain script: the webview posts what was clicked or typed; the extension does the work.
 export const auditGraphScript = `
 (function () {
-  const vscode = acquireVsCodeApi();
-  const state = document.getElementById('state');
-  try { vscode.setState(JSON.parse(state.textContent)); } catch (e) { /* no state */ }
+${keepPageState}
   document.body.addEventListener('click', function (event) {
     const element = event.target.closest('[data-file],[data-whole]');
     if (!element) return;

@@ -1,4 +1,5 @@
 // The Parallel Diff webview's inline style and script (loaded under the panel's CSP nonce).
+import { keepPageState } from '../../infrastructure/webviewPage';
 
 export const parallelDiffStyle = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px; }
@@ -18,9 +19,7 @@ a { color: var(--vscode-textLink-foreground); }
 // Plain script: the webview posts what was clicked; the extension does the work.
 export const parallelDiffScript = `
 (function () {
-  const vscode = acquireVsCodeApi();
-  const state = document.getElementById('state');
-  try { vscode.setState(JSON.parse(state.textContent)); } catch (e) { /* no state */ }
+${keepPageState}
   document.body.addEventListener('click', function (event) {
     const element = event.target.closest('[data-diff],[data-file],[data-copy],[data-fix]');
     if (!element || element.disabled) return;

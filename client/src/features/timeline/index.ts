@@ -6,7 +6,7 @@ import { TimelineRequest, type TimelineAnswer } from '../../../../contract/timel
 import { timelineFigures } from '../../../../contract/wording/timelineFigures';
 import type { ClientServices } from '../../infrastructure/clientServices';
 import { chooseMakefile } from '../../infrastructure/probeTarget';
-import { TimelinePanel } from './timelinePanel';
+import { TimelinePanel, type TimelinePanelActions } from './timelinePanel';
 
 export const TIMELINE_COMMAND = 'makescope.showTimeline';
 const TITLE = 'Show Build Timeline';
@@ -23,6 +23,10 @@ export function register(services: ClientServices): void {
     vscode.commands.registerCommand(TIMELINE_COMMAND, (args?: TimelineArguments | vscode.Uri) =>
       showTimeline(services, args),
     ),
+    vscode.window.registerWebviewPanelSerializer(TimelinePanel.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) =>
+        TimelinePanel.revive(panel, state, panelActions(services)),
+    }),
     { dispose: () => TimelinePanel.visible?.dispose() },
   );
 }
@@ -48,11 +52,18 @@ async function showTimeline(
   for (const figure of timelineFigures(result.timeline))
     services.output.appendLine(`  ${figure.label}: ${figure.value}`);
   for (const note of result.notes) services.output.appendLine(`  note: ${note}`);
-  TimelinePanel.createOrShow(result, (file) => {
-    services.output.info(`${TITLE}: Chrome trace written to ${file.fsPath}`);
-    void vscode.window.showInformationMessage(
-      `Makescope: Chrome trace saved to ${vscode.workspace.asRelativePath(file, false)} (open it in ui.perfetto.dev or chrome://tracing)`,
-    );
-  });
+  TimelinePanel.createOrShow(result, makefile.toString(), panelActions(services));
   return result;
+}
+
+function panelActions(services: ClientServices): TimelinePanelActions {
+  return {
+    saved: (file) => {
+      services.output.info(`${TITLE}: Chrome trace written to ${file.fsPath}`);
+      void vscode.window.showInformationMessage(
+        `Makescope: Chrome trace saved to ${vscode.workspace.asRelativePath(file, false)} (open it in ui.perfetto.dev or chrome://tracing)`,
+      );
+    },
+    rerun: (request) => showTimeline(services, request),
+  };
 }

@@ -1,4 +1,5 @@
 // The timeline webview's inline style and script (loaded under the panel's CSP nonce).
+import { keepPageState } from '../../infrastructure/webviewPage';
 
 export const timelineStyle = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px; }
@@ -30,17 +31,18 @@ line.jobs { stroke: var(--vscode-foreground); stroke-dasharray: 4 3; }
 // Plain script: the webview posts what was clicked; the extension opens the rule or saves the trace.
 export const timelineScript = `
 (function () {
-  const vscode = acquireVsCodeApi();
+${keepPageState}
   // The picture is drawn for the panel's width: say it now and when the panel is resized.
   let timer;
   function sayWidth() { vscode.postMessage({ command: 'width', width: document.body.clientWidth }); }
   window.addEventListener('resize', function () { clearTimeout(timer); timer = setTimeout(sayWidth, 150); });
   sayWidth();
   document.body.addEventListener('click', function (event) {
-    const element = event.target.closest('[data-file],[data-export]');
+    const element = event.target.closest('[data-file],[data-export],[data-rerun]');
     if (!element) return;
     event.preventDefault();
     if (element.dataset.export !== undefined) vscode.postMessage({ command: 'export' });
+    else if (element.dataset.rerun !== undefined) vscode.postMessage({ command: 'rerun' });
     else vscode.postMessage({ command: 'open', file: element.dataset.file, line: Number(element.dataset.line) });
   });
 })();

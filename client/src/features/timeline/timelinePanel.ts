@@ -8,26 +8,55 @@ import { showRuleAt } from '../../infrastructure/location';
 import { webviewPageHtml } from '../../infrastructure/webviewPage';
 import { timelineScript, timelineStyle } from './timelineAssets';
 import { timelineBody } from './timelineBody';
+import { summarizeTimeline, summaryHtml, type TimelineSummary } from './timelineSummary';
 
 type PanelMessage =
   | { command: 'open'; file: string; line: number }
   | { command: 'export' }
+  | { command: 'rerun' }
   | { command: 'width'; width: number };
 
 /** Drawing width in pixels until the page says how wide the panel is; never narrower than the minimum. */
 const FIRST_WIDTH = 1000;
 const MIN_WIDTH = 420;
 
+/** What the panel asks its owner to do. */
+export interface TimelinePanelActions {
+  /** The Chrome trace was written to `file`. */
+  saved(file: vscode.Uri): void;
+  /** Run the traced build of a restored panel again. */
+  rerun(request: TimelineSummary['request']): Promise<unknown>;
+}
+
+/** After a window reload: the kept words, and a button for the picture (the spans were not kept). */
+function restoredBody(summary: TimelineSummary): string {
+  return summaryHtml(
+    summary,
+    'restored after a reload: the picture and the Chrome trace were not kept',
+    `<p><button type="button" id="rerun" data-rerun>Run the traced build again</button></p>`,
+  );
+}
+
+function isSummary(value: unknown): value is TimelineSummary {
+  const summary = value as Partial<TimelineSummary> | undefined;
+  return (
+    typeof summary?.heading === 'string' &&
+    typeof summary.request?.uri === 'string' &&
+    [summary.figures, summary.critical, summary.speedups, summary.notes].every(Array.isArray)
+  );
+}
+
 export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
   static readonly viewType = 'makescope.timeline';
   private static current: TimelinePanel | undefined;
   private width = FIRST_WIDTH;
 
-  /** Shows `answer`, creating the panel beside the editor (keeping the focus where it is). */
-  static createOrShow(answer: TimelineAnswer, onSaved: (file: vscode.Uri) => void): TimelinePanel {
+  /** Shows `answer` (of the build of makefile `uri`), creating the panel beside the editor (keeping the focus). */
+  static createOrShow(answer: TimelineAnswer, uri: string, actions: TimelinePanelActions): TimelinePanel {
+    const summary = summarizeTimeline(answer, uri);
     if (TimelinePanel.current) {
       TimelinePanel.current.panel.reveal(undefined, true);
-      TimelinePanel.current.update(answer);
+      TimelinePanel.current.update(answer, summary);
       return TimelinePanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -36,8 +65,20 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
     );
-    TimelinePanel.current = new TimelinePanel(panel, answer, onSaved);
+    TimelinePanel.current = new TimelinePanel(panel, summary, answer, actions);
     return TimelinePanel.current;
+  }
+
+  /** Restores a panel VS Code kept across a reload, from the words the webview saved (an empty state: closed). */
+  static revive(panel: vscode.WebviewPanel, state: unknown, actions: TimelinePanelActions): void {
+    const summary = (state as { summary?: unknown } | undefined)?.summary;
+    if (!isSummary(summary)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    TimelinePanel.current?.dispose();
+    TimelinePanel.current = new TimelinePanel(panel, summary, undefined, actions);
   }
 
   static get visible(): TimelinePanel | undefined {
@@ -46,21 +87,25 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
 
   private constructor(
     panel: vscode.WebviewPanel,
-    private answer: TimelineAnswer,
-    private readonly onSaved: (file: vscode.Uri) => void,
+    private summary: TimelineSummary,
+    /** The whole answer, for the picture and the export; undefined in a panel restored after a reload. */
+    private answer: TimelineAnswer | undefined,
+    private readonly actions: TimelinePanelActions,
   ) {
     super(panel);
     this.render();
   }
 
-  update(answer: TimelineAnswer): void {
+  update(answer: TimelineAnswer, summary: TimelineSummary): void {
     this.answer = answer;
+    this.summary = summary;
     this.render();
   }
 
   protected async receive(message: PanelMessage): Promise<void> {
     if (message.command === 'open') await showRuleAt(message.file, message.line);
     else if (message.command === 'export') await this.exportTrace();
+    else if (message.command === 'rerun') await this.actions.rerun(this.summary.request);
     else this.resize(message.width);
   }
 
@@ -69,20 +114,22 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
     const wanted = Math.max(MIN_WIDTH, Math.floor(width) - 32);
     if (!Number.isFinite(wanted) || Math.abs(wanted - this.width) < 24) return;
     this.width = wanted;
-    this.render();
+    if (this.answer) this.render();
   }
 
   /** Saves the Chrome trace where the user says (Perfetto and chrome://tracing open it). */
   private async exportTrace(): Promise<void> {
+    const answer = this.answer;
+    if (!answer) return;
     const file = await vscode.window.showSaveDialog({
       title: 'Export Chrome trace',
-      defaultUri: vscode.Uri.file(path.join(this.answer.directory, 'makescope-timeline.json')),
+      defaultUri: vscode.Uri.file(path.join(answer.directory, 'makescope-timeline.json')),
       filters: { 'Chrome trace (JSON)': ['json'] },
       saveLabel: 'Export',
     });
     if (!file) return;
-    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(this.answer.chromeTrace)));
-    this.onSaved(file);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(answer.chromeTrace)));
+    this.actions.saved(file);
   }
 
   private render(): void {
@@ -91,8 +138,8 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
       title: 'Build Timeline',
       style: timelineStyle,
       script: timelineScript,
-      body: timelineBody(this.answer, this.width),
-      state: null,
+      body: this.answer ? timelineBody(this.answer, this.summary, this.width) : restoredBody(this.summary),
+      state: { summary: this.summary },
     });
   }
 

@@ -1,0 +1,82 @@
+// A rule as the tree keeps it: a one-item list is kept as its item, and the rule's range is built from
+// its header and its last recipe line when read.
+import type { Range, RecipeLine, Rule, RuleKind, Word } from './ast';
+import { rangeBetween } from './lineSpans';
+import { emptyList } from './listBuilder';
+
+/** A list, or its only item: most rules have one target, one prerequisite, one recipe line. */
+type ListOrItem<T> = T | T[];
+
+function list<T>(kept: ListOrItem<T>): T[] {
+  return Array.isArray(kept) ? kept : [kept];
+}
+
+function kept<T>(items: T[]): ListOrItem<T> {
+  return items.length === 1 ? items[0] : items;
+}
+
+/**
+ * A one-item list read from a RuleNode is a new array on every read: the tree is read-only, so no
+ * caller needs the same one twice, and a one-item array kept per list costs 56 bytes per rule.
+ */
+export class RuleNode implements Rule {
+  private keptTargets: ListOrItem<Word>;
+  private keptPrerequisites: ListOrItem<Word>;
+  private keptRecipe: ListOrItem<RecipeLine>;
+  // Set after construction on the few rules that have them, so that the others keep no field for them.
+  declare targetPattern?: Word;
+  declare doubleColon?: boolean;
+
+  constructor(
+    readonly kind: RuleKind,
+    targets: Word[],
+    prerequisites: Word[],
+    readonly orderOnly: Word[],
+    readonly headerRange: Range,
+  ) {
+    this.keptTargets = kept(targets);
+    this.keptPrerequisites = kept(prerequisites);
+    this.keptRecipe = emptyList();
+  }
+
+  get type(): 'rule' {
+    return 'rule';
+  }
+
+  get targets(): Word[] {
+    return list(this.keptTargets);
+  }
+
+  get prerequisites(): Word[] {
+    return list(this.keptPrerequisites);
+  }
+
+  get recipe(): RecipeLine[] {
+    return list(this.keptRecipe);
+  }
+
+  set recipe(recipe: RecipeLine[]) {
+    this.keptRecipe = kept(recipe);
+  }
+
+  /** From the first target to the end of the last recipe line (the header alone without one). */
+  get range(): Range {
+    const recipe = this.keptRecipe;
+    const last = Array.isArray(recipe) ? recipe[recipe.length - 1] : recipe;
+    if (last === undefined) return this.headerRange;
+    const end = last.range.end;
+    const header = this.headerRange;
+    const headerEnd = header.end;
+    return end.line === headerEnd.line && end.character === headerEnd.character
+      ? header
+      : rangeBetween(header.start, end);
+  }
+
+  toJSON(): Rule {
+    const { type, kind, targets, targetPattern, prerequisites, orderOnly, recipe, range, headerRange } = this;
+    const json: Rule = { type, kind, targets, prerequisites, orderOnly, recipe, range, headerRange };
+    if (targetPattern !== undefined) json.targetPattern = targetPattern;
+    if (this.doubleColon) json.doubleColon = true;
+    return json;
+  }
+}
