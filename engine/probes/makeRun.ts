@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
 import { withIsolation, type IsolationSession } from './isolation/isolationSession';
+import { realFolder } from './isolation/projectRoot';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
@@ -184,10 +185,12 @@ export async function withMake<T>(
   });
 
   if (placement.where === 'isolated') {
+    // make runs in the real folder, the one the overlay covers; the layer holds real paths.
+    const real = await realFolder(directory);
     return withIsolation(placement.isolation, placement.root, (session) =>
       work(
         context(
-          directory,
+          real,
           (file) => file,
           () => mkdtemp(path.join(session.files, 'probe-')),
           session,
