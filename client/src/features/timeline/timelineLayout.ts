@@ -1,6 +1,7 @@
 // Pure: where the timeline's pieces go: a bar per span on its job lane (sub-makes on rows of their own, by make
 // level), the parallelism over time as steps under the lanes with the idle job slots above them, and a time axis.
 import type { Timeline, TimelineSpan } from '../../../../contract/timeline';
+import { peakParallelism } from '../../../../contract/wording/timelineFigures';
 
 export const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
@@ -88,10 +89,14 @@ function subMakeLevels(spans: readonly TimelineSpan[]): number[] {
 
 export function layoutTimeline(timeline: Timeline, width: number): TimelineLayout {
   const plotWidth = Math.max(100, width - LABEL_WIDTH - 2 * MARGIN);
-  const seconds = Math.max(timeline.wallSeconds, ...timeline.spans.map((span) => span.end), 1e-6);
+  // Folds, not Math.max(...spans): 100,000 spans (and twice as many steps) are more arguments than the stack holds.
+  const seconds = timeline.spans.reduce(
+    (most, span) => Math.max(most, span.end),
+    Math.max(timeline.wallSeconds, 1e-6),
+  );
   const xOf = (time: number): number => LABEL_WIDTH + MARGIN + (Math.max(0, time) / seconds) * plotWidth;
   const levels = subMakeLevels(timeline.spans);
-  const lanes = Math.max(0, ...timeline.spans.map((span) => span.lane + 1));
+  const lanes = timeline.spans.reduce((most, span) => Math.max(most, span.lane + 1), 0);
   const rows: Row[] = [
     ...levels.map((level) => ({ label: `sub-make (level ${level})`, kind: 'sub-make' as const })),
     ...Array.from({ length: lanes }, (_, lane) => ({ label: `job lane ${lane + 1}`, kind: 'lane' as const })),
@@ -129,7 +134,7 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
     lastOnRow.set(row, bar);
   }
   const chartTop = MARGIN + rows.length * LANE_HEIGHT + GAP;
-  const slots = Math.max(timeline.jobs, ...timeline.parallelism.map((step) => step.running), 1);
+  const slots = Math.max(timeline.jobs, peakParallelism(timeline), 1);
   const chartHeight = slots * SLOT_HEIGHT;
   const bottom = chartTop + chartHeight;
   // The parallelism per pixel column: the most recipes that ran in it (steps shorter than a pixel fold together).
