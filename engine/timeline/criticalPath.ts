@@ -80,16 +80,21 @@ interface Found {
   speedup: Speedup;
 }
 
-/** Best first; equal savings in the path's order. */
-const byGain = (a: Found, b: Found): number =>
-  b.speedup.savesSeconds - a.speedup.savesSeconds || a.index - b.index;
+/** Best first; savings equal but for `rounding` in the path's order. */
+function byGain(rounding: number): (a: Found, b: Found) => number {
+  return (a, b) => {
+    const gain = b.speedup.savesSeconds - a.speedup.savesSeconds;
+    return Math.abs(gain) > rounding ? gain : a.index - b.index;
+  };
+}
 
 /**
  * For each recipe on the path: how much shorter the path would be if it took no time; the `limit` best.
  * A recipe saves at most its duration times its places on the path (a span within two overlapping recipes of
  * the make above can be on it twice), so they are tried by that bound, largest first, and a recipe that could at best
- * tie the `limit`-th saving (give or take rounding) and comes later on the path is not tried: a path of 25,000
- * recipes needs a few walks over the graph, not 25,000.
+ * tie the `limit`-th saving and comes later on the path is not tried: a path of 25,000 recipes needs a few walks
+ * over the graph, not 25,000. Savings equal but for rounding (ten archives of 0.1 s each, summed in different
+ * orders) count as equal and keep the path's order.
  */
 export function speedups(
   spans: readonly TargetSpan[],
@@ -105,6 +110,7 @@ export function speedups(
   if (limit <= 0) return [];
   const chains = new DeclaredChains(spans, graphs);
   const rounding = 1e-9 * Math.max(1, path.seconds);
+  const order = byGain(rounding);
   const places = new Map<TargetSpan, number>();
   for (const span of path.spans) places.set(span, (places.get(span) ?? 0) + 1);
   const tried = path.spans
@@ -116,13 +122,13 @@ export function speedups(
     if (top.length === limit) {
       const last = top[limit - 1].speedup.savesSeconds;
       if (most < last - rounding) break;
-      const tied = top.filter((one) => one.speedup.savesSeconds <= last + rounding);
+      const tied = top.filter((one) => Math.abs(one.speedup.savesSeconds - last) <= rounding);
       if (most <= last + rounding && tied.every((one) => one.index < index)) continue;
     }
     const savesSeconds = saved.get(span) ?? path.seconds - chains.longest(span).seconds;
     saved.set(span, savesSeconds);
     if (savesSeconds > 0)
-      top = [...top, { index, speedup: { ...keyOf(span), savesSeconds } }].sort(byGain).slice(0, limit);
+      top = [...top, { index, speedup: { ...keyOf(span), savesSeconds } }].sort(order).slice(0, limit);
   }
   return top.map((one) => one.speedup);
 }
