@@ -27,7 +27,7 @@ export function spanSeconds(chain: readonly TargetSpan[]): number {
   return chain.reduce((sum, span) => sum + (span.end - span.start), 0);
 }
 
-/** The latest-ending span in `order` (by end, the earlier span first among equal ends) up to `limit` that ended by `time`. */
+/** The position in `order` (by end) before `limit` of the last span that ended by `time`; -1 when none did. */
 function lastEndedBy(order: readonly TargetSpan[], time: number, limit: number): number {
   let low = 0;
   let high = limit;
@@ -51,6 +51,7 @@ function observedChain(spans: readonly TargetSpan[]): TargetSpan[] {
     .sort((a, b) => work[a].end - work[b].end || b - a)
     .map((i) => work[i]);
   const chain: TargetSpan[] = [];
+  // Each step looks only before the last one found: a zero-length span is never found twice.
   for (let at = order.length - 1; at >= 0; at = lastEndedBy(order, order[at].start, at))
     chain.push(order[at]);
   return chain.reverse();
