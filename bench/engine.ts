@@ -20,13 +20,7 @@ export { runProcess } from '../engine/probes/exec';
 export { buildTimeline, timelineProbe } from '../engine/timeline/timelineProbe';
 export { chromeTrace, traceTitle } from '../engine/timeline/chromeTrace';
 export { makeDatabases } from '../engine/timeline/makeDatabases';
-export { coverage } from '../engine/timeline/criticalPath';
-export {
-  assignLanes,
-  averageParallelism,
-  idleSlotSeconds,
-  parallelismSteps,
-} from '../engine/timeline/parallelism';
 // The client's part of the timeline panel (no vscode import), as the extension bundle ships it.
 export { timelineBody } from '../client/src/features/timeline/timelineBody';
+export { summarizeTimeline } from '../client/src/features/timeline/timelineSummary';
 export { auditProbe } from '../engine/audit/auditProbe';

@@ -2,6 +2,7 @@
 import type { ExecRequest, ExecResult } from '../probes/exec';
 import { runProcess } from '../probes/exec';
 import { withIsolation } from '../probes/isolation/isolationSession';
+import { realFolder } from '../probes/isolation/projectRoot';
 import type { Placement } from '../probes/placement';
 import { ProbeError } from '../probes/probeOptions';
 import { withSandbox } from '../probes/sandbox';
@@ -88,19 +89,21 @@ export async function withBuildPlace<T>(
   };
   const { placement } = settings;
   if (placement.where === 'isolated') {
+    // make runs in the real folder, the one the overlay covers; its writes come back by real paths.
+    const directory = await realFolder(settings.directory);
     return withIsolation(placement.isolation, placement.root, (session) =>
       use({
-        directory: settings.directory,
+        directory,
         files: session.files,
         run: (request) =>
           session.run({
             ...request,
             ...limits,
-            cwd: settings.directory,
+            cwd: directory,
             mergeStderr: true,
             programs: [settings.make],
           }),
-        view: async () => isolatedView(session, await session.layer(), settings.directory),
+        view: async () => isolatedView(session, await session.layer(), directory),
         toOriginal: (file) => file,
       }),
     );

@@ -6,6 +6,7 @@ import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
 import { IsolationStartError, withIsolation, type IsolationSession } from './isolation/isolationSession';
 import { isolationSupport } from './isolation/isolationSupport';
+import { realFolder } from './isolation/projectRoot';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
 import {
@@ -193,11 +194,13 @@ export async function withMake<T>(
   });
 
   if (placement.where === 'isolated') {
+    // make runs in the real folder, the one the overlay covers; the layer holds real paths.
+    const real = await realFolder(directory);
     try {
       return await withIsolation(placement.isolation, placement.root, (session) =>
         work(
           context(
-            directory,
+            real,
             (file) => file,
             () => mkdtemp(path.join(session.files, 'probe-')),
             session,

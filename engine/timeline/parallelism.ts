@@ -1,4 +1,5 @@
 // Achieved parallelism over a build's recipes, the job slots it left idle, and one job lane per recipe.
+import { MinHeap } from './minHeap';
 import type { ParallelismStep, TargetSpan } from './timelineTypes';
 
 /** How many work spans ran at each moment the number changed, from 0 to `wallSeconds`. */
@@ -34,14 +35,22 @@ export function averageParallelism(work: readonly TargetSpan[], wallSeconds: num
   return work.reduce((sum, span) => sum + (span.end - span.start), 0) / wallSeconds;
 }
 
-/** The first free lane for each span in start order: lanes are the job slots as the build used them. */
+/**
+ * The first free lane for each span in start order: lanes are the job slots as the build used them. The
+ * lanes whose span ended wait in one heap by number, the busy ones in another by end (-j100 stays cheap).
+ */
 export function assignLanes(work: readonly TargetSpan[]): Map<TargetSpan, number> {
-  const laneEnds: number[] = [];
   const lanes = new Map<TargetSpan, number>();
+  const free = new MinHeap<number>((a, b) => a < b);
+  const busy = new MinHeap<{ end: number; lane: number }>((a, b) => a.end < b.end);
+  let count = 0;
   for (const span of [...work].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    let lane = laneEnds.findIndex((end) => end <= span.start);
-    if (lane < 0) lane = laneEnds.push(0) - 1;
-    laneEnds[lane] = span.end;
+    for (let ended = busy.peek(); ended && ended.end <= span.start; ended = busy.peek()) {
+      busy.pop();
+      free.push(ended.lane);
+    }
+    const lane = free.pop() ?? count++;
+    busy.push({ end: span.end, lane });
     lanes.set(span, lane);
   }
   return lanes;

@@ -1,5 +1,5 @@
 // Which folder the overlay covers: the repository's top level, or the highest folder the makefiles name.
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -15,6 +15,14 @@ async function deviceOf(folder: string): Promise<number | undefined> {
 
 async function exists(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined)) !== undefined;
+}
+
+/**
+ * `directory` by its real path. The overlay covers real paths: through a symlink that leads out of the
+ * repository, make would run in a folder the overlay does not cover (and the private /tmp may hide).
+ */
+export async function realFolder(directory: string): Promise<string> {
+  return realpath(directory).catch(() => directory);
 }
 
 /** The nearest folder at or above `directory` that holds `.git` (a folder, or a file in a worktree). */
@@ -60,7 +68,7 @@ export function namedPaths(text: string): string[] {
 }
 
 /**
- * The root of the project `directory` belongs to. A repository's top level when there is one; else
+ * The root of the project `directory` (by its real path) belongs to. A repository's top level when there is one; else
  * `directory`, widened to the highest acceptable folder the makefiles name (cmake's build folder
  * names its source folder; `cd ../deps` names the folder above `src`).
  */
@@ -69,6 +77,7 @@ export async function findProjectRoot(
   named: readonly string[],
   scratch = tmpdir(),
 ): Promise<ProjectRoot> {
+  directory = await realFolder(directory);
   const device = await deviceOf(directory);
   const top = await repositoryTop(directory);
   let root = directory;

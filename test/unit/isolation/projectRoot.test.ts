@@ -1,6 +1,6 @@
 // The overlay's extent: the repository, or the highest folder the makefiles name, never a system folder.
 import * as assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { findProjectRoot, namedPaths } from '../../../engine/probes/isolation/projectRoot';
@@ -65,6 +65,19 @@ describe('isolation: the project root', () => {
     });
     // The temp folder itself (which holds the scratch layers) is refused too.
     assert.equal((await findProjectRoot(project, ['../../other'])).root, project);
+  });
+
+  it('follows a symlink out of a repository to the real folder, where make runs and `..` climbs', async () => {
+    const real = await realpath(top);
+    await mkdir(path.join(real, 'repo', '.git'), { recursive: true });
+    await mkdir(path.join(real, 'elsewhere', 'p'), { recursive: true });
+    await symlink(path.join(real, 'elsewhere'), path.join(real, 'repo', 'cache'));
+    const linked = path.join(real, 'repo', 'cache', 'p');
+    assert.deepEqual(await findProjectRoot(linked, []), {
+      root: path.join(real, 'elsewhere', 'p'),
+      why: 'the folder make runs in',
+    });
+    assert.equal((await findProjectRoot(linked, ['../deps'])).root, path.join(real, 'elsewhere'));
   });
 
   it('keeps the folder make runs in when nothing else is named', async () => {

@@ -2,6 +2,7 @@
 // level), each make's reading of its makefiles (a sub-make's over the recipe that runs it, the top make's on a
 // row of its own), the parallelism over time as steps under the lanes with the idle job slots above them, and a time axis.
 import type { ReadSpan, Timeline, TimelineSpan } from '../../../../contract/timeline';
+import { peakParallelism } from '../../../../contract/wording/timelineFigures';
 
 export const LANE_HEIGHT = 22;
 export const BAR_HEIGHT = 16;
@@ -107,10 +108,14 @@ function holdersOf(reads: readonly ReadSpan[], spans: readonly TimelineSpan[]): 
 
 export function layoutTimeline(timeline: Timeline, width: number): TimelineLayout {
   const plotWidth = Math.max(100, width - LABEL_WIDTH - 2 * MARGIN);
-  const seconds = Math.max(timeline.wallSeconds, ...timeline.spans.map((span) => span.end), 1e-6);
+  // Folds, not Math.max(...spans): 100,000 spans (and twice as many steps) are more arguments than the stack holds.
+  const seconds = timeline.spans.reduce(
+    (most, span) => Math.max(most, span.end),
+    Math.max(timeline.wallSeconds, 1e-6),
+  );
   const xOf = (time: number): number => LABEL_WIDTH + MARGIN + (Math.max(0, time) / seconds) * plotWidth;
   const levels = subMakeLevels(timeline.spans);
-  const lanes = Math.max(0, ...timeline.spans.map((span) => span.lane + 1));
+  const lanes = timeline.spans.reduce((most, span) => Math.max(most, span.lane + 1), 0);
   const holders = holdersOf(timeline.reads, timeline.spans);
   const topRow = holders.some((holder) => holder === undefined);
   const rows: Row[] = [
@@ -162,7 +167,7 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
     reads.push({ index, x, y: row.y + (LANE_HEIGHT - BAR_HEIGHT) / 2, width: end - x });
   });
   const chartTop = MARGIN + rows.length * LANE_HEIGHT + GAP;
-  const slots = Math.max(timeline.jobs, ...timeline.parallelism.map((step) => step.running), 1);
+  const slots = Math.max(timeline.jobs, peakParallelism(timeline), 1);
   const chartHeight = slots * SLOT_HEIGHT;
   const bottom = chartTop + chartHeight;
   // The parallelism per pixel column: the most recipes that ran in it (steps shorter than a pixel fold together).

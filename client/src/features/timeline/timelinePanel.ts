@@ -5,10 +5,9 @@ import * as vscode from 'vscode';
 import { WebviewPanelBase } from '../../infrastructure/webviewPanelBase';
 import type { TimelineAnswer } from '../../../../contract/timeline';
 import { showRuleAt } from '../../infrastructure/location';
-import { escapeHtml, webviewPageHtml } from '../../infrastructure/webviewPage';
+import { webviewPageHtml } from '../../infrastructure/webviewPage';
 import { timelineScript, timelineStyle } from './timelineAssets';
-import { layoutTimeline } from './timelineLayout';
-import { timelineSvg } from './timelineSvg';
+import { timelineBody } from './timelineBody';
 import { summarizeTimeline, summaryHtml, type TimelineSummary } from './timelineSummary';
 
 type PanelMessage =
@@ -27,30 +26,6 @@ export interface TimelinePanelActions {
   saved(file: vscode.Uri): void;
   /** Run the traced build of a restored panel again. */
   rerun(request: TimelineSummary['request']): Promise<unknown>;
-}
-
-const LEGEND: [string, string][] = [
-  ['job', 'recipe on a job lane'],
-  ['critical', 'on the critical path'],
-  ['sub-make', 'recipe running a sub-make'],
-  ['read', 'make reading its makefiles'],
-  ['running', 'recipes running'],
-  ['idle', 'idle job slots'],
-];
-
-function liveBody(answer: TimelineAnswer, summary: TimelineSummary, width: number): string {
-  const legend = LEGEND.map(
-    ([kind, words]) => `<span><i class="swatch ${kind}"></i>${escapeHtml(words)}</span>`,
-  );
-  return [
-    summaryHtml(
-      summary,
-      'click a bar to open its rule',
-      `<p><button type="button" id="export" data-export>Export Chrome trace…</button></p>`,
-    ),
-    `<div id="legend">${legend.join('')}</div>`,
-    timelineSvg(answer.timeline, layoutTimeline(answer.timeline, width)),
-  ].join('\n');
 }
 
 /** After a window reload: the kept words, and a button for the picture (the spans were not kept). */
@@ -163,7 +138,7 @@ export class TimelinePanel extends WebviewPanelBase<PanelMessage> {
       title: 'Build Timeline',
       style: timelineStyle,
       script: timelineScript,
-      body: this.answer ? liveBody(this.answer, this.summary, this.width) : restoredBody(this.summary),
+      body: this.answer ? timelineBody(this.answer, this.summary, this.width) : restoredBody(this.summary),
       state: { summary: this.summary },
     });
   }
