@@ -8,7 +8,7 @@ import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { interleaved, median, percentile } from './stats';
 import { cached, failure, run } from './tools';
 import type { ChromeTrace, Timeline } from '../contract/timeline';
-import type { ReadSpan } from '../engine/timeline/timelineTypes';
+import type { ReadSpan, TargetSpan as Span } from '../engine/timeline/timelineTypes';
 
 type Graphs = ReturnType<ReturnType<typeof engine>['makeDatabases']>['graphs'];
 
@@ -18,15 +18,6 @@ const OBJECTS = 10_000;
 const JOBS = 8;
 /** The panel's first drawing width (timelinePanel.ts). */
 const PANEL_WIDTH = 1000;
-
-interface Span {
-  target: string;
-  level: number;
-  directory: string;
-  start: number;
-  end: number;
-  pids: number[];
-}
 
 /** A recursive project: the top make runs 10 sub-makes in a chain, each archives 10,000 objects. */
 function project(): string {

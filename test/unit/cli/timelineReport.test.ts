@@ -4,6 +4,7 @@ import { timelineReport } from '../../../cli/src/reports/timelineReport';
 import { createStyle } from '../../../cli/src/reports/style';
 import type { TimelineResult } from '../../../engine/timeline/timelineProbe';
 import type { ReadSpan } from '../../../engine/timeline/timelineTypes';
+import { emptyTimeline } from '../../shared/timelineShapes';
 
 function result(reads: ReadSpan[]): TimelineResult {
   return {
@@ -14,20 +15,7 @@ function result(reads: ReadSpan[]): TimelineResult {
     exitCode: 0,
     output: '',
     notes: [],
-    timeline: {
-      wallSeconds: 4,
-      jobs: 2,
-      spans: [],
-      reads,
-      criticalPath: [],
-      criticalSeconds: 0,
-      criticalFrom: 'declared',
-      coverage: 1,
-      averageParallelism: 1,
-      parallelism: [],
-      idleSlotSeconds: 0,
-      speedups: [],
-    },
+    timeline: emptyTimeline({ wallSeconds: 4, jobs: 2, reads }),
   };
 }
 

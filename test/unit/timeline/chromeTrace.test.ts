@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { chromeTrace, type TraceEvent } from '../../../engine/timeline/chromeTrace';
 import type { Timeline, TimelineSpan } from '../../../engine/timeline/timelineTypes';
 import { validateTraceEvents } from '../../probes/support/traceEventFormat';
+import { emptyTimeline } from '../../shared/timelineShapes';
 
 function span(
   target: string,
@@ -31,7 +32,7 @@ function span(
  * make (pid 100) reads Makefile and common.mk, runs `$(MAKE) -C sub` for a: make starts that sub-make (pid 102)
  * itself, so its read starts with the recipe; it reads sub/Makefile and builds x.
  */
-const TIMELINE: Timeline = {
+const TIMELINE: Timeline = emptyTimeline({
   wallSeconds: 2,
   jobs: 2,
   spans: [
@@ -43,15 +44,7 @@ const TIMELINE: Timeline = {
     { level: 0, start: 0, end: 0.1, pid: 100, directory: '/p', makefiles: ['Makefile', 'common.mk'] },
     { level: 1, start: 0.1, end: 0.5, pid: 102, directory: '/p/sub', makefiles: ['Makefile'] },
   ],
-  criticalPath: [],
-  criticalSeconds: 0,
-  criticalFrom: 'declared',
-  coverage: 1,
-  averageParallelism: 1,
-  parallelism: [],
-  idleSlotSeconds: 0,
-  speedups: [],
-};
+});
 
 describe('Chrome trace: makefile reads', () => {
   const trace = chromeTrace(TIMELINE, 'make in /p');
