@@ -1,5 +1,6 @@
 // The probes' scratch folders: named by process, removed after use, by the guard if the process dies, or at the next start.
-import { lstat, mkdtemp, readdir, rm, chmod } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { guardScratchFolder } from './exec';
@@ -59,9 +60,19 @@ export function scratchBase(avoid?: string): string {
 async function makeScratch(kind: string, avoid?: string): Promise<string> {
   const base = scratchBase(avoid);
   await removeStale(base);
-  const folder = await mkdtemp(path.join(base, `${PREFIX}${kind}-${process.pid}-`));
-  guardScratchFolder(folder, true);
-  return folder;
+  for (let attempt = 1; ; attempt++) {
+    const folder = path.join(base, `${PREFIX}${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
+    // The guard hears of the folder before it exists: a kill between making it and telling the guard
+    // (mkdtemp's answer waits for the event loop) would leave it behind.
+    guardScratchFolder(folder, true);
+    try {
+      await mkdir(folder, { mode: 0o700 });
+      return folder;
+    } catch (error) {
+      guardScratchFolder(folder, false);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw error;
+    }
+  }
 }
 
 /** Makes `makescope-KIND-PID-xxxx`, runs `work` with it, and removes it whatever happens. */
