@@ -24,3 +24,5 @@ export { makeDatabases } from '../engine/timeline/makeDatabases';
 export { timelineBody } from '../client/src/features/timeline/timelineBody';
 export { summarizeTimeline } from '../client/src/features/timeline/timelineSummary';
 export { auditProbe } from '../engine/audit/auditProbe';
+export { timelineScript, timelineStyle } from '../client/src/features/timeline/timelineAssets';
+export { webviewPageHtml } from '../client/src/infrastructure/webviewPage';

@@ -6,7 +6,9 @@ import { projectFolder } from './corpus';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { interleaved, median, percentile } from './stats';
+import { renderPages } from './timelineRender';
 import { cached, failure, run } from './tools';
+import { chromiumPath } from '../scripts/ensure-vscode.mjs';
 import type { ChromeTrace, Timeline } from '../contract/timeline';
 import type { ReadSpan, TargetSpan as Span } from '../engine/timeline/timelineTypes';
 
@@ -181,7 +183,7 @@ function buildRow(
   return { figure, timeline, trace, spans };
 }
 
-export function timelineBench(options: { quick: boolean }): Figure[] {
+export async function timelineBench(options: { quick: boolean }): Promise<Figure[]> {
   const buildKey = 'timeline.build100kMs';
   const panelKey = 'timeline.panel100kMs';
   const panelLabel = "timeline panel's page body for 100,000 spans (figures, lists, layout, SVG)";
@@ -236,5 +238,59 @@ export function timelineBench(options: { quick: boolean }): Figure[] {
   } catch (error) {
     figures.push(notAvailable(panelKey, SECTION, panelLabel, 'ms', errorText(error)));
   }
+  figures.push(await renderRow(dir, built, options.quick ? 3 : 5));
   return figures;
+}
+
+/** The panel's whole page for the 100,000-span answer, painted by chromium, beside the same page with no body. */
+async function renderRow(
+  dir: string,
+  built: { timeline: Timeline; trace: unknown },
+  rounds: number,
+): Promise<Figure> {
+  const key = 'timeline.render100kMs';
+  const label = 'timeline panel painted by chromium, 100,000 spans (navigation to second frame)';
+  if (!existsSync(chromiumPath))
+    return notAvailable(
+      key,
+      SECTION,
+      label,
+      'ms',
+      `no chromium at ${chromiumPath} (node scripts/ensure-vscode.mjs)`,
+    );
+  try {
+    const { timelineBody, summarizeTimeline, webviewPageHtml, timelineStyle, timelineScript } = engine();
+    const answer = answerOf(dir, built.timeline, built.trace);
+    const summary = summarizeTimeline(answer, `file://${dir}/Makefile`);
+    const pageOf = (body: string): string =>
+      webviewPageHtml({
+        cspSource: "'self'",
+        title: 'Build Timeline',
+        style: timelineStyle,
+        script: timelineScript,
+        body,
+        state: { summary },
+      });
+    const [blank, full] = await renderPages(
+      [pageOf(''), pageOf(timelineBody(answer, summary, PANEL_WIDTH))],
+      rounds,
+    );
+    const ms = median(full.map((r) => r.ms));
+    const bound = median(blank.map((r) => r.ms));
+    const longest = Math.max(0, ...full.map((r) => r.longestTaskMs));
+    return {
+      key,
+      section: SECTION,
+      label,
+      value: ms,
+      unit: 'ms',
+      peer:
+        `the same page with an empty body ${formatValue(bound, 'ms')} (${(ms / bound).toFixed(2)}x it); ` +
+        `longest main-thread task ${formatValue(longest, 'ms')}; n=${rounds}`,
+      ratios: { overBlankPage: ms / bound },
+      details: { full, blank },
+    };
+  } catch (error) {
+    return notAvailable(key, SECTION, label, 'ms', errorText(error));
+  }
 }
