@@ -21,7 +21,9 @@ export interface ShellBatchOptions {
   maxOutputBytes: number;
 }
 
+/** At most this many scripts a driver; fewer so that two drivers share the work (two cores or more). */
 const CHUNK_SCRIPTS = 200;
+const MIN_CHUNK_SCRIPTS = 50;
 /** Script bytes per driver: far under ARG_MAX (2 MiB with the environment) on Linux. */
 const CHUNK_BYTES = 256 * 1024;
 /** MAX_ARG_STRLEN (32 pages) counts the terminating NUL: a longer argument cannot be passed at all. */
@@ -65,11 +67,12 @@ async function startable(shell: string, cwd: string): Promise<boolean> {
 
 /** Index ranges of `scripts` for one driver each: bounded by count and by bytes. */
 function chunksOf(sizes: readonly number[]): Array<[number, number]> {
+  const most = Math.min(CHUNK_SCRIPTS, Math.max(MIN_CHUNK_SCRIPTS, Math.ceil(sizes.length / 2)));
   const chunks: Array<[number, number]> = [];
   let start = 0;
   let bytes = 0;
   sizes.forEach((size, i) => {
-    if (i > start && (i - start >= CHUNK_SCRIPTS || bytes + size > CHUNK_BYTES)) {
+    if (i > start && (i - start >= most || bytes + size > CHUNK_BYTES)) {
       chunks.push([start, i]);
       start = i;
       bytes = 0;
