@@ -16,6 +16,15 @@ import { runProcess } from '../../engine/probes/exec';
 
 const CHUNK = 200;
 
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** 100 targets of 3 recipe lines: quotes, `$`, `%`, backslashes, control bytes, continuations; some broken. */
 function bigMakefile(): string {
   const out = ['.PHONY: all', 'all:', '\t@echo all', ''];
@@ -91,13 +100,20 @@ async function oneSpawnPerLine(
 }
 
 /** The processes Node starts while `run` runs (the orphan guard, started once per process, not counted). */
-async function countingSpawns<T>(run: () => Promise<T>): Promise<{ value: T; spawns: number }> {
+async function countingSpawns<T>(
+  run: () => Promise<T>,
+  onSpawn?: (pid: number) => void,
+): Promise<{ value: T; spawns: number }> {
   const original = childProcess.spawn;
   let spawns = 0;
   childProcess.spawn = ((...args: Parameters<typeof original>) => {
     const argv = args[1];
-    if (!(Array.isArray(argv) && argv.includes('makescope-guard'))) spawns++;
-    return original(...args);
+    const child = original(...args);
+    if (!(Array.isArray(argv) && argv.includes('makescope-guard'))) {
+      spawns++;
+      if (child.pid !== undefined) onSpawn?.(child.pid);
+    }
+    return child;
   }) as typeof original;
   syncBuiltinESMExports();
   try {
@@ -154,5 +170,31 @@ describe('MS201 batched through a driver shell (probes: real sh and bash)', () =
     assert.equal(findings.length, 1);
     assert.match(findings[0]!.message, /^bash -n: /);
     assert.ok(spawns <= 2, `${spawns} processes started`);
+  });
+
+  it('cancelled while a driver runs: no findings, and the group of each driver is gone', async () => {
+    const nonce = Math.random().toString(36).slice(2);
+    const { model, uri } = await modelOf(folder, bigMakefile().replace(/building/g, `building-${nonce}`));
+    const index = model.index(uri)!;
+    const controller = new AbortController();
+    const drivers: number[] = [];
+    const { value: findings } = await countingSpawns(
+      () =>
+        checkRecipeShells(index, model.project(uri), {
+          cwd: folder,
+          shellcheck: false,
+          signal: controller.signal,
+        }),
+      (pid) => {
+        drivers.push(pid);
+        // After runProcess has subscribed to the signal (it does so in the same turn as the spawn).
+        setImmediate(() => controller.abort());
+      },
+    );
+    assert.deepEqual(findings, []);
+    assert.ok(drivers.length >= 1);
+    const deadline = Date.now() + 10_000;
+    while (drivers.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(drivers.filter(groupAlive), []);
   });
 });
