@@ -11,12 +11,13 @@ import type { LintFinding } from '../lintTypes';
 import { hasSpecialTarget } from '../rules/projectFacts';
 import { parseShellcheckJson, parseShellSyntaxError, type ShellSyntaxError } from './shellMessages';
 import { positionOf, recipeScript, type RecipeScript } from './recipeScript';
+import { checkScripts } from './shellBatch';
 
 export interface RecipeShellOptions {
   /** Where the shell runs (it only parses: `-n`). */
   cwd: string;
   signal?: AbortSignal;
-  /** Per process (default 5 s). */
+  /** Per script (default 5 s; a driver shell checking many scripts gets it plus 50 ms a script). */
   timeoutMs?: number;
   /** Also run shellcheck when it is on PATH (default true). */
   shellcheck?: boolean;
@@ -80,28 +81,39 @@ function scriptsOf(index: FileIndex, project: readonly FileIndex[]): RecipeScrip
   return units.slice(0, MAX_SCRIPTS).map(recipeScript);
 }
 
-async function syntaxError(
+/**
+ * `sh -n`'s verdict on each script (undefined: none), from the cache or from one driver shell per chunk of the
+ * others. A status of 126 or 127 is the driver failing to run the shell, not the shell's answer: not kept.
+ */
+async function syntaxErrors(
   shell: string,
   flags: string[],
-  script: RecipeScript,
+  scripts: readonly RecipeScript[],
   options: RecipeShellOptions,
-): Promise<ShellSyntaxError | undefined> {
-  const key = `${shell}\u0000${flags.join(' ')}\u0000${script.text}`;
-  const cached = syntaxCache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = await runProcess({
-    file: shell,
-    args: [...flags, '-n', '-c', script.text],
+): Promise<Array<ShellSyntaxError | undefined>> {
+  const keyOf = (script: RecipeScript): string => `${shell}\u0000${flags.join(' ')}\u0000${script.text}`;
+  const uncached = [...new Set(scripts.map((script) => script.text))].filter(
+    (text) => !syntaxCache.has(keyOf({ text, positions: [] })),
+  );
+  const verdicts = await checkScripts(shell, flags, uncached, {
     cwd: options.cwd,
+    signal: options.signal,
     timeoutMs: options.timeoutMs ?? 5000,
     maxOutputBytes: OUTPUT_CAP,
-    signal: options.signal,
   });
-  if (result.outcome !== 'exited') return undefined;
-  const error = result.exitCode === 0 ? undefined : parseShellSyntaxError(result.stderr, script.text);
-  if (syntaxCache.size > 10000) syntaxCache.clear();
-  syntaxCache.set(key, error ?? null);
-  return error;
+  const found = new Map<string, ShellSyntaxError | undefined>();
+  uncached.forEach((text, i) => {
+    const verdict = verdicts[i];
+    if (!verdict || verdict.status === 126 || verdict.status === 127) return;
+    const error = verdict.status === 0 ? undefined : parseShellSyntaxError(verdict.stderr, text);
+    if (syntaxCache.size > 10000) syntaxCache.clear();
+    syntaxCache.set(keyOf({ text, positions: [] }), error ?? null);
+    found.set(text, error);
+  });
+  return scripts.map((script) => {
+    if (found.has(script.text)) return found.get(script.text);
+    return syntaxCache.get(keyOf(script)) ?? undefined;
+  });
 }
 
 function syntaxFinding(script: RecipeScript, error: ShellSyntaxError, shell: string): LintFinding {
@@ -183,16 +195,13 @@ export async function checkRecipeShells(
   const scripts = scriptsOf(index, project);
   const findings: LintFinding[] = [];
   const parsed: RecipeScript[] = [];
-  for (let i = 0; i < scripts.length; i += 4) {
-    const batch = scripts.slice(i, i + 4);
-    const errors = await Promise.all(batch.map((script) => syntaxError(shell, flags, script, options)));
-    batch.forEach((script, k) => {
-      const error = errors[k];
-      if (error) findings.push(syntaxFinding(script, error, shell));
-      else parsed.push(script);
-    });
-    if (options.signal?.aborted) return [];
-  }
+  const errors = await syntaxErrors(shell, flags, scripts, options);
+  if (options.signal?.aborted) return [];
+  scripts.forEach((script, k) => {
+    const error = errors[k];
+    if (error) findings.push(syntaxFinding(script, error, shell));
+    else parsed.push(script);
+  });
   if (options.shellcheck !== false)
     findings.push(...(await shellcheckFindings(parsed, shellDialect, options)));
   return findings;
