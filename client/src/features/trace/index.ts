@@ -36,7 +36,8 @@ async function targetAtCursor(services: ClientServices): Promise<TargetArgument 
   const cursor = editor.selection.active.line;
   const { targets, makefileUri } = await listTargets(services.host, document.uri);
   const above = targets.filter((t) => t.uri === document.uri.toString() && t.line <= cursor);
-  const line = Math.max(...above.map((t) => t.line));
+  // A fold, not Math.max(...lines): a generated makefile can hold more targets than the stack holds arguments.
+  const line = above.reduce((last, t) => Math.max(last, t.line), -Infinity);
   const candidates = above.filter((t) => t.line === line).map((t) => t.name);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(
