@@ -9,7 +9,8 @@ import { interleaved, median, percentile } from './stats';
 import { renderPages } from './timelineRender';
 import { cached, failure, run } from './tools';
 import { chromiumPath } from '../scripts/ensure-vscode.mjs';
-import type { ChromeTrace, Timeline } from '../contract/timeline';
+import type { ChromeTrace, Timeline, TimelineAnswer } from '../contract/timeline';
+import { timelineAnswer } from '../test/shared/timelineShapes';
 import type { ReadSpan, TargetSpan as Span } from '../engine/timeline/timelineTypes';
 
 type Graphs = ReturnType<ReturnType<typeof engine>['makeDatabases']>['graphs'];
@@ -108,18 +109,9 @@ function simulatedSpans(
   return { first: 0, last: now + 0.06, spans, reads };
 }
 
-function answerOf(dir: string, timeline: Timeline, trace: unknown) {
-  return {
-    directory: dir,
-    targets: [],
-    make: { path: 'make', version: '4.3' },
-    command: ['make', `-j${JOBS}`, '-p'],
-    timeline,
-    exitCode: 0,
-    output: '',
-    notes: [],
-    chromeTrace: trace as ChromeTrace,
-  };
+/** The answer the panel gets: a `-j8 -p` build's, around the bench's timeline and trace. */
+function answerOf(dir: string, timeline: Timeline, trace: unknown): TimelineAnswer {
+  return timelineAnswer(dir, timeline, trace as ChromeTrace);
 }
 
 const spanCount = (n: number): string => n.toLocaleString('en-US');

@@ -1,5 +1,5 @@
-// A timeline with nothing in it, for tests that fill in only the parts they check.
-import type { Timeline } from '../../contract/timeline';
+// Timelines and timeline answers for tests (and the bench) that fill in only the parts they check.
+import type { ChromeTrace, Timeline, TimelineAnswer } from '../../contract/timeline';
 
 export function emptyTimeline(parts: Partial<Timeline> = {}): Timeline {
   return {
@@ -16,5 +16,24 @@ export function emptyTimeline(parts: Partial<Timeline> = {}): Timeline {
     idleSlotSeconds: 0,
     speedups: [],
     ...parts,
+  };
+}
+
+/** The answer a `-j<jobs> -p` timeline build of `directory` gives, around `timeline`. */
+export function timelineAnswer(
+  directory: string,
+  timeline: Timeline,
+  chromeTrace: ChromeTrace = { traceEvents: [], displayTimeUnit: 'ms' },
+): TimelineAnswer {
+  return {
+    directory,
+    targets: [],
+    make: { path: 'make', version: '4.3' },
+    command: ['make', `-j${timeline.jobs}`, '-p'],
+    timeline,
+    exitCode: 0,
+    output: '',
+    notes: [],
+    chromeTrace,
   };
 }

@@ -5,6 +5,7 @@ import { timelineBody } from '../../../client/src/features/timeline/timelineBody
 import { summarizeTimeline } from '../../../client/src/features/timeline/timelineSummary';
 import { buildTimeline } from '../../../engine/timeline/timelineProbe';
 import type { TargetSpan } from '../../../engine/timeline/timelineTypes';
+import { timelineAnswer } from '../../shared/timelineShapes';
 
 const JOBS = 8;
 const RECIPES = 100_000;
@@ -17,17 +18,7 @@ function staggeredAnswer(): TimelineAnswer {
   });
   const last = (RECIPES / JOBS) * 0.01 + 0.01;
   const timeline = buildTimeline({ first: 0, last, spans, reads: [] }, new Map(), JOBS);
-  return {
-    directory: '/p',
-    targets: [],
-    make: { path: 'make', version: '4.3' },
-    command: ['make', `-j${JOBS}`, '-p'],
-    timeline,
-    exitCode: 0,
-    output: '',
-    notes: [],
-    chromeTrace: { traceEvents: [], displayTimeUnit: 'ms' },
-  };
+  return timelineAnswer('/p', timeline);
 }
 
 describe('timeline panel: the page for 100,000 recipes', function () {
