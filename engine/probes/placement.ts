@@ -1,7 +1,7 @@
 // Where a probe's make runs: isolated at the project's own paths, in a copy, in place, or nowhere (refused).
 import * as path from 'node:path';
 import { ALLOW_NAMESPACES, isolationSupport, type IsolationSupport } from './isolation/isolationSupport';
-import { findProjectRoot, isInside, type ProjectRoot } from './isolation/projectRoot';
+import { findProjectRoot, isInside, type ProjectRoot, realFolder, realPathOf } from './isolation/projectRoot';
 import { describeRisk, type SafetyReport, type SafetyRisk, type SandboxPolicy } from './safety';
 
 export type Placement =
@@ -18,12 +18,20 @@ export type Placement =
 /**
  * A copy lives at another path, so it is only safe when the makefiles name no path of the project
  * by its absolute path (cmake, automake and kbuild do) and reach nothing outside the copied folder.
+ * `directory` and `root` are real paths; `realNames` gives an absolute name's real path where a
+ * symlink on its way leads elsewhere (the project named through a link is still the project).
  */
-export function copyIsSafe(directory: string, root: string, named: readonly string[]): string | undefined {
+export function copyIsSafe(
+  directory: string,
+  root: string,
+  named: readonly string[],
+  realNames: ReadonlyMap<string, string> = new Map(),
+): string | undefined {
   for (const name of named) {
     const resolved = path.resolve(directory, name);
-    if (path.isAbsolute(name) && isInside(resolved, root))
-      return `the makefiles name ${name}, a path inside the project, which a copy elsewhere would still write`;
+    const real = realNames.get(name) ?? resolved;
+    if (path.isAbsolute(name) && (isInside(resolved, root) || isInside(real, root)))
+      return `the makefiles name ${name}${real === resolved ? '' : ` (${real})`}, a path inside the project, which a copy elsewhere would still write`;
     if (!path.isAbsolute(name) && !isInside(resolved, directory) && isInside(resolved, root))
       return `the makefiles reach ${name}, outside the folder a copy would hold`;
   }
@@ -103,6 +111,18 @@ export async function placeProbe(
     builds,
     isolation,
     root,
-    copyUnsafe: isolation.kind === 'none' ? copyIsSafe(directory, root.root, safety.namedPaths) : undefined,
+    copyUnsafe:
+      isolation.kind === 'none' ? await copyUnsafe(directory, root.root, safety.namedPaths) : undefined,
   });
+}
+
+/** copyIsSafe on real paths: the root is one (findProjectRoot), the folder and the named paths made so. */
+async function copyUnsafe(
+  directory: string,
+  root: string,
+  named: readonly string[],
+): Promise<string | undefined> {
+  const realNames = new Map<string, string>();
+  for (const name of named.filter((one) => path.isAbsolute(one))) realNames.set(name, await realPathOf(name));
+  return copyIsSafe(await realFolder(directory), root, named, realNames);
 }

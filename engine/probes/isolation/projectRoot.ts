@@ -25,6 +25,20 @@ export async function realFolder(directory: string): Promise<string> {
   return realpath(directory).catch(() => directory);
 }
 
+/**
+ * `file` with the symlinks on its way resolved, where the file itself need not exist yet: the real
+ * path of its nearest existing ancestor, and the rest as written.
+ */
+export async function realPathOf(file: string): Promise<string> {
+  const rest: string[] = [];
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    const real = await realpath(at).catch(() => undefined);
+    if (real !== undefined) return path.join(real, ...rest);
+    if (path.dirname(at) === at) return file;
+    rest.unshift(path.basename(at));
+  }
+}
+
 /** The nearest folder at or above `directory` that holds `.git` (a folder, or a file in a worktree). */
 async function repositoryTop(directory: string): Promise<string | undefined> {
   for (let folder = directory; ; folder = path.dirname(folder)) {

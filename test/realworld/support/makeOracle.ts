@@ -37,6 +37,15 @@ export function makeEnvironment(): NodeJS.ProcessEnv {
 // Bind-mounts $1 (the copy) over $2 (the project) in this namespace only, then runs the rest.
 const MOUNT_AND_RUN = 'mount --bind "$1" "$2" && shift 2 && exec "$@"';
 
+/** unshare's arguments to run `command` with `source` bind-mounted over `target`, in a private mount namespace. */
+export function mountedArgv(source: string, target: string, command: readonly string[]): string[] {
+  const namespace =
+    process.getuid?.() === 0
+      ? ['--mount', '--propagation', 'private']
+      : ['--mount', '--map-root-user', '--propagation', 'private'];
+  return [...namespace, '--', 'sh', '-c', MOUNT_AND_RUN, 'sh', source, target, ...command];
+}
+
 /** A throwaway copy of the real tree; make runs in it as if it were the real tree (same absolute paths). */
 export class ThrowawayCopy {
   private constructor(
@@ -53,24 +62,12 @@ export class ThrowawayCopy {
 
   /** `make ARGS` in the copy, seen at the project's path; -C is the project's make folder. */
   make(args: string[], timeoutMs = 20 * 60_000): Promise<MakeRun> {
-    const namespace =
-      process.getuid?.() === 0
-        ? ['--mount', '--propagation', 'private']
-        : ['--mount', '--map-root-user', '--propagation', 'private'];
-    const argv = [
-      ...namespace,
-      '--',
-      'sh',
-      '-c',
-      MOUNT_AND_RUN,
-      'sh',
-      this.copy,
-      this.workspace.projectRoot,
+    const argv = mountedArgv(this.copy, this.workspace.projectRoot, [
       'make',
       '-C',
       this.workspace.makeDirectory,
       ...args,
-    ];
+    ]);
     return new Promise((resolve, reject) => {
       const child = spawn('unshare', argv, {
         env: makeEnvironment(),

@@ -70,5 +70,11 @@ describe('isolation: placement', () => {
     assert.equal(copyIsSafe('/w/p', '/w/p', ['/usr/bin/cc', '../../elsewhere']), undefined);
     assert.match(copyIsSafe('/w/p/_build', '/w/p', ['/w/p']) ?? '', /name \/w\/p, a path inside the project/);
     assert.match(copyIsSafe('/w/p/src', '/w/p', ['../deps']) ?? '', /reach \.\.\/deps/);
+    // /l/p is a link to /w/p: named by the link, the project is still the project.
+    const realNames = new Map([['/l/p/out', '/w/p/out']]);
+    assert.match(
+      copyIsSafe('/w/p', '/w/p', ['/l/p/out'], realNames) ?? '',
+      /name \/l\/p\/out \(\/w\/p\/out\)/,
+    );
   });
 });
