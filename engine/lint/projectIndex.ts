@@ -50,6 +50,7 @@ export class ProjectIndex {
   private readonly phonyWords = new Map<FileIndex, Word[]>();
   /** Per file: the prerequisite sites that name a target of their own rule (literal, not special). */
   private readonly selfSites = new Map<FileIndex, PrerequisiteSite[]>();
+  private sawPhony = false;
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
   private wanted: { listed: Set<string>; needed: Set<string> } | undefined;
@@ -64,11 +65,14 @@ export class ProjectIndex {
         let fileTargets = false;
         for (let t = from; t < to; t++) {
           const name = (targets[t] as TargetDefinition).name;
-          this.targetNames.add(name);
           if (name !== '.PHONY') {
+            this.targetNames.add(name);
             if (!fileTargets && isFileName(name)) fileTargets = true;
             continue;
           }
+          // Added once: a generated file has thousands of `.PHONY` rules, each name a string to hash.
+          if (!this.sawPhony) this.targetNames.add(name);
+          this.sawPhony = true;
           for (let s = first; s < last; s++) {
             const site = sites[s] as PrerequisiteSite;
             if (site.orderOnly) break;

@@ -10,7 +10,6 @@ import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectF
 // Module constants: a regular expression literal in a loop is a new object at each evaluation.
 const NAMES_TARGET = /\$@|\$\(@|\$\{@/;
 const ESCAPED_DOLLAR = /\$\$/g;
-const FILE_LIKE = /[./$%]/;
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
@@ -20,11 +19,26 @@ function recipeMayCreate(target: TargetDefinition): boolean {
   );
 }
 
+/** Whether a name holds `.`, `/`, `$` or `%` (none of the conventional names does): a file, a pattern or a reference. */
+function fileLike(name: string): boolean {
+  for (let at = 0; at < name.length; at++) {
+    const code = name.charCodeAt(at);
+    if (code === DOT || code === SLASH || code === DOLLAR || code === PERCENT) return true;
+  }
+  return false;
+}
+
+const DOT = 46;
+const SLASH = 47;
+const DOLLAR = 36;
+const PERCENT = 37;
+
 /** Conventional names (clean, install...) or a file-less name whose recipe never mentions its target. */
 function looksPhony(target: TargetDefinition): boolean {
+  // The name first, without a lookup: it rules out most targets (a generated file's are paths).
+  if (fileLike(target.name)) return false;
   if (CONVENTIONAL_PHONY_TARGETS.has(target.name)) return true;
-  // The name first: it rules out most targets without reading the rule's recipe.
-  if (FILE_LIKE.test(target.name) || target.name.length === 0) return false;
+  if (target.name.length === 0) return false;
   const { rule } = target;
   if (rule.kind !== 'explicit' || recipeCount(rule) === 0) return false;
   return !recipeMayCreate(target);
@@ -35,7 +49,8 @@ export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
   const reported = new Set<string>();
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
-    if (phony.has(target.name) || reported.has(target.name) || !looksPhony(target)) continue;
+    // Cheapest first: looksPhony reads the name's characters; the sets hash it.
+    if (!looksPhony(target) || phony.has(target.name) || reported.has(target.name)) continue;
     reported.add(target.name);
     const why = CONVENTIONAL_PHONY_TARGETS.has(target.name)
       ? 'is conventionally not a file'
