@@ -80,7 +80,7 @@ export class ProjectIndex {
             phonyWords.push(site.word);
           }
         }
-        if (fileTargets) this.addEdges(file.uri, targets, from, to, sites, first, last, selfSites);
+        if (fileTargets) this.addEdges(file.uri, selfSites, targets, from, to, sites, first, last);
       });
     }
   }
@@ -133,13 +133,8 @@ export class ProjectIndex {
   /** The rule's edges, prerequisite by prerequisite (order-only ones last), then target by target. */
   private addEdges(
     uri: string,
-    targets: readonly TargetDefinition[],
-    from: number,
-    to: number,
-    sites: readonly PrerequisiteSite[],
-    first: number,
-    last: number,
     selfSites: PrerequisiteSite[],
+    ...[targets, from, to, sites, first, last]: Parameters<RuleVisit>
   ): void {
     for (let s = first; s < last; s++) {
       const site = sites[s] as PrerequisiteSite;
@@ -182,23 +177,23 @@ export class ProjectIndex {
   }
 }
 
+/** One rule's targets, `targets[from..to)`, and prerequisite sites, `sites[first..last)`. */
+type RuleVisit = (
+  targets: readonly TargetDefinition[],
+  from: number,
+  to: number,
+  sites: readonly PrerequisiteSite[],
+  first: number,
+  last: number,
+) => void;
+
 /**
  * Calls `visit` for each rule of `file` with its targets, `targets[from..to)`, and its prerequisite
  * sites, `sites[first..last)` (order-only ones last): read from the file index's lists, where the
  * entries of one rule follow each other, instead of building each rule's lists (a one-item list is
  * a new array at each read).
  */
-function eachRule(
-  file: FileIndex,
-  visit: (
-    targets: readonly TargetDefinition[],
-    from: number,
-    to: number,
-    sites: readonly PrerequisiteSite[],
-    first: number,
-    last: number,
-  ) => void,
-): void {
+function eachRule(file: FileIndex, visit: RuleVisit): void {
   const targets = file.targets;
   const sites = file.prerequisites;
   let t = 0;
