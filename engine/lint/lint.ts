@@ -4,7 +4,7 @@ import type { FileIndex } from '../analysis/fileIndex';
 import type { LintFinding, LintSeverity } from './lintTypes';
 import { checkRecipeShells, type RecipeShellOptions } from './recipeShell/recipeShellCheck';
 import { LINT_RULES, lintRule } from './ruleTable';
-import { suppressionsOf } from './suppressions';
+import { suppressionsOf, type Suppressions } from './suppressions';
 
 export interface LintOptions {
   /** Names set in the environment make would inherit. */
@@ -24,13 +24,19 @@ export function lintFile(model: WorkspaceModel, uri: string, options: LintOption
   const index = model.index(uri);
   if (!index) return [];
   const context = { model, index, project: model.project(uri), environment: options.environment };
+  let silenced: Suppressions | undefined;
   const findings: LintFinding[] = [];
   for (const rule of LINT_RULES) {
-    if (severityOf(rule.code, options.rules) === 'off') continue;
-    for (const finding of rule.check(context))
-      findings.push({ ...finding, code: rule.code, severity: rule.defaultSeverity });
+    const severity = severityOf(rule.code, options.rules);
+    if (severity === 'off') continue;
+    for (const finding of rule.check(context)) {
+      silenced ??= suppressionsOf(index.parsed.comments, (code) => lintRule(code)?.code ?? code);
+      if (silenced.isSilenced(rule.code, finding.range.start.line)) continue;
+      // One object per finding at its configured severity, with the keys in the order the rule gave them.
+      findings.push({ ...finding, code: rule.code, severity });
+    }
   }
-  return applySettings(findings, index, options.rules);
+  return findings;
 }
 
 /** Findings at the configured severity, without the rules turned off or silenced by a comment. */

@@ -1,5 +1,5 @@
 // The facts of one project every lint rule reads (targets, .PHONY, rules by target, edges, assignments): one pass, shared.
-import type { FileIndex } from '../analysis/fileIndex';
+import type { FileIndex, PrerequisiteSite, TargetDefinition } from '../analysis/fileIndex';
 import { SPECIAL_TARGETS } from '../analysis/makeBuiltinDocs';
 import type { Rule, Word } from '../parser/ast';
 
@@ -46,14 +46,53 @@ export class ProjectIndex {
   readonly phony = new Set<string>();
   /** Edges between literal, non-special names, in reading order (prerequisite by prerequisite, then target). */
   readonly edges: Edge[] = [];
+  /** Per file: each `.PHONY` target's prerequisites (order-only ones apart), in reading order. */
+  private readonly phonyWords = new Map<FileIndex, Word[]>();
+  /** Per file: the prerequisite sites that name a target of their own rule (literal, not special). */
+  private readonly selfSites = new Map<FileIndex, PrerequisiteSite[]>();
+  private sawPhony = false;
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
   private wanted: { listed: Set<string>; needed: Set<string> } | undefined;
 
   constructor(readonly files: readonly FileIndex[]) {
-    for (const file of files)
-      for (const statement of file.statements)
-        if (statement.type === 'rule') this.addRule(statement, file.uri);
+    for (const file of files) {
+      const phonyWords: Word[] = [];
+      const selfSites: PrerequisiteSite[] = [];
+      this.phonyWords.set(file, phonyWords);
+      this.selfSites.set(file, selfSites);
+      eachRule(file, (targets, from, to, sites, first, last) => {
+        let fileTargets = false;
+        for (let t = from; t < to; t++) {
+          const name = (targets[t] as TargetDefinition).name;
+          if (name !== '.PHONY') {
+            this.targetNames.add(name);
+            if (!fileTargets && isFileName(name)) fileTargets = true;
+            continue;
+          }
+          // Added once: a generated file has thousands of `.PHONY` rules, each name a string to hash.
+          if (!this.sawPhony) this.targetNames.add(name);
+          this.sawPhony = true;
+          for (let s = first; s < last; s++) {
+            const site = sites[s] as PrerequisiteSite;
+            if (site.orderOnly) break;
+            this.phony.add(site.name);
+            phonyWords.push(site.word);
+          }
+        }
+        if (fileTargets) this.addEdges(file.uri, selfSites, targets, from, to, sites, first, last);
+      });
+    }
+  }
+
+  /** The prerequisites `.PHONY` lists in `file` (once per `.PHONY` target of a rule), in reading order. */
+  phonyEntries(file: FileIndex): readonly Word[] {
+    return this.phonyWords.get(file) ?? new ProjectIndex([file]).phonyEntries(file);
+  }
+
+  /** The prerequisite sites of `file` that name a target of their own rule: what MS115 reports. */
+  selfDependencies(file: FileIndex): readonly PrerequisiteSite[] {
+    return this.selfSites.get(file) ?? new ProjectIndex([file]).selfDependencies(file);
   }
 
   /** Every rule by each name it lists as a target, in reading order. */
@@ -91,26 +130,24 @@ export class ProjectIndex {
     return this.prerequisitesWanted().needed;
   }
 
-  private addRule(rule: Rule, uri: string): void {
-    const targets = rule.targets;
-    let fileTargets = false;
-    for (const target of targets) {
-      const name = target.text;
-      this.targetNames.add(name);
-      if (name === '.PHONY') for (const entry of rule.prerequisites) this.phony.add(entry.text);
-      else if (!fileTargets && isFileName(name)) fileTargets = true;
-    }
-    if (!fileTargets) return;
-    this.addEdges(targets, rule.prerequisites, false, uri);
-    this.addEdges(targets, rule.orderOnly, true, uri);
-  }
-
-  private addEdges(targets: readonly Word[], list: readonly Word[], orderOnly: boolean, uri: string): void {
-    for (const word of list) {
-      const name = word.text;
+  /** The rule's edges, prerequisite by prerequisite (order-only ones last), then target by target. */
+  private addEdges(
+    uri: string,
+    selfSites: PrerequisiteSite[],
+    ...[targets, from, to, sites, first, last]: Parameters<RuleVisit>
+  ): void {
+    for (let s = first; s < last; s++) {
+      const site = sites[s] as PrerequisiteSite;
+      const name = site.name;
       if (!isFileName(name)) continue;
-      for (const target of targets)
-        if (isFileName(target.text)) this.edges.push({ from: target.text, to: name, word, uri, orderOnly });
+      let self = false;
+      for (let t = from; t < to; t++) {
+        const target = (targets[t] as TargetDefinition).name;
+        if (!isFileName(target)) continue;
+        this.edges.push({ from: target, to: name, word: site.word, uri, orderOnly: site.orderOnly });
+        if (target === name) self = true;
+      }
+      if (self) selfSites.push(site);
     }
   }
 
@@ -118,26 +155,56 @@ export class ProjectIndex {
     if (this.wanted) return this.wanted;
     const wanted = { listed: new Set<string>(), needed: new Set<string>() };
     for (const file of this.files) {
-      for (const statement of file.statements) {
-        if (statement.type !== 'rule') continue;
+      eachRule(file, (targets, from, to, sites, first, last) => {
         // The rule's targets other than `.PHONY`: the first, and whether another name follows.
         let other: string | undefined;
         let twoOthers = false;
-        for (const { text } of statement.targets) {
-          if (text === '.PHONY') continue;
-          if (other === undefined) other = text;
-          else if (other !== text) twoOthers = true;
+        for (let t = from; t < to; t++) {
+          const name = (targets[t] as TargetDefinition).name;
+          if (name === '.PHONY') continue;
+          if (other === undefined) other = name;
+          else if (other !== name) twoOthers = true;
         }
-        if (other === undefined) continue;
-        for (const list of [statement.prerequisites, statement.orderOnly]) {
-          for (const { text } of list) {
-            wanted.listed.add(text);
-            if (twoOthers || other !== text) wanted.needed.add(text);
-          }
+        if (other === undefined) return;
+        for (let s = first; s < last; s++) {
+          const name = (sites[s] as PrerequisiteSite).name;
+          wanted.listed.add(name);
+          if (twoOthers || other !== name) wanted.needed.add(name);
         }
-      }
+      });
     }
     return (this.wanted = wanted);
+  }
+}
+
+/** One rule's targets, `targets[from..to)`, and prerequisite sites, `sites[first..last)`. */
+type RuleVisit = (
+  targets: readonly TargetDefinition[],
+  from: number,
+  to: number,
+  sites: readonly PrerequisiteSite[],
+  first: number,
+  last: number,
+) => void;
+
+/**
+ * Calls `visit` for each rule of `file` with its targets, `targets[from..to)`, and its prerequisite
+ * sites, `sites[first..last)` (order-only ones last): read from the file index's lists, where the
+ * entries of one rule follow each other, instead of building each rule's lists (a one-item list is
+ * a new array at each read).
+ */
+function eachRule(file: FileIndex, visit: RuleVisit): void {
+  const targets = file.targets;
+  const sites = file.prerequisites;
+  let t = 0;
+  let s = 0;
+  for (const statement of file.statements) {
+    if (statement.type !== 'rule') continue;
+    const from = t;
+    while (t < targets.length && targets[t]?.rule === statement) t++;
+    const first = s;
+    while (s < sites.length && sites[s]?.rule === statement) s++;
+    visit(targets, from, t, sites, first, s);
   }
 }
 

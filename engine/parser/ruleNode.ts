@@ -11,6 +11,10 @@ function list<T>(kept: ListOrItem<T>): T[] {
   return Array.isArray(kept) ? kept : [kept];
 }
 
+function countOf<T>(kept: ListOrItem<T>): number {
+  return Array.isArray(kept) ? kept.length : 1;
+}
+
 function kept<T>(items: T[]): ListOrItem<T> {
   return items.length === 1 ? items[0] : items;
 }
@@ -57,6 +61,16 @@ export class RuleNode implements Rule {
 
   set recipe(recipe: RecipeLine[]) {
     this.keptRecipe = kept(recipe);
+  }
+
+  /** How many recipe lines, without building the list (lint asks it of every rule). */
+  get recipeCount(): number {
+    return countOf(this.keptRecipe);
+  }
+
+  /** How many prerequisites (order-only ones apart), without building the list. */
+  get prerequisiteCount(): number {
+    return countOf(this.keptPrerequisites);
   }
 
   /** From the first target to the end of the last recipe line (the header alone without one). */

@@ -2,6 +2,7 @@
 import { CONVENTIONAL_PHONY_TARGETS } from '../../analysis/makeBuiltinDocs';
 import type { TargetDefinition } from '../../analysis/fileIndex';
 import type { Rule } from '../../parser/ast';
+import { prerequisiteCount, recipeCount } from '../../parser/ruleCounts';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
 import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
@@ -9,7 +10,6 @@ import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectF
 // Module constants: a regular expression literal in a loop is a new object at each evaluation.
 const NAMES_TARGET = /\$@|\$\(@|\$\{@/;
 const ESCAPED_DOLLAR = /\$\$/g;
-const FILE_LIKE = /[./$%]/;
 
 /** A recipe that names its target (`$@`, `$(@D)`, the name itself) may create it: not reported. */
 function recipeMayCreate(target: TargetDefinition): boolean {
@@ -19,13 +19,28 @@ function recipeMayCreate(target: TargetDefinition): boolean {
   );
 }
 
+/** Whether a name holds `.`, `/`, `$` or `%` (none of the conventional names does): a file, a pattern or a reference. */
+function fileLike(name: string): boolean {
+  for (let at = 0; at < name.length; at++) {
+    const code = name.charCodeAt(at);
+    if (code === DOT || code === SLASH || code === DOLLAR || code === PERCENT) return true;
+  }
+  return false;
+}
+
+const DOT = 46;
+const SLASH = 47;
+const DOLLAR = 36;
+const PERCENT = 37;
+
 /** Conventional names (clean, install...) or a file-less name whose recipe never mentions its target. */
 function looksPhony(target: TargetDefinition): boolean {
+  // The name first, without a lookup: it rules out most targets (a generated file's are paths).
+  if (fileLike(target.name)) return false;
   if (CONVENTIONAL_PHONY_TARGETS.has(target.name)) return true;
-  // The name first: it rules out most targets without reading the rule's recipe.
-  if (FILE_LIKE.test(target.name) || target.name.length === 0) return false;
+  if (target.name.length === 0) return false;
   const { rule } = target;
-  if (rule.kind !== 'explicit' || rule.recipe.length === 0) return false;
+  if (rule.kind !== 'explicit' || recipeCount(rule) === 0) return false;
   return !recipeMayCreate(target);
 }
 
@@ -34,7 +49,8 @@ export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
   const reported = new Set<string>();
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
-    if (phony.has(target.name) || reported.has(target.name) || !looksPhony(target)) continue;
+    // Cheapest first: looksPhony reads the name's characters; the sets hash it.
+    if (!looksPhony(target) || phony.has(target.name) || reported.has(target.name)) continue;
     reported.add(target.name);
     const why = CONVENTIONAL_PHONY_TARGETS.has(target.name)
       ? 'is conventionally not a file'
@@ -54,16 +70,13 @@ export function phonyStale({ index, project }: LintContext): RuleFinding[] {
   const isTarget = (name: string): boolean =>
     (name !== '.PHONY' && known.targetNames.has(name)) || known.listedByTargets.has(name);
   const result: RuleFinding[] = [];
-  for (const target of index.targets) {
-    if (target.name !== '.PHONY') continue;
-    for (const entry of target.rule.prerequisites) {
-      if (entry.text.includes('$') || isTarget(entry.text)) continue;
-      result.push({
-        range: entry.range,
-        message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
-        data: { target: entry.text },
-      });
-    }
+  for (const entry of known.phonyEntries(index)) {
+    if (entry.text.includes('$') || isTarget(entry.text)) continue;
+    result.push({
+      range: entry.range,
+      message: `.PHONY lists '${entry.text}' but no rule makes it nor needs it: a leftover, or a misspelt target name.`,
+      data: { target: entry.text },
+    });
   }
   return result;
 }
@@ -78,25 +91,22 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
   );
   const recipeText = project.flatMap((file) => file.recipes.map((site) => site.line.text)).join('\n');
   const result: RuleFinding[] = [];
-  for (const target of index.targets) {
-    if (target.name !== '.PHONY') continue;
-    for (const entry of target.rule.prerequisites) {
-      const own = rules.get(entry.text);
-      if (!own || needed.has(entry.text) || entry.text.includes('$')) continue;
-      // A recipe indented with spaces is a recipe meant (MS114 says so), not an empty rule.
-      const doesSomething = (rule: Rule): boolean =>
-        rule.recipe.length > 0 ||
-        rule.prerequisites.length > 0 ||
-        rule.orderOnly.length > 0 ||
-        spacedRecipeLines.has(rule.range.end.line + 1);
-      if (own.some(doesSomething)) continue;
-      // A recipe that runs `$(MAKE) name` uses it, even if it does nothing.
-      if (new RegExp(`(^|[\\s'"])${escapeRegExp(entry.text)}($|[\\s'";])`, 'm').test(recipeText)) continue;
-      result.push({
-        range: entry.range,
-        message: `'${entry.text}' is .PHONY and its rule has no prerequisites and no recipe, and nothing needs it: 'make ${entry.text}' does nothing ("Nothing to be done").`,
-      });
-    }
+  // A recipe indented with spaces is a recipe meant (MS114 says so), not an empty rule.
+  const doesSomething = (rule: Rule): boolean =>
+    recipeCount(rule) > 0 ||
+    prerequisiteCount(rule) > 0 ||
+    rule.orderOnly.length > 0 ||
+    spacedRecipeLines.has(rule.range.end.line + 1);
+  for (const entry of projectIndex(project).phonyEntries(index)) {
+    const own = rules.get(entry.text);
+    if (!own || needed.has(entry.text) || entry.text.includes('$')) continue;
+    if (own.some(doesSomething)) continue;
+    // A recipe that runs `$(MAKE) name` uses it, even if it does nothing.
+    if (new RegExp(`(^|[\\s'"])${escapeRegExp(entry.text)}($|[\\s'";])`, 'm').test(recipeText)) continue;
+    result.push({
+      range: entry.range,
+      message: `'${entry.text}' is .PHONY and its rule has no prerequisites and no recipe, and nothing needs it: 'make ${entry.text}' does nothing ("Nothing to be done").`,
+    });
   }
   return result;
 }

@@ -14,21 +14,13 @@ function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
   return successors;
 }
 
-export function selfDependency({ index }: LintContext): RuleFinding[] {
-  const result: RuleFinding[] = [];
-  for (const site of index.prerequisites) {
-    if (!isLiteralName(site.name) || isSpecialName(site.name) || !listsTarget(site.rule, site.name)) continue;
-    result.push({
+export function selfDependency({ index, project }: LintContext): RuleFinding[] {
+  return projectIndex(project)
+    .selfDependencies(index)
+    .map((site) => ({
       range: site.word.range,
       message: `'${site.name}' lists itself as a prerequisite: make drops it ("Circular ${site.name} <- ${site.name} dependency dropped.").`,
-    });
-  }
-  return result;
-}
-
-function listsTarget(rule: Rule, name: string): boolean {
-  for (const target of rule.targets) if (target.text === name) return true;
-  return false;
+    }));
 }
 
 /** Strongly connected groups of two or more targets (Tarjan's algorithm, without recursion). */

@@ -1,6 +1,7 @@
 // MS117 duplicate-prerequisite and MS120 empty-automatic-variable: what one rule's prerequisite list holds.
 import type { PrerequisiteSite } from '../../analysis/fileIndex';
 import type { Reference, Rule, Word } from '../../parser/ast';
+import { prerequisiteCount } from '../../parser/ruleCounts';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { isLiteralName } from '../projectIndex';
 import {
@@ -103,10 +104,10 @@ export function emptyAutomaticVariable({ index, project, model }: LintContext): 
       line.text.includes('$') &&
       rule.kind !== 'pattern' &&
       rule.kind !== 'static-pattern' &&
-      rule.prerequisites.length === 0 &&
+      prerequisiteCount(rule) === 0 &&
+      readsAutomatic(line.text, '^+?<') &&
       // Old-fashioned suffix rules (`.c.o:`) and special targets get their prerequisites otherwise.
-      rule.targets.every((target) => isLiteralName(target.text) && !target.text.startsWith('.')) &&
-      readsAutomatic(line.text, '^+?<'),
+      rule.targets.every((target) => isLiteralName(target.text) && !target.text.startsWith('.')),
   );
   if (candidates.length === 0) return [];
   // A file make reads that the workspace cannot see, or an $(eval), may give the target prerequisites.

@@ -1,21 +1,22 @@
 // Recipe rules: MS103 overriding-recipe, MS108 plain make in a recipe, MS109 $(MAKE) hidden in a variable, MS114 spaces.
-import type { RecipeSite } from '../../analysis/fileIndex';
-import type { Rule } from '../../parser/ast';
+import type { RecipeSite, TargetDefinition } from '../../analysis/fileIndex';
+import { recipeCount } from '../../parser/ruleCounts';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { commandText } from './projectFacts';
 
 export function overridingRecipe({ index, project }: LintContext): RuleFinding[] {
-  const firstRecipe = new Map<string, { uri: string; rule: Rule }>();
+  // The first target definition with a recipe per name (it holds its file's uri and its rule).
+  const firstRecipe = new Map<string, TargetDefinition>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
       if (target.name.includes('$') || target.name.startsWith('.')) continue;
-      if (rule.kind === 'double-colon' || rule.kind === 'pattern' || rule.recipe.length === 0) continue;
+      if (rule.kind === 'double-colon' || rule.kind === 'pattern' || recipeCount(rule) === 0) continue;
       const first = firstRecipe.get(target.name);
       if (!first) {
-        firstRecipe.set(target.name, { uri: file.uri, rule });
+        firstRecipe.set(target.name, target);
         continue;
       }
       if (file.uri !== index.uri) continue;
@@ -32,11 +33,33 @@ export function overridingRecipe({ index, project }: LintContext): RuleFinding[]
 /** `make` run as a command: at the start, or after `;`, `&&`, `||`, `|`, `(`, `then`, `do`, `else`. */
 const PLAIN_MAKE = /(^|[;&|(]\s*|\b(?:then|do|else|exec)\s+)(make)(?=\s|$)/g;
 
+/** A character `\s` may match: ASCII blanks and controls, and any non-ASCII one (to stay on the safe side). */
+function mayBeBlank(code: number): boolean {
+  return code <= 32 || code >= 127;
+}
+
+/** `;`, `&`, `|`, `(` and the recipe prefixes `@`, `+`, `-` (the command starts after them). */
+const BEFORE_COMMAND = new Set([';', '&', '|', '(', '@', '+', '-'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether `text` holds `make` where PLAIN_MAKE could match it: at the start or after a blank or one of
+ * `;&|(@+-`, and before a blank or the end. A scan of the line before the regular expression: most
+ * lines that hold the word hold it inside another (cmake's `build.make`, `$(MAKE)` is upper case).
+ */
+function mayRunMake(text: string): boolean {
+  for (let at = text.indexOf('make'); at >= 0; at = text.indexOf('make', at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + 4 < text.length ? text.charCodeAt(at + 4) : 32;
+    if ((mayBeBlank(before) || BEFORE_COMMAND.has(before)) && mayBeBlank(after)) return true;
+  }
+  return false;
+}
+
 export function plainMakeInRecipe({ index }: LintContext): RuleFinding[] {
   const result: RuleFinding[] = [];
   for (const { line } of index.recipes) {
-    // Without the word there is nothing to find (and most recipe lines do not have it).
-    if (!line.text.includes('make') || line.text.includes('\n')) continue;
+    // Without the word as a command there is nothing to find (and most recipe lines do not have it).
+    if (line.text.includes('\n') || !mayRunMake(line.text)) continue;
     const { command, offset } = commandText(line.text);
     for (const match of command.matchAll(PLAIN_MAKE)) {
       const column = line.range.start.character + offset + (match.index ?? 0) + (match[1]?.length ?? 0);

@@ -6,6 +6,16 @@ const DATE_IN_NAME = /(?:19|20)\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])/
 const DATE_COMMAND = /\$[({]shell\s+date\b|`date\b/;
 const REFERENCE = /\$[({]([^)}:\s]+)[)}]/g;
 
+/** Whether `text` holds eight digits, as every date DATE_IN_NAME matches does. */
+function hasEightDigits(text: string): boolean {
+  let digits = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57 && ++digits === 8) return true;
+  }
+  return false;
+}
+
 /** Whether `text` refers to one of the `dated` variables. */
 function namesDated(text: string, dated: ReadonlySet<string>): boolean {
   if (dated.size === 0 || !text.includes('$')) return false;
@@ -20,6 +30,8 @@ export function targetTimestamp({ index, project }: LintContext): RuleFinding[] 
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     const text = target.word.text;
+    // A name without a reference, a backquote or eight digits cannot match: no regular expression for it.
+    if (!text.includes('$') && !text.includes('`') && !hasEightDigits(text)) continue;
     if (!DATE_IN_NAME.test(text) && !DATE_COMMAND.test(text) && !namesDated(text, dated)) continue;
     result.push({
       range: target.word.range,

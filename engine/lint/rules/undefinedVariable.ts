@@ -14,17 +14,19 @@ export function undefinedVariable({ index, model, environment }: LintContext): R
   const loopVariables = boundNames(index);
   const result: RuleFinding[] = [];
   const seen = new Set<string>();
+  const messages = new Map<string, string>();
   for (const reference of index.parsed.references) {
     const { name } = reference;
     if (reference.functionName || reference.computed) continue;
-    if (name.length === 0 || DIGITS.test(name) || BLANK_OR_DOLLAR.test(name) || automaticVariableDoc(name))
-      continue;
+    // Set lookups first: most names are defined, and the tests below run regular expressions.
     if (
       defined.has(name) ||
       MAKE_DEFINED_VARIABLES.has(name) ||
       environment.has(name) ||
       loopVariables.has(name)
     )
+      continue;
+    if (name.length === 0 || DIGITS.test(name) || BLANK_OR_DOLLAR.test(name) || automaticVariableDoc(name))
       continue;
     const key = `${name}@${reference.range.start.line}:${reference.range.start.character}`;
     if (seen.has(key)) continue;
@@ -36,10 +38,13 @@ export function undefinedVariable({ index, model, environment }: LintContext): R
       });
       break;
     }
-    result.push({
-      range: reference.nameRange,
-      message: `'${name}' is defined in no makefile of the workspace nor by make: it expands to nothing unless set in the environment or on the command line.`,
-    });
+    // One message per name: a generated file repeats the same few names hundreds of times.
+    let message = messages.get(name);
+    if (message === undefined) {
+      message = `'${name}' is defined in no makefile of the workspace nor by make: it expands to nothing unless set in the environment or on the command line.`;
+      messages.set(name, message);
+    }
+    result.push({ range: reference.nameRange, message });
   }
   return result;
 }

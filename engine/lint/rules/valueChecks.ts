@@ -5,13 +5,10 @@ import { escapeRegExp } from './projectFacts';
 
 /** `$()` or `${}`: a reference to the variable with no name. */
 function isEmptyReference(reference: Reference): boolean {
+  if (reference.name !== '' || reference.functionName) return false;
+  // Read only now: a reference's range is built when read.
   const { start, end } = reference.range;
-  return (
-    reference.name === '' &&
-    !reference.functionName &&
-    start.line === end.line &&
-    end.character - start.character === 3
-  );
+  return start.line === end.line && end.character - start.character === 3;
 }
 
 export function emptyReference({ index, model }: LintContext): RuleFinding[] {
@@ -34,9 +31,15 @@ export function emptyReference({ index, model }: LintContext): RuleFinding[] {
   return result;
 }
 
-/** The assignments of this file (global or target-specific), `define` bodies included. */
+/**
+ * The assignments of this file (global or target-specific), `define` bodies included, in reading
+ * order: read from the file's variables (one per assignment) rather than from every statement.
+ */
 function assignments({ index }: LintContext): Assignment[] {
-  return index.statements.filter((s): s is Assignment => s.type === 'assignment' && !s.computedName);
+  const result: Assignment[] = [];
+  for (const { statement } of index.variables)
+    if (statement.type === 'assignment' && !statement.computedName) result.push(statement);
+  return result;
 }
 
 export function recursiveSelfReference(context: LintContext): RuleFinding[] {

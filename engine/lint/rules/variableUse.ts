@@ -102,9 +102,15 @@ export function unusedVariable({ index, project, model }: LintContext): RuleFind
   return result;
 }
 
-/** Assignments made outside any conditional (the ones that always happen). */
+/**
+ * Assignments made outside any conditional (the ones that always happen), in reading order: read
+ * from the file's variables (one per assignment, with the branch it sits in) rather than from every statement.
+ */
 function unconditionalAssignments(file: FileIndex): Assignment[] {
-  return file.parsed.statements.filter((s): s is Assignment => s.type === 'assignment' && !s.targets);
+  const result: Assignment[] = [];
+  for (const { statement, branch } of file.variables)
+    if (statement.type === 'assignment' && !statement.targets && branch === undefined) result.push(statement);
+  return result;
 }
 
 const REPLACES = new Set(['=', ':=', '::=', ':::=']);

@@ -1,0 +1,13 @@
+// How long a rule's lists are, read without building them: a RuleNode builds a one-item list anew on each read.
+import type { Rule } from './ast';
+import { RuleNode } from './ruleNode';
+
+/** The number of recipe lines of `rule`. */
+export function recipeCount(rule: Rule): number {
+  return rule instanceof RuleNode ? rule.recipeCount : rule.recipe.length;
+}
+
+/** The number of prerequisites of `rule` (order-only ones apart). */
+export function prerequisiteCount(rule: Rule): number {
+  return rule instanceof RuleNode ? rule.prerequisiteCount : rule.prerequisites.length;
+}
