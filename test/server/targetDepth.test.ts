@@ -104,11 +104,12 @@ describe('target depth inlay hints', function () {
       // make is asked in the background; the hints are asked again until they come from its database.
       const deadline = Date.now() + 30_000;
       let hints = await hintsOf(lsp, name);
-      while (!tooltipOf(hints[0]).includes("make's database") && Date.now() < deadline)
+      while (!tooltipOf(hints[0]).includes("from make's database") && Date.now() < deadline)
         hints = await hintsOf(lsp, name);
       assert.deepEqual(shown(hints), expected, name);
       for (const hint of hints) {
         const { chain } = chains.find(({ line }) => line === hint.position.line + 1) ?? { chain: [] };
+        assert.ok(tooltipOf(hint).includes("from make's database"), `${name}: ${tooltipOf(hint)}`);
         assert.ok(tooltipOf(hint).includes(`\n${chain.join(' → ')}\n`), `${name}: ${tooltipOf(hint)}`);
       }
       if (name === 'Makefile') {
