@@ -20,7 +20,7 @@ export function databaseDependencyGraph(
   const unchecked = new Set<string>();
   for (const file of database.files) {
     // `::` rules come as one entry each: their prerequisites add up like those of single-colon rules.
-    const names = file.prerequisites.filter((name) => !(Object.hasOwn(SPECIAL_TARGETS, name)));
+    const names = file.prerequisites.filter((name) => !Object.hasOwn(SPECIAL_TARGETS, name));
     const known = prerequisites.get(file.name);
     if (known) for (const name of names) known.push(name);
     else prerequisites.set(file.name, names);

@@ -21,7 +21,10 @@ const tooltipOf = (hint: InlayHint | undefined): string =>
 
 /** The normal prerequisites of every file in make's database: the rule lines of its "# Files" section. */
 function makesPrerequisites(database: string): Map<string, string[]> {
-  const files = database.slice(database.indexOf('\n# Files\n'), database.indexOf('\n# files hash-table stats'));
+  const files = database.slice(
+    database.indexOf('\n# Files\n'),
+    database.indexOf('\n# files hash-table stats'),
+  );
   const graph = new Map<string, string[]>();
   for (const line of files.split('\n')) {
     const rule = /^([^#\t\s][^:]*)::? ?(.*)$/.exec(line);
@@ -48,7 +51,12 @@ function longestChain(graph: Map<string, string[]>, name: string, seen: string[]
 function ruleTargets(text: string): { line: number; target: string }[] {
   return text.split('\n').flatMap((line, at) => {
     const rule = /^([A-Za-z][^:=#]*):(?!=)/.exec(line);
-    return rule ? rule[1].split(/\s+/).filter(Boolean).map((target) => ({ line: at + 1, target })) : [];
+    return rule
+      ? rule[1]
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((target) => ({ line: at + 1, target }))
+      : [];
   });
 }
 
@@ -97,7 +105,10 @@ describe('target depth inlay hints', function () {
     const lsp = await start(true, ['Makefile', 'tools.mk']);
     for (const name of ['Makefile', 'tools.mk']) {
       const text = await readFile(path.join(folder, name), 'utf8');
-      const chains = ruleTargets(text).map(({ line, target }) => ({ line, chain: longestChain(graph, target) }));
+      const chains = ruleTargets(text).map(({ line, target }) => ({
+        line,
+        chain: longestChain(graph, target),
+      }));
       const expected = chains
         .filter(({ chain }) => chain.length > 1)
         .map(({ line, chain }) => `${line}: depth ${chain.length - 1}`);
@@ -121,10 +132,7 @@ describe('target depth inlay hints', function () {
     assert.deepEqual(longestChain(graph, 'tool'), ['tool', 'gen.o', 'gen.c', 'gen.def']);
     // A clean build in the copy runs the recipes of that chain in that order, last first.
     const built = execFileSync('make', ['tool'], { cwd: folder, encoding: 'utf8' });
-    assert.deepEqual(
-      built.trim().split('\n'),
-      ['cp gen.def gen.c', 'cp gen.c gen.o', 'cat gen.o > tool'],
-    );
+    assert.deepEqual(built.trim().split('\n'), ['cp gen.def gen.c', 'cp gen.c gen.o', 'cat gen.o > tool']);
   });
 
   it("before make is asked (Restricted Mode), counts the chains the makefiles' text declares", async () => {

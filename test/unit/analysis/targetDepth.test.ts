@@ -19,15 +19,19 @@ function graph(edges: Record<string, string[]>, asked = new Map<string, number>(
 
 const fromText = (...texts: string[]): TargetDepths =>
   new TargetDepths(
-    staticDependencyGraph(
-      texts.map((text, at) => buildFileIndex(`file:///p/${at}.mk`, parseMakefile(text))),
-    ),
+    staticDependencyGraph(texts.map((text, at) => buildFileIndex(`file:///p/${at}.mk`, parseMakefile(text)))),
   );
 
 describe('target depth', () => {
   it('counts the edges of the longest chain, the first of equal chains in make order', () => {
     const depths = new TargetDepths(
-      graph({ all: ['app', 'docs'], app: ['main.o', 'util.o'], 'main.o': ['main.c'], 'util.o': ['util.c'], docs: ['a.md'] }),
+      graph({
+        all: ['app', 'docs'],
+        app: ['main.o', 'util.o'],
+        'main.o': ['main.c'],
+        'util.o': ['util.c'],
+        docs: ['a.md'],
+      }),
     );
     assert.deepEqual(depths.of('all'), { depth: 3, chain: ['all', 'app', 'main.o', 'main.c'] });
     assert.deepEqual(depths.of('docs'), { depth: 1, chain: ['docs', 'a.md'] });
@@ -43,7 +47,11 @@ describe('target depth', () => {
       chain: ['a', 'b', 'c'],
       circular: { from: 'b', to: 'a' },
     });
-    assert.deepEqual(depths.of('self'), { depth: 1, chain: ['self', 'x'], circular: { from: 'self', to: 'self' } });
+    assert.deepEqual(depths.of('self'), {
+      depth: 1,
+      chain: ['self', 'x'],
+      circular: { from: 'self', to: 'self' },
+    });
   });
 
   it('asks for each target once however many chains meet in it, and a long chain needs no deep stack', () => {
