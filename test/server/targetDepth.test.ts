@@ -121,7 +121,7 @@ describe('target depth inlay hints', function () {
       for (const hint of hints) {
         const { chain } = chains.find(({ line }) => line === hint.position.line + 1) ?? { chain: [] };
         assert.ok(tooltipOf(hint).includes("from make's database"), `${name}: ${tooltipOf(hint)}`);
-        assert.ok(tooltipOf(hint).includes(`\n${chain.join(' → ')}\n`), `${name}: ${tooltipOf(hint)}`);
+        assert.ok(tooltipOf(hint).split('\n').includes(chain.join(' → ')), `${name}: ${tooltipOf(hint)}`);
       }
       if (name === 'Makefile') {
         const loop = hints.find((hint) => tooltipOf(hint).includes('loop-a → loop-b'));
@@ -148,8 +148,9 @@ describe('target depth inlay hints', function () {
       '26: depth 1',
       '29: depth 1',
     ]);
-    assert.ok(tooltipOf(makefile[0]).includes('\nall → app → main.o → config.h → config.h.in\n'));
-    assert.ok(tooltipOf(makefile[0]).includes('from the rules written in this makefile'));
+    const [, chain] = tooltipOf(makefile[0]).split('\n');
+    assert.equal(chain, 'all → app → main.o → config.h → config.h.in');
+    assert.ok(tooltipOf(makefile[0]).includes("from the makefiles' text"));
     // Without make, gen.o has no rule: the pattern rule is make's to apply.
     assert.deepEqual(shown(await hintsOf(lsp, 'tools.mk')), ['2: depth 1', '5: depth 1']);
   });

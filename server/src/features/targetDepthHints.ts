@@ -15,8 +15,8 @@ export interface DepthSource {
 const MAX_CHAIN_NAMES = 12;
 
 const FROM = {
-  make: "from make's database (`make -p -q -k` from the default goal: pattern rules, includes and variables resolved as make resolved them)",
-  text: "from the rules written in this makefile and the files it includes (pattern rules, vpath and names made of variables count once make's database has answered)",
+  make: "from make's database (`make -p -q -k`: pattern rules and includes resolved)",
+  text: "from the makefiles' text (pattern rules and names made of variables wait for make's answer)",
 };
 
 export function targetDepthHints(index: FileIndex, range: Range, source: DepthSource): InlayHint[] {
@@ -44,22 +44,22 @@ export function targetDepthHints(index: FileIndex, range: Range, source: DepthSo
 }
 
 function tooltip(found: TargetDepth, from: DepthSource['from']): string {
+  // Kept short: a whole file's hints carry one each (the definition is in the README and the setting).
   const lines = [
-    `Target depth ${found.depth}: the longest chain of prerequisites, ${FROM[from]}:`,
+    `Longest chain of prerequisites (order-only ones not followed), ${FROM[from]}:`,
     chainText(found.chain),
-    'Depth counts the edges down to a file with no prerequisites; order-only prerequisites (after `|`) are not followed.',
   ];
   if (found.circular) {
     const { from: target, to } = found.circular;
     lines.push(
-      `${target} → ${to} leads back in a circle: make drops that edge ("Circular ${target} <- ${to} dependency dropped.") and it is not counted.`,
+      `make drops the circular edge ${target} → ${to} ("Circular ${target} <- ${to} dependency dropped.").`,
     );
   }
   if (found.unchecked !== undefined)
     lines.push(
-      `make did not look at ${found.unchecked} (the default goal does not need it): pattern rules are not applied there, so the chain may be longer.`,
+      `make never looked at ${found.unchecked} (the default goal does not need it): its pattern rules are not applied.`,
     );
-  return lines.join('\n\n');
+  return lines.join('\n');
 }
 
 function chainText(chain: readonly string[]): string {
