@@ -64,6 +64,7 @@ import type { FileIndex } from '../../engine/analysis/fileIndex';
 import * as path from 'node:path';
 import { RuleAutomatics } from './probeRequests/ruleAutomatics';
 import { TargetDepthTables } from './targetDepthTables';
+import { isDepthHintData, resolveDepthHint, type DepthSource } from './features/targetDepthHints';
 import type { RuleInstance } from '../../engine/probes/automaticVariables';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
@@ -103,6 +104,8 @@ export class MakescopeServer {
   private readonly semanticAnswers = new VersionedAnswers<SemanticTokens>();
   private readonly inlayHintAnswers = new VersionedAnswers<InlayHint[]>();
   private readonly targetDepths = new TargetDepthTables();
+  /** The depths each document's hints were last made of, for the tooltip a resolve fills in. */
+  private readonly depthSources = new Map<string, DepthSource>();
   /** make's values for hovers, through the probe runner's door (set up with it in register()). */
   private hoverValues?: HoverValues;
   /** make's database for the automatic variables of a recipe, through the same door (set up in register()). */
@@ -138,7 +141,7 @@ export class MakescopeServer {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
-      inlayHintProvider: true,
+      inlayHintProvider: { resolveProvider: true },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       documentHighlightProvider: true,
       signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
@@ -208,6 +211,11 @@ export class MakescopeServer {
     );
     connection.languages.inlayHint.on(({ textDocument, range }) =>
       this.inlayHintsFor(textDocument.uri, range),
+    );
+    connection.languages.inlayHint.resolve((hint) =>
+      isDepthHintData(hint.data)
+        ? resolveDepthHint(hint, this.depthSources.get(hint.data.depthOf.uri))
+        : hint,
     );
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
@@ -468,6 +476,7 @@ export class MakescopeServer {
     // Before make has answered, or where it may not be asked, depths come from the makefiles' text.
     if (settings.inlayHints.targetDepth && !sources.depths)
       sources.depths = this.targetDepths.for(this.model.project(uri), undefined);
+    if (sources.depths) this.depthSources.set(index.uri, sources.depths);
     // Kept for the same parse, range, settings and answers of make (VS Code asks again without an edit).
     const key = [
       range.start.line,

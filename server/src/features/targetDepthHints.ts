@@ -1,5 +1,7 @@
 // Inlay hints after a rule's targets: `depth N`, the longest chain of prerequisites below the target
 // (definition in engine/analysis/targetDepth.ts), with the chain and where it comes from in the tooltip.
+// The tooltip is filled in by inlayHint/resolve, when the user points at a hint: a whole file's hints would
+// otherwise carry one each (three times the bytes of every other hint together on a 5,000-line file).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
 import { SPECIAL_TARGETS } from '../../../engine/analysis/makeBuiltinDocs';
@@ -19,6 +21,16 @@ const FROM = {
   text: "from the makefiles' text (pattern rules and names made of variables wait for make's answer)",
 };
 
+/** What a depth hint carries for its resolve: the document and the target. */
+export interface DepthHintData {
+  depthOf: { uri: string; target: string };
+}
+
+export function isDepthHintData(data: unknown): data is DepthHintData {
+  const depthOf = (data as Partial<DepthHintData> | undefined)?.depthOf;
+  return typeof depthOf?.uri === 'string' && typeof depthOf.target === 'string';
+}
+
 export function targetDepthHints(index: FileIndex, range: Range, source: DepthSource): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const statement of index.statements) {
@@ -36,15 +48,21 @@ export function targetDepthHints(index: FileIndex, range: Range, source: DepthSo
         label: `depth ${found.depth}`,
         kind: InlayHintKind.Type,
         paddingLeft: true,
-        tooltip: tooltip(found, source.from),
+        data: { depthOf: { uri: index.uri, target: name } } satisfies DepthHintData,
       });
     }
   }
   return hints;
 }
 
+/** The hint with its tooltip, from the depths its document's hints were last made of. */
+export function resolveDepthHint(hint: InlayHint, source: DepthSource | undefined): InlayHint {
+  if (!source || !isDepthHintData(hint.data)) return hint;
+  const found = source.depths.of(hint.data.depthOf.target);
+  return found ? { ...hint, tooltip: tooltip(found, source.from) } : hint;
+}
+
 function tooltip(found: TargetDepth, from: DepthSource['from']): string {
-  // Kept short: a whole file's hints carry one each (the definition is in the README and the setting).
   const lines = [
     `Longest chain of prerequisites (order-only ones not followed), ${FROM[from]}:`,
     chainText(found.chain),
