@@ -104,8 +104,9 @@ export class MakescopeServer {
   private readonly semanticAnswers = new VersionedAnswers<SemanticTokens>();
   private readonly inlayHintAnswers = new VersionedAnswers<InlayHint[]>();
   private readonly targetDepths = new TargetDepthTables();
-  /** The depths each document's hints were last made of, for the tooltip a resolve fills in. */
-  private readonly depthSources = new Map<string, DepthSource>();
+  /** A number per document that depth hints carry, and the depths its hints were last made of (for resolve). */
+  private readonly depthDocuments = new Map<string, number>();
+  private readonly depthSources = new Map<number, DepthSource>();
   /** make's values for hovers, through the probe runner's door (set up with it in register()). */
   private hoverValues?: HoverValues;
   /** make's database for the automatic variables of a recipe, through the same door (set up in register()). */
@@ -213,9 +214,7 @@ export class MakescopeServer {
       this.inlayHintsFor(textDocument.uri, range),
     );
     connection.languages.inlayHint.resolve((hint) =>
-      isDepthHintData(hint.data)
-        ? resolveDepthHint(hint, this.depthSources.get(hint.data.depthOf.uri))
-        : hint,
+      isDepthHintData(hint.data) ? resolveDepthHint(hint, this.depthSources.get(hint.data[0])) : hint,
     );
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
@@ -476,7 +475,12 @@ export class MakescopeServer {
     // Before make has answered, or where it may not be asked, depths come from the makefiles' text.
     if (settings.inlayHints.targetDepth && !sources.depths)
       sources.depths = this.targetDepths.for(this.model.project(uri), undefined);
-    if (sources.depths) this.depthSources.set(index.uri, sources.depths);
+    if (sources.depths) {
+      let document = this.depthDocuments.get(index.uri);
+      if (document === undefined) this.depthDocuments.set(index.uri, (document = this.depthDocuments.size));
+      this.depthSources.set(document, sources.depths);
+      sources.depthDocument = document;
+    }
     // Kept for the same parse, range, settings and answers of make (VS Code asks again without an edit).
     const key = [
       range.start.line,

@@ -23,6 +23,8 @@ export interface InlayHintSources {
   instancesAt?: (recipeLine: number) => readonly RuleInstance[];
   /** Target depths: make's once its database has answered, else the makefiles' text. */
   depths?: DepthSource;
+  /** The server's number for the document, which depth hints carry for their resolve. */
+  depthDocument?: number;
 }
 
 export function inlayHints(index: FileIndex, range: Range, sources: InlayHintSources): InlayHint[] {
@@ -31,7 +33,7 @@ export function inlayHints(index: FileIndex, range: Range, sources: InlayHintSou
   if (sources.settings.automaticVariables && sources.instancesAt)
     hints.push(...automaticHints(index, range, sources.instancesAt));
   if (sources.settings.targetDepth && sources.depths)
-    hints.push(...targetDepthHints(index, range, sources.depths));
+    hints.push(...targetDepthHints(index, range, sources.depths, sources.depthDocument ?? 0));
   return hints.sort(
     (a, b) => a.position.line - b.position.line || a.position.character - b.position.character,
   );

@@ -21,17 +21,25 @@ const FROM = {
   text: "from the makefiles' text (pattern rules and names made of variables wait for make's answer)",
 };
 
-/** What a depth hint carries for its resolve: the document and the target. */
-export interface DepthHintData {
-  depthOf: { uri: string; target: string };
-}
+/**
+ * What a depth hint carries for its resolve: the server's number for its document and the target (a
+ * number, not the URI: a whole file's hints would repeat it hundreds of times).
+ */
+export type DepthHintData = [document: number, target: string];
 
 export function isDepthHintData(data: unknown): data is DepthHintData {
-  const depthOf = (data as Partial<DepthHintData> | undefined)?.depthOf;
-  return typeof depthOf?.uri === 'string' && typeof depthOf.target === 'string';
+  return (
+    Array.isArray(data) && data.length === 2 && typeof data[0] === 'number' && typeof data[1] === 'string'
+  );
 }
 
-export function targetDepthHints(index: FileIndex, range: Range, source: DepthSource): InlayHint[] {
+export function targetDepthHints(
+  index: FileIndex,
+  range: Range,
+  source: DepthSource,
+  /** The server's number for the document, given back in inlayHint/resolve. */
+  document: number,
+): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const statement of index.statements) {
     if (statement.type !== 'rule' || statement.kind === 'pattern') continue;
@@ -48,7 +56,7 @@ export function targetDepthHints(index: FileIndex, range: Range, source: DepthSo
         label: `depth ${found.depth}`,
         kind: InlayHintKind.Type,
         paddingLeft: true,
-        data: { depthOf: { uri: index.uri, target: name } } satisfies DepthHintData,
+        data: [document, name] satisfies DepthHintData,
       });
     }
   }
@@ -58,7 +66,7 @@ export function targetDepthHints(index: FileIndex, range: Range, source: DepthSo
 /** The hint with its tooltip, from the depths its document's hints were last made of. */
 export function resolveDepthHint(hint: InlayHint, source: DepthSource | undefined): InlayHint {
   if (!source || !isDepthHintData(hint.data)) return hint;
-  const found = source.depths.of(hint.data.depthOf.target);
+  const found = source.depths.of(hint.data[1]);
   return found ? { ...hint, tooltip: tooltip(found, source.from) } : hint;
 }
 
