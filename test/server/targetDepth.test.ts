@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { InlayHint } from 'vscode-languageserver-protocol';
 import { fileUri, LspSession, repoRoot } from './lspSession';
+import { MAKES, requireMake } from '../probes/support/makes';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'target-depth');
-const SETTINGS = { inlayHints: { values: false, automaticVariables: false, targetDepth: true } };
+const HINTS = { values: false, automaticVariables: false, targetDepth: true };
 
 /** Hints as "line: label" (1-based lines), the way a reader sees them beside the text. */
 const shown = (hints: readonly InlayHint[]): string[] =>
@@ -80,10 +81,10 @@ describe('target depth inlay hints', function () {
     await rm(folder, { recursive: true, force: true });
   });
 
-  async function start(trusted: boolean, names: string[]): Promise<LspSession> {
+  async function start(trusted: boolean, names: string[], makePath = 'make'): Promise<LspSession> {
     ({ session } = await LspSession.start(folder, { trusted }));
     session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => SETTINGS),
+      params.items.map(() => ({ makePath, inlayHints: HINTS })),
     );
     for (const name of names) {
       const file = path.join(folder, name);
@@ -98,48 +99,50 @@ describe('target depth inlay hints', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } },
     });
 
-  it("counts make's longest chains: pattern rules and includes resolved, order-only left out, loops as make cut them", async () => {
-    const made = spawnSync('make', ['-p', '-q', '-k'], {
-      cwd: folder,
-      encoding: 'utf8',
-      env: { ...process.env, MAKEFLAGS: '' },
+  for (const make of MAKES)
+    it(`counts make ${make.version}'s longest chains: pattern rules and includes resolved, order-only left out, loops as make cut them`, async () => {
+      requireMake(make);
+      const made = spawnSync(make.path, ['-p', '-q', '-k'], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: { ...process.env, MAKEFLAGS: '' },
+      });
+      const graph = makesPrerequisites(made.stdout);
+      const circular = /Circular \S+ <- \S+ dependency dropped\./.exec(made.stderr)?.[0];
+      assert.equal(circular, 'Circular loop-b <- loop-a dependency dropped.');
+      const lsp = await start(true, ['Makefile', 'tools.mk'], make.path);
+      for (const name of ['Makefile', 'tools.mk']) {
+        const text = await readFile(path.join(folder, name), 'utf8');
+        const chains = ruleTargets(text).map(({ line, target }) => ({
+          line,
+          chain: longestChain(graph, target),
+        }));
+        const expected = chains
+          .filter(({ chain }) => chain.length > 1)
+          .map(({ line, chain }) => `${line}: depth ${chain.length - 1}`);
+        // make is asked in the background; the hints are asked again until they come from its database.
+        const deadline = Date.now() + 30_000;
+        let hints = await hintsOf(lsp, name);
+        while (!(await tooltipOf(lsp, hints[0])).includes("from make's database") && Date.now() < deadline)
+          hints = await hintsOf(lsp, name);
+        assert.deepEqual(shown(hints), expected, name);
+        const tooltips = await Promise.all(hints.map((hint) => tooltipOf(lsp, hint)));
+        for (const [at, hint] of hints.entries()) {
+          const { chain } = chains.find(({ line }) => line === hint.position.line + 1) ?? { chain: [] };
+          assert.ok(tooltips[at].includes("from make's database"), `${name}: ${tooltips[at]}`);
+          assert.ok(tooltips[at].split('\n').includes(chain.join(' → ')), `${name}: ${tooltips[at]}`);
+        }
+        if (name === 'Makefile') {
+          const loop = tooltips.find((tooltip) => tooltip.includes('loop-a → loop-b')) ?? '';
+          assert.ok(loop.includes(`("${circular}")`), loop);
+        }
+      }
+      // The pattern rule gives gen.o its source, which tools.mk's text alone does not say.
+      assert.deepEqual(longestChain(graph, 'tool'), ['tool', 'gen.o', 'gen.c', 'gen.def']);
+      // A clean build in the copy runs the recipes of that chain in that order, last first.
+      const built = execFileSync(make.path, ['tool'], { cwd: folder, encoding: 'utf8' });
+      assert.deepEqual(built.trim().split('\n'), ['cp gen.def gen.c', 'cp gen.c gen.o', 'cat gen.o > tool']);
     });
-    const graph = makesPrerequisites(made.stdout);
-    const circular = /Circular \S+ <- \S+ dependency dropped\./.exec(made.stderr)?.[0];
-    assert.equal(circular, 'Circular loop-b <- loop-a dependency dropped.');
-    const lsp = await start(true, ['Makefile', 'tools.mk']);
-    for (const name of ['Makefile', 'tools.mk']) {
-      const text = await readFile(path.join(folder, name), 'utf8');
-      const chains = ruleTargets(text).map(({ line, target }) => ({
-        line,
-        chain: longestChain(graph, target),
-      }));
-      const expected = chains
-        .filter(({ chain }) => chain.length > 1)
-        .map(({ line, chain }) => `${line}: depth ${chain.length - 1}`);
-      // make is asked in the background; the hints are asked again until they come from its database.
-      const deadline = Date.now() + 30_000;
-      let hints = await hintsOf(lsp, name);
-      while (!(await tooltipOf(lsp, hints[0])).includes("from make's database") && Date.now() < deadline)
-        hints = await hintsOf(lsp, name);
-      assert.deepEqual(shown(hints), expected, name);
-      const tooltips = await Promise.all(hints.map((hint) => tooltipOf(lsp, hint)));
-      for (const [at, hint] of hints.entries()) {
-        const { chain } = chains.find(({ line }) => line === hint.position.line + 1) ?? { chain: [] };
-        assert.ok(tooltips[at].includes("from make's database"), `${name}: ${tooltips[at]}`);
-        assert.ok(tooltips[at].split('\n').includes(chain.join(' → ')), `${name}: ${tooltips[at]}`);
-      }
-      if (name === 'Makefile') {
-        const loop = tooltips.find((tooltip) => tooltip.includes('loop-a → loop-b')) ?? '';
-        assert.ok(loop.includes(`("${circular}")`), loop);
-      }
-    }
-    // The pattern rule gives gen.o its source, which tools.mk's text alone does not say.
-    assert.deepEqual(longestChain(graph, 'tool'), ['tool', 'gen.o', 'gen.c', 'gen.def']);
-    // A clean build in the copy runs the recipes of that chain in that order, last first.
-    const built = execFileSync('make', ['tool'], { cwd: folder, encoding: 'utf8' });
-    assert.deepEqual(built.trim().split('\n'), ['cp gen.def gen.c', 'cp gen.c gen.o', 'cat gen.o > tool']);
-  });
 
   it("before make is asked (Restricted Mode), counts the chains the makefiles' text declares", async () => {
     const lsp = await start(false, ['Makefile', 'tools.mk']);
