@@ -85,7 +85,16 @@ describe('Static features in the editor (issue 21)', function () {
       what: () => `the line of app to read "${expected}" (shown: "${shown ?? 'no such line'}")`,
       timeoutMs: 90_000,
     });
+    // Pointing at the hint resolves its tooltip: the chain, from make's database.
+    const tooltip = await new MakescopeViews(session.workbench.page).hoverUntil(
+      ': $(OBJS)',
+      /^\s*depth\s2\s*$/,
+      // The hover draws the blanks as no-break spaces.
+      new RegExp(['app', object, source].map(escape).join('\\s*→\\s*')),
+      90_000,
+    );
     await session.workbench.screenshot('static-1b-inlay-hint-target-depth');
+    assert.match(tooltip, /from\smake's\sdatabase/);
   });
 
   it("a hover on `$^` in app's recipe shows the prerequisites make uses for app", async function () {

@@ -17,7 +17,7 @@ export interface DepthSource {
 const MAX_CHAIN_NAMES = 12;
 
 const FROM = {
-  make: "from make's database (`make -p -q -k`: pattern rules and includes resolved)",
+  make: "from make's database (make -p -q -k: pattern rules and includes resolved)",
   text: "from the makefiles' text (pattern rules and names made of variables wait for make's answer)",
 };
 
