@@ -95,10 +95,15 @@ async function latencies(lines: number, options: Options): Promise<Figure[]> {
   // Static answers only: make-resolved values in hovers (which run make) are measured apart. The recipe
   // shell check is off: after the diagnostics it starts sh -n and shellcheck for each recipe (~900 here),
   // and the spawns, on the server's thread, would be timed into every answer (seconds of them on 2 cores).
+  // Every kind of inlay hint is on, the target depth too (off by default), so its row pays for all of them.
   const session = await BenchClient.start({
     rootFolder: dir,
     trusted: true,
-    settings: { resolvedHovers: false, lint: { recipeShellCheck: false } },
+    settings: {
+      resolvedHovers: false,
+      lint: { recipeShellCheck: false },
+      inlayHints: { targetDepth: true },
+    },
   });
   const echo = EchoPeer.start();
   const figures: Figure[] = [];

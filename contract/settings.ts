@@ -19,7 +19,7 @@ export interface Settings {
   includeDirs: string[];
   codeLens: boolean;
   resolvedHovers: boolean;
-  /** `makescope.inlayHints.values` and `makescope.inlayHints.automaticVariables`. */
+  /** `makescope.inlayHints.values`, `.automaticVariables` and `.targetDepth`. */
   inlayHints: InlayHintSettings;
   /** `makescope.lint.rules` and `makescope.lint.recipeShellCheck`. */
   lint: LintSettings;
@@ -37,6 +37,12 @@ export interface InlayHintSettings {
   values: boolean;
   /** After `$@`, `$<`, `$^`, ... in a recipe: make's value for the rule. */
   automaticVariables: boolean;
+  /**
+   * After a rule's target: its depth (edges on the longest chain of prerequisites), from make's database once
+   * it has answered, else from the makefiles' text. Off by default: it is an overview, not something every
+   * rule line needs to carry.
+   */
+  targetDepth: boolean;
 }
 
 /** The settings section: every key above is `makescope.<key>`. */
@@ -54,7 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includeDirs: [],
   codeLens: true,
   resolvedHovers: true,
-  inlayHints: { values: true, automaticVariables: true },
+  inlayHints: { values: true, automaticVariables: true, targetDepth: false },
   lint: { rules: {}, recipeShellCheck: true },
 };
 
@@ -133,7 +139,11 @@ export function validateSettings(raw: unknown): Settings {
     includeDirs: strings(input.includeDirs),
     codeLens: flag('codeLens'),
     resolvedHovers: flag('resolvedHovers'),
-    inlayHints: { values: hintFlag('values'), automaticVariables: hintFlag('automaticVariables') },
+    inlayHints: {
+      values: hintFlag('values'),
+      automaticVariables: hintFlag('automaticVariables'),
+      targetDepth: hintFlag('targetDepth'),
+    },
     lint: {
       rules: lintRules,
       recipeShellCheck:

@@ -63,6 +63,8 @@ import { ruleInstances } from '../../engine/probes/automaticVariables';
 import type { FileIndex } from '../../engine/analysis/fileIndex';
 import * as path from 'node:path';
 import { RuleAutomatics } from './probeRequests/ruleAutomatics';
+import { TargetDepthTables } from './targetDepthTables';
+import { isDepthHintData, resolveDepthHint, type DepthSource } from './features/targetDepthHints';
 import type { RuleInstance } from '../../engine/probes/automaticVariables';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, validateSettings, type Settings } from '../../contract/settings';
 import { PRODUCT_NAME, PRODUCT_VERSION } from '../../engine/version';
@@ -101,6 +103,10 @@ export class MakescopeServer {
   private settingsLoad: Promise<void> = Promise.resolve();
   private readonly semanticAnswers = new VersionedAnswers<SemanticTokens>();
   private readonly inlayHintAnswers = new VersionedAnswers<InlayHint[]>();
+  private readonly targetDepths = new TargetDepthTables();
+  /** A number per document that depth hints carry, and the depths its hints were last made of (for resolve). */
+  private readonly depthDocuments = new Map<string, number>();
+  private readonly depthSources = new Map<number, DepthSource>();
   /** make's values for hovers, through the probe runner's door (set up with it in register()). */
   private hoverValues?: HoverValues;
   /** make's database for the automatic variables of a recipe, through the same door (set up in register()). */
@@ -136,7 +142,7 @@ export class MakescopeServer {
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
-      inlayHintProvider: true,
+      inlayHintProvider: { resolveProvider: true },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       documentHighlightProvider: true,
       signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
@@ -206,6 +212,9 @@ export class MakescopeServer {
     );
     connection.languages.inlayHint.on(({ textDocument, range }) =>
       this.inlayHintsFor(textDocument.uri, range),
+    );
+    connection.languages.inlayHint.resolve((hint) =>
+      isDepthHintData(hint.data) ? resolveDepthHint(hint, this.depthSources.get(hint.data[0])) : hint,
     );
     connection.onCodeLens(({ textDocument }) => {
       const index = this.settings.codeLens && this.trusted ? model.index(textDocument.uri) : undefined;
@@ -445,20 +454,32 @@ export class MakescopeServer {
     if (this.trusted && settings.resolvedHovers && known && this.hoverValues && this.ruleAutomatics) {
       const { files, makefile } = known;
       const key = this.resolvedValuesKey(files, settings);
-      const { values, automaticVariables } = settings.inlayHints;
+      const { values, automaticVariables, targetDepth } = settings.inlayHints;
       const [resolved, database] = await Promise.all([
         values
           ? this.soonOrRefresh(
               this.hoverValues.projectValues(key, makefile, NEVER_CANCELLED, () => projectNames(files)),
             )
           : undefined,
-        automaticVariables ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile)) : undefined,
+        automaticVariables || targetDepth
+          ? this.soonOrRefresh(this.ruleAutomatics.database(key, makefile))
+          : undefined,
       ]);
       const file = uriToPath(uri);
       sources.resolved = resolved;
-      if (database && file)
+      if (database && file && automaticVariables)
         sources.instancesAt = (line) => ruleInstances(database, { file, line }, path.dirname(makefile));
+      if (targetDepth) sources.depths = this.targetDepths.for(files, database);
       fromMake = [resolved, database, makefile];
+    }
+    // Before make has answered, or where it may not be asked, depths come from the makefiles' text.
+    if (settings.inlayHints.targetDepth && !sources.depths)
+      sources.depths = this.targetDepths.for(this.model.project(uri), undefined);
+    if (sources.depths) {
+      let document = this.depthDocuments.get(index.uri);
+      if (document === undefined) this.depthDocuments.set(index.uri, (document = this.depthDocuments.size));
+      this.depthSources.set(document, sources.depths);
+      sources.depthDocument = document;
     }
     // Kept for the same parse, range, settings and answers of make (VS Code asks again without an edit).
     const key = [
@@ -468,6 +489,7 @@ export class MakescopeServer {
       range.end.character,
       sources.settings.values,
       sources.settings.automaticVariables,
+      sources.depths,
       ...fromMake,
     ];
     return this.inlayHintAnswers.get(index, key, () => serializeOnce(inlayHints(index, range, sources)));

@@ -125,9 +125,18 @@ export class MakescopeViews {
    * Hovers the word `word` on the editor line containing `lineText` until the hover shows `expected`
    * (the hover is moved away and back on each try, since resolved values may arrive after the first hover).
    */
-  async hoverUntil(lineText: string, word: string, expected: RegExp, timeoutMs = 60_000): Promise<string> {
+  async hoverUntil(
+    lineText: string,
+    /** A token's whole text, or a pattern for any span's (an inlay hint's label, blanks drawn as no-break spaces). */
+    word: string | RegExp,
+    expected: RegExp,
+    timeoutMs = 60_000,
+  ): Promise<string> {
     const line = this.page.locator('.editor-instance .view-line', { hasText: lineText }).first();
-    const token = line.locator('span > span', { hasText: exactly(word) }).first();
+    const token =
+      typeof word === 'string'
+        ? line.locator('span > span', { hasText: exactly(word) }).first()
+        : line.locator('span', { hasText: word }).last();
     const hover = this.page.locator('.monaco-hover:not(.hidden)');
     let text = '';
     await waitFor(
@@ -139,7 +148,7 @@ export class MakescopeViews {
         return expected.test(text);
       },
       {
-        what: () => `the hover on ${word} to show ${expected} (shown: ${text || 'nothing'})`,
+        what: () => `the hover on ${String(word)} to show ${expected} (shown: ${text || 'nothing'})`,
         timeoutMs,
         intervalMs: 500,
       },

@@ -1,5 +1,6 @@
-// Issue 21 end to end: make's value as an inlay hint, `$^` evaluated in a hover, a recipe's shell syntax error
-// underlined at its column, and semantic colouring, each checked against make (or the shell) itself.
+// Issue 21 end to end: make's value as an inlay hint, a target's depth from make's database, `$^` evaluated in a
+// hover, a recipe's shell syntax error underlined at its column, and semantic colouring, each checked against
+// make (or the shell) itself.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -69,6 +70,31 @@ describe('Static features in the editor (issue 21)', function () {
       timeoutMs: 90_000,
     });
     await session.workbench.screenshot('static-1-inlay-hint-resolved-value');
+  });
+
+  it("an inlay hint after `app` shows its depth from make's database: app → an object → its source", async function () {
+    // `$(OBJS)` is only make's to expand, and only make applies `src/%.o: src/%.c`: the text alone gives no depth.
+    // make -n -B app builds each object from its source, then app from the objects: two edges down.
+    const object = expand('$(firstword $(OBJS))');
+    const source = object.replace(/\.o$/, '.c');
+    const recipes = make(['-n', '-B', 'app']);
+    assert.ok(recipes.includes(`-c ${source} -o ${object}`), `make -n -B app:\n${recipes}`);
+    const expected = 'app depth 2: $(OBJS)';
+    let shown: string | undefined;
+    await waitFor(async () => (shown = await editor.lineText('app')) === expected, {
+      what: () => `the line of app to read "${expected}" (shown: "${shown ?? 'no such line'}")`,
+      timeoutMs: 90_000,
+    });
+    // Pointing at the hint resolves its tooltip: the chain, from make's database.
+    const tooltip = await new MakescopeViews(session.workbench.page).hoverUntil(
+      ': $(OBJS)',
+      /^\s*depth\s2\s*$/,
+      // The hover draws the blanks as no-break spaces.
+      new RegExp(['app', object, source].map(escape).join('\\s*→\\s*')),
+      90_000,
+    );
+    await session.workbench.screenshot('static-1b-inlay-hint-target-depth');
+    assert.match(tooltip, /from\smake's\sdatabase/);
   });
 
   it("a hover on `$^` in app's recipe shows the prerequisites make uses for app", async function () {

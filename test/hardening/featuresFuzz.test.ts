@@ -16,6 +16,8 @@ import { prepareRename, rename } from '../../server/src/features/rename';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { staticDependencyGraph } from '../../engine/analysis/staticDependencyGraph';
+import { TargetDepths } from '../../engine/analysis/targetDepth';
 import { boundNames, definedNames } from '../../engine/analysis/variableNames';
 import { assertInRange } from './support/inRange';
 import { makefile } from './support/makefileArbitrary';
@@ -63,7 +65,10 @@ describe('hardening: editor features on fuzzed Makefiles (in process)', () => {
         });
         inRange(tokenRanges(tokens.data), 'semanticTokens');
         const wholeFile = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
-        const hints = inlayHints(index, wholeFile, { settings: { values: true, automaticVariables: true } });
+        const hints = inlayHints(index, wholeFile, {
+          settings: { values: true, automaticVariables: true, targetDepth: true },
+          depths: { from: 'text', depths: new TargetDepths(staticDependencyGraph(model.project(MAIN))) },
+        });
         inRange(
           hints.map((hint) => ({ start: hint.position, end: hint.position })),
           'inlayHints',

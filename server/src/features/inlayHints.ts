@@ -1,5 +1,5 @@
 // textDocument/inlayHint: after an assignment, its value (make's, or a simple `:=` expanded statically);
-// after `$@`, `$<`, `$^`… in a recipe, what make gives them for the rule.
+// after `$@`, `$<`, `$^`… in a recipe, what make gives them for the rule; after a target, its depth.
 import * as path from 'node:path';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { FileIndex, VariableDefinition } from '../../../engine/analysis/fileIndex';
@@ -11,6 +11,7 @@ import type { InlayHintSettings } from '../../../contract/settings';
 import { automaticValueLabel } from './automaticValues';
 import type { HoverResolvedValue } from './hover';
 import { ReferenceSpans } from './referenceSpans';
+import { targetDepthHints, type DepthSource } from './targetDepthHints';
 
 const MAX_LABEL_CHARS = 60;
 
@@ -20,6 +21,10 @@ export interface InlayHintSources {
   resolved?: ReadonlyMap<string, HoverResolvedValue | undefined>;
   /** The targets each rule builds, by the 1-based line its recipe starts on, once make's database has answered. */
   instancesAt?: (recipeLine: number) => readonly RuleInstance[];
+  /** Target depths: make's once its database has answered, else the makefiles' text. */
+  depths?: DepthSource;
+  /** The server's number for the document, which depth hints carry for their resolve. */
+  depthDocument?: number;
 }
 
 export function inlayHints(index: FileIndex, range: Range, sources: InlayHintSources): InlayHint[] {
@@ -27,6 +32,8 @@ export function inlayHints(index: FileIndex, range: Range, sources: InlayHintSou
   if (sources.settings.values) hints.push(...valueHints(index, range, sources.resolved));
   if (sources.settings.automaticVariables && sources.instancesAt)
     hints.push(...automaticHints(index, range, sources.instancesAt));
+  if (sources.settings.targetDepth && sources.depths)
+    hints.push(...targetDepthHints(index, range, sources.depths, sources.depthDocument ?? 0));
   return hints.sort(
     (a, b) => a.position.line - b.position.line || a.position.character - b.position.character,
   );

@@ -46,7 +46,8 @@ describe('settings schema (contract/settings.ts)', () => {
 
   it('reads the inlay hint switches as VS Code nests them, keeping the default for a bad value', () => {
     const settings = validateSettings({ inlayHints: { values: false, automaticVariables: 'no' } });
-    assert.deepEqual(settings.inlayHints, { values: false, automaticVariables: true });
+    assert.deepEqual(settings.inlayHints, { values: false, automaticVariables: true, targetDepth: false });
+    assert.equal(validateSettings({ 'inlayHints.targetDepth': true }).inlayHints.targetDepth, true);
     assert.deepEqual(validateSettings({ inlayHints: 3 }).inlayHints, DEFAULT_SETTINGS.inlayHints);
   });
 
