@@ -113,11 +113,11 @@ async function observeSecondMake(
   context: RunContext,
   options: ProbeOptions,
   budgetMs: number,
+  before: UpperLayer | undefined,
 ): Promise<ObservedRun | undefined> {
   const session = context.session;
-  if (!session) return undefined;
+  if (!session || !before) return undefined;
   options.onProgress?.('make (a second real run, isolated, to see what it writes)');
-  const before = await session.layer();
   try {
     const run = await context.run(makeArgs(options, []), undefined, { timeoutMs: budgetMs });
     const written = await session.written(before);
@@ -240,13 +240,17 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     options.onProgress?.('make -n --trace');
     const trace = await traceRun(context, options);
     if (trace.failure) notes.push(`${trace.failure.split('\n')[0]}: the reasons below are partial`);
-    const located = locateTargets(trace, context.directory, context.toProjectPath, await context.fileCheck());
+    // One read of the layer after make -n serves twice: the files as the trace saw them, and what
+    // the real second make starts from (nothing runs in between).
+    const afterTrace = await context.session?.layer();
+    const exists = await context.fileCheck(afterTrace);
+    const located = locateTargets(trace, context.directory, context.toProjectPath, exists);
     // The real run may take a few times as long as reading and planning did, at least 10 s.
     const budget = Math.min(
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       Math.max(OBSERVATION_FLOOR_MS, 3 * (performance.now() - questioned)),
     );
-    const observed = await observeSecondMake(context, options, Math.round(budget));
+    const observed = await observeSecondMake(context, options, Math.round(budget), afterTrace);
     const written = new Set(observed?.written.map((file) => file.path));
     const wasWritten = (target: LocatedTarget): boolean =>
       written.has(path.resolve(target.directory, target.name));

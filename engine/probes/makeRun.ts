@@ -6,6 +6,7 @@ import { detectMake, type MakeCapabilities } from './capabilities';
 import { runProcess, type ExecResult } from './exec';
 import { IsolationStartError, withIsolation, type IsolationSession } from './isolation/isolationSession';
 import { isolationSupport } from './isolation/isolationSupport';
+import type { UpperLayer } from './isolation/upperLayer';
 import { realFolder } from './isolation/projectRoot';
 import { MakeDepth } from './makeDepth';
 import { placeProbe, type Placement } from './placement';
@@ -43,8 +44,8 @@ export interface RunContext {
   session?: IsolationSession;
   /** A new folder for the probe's own files that make can read and write at the same path. */
   scratchFolder(): Promise<string>;
-  /** Whether a file exists as the runs so far left it (an isolated run sees its own writes). */
-  fileCheck(): Promise<FileCheck>;
+  /** Whether a file exists as the runs so far left it (an isolated run sees its own writes); `layer`: the layer as just read. */
+  fileCheck(layer?: UpperLayer): Promise<FileCheck>;
   /** Runs make with `args` (no shell) in `directory`; throws on cancel, timeout and truncation. */
   run(args: string[], onStdout?: (chunk: string) => void, runOptions?: RunOptions): Promise<ExecResult>;
 }
@@ -127,9 +128,9 @@ export async function withMake<T>(
     directory: where,
     session,
     scratchFolder,
-    fileCheck: async () => {
+    fileCheck: async (read) => {
       if (!session) return existsSync;
-      const layer = await session.layer();
+      const layer = read ?? (await session.layer());
       return (file) => {
         const seen = session.contentPath(file, layer);
         return seen !== undefined && existsSync(seen);
