@@ -14,6 +14,8 @@ export interface RawAuditFinding {
   dependencyFile?: boolean;
   /** For a missing order-only prerequisite: the recipe only checked that the file exists (stat, access). */
   existenceOnly?: boolean;
+  /** For a missing order-only prerequisite: the file read is made by a target that makes no file of its name. */
+  writerMakesNoFile?: boolean;
   /** For shared outputs: whether a declared path orders the two writers. */
   ordered?: boolean;
 }
@@ -75,13 +77,25 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
   const directories = directoriesOf(accesses);
   const findings: RawAuditFinding[] = [];
 
+  // A writer that makes no file of its own name (phony, or like ldns's setup-builddir) is always out of
+  // date: as a normal prerequisite it would rebuild the reader every time, so the reader waits for it
+  // order-only.
+  const makesNoFile = (writer: string): boolean => {
+    const entry = entries.get(normalize(writer));
+    const access = input.access.get(writer);
+    if (entry?.phony) return true;
+    return (
+      access !== undefined && !access.writes.has(normalize(writer)) && !directories.has(normalize(writer))
+    );
+  };
   for (const race of findRaces(input.access, graph)) {
     if (race.kind === 'missing-prerequisite')
       findings.push({
-        kind: 'missing-prerequisite',
+        kind: makesNoFile(race.otherTarget) ? 'missing-order-only-prerequisite' : 'missing-prerequisite',
         target: race.target,
         file: race.file,
         otherTarget: race.otherTarget,
+        ...(makesNoFile(race.otherTarget) ? { writerMakesNoFile: true } : {}),
       });
     else if (race.kind === 'missing-order-only-directory')
       findings.push({

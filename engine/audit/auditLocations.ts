@@ -10,6 +10,8 @@ function describe(finding: RawAuditFinding): string {
     case 'missing-prerequisite':
       return `'${target}' reads ${file}, which '${otherTarget}' writes, but no declared prerequisite orders them: with -j the read can come first`;
     case 'missing-order-only-prerequisite':
+      if (finding.writerMakesNoFile)
+        return `'${target}' reads ${file}, which '${otherTarget}' writes, but no declared prerequisite orders them: with -j the read can come first ('${otherTarget}' makes no file of its name, so an order-only prerequisite)`;
       if (finding.existenceOnly)
         return `'${target}' checks that ${file} exists, which '${otherTarget}' writes, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;
       return `'${target}' writes into ${file}/, which '${otherTarget}' creates, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;

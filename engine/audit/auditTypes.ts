@@ -96,6 +96,8 @@ export type FixVerification =
       jobs: number;
       /** The command that shows the failure again (without the fix). */
       reproduce: string[];
+      /** Edits of other findings verified with this one (the other readers of the file from the same writer). */
+      together?: number;
     }
   | {
       status: 'not-enough';

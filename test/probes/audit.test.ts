@@ -1,7 +1,8 @@
 // Dependency audit on real GNU make 4.3 and 4.4.1 with strace: each finding class with make's file:line and the fix.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { auditProbe } from '../../engine/audit/auditProbe';
 import { verifyFix } from '../../engine/audit/fixVerification';
@@ -135,6 +136,41 @@ for (const make of MAKES) {
         'shared-output warning twice-a twice-a <- twice-b @Makefile:39',
         'side-output info lib.o lib.d @Makefile:23',
       ]);
+    });
+
+    it("finds both readers of a header a rule symlinks (ldns's config.h), order-only, and verifies their edits together", async () => {
+      workspace = await workspaceFrom('audit-symlinked-header');
+      const dir = workspace.directory;
+      const result = await audit(workspace, make);
+      const readers = result.findings.filter(
+        (finding) => finding.file === 'config.h' && finding.target !== 'setup-builddir',
+      );
+      assert.deepEqual(readers.map(summary), [
+        'missing-order-only-prerequisite warning app.o config.h <- setup-builddir @Makefile:8 => line 8: app.o: app.c ldns/config.h | setup-builddir',
+        'missing-order-only-prerequisite warning other.o config.h <- setup-builddir @Makefile:11 => line 11: other.o: other.c ldns/config.h | setup-builddir',
+      ]);
+      if (make.version !== '4.4.1') return; // make 4.3 has no --shuffle, and -j2 alone loses this race rarely
+      const verified = await withPrivateTmp(() =>
+        unchanged(dir, () => auditProbe({ directory: dir, make: make.path, verify: true })),
+      );
+      const verifiedReaders = verified.findings.filter(
+        (found) => found.kind === 'missing-order-only-prerequisite',
+      );
+      assert.equal(verifiedReaders.length, 2);
+      for (const finding of verifiedReaders) {
+        const verification = finding.verification;
+        assert.equal(verification?.status, 'verified', `${finding.target}: ${JSON.stringify(verification)}`);
+        if (verification?.status !== 'verified') return;
+        assert.deepEqual([verification.runs, verification.seed, verification.together], [5, 'reverse', 1]);
+      }
+      // make itself: the shuffled parallel build fails as it is and passes with both edits.
+      const shuffled = (): number | null =>
+        spawnSync(make.path, ['-C', dir, '-j2', '--shuffle=reverse'], { timeout: 60_000, encoding: 'utf8' })
+          .status;
+      assert.notEqual(shuffled(), 0);
+      await rm(path.join(dir, 'config.h'), { force: true }); // in case setup-builddir ran beside the failure
+      await applyFixes(readers.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
+      assert.equal(shuffled(), 0);
     });
 
     it('verifies a missing-prerequisite fix: the parallel build fails without it and passes every run with it', async () => {
