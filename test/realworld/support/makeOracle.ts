@@ -52,7 +52,7 @@ export class ThrowawayCopy {
   }
 
   /** `make ARGS` in the copy, seen at the project's path; -C is the project's make folder. */
-  make(args: string[], timeoutMs = 20 * 60_000): Promise<MakeRun> {
+  make(args: string[], timeoutMs = 20 * 60_000, program = 'make'): Promise<MakeRun> {
     const namespace =
       process.getuid?.() === 0
         ? ['--mount', '--propagation', 'private']
@@ -66,7 +66,7 @@ export class ThrowawayCopy {
       'sh',
       this.copy,
       this.workspace.projectRoot,
-      'make',
+      program,
       '-C',
       this.workspace.makeDirectory,
       ...args,
