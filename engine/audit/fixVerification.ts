@@ -30,11 +30,13 @@ export type VerifyOptions = ProbeOptions & VerifySettings;
  */
 export function fixAsEval(finding: AuditFinding): string[] | undefined {
   if (!finding.fix || finding.otherTarget === undefined) return undefined;
+  // The reader and the targets its recipe writes too (each built by its own rule in another order).
+  const readers = [finding.target, ...(finding.alsoTargets ?? [])].join(' ');
   switch (finding.kind) {
     case 'missing-prerequisite':
-      return [`--eval=${finding.target}: ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
+      return [`--eval=${readers}: ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
     case 'missing-order-only-prerequisite':
-      return [`--eval=${finding.target}: | ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
+      return [`--eval=${readers}: | ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
     case 'shared-output':
       return [`--eval=${finding.otherTarget}: ${finding.target}`, '--eval=.DEFAULT_GOAL :='];
     default:
