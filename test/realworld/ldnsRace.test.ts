@@ -21,6 +21,8 @@ const SELECTED = [
   'LDNS_DANE=',
 ];
 const READERS = ['examples/ldns-mx.lo', 'examples/ldns-version.lo'];
+/** libtool's compile of each .lo writes the .o too, and the .o has a rule of its own (the .c.o suffix rule). */
+const objectOf = (reader: string): string => reader.replace(/\.lo$/, '.o');
 
 describe(`real project: ${project.name}, the race on config.h in make ${project.target}`, function () {
   let workspace: Workspace;
@@ -39,14 +41,14 @@ describe(`real project: ${project.name}, the race on config.h in make ${project.
     const without = await (await ThrowawayCopy.create(workspace)).make(shuffled, undefined, MAKE_441);
     assert.notEqual(without.exitCode, 0, 'the race did not show: the check is void');
     assert.match(without.stderr, /config\.h: No such file or directory/);
-    const edit = `--eval=${READERS.join(' ')}: | setup-builddir`;
+    const edit = `--eval=${READERS.flatMap((reader) => [reader, objectOf(reader)]).join(' ')}: | setup-builddir`;
     const fixed = await (
       await ThrowawayCopy.create(workspace)
     ).make([edit, ...shuffled], undefined, MAKE_441);
     assert.equal(fixed.exitCode, 0, fixed.stderr.slice(-2000));
   });
 
-  it('the audit names each reader, setup-builddir, make line 139, the order-only fix, and verifies it', async function () {
+  it('the audit names each reader, setup-builddir, make line 139, the order-only fix for the .lo and its .o, and verifies it', async function () {
     const answer = await runUntouched(workspace, 'audit', [
       project.target,
       '--make',
@@ -62,13 +64,13 @@ describe(`real project: ${project.name}, the race on config.h in make ${project.
     for (const reader of READERS) {
       const at = lines.findIndex((line) =>
         line.endsWith(
-          `Makefile:139: '${reader}' reads config.h, which 'setup-builddir' writes, but no declared prerequisite orders them: with -j the read can come first ('setup-builddir' makes no file of its name, so an order-only prerequisite)`,
+          `Makefile:139: '${reader}' reads config.h, which 'setup-builddir' writes, but no declared prerequisite orders them: with -j the read can come first ('setup-builddir' makes no file of its name, so an order-only prerequisite); its recipe also writes '${objectOf(reader)}', with a rule of its own: built by that rule in another order, it reads config.h too`,
         ),
       );
       assert.ok(at >= 0, `${reader} not named as a reader of config.h:\n${answer.stdout}`);
       assert.equal(
         lines[at + 1].trim(),
-        `fix (add setup-builddir as an order-only prerequisite of ${reader}): line 141 reads ${reader}: | setup-builddir`,
+        `fix (add setup-builddir as an order-only prerequisite of ${reader} and ${objectOf(reader)}): line 141 reads ${reader} ${objectOf(reader)}: | setup-builddir`,
       );
       assert.match(
         lines[at + 2],
