@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches git, redis, busybox, hello and libuv from Debian 12's source packages into .cache/real-projects/<name>/, prepared as a user would (idempotent).
+# Fetches git, redis, busybox, hello, libuv and ldns from Debian 12's source packages into .cache/real-projects/<name>/, prepared as a user would (idempotent).
 # cmake and configure write absolute paths into what they generate, so each project is prepared at the
 # path the tests work at (.cache/real-projects-work/<name>/<name>) and kept pristine as a copy of that.
 set -euo pipefail
@@ -10,7 +10,7 @@ workroot="${MAKESCOPE_REAL_PROJECTS_WORK:-$root/.cache/real-projects-work}"
 # Bump when a project's preparation changes, so cached trees are prepared again.
 recipe=2
 # name:source-package
-projects=(git:git redis:redis busybox:busybox hello:hello libuv:libuv1)
+projects=(git:git redis:redis busybox:busybox hello:hello libuv:libuv1 ldns:ldns)
 
 missing=()
 for tool in apt-get dpkg-source cmake gcc make; do
@@ -86,6 +86,9 @@ prepare() {
       # Debian's redis patches zmalloc for the system jemalloc; persist MALLOC=libc (.make-settings)
       # and build ../deps once, as redis's README says, so `make -C src` needs no settings.
       redis) make -C src MALLOC=libc .make-prerequisites >/dev/null 2>&1 ;;
+      # configure, then the library, as a user about to build the examples has (libssl-dev); the
+      # examples race on config.h, the symlink setup-builddir makes (audited by the realworld layer).
+      ldns) ./configure >/dev/null && make lib >/dev/null 2>&1 ;;
       git) ;;
     esac
   )

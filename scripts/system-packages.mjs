@@ -48,6 +48,11 @@ export const systemPackages = [
   { name: 'util-linux', file: '/usr/bin/unshare', why: 'private mount namespaces for isolated probes' },
   { name: 'mount', file: '/usr/bin/mount', why: 'hardening mounts a small tmpfs' },
   { name: 'zlib1g-dev', file: '/usr/include/zlib.h', why: "git's build in the realworld layer" },
+  {
+    name: 'libssl-dev',
+    file: '/usr/include/openssl/ssl.h',
+    why: "ldns's build in the realworld layer (the audit's real race)",
+  },
   { name: 'procps', file: '/usr/bin/ps', why: 'hardening checks that no make process is left (ps)' },
   {
     name: 'shellcheck',

@@ -14,8 +14,16 @@ export interface RawAuditFinding {
   dependencyFile?: boolean;
   /** For a missing order-only prerequisite: the recipe only checked that the file exists (stat, access). */
   existenceOnly?: boolean;
+  /** For a missing order-only prerequisite: the file read is made by a target that makes no file of its name. */
+  writerMakesNoFile?: boolean;
   /** For shared outputs: whether a declared path orders the two writers. */
   ordered?: boolean;
+  /**
+   * For a read of a file another target writes: other targets the reader's recipe writes too, each with a
+   * rule of its own in make's database (libtool's compile of `a.lo` also writes `a.o`). In another run
+   * order make builds them by their own rule, which reads the file as well, so they need the same edit.
+   */
+  alsoTargets?: string[];
 }
 
 export interface AuditInput {
@@ -75,15 +83,45 @@ export function auditFindings(input: AuditInput): RawAuditFinding[] {
   const directories = directoriesOf(accesses);
   const findings: RawAuditFinding[] = [];
 
+  // A writer that makes no file of its own name (phony, or like ldns's setup-builddir) is always out of
+  // date: as a normal prerequisite it would rebuild the reader every time, so the reader waits for it
+  // order-only.
+  const makesNoFile = (writer: string): boolean => {
+    const entry = entries.get(normalize(writer));
+    const access = input.access.get(writer);
+    if (entry?.phony) return true;
+    return (
+      access !== undefined && !access.writes.has(normalize(writer)) && !directories.has(normalize(writer))
+    );
+  };
+  // The other targets a reader's recipe writes that make could build by their own rule instead (their
+  // own recipe never ran in the traced build, so their read was never seen), not already after the writer.
+  const sideTargets = (reader: string, writer: string): string[] => {
+    const access = input.access.get(reader);
+    if (!access) return [];
+    const own = normalize(reader);
+    return [...access.writes]
+      .map(normalize)
+      .filter((file) => {
+        if (file === own || file === normalize(writer) || access.deletes.has(file)) return false;
+        if (input.access.has(file) || input.access.has(`./${file}`)) return false; // its own recipe ran: seen
+        const entry = entries.get(file);
+        return entry !== undefined && entry.isTarget && !entry.phony && !ordering.ordered(file, writer);
+      })
+      .sort();
+  };
   for (const race of findRaces(input.access, graph)) {
-    if (race.kind === 'missing-prerequisite')
+    if (race.kind === 'missing-prerequisite') {
+      const alsoTargets = sideTargets(race.target, race.otherTarget);
       findings.push({
-        kind: 'missing-prerequisite',
+        kind: makesNoFile(race.otherTarget) ? 'missing-order-only-prerequisite' : 'missing-prerequisite',
         target: race.target,
         file: race.file,
         otherTarget: race.otherTarget,
+        ...(makesNoFile(race.otherTarget) ? { writerMakesNoFile: true } : {}),
+        ...(alsoTargets.length > 0 ? { alsoTargets } : {}),
       });
-    else if (race.kind === 'missing-order-only-directory')
+    } else if (race.kind === 'missing-order-only-directory')
       findings.push({
         kind: 'missing-order-only-prerequisite',
         target: race.target,

@@ -4,12 +4,26 @@ import type { RuleLocator } from '../parallel/ruleLocator';
 import type { RawAuditFinding } from './auditFindings';
 import type { AuditFinding, AuditFix } from './auditTypes';
 
+/** What a reader's recipe writes besides its target, each with a rule of its own: why the fix names them too. */
+function alsoText(finding: RawAuditFinding): string {
+  const also = finding.alsoTargets ?? [];
+  if (also.length === 0) return '';
+  const names = also.map((name) => `'${name}'`).join(', ');
+  return `; its recipe also writes ${names}, with a rule of its own: built by that rule in another order, it reads ${finding.file} too`;
+}
+
 function describe(finding: RawAuditFinding): string {
+  return describeOne(finding) + alsoText(finding);
+}
+
+function describeOne(finding: RawAuditFinding): string {
   const { target, file, otherTarget } = finding;
   switch (finding.kind) {
     case 'missing-prerequisite':
       return `'${target}' reads ${file}, which '${otherTarget}' writes, but no declared prerequisite orders them: with -j the read can come first`;
     case 'missing-order-only-prerequisite':
+      if (finding.writerMakesNoFile)
+        return `'${target}' reads ${file}, which '${otherTarget}' writes, but no declared prerequisite orders them: with -j the read can come first ('${otherTarget}' makes no file of its name, so an order-only prerequisite)`;
       if (finding.existenceOnly)
         return `'${target}' checks that ${file} exists, which '${otherTarget}' writes, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;
       return `'${target}' writes into ${file}/, which '${otherTarget}' creates, but no declared prerequisite orders them: only its existence matters (an order-only prerequisite)`;
@@ -45,6 +59,8 @@ async function fixFor(finding: RawAuditFinding, locator: RuleLocator): Promise<A
   switch (finding.kind) {
     case 'missing-prerequisite':
     case 'missing-order-only-prerequisite': {
+      if (finding.alsoTargets && finding.alsoTargets.length > 0 && otherTarget !== undefined)
+        return withAlsoTargets(finding, otherTarget, locator);
       const kind =
         finding.kind === 'missing-prerequisite' ? 'missing-prerequisite' : 'missing-order-only-directory';
       const fix = await locator.fixFor({ kind, target, otherTarget: otherTarget ?? '', file });
@@ -93,6 +109,34 @@ async function fixFor(finding: RawAuditFinding, locator: RuleLocator): Promise<A
       };
     }
   }
+}
+
+/**
+ * The reader and the targets its recipe writes too wait for the writer: one prerequisite-only rule naming
+ * them all, after the reader's rule (make merges it into each target's own rule).
+ */
+async function withAlsoTargets(
+  finding: RawAuditFinding,
+  otherTarget: string,
+  locator: RuleLocator,
+): Promise<AuditFix | undefined> {
+  const found = await locator.ruleOf(finding.target);
+  if (!found?.rule) return undefined;
+  const orderOnly = finding.kind === 'missing-order-only-prerequisite';
+  const targets = [finding.target, ...(finding.alsoTargets ?? [])];
+  const text = `${targets.join(' ')}: ${orderOnly ? '| ' : ''}${otherTarget}`;
+  const at = { line: found.rule.range.end.line + 1, character: 0 };
+  const of = `${targets.slice(0, -1).join(', ')} and ${targets[targets.length - 1]}`;
+  return {
+    file: found.location.file,
+    start: at,
+    end: at,
+    newText: `${text}\n`,
+    title: orderOnly
+      ? `add ${otherTarget} as an order-only prerequisite of ${of}`
+      : `add ${otherTarget} to the prerequisites of ${of}`,
+    resultingText: text,
+  };
 }
 
 /** Removes the prerequisite word (and the blank before it) from the target's own rule line. */
@@ -146,6 +190,7 @@ export async function locateAuditFindings(
       target: finding.target,
       file: finding.file,
       ...(finding.otherTarget !== undefined ? { otherTarget: finding.otherTarget } : {}),
+      ...(finding.alsoTargets !== undefined ? { alsoTargets: finding.alsoTargets } : {}),
       message: describe(finding),
       rule: rule?.location,
       otherRule: otherRule?.location,

@@ -10,7 +10,7 @@ import { auditFindings } from './auditFindings';
 import { auditGraph } from './auditGraph';
 import { locateAuditFindings } from './auditLocations';
 import { fixAsEval, verifyWithBuilds } from './fixVerification';
-import type { AuditResult } from './auditTypes';
+import type { AuditFinding, AuditResult } from './auditTypes';
 
 export interface AuditOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
@@ -18,6 +18,23 @@ export interface AuditOptions extends ProbeOptions {
   maxSandboxBytes?: number;
   /** Verify each fix that changes parallel behaviour (parallel builds with and without it). */
   verify?: boolean;
+}
+
+/**
+ * The findings whose edits are verified together: every reader of one file from one writer (a generated
+ * header twenty objects read undeclared fails the build until all twenty wait for it), one build series each.
+ */
+export function verificationGroups(findings: AuditFinding[]): AuditFinding[][] {
+  const groups = new Map<string, AuditFinding[]>();
+  for (const finding of findings) {
+    if (!fixAsEval(finding)) continue;
+    const key =
+      finding.kind === 'shared-output'
+        ? `shared\0${finding.target}\0${finding.otherTarget}`
+        : `read\0${finding.file}\0${finding.otherTarget}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()];
 }
 
 export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
@@ -39,13 +56,14 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
     const locator = new RuleLocator(settings.directory, build.recipes);
     const findings = await locateAuditFindings(raw, locator);
     if (options.verify)
-      for (const finding of findings) {
-        if (!fixAsEval(finding)) continue;
-        finding.verification = await verifyWithBuilds(settings, make.canShuffle, {
-          finding,
+      for (const group of verificationGroups(findings)) {
+        const verification = await verifyWithBuilds(settings, make.canShuffle, {
+          finding: group[0],
+          together: group.slice(1),
           jobs: options.jobs,
           onProgress: options.onProgress,
         });
+        for (const finding of group) finding.verification = verification;
       }
     const rules = new Map<string, MakefileLocation>();
     for (const name of build.recipes.keys()) {

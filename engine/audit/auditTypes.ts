@@ -42,6 +42,12 @@ export interface AuditFinding {
   rule?: MakefileLocation;
   /** make's file:line of `otherTarget`'s rule. */
   otherRule?: MakefileLocation;
+  /**
+   * Other targets the reader's recipe writes too, with rules of their own (libtool's `a.lo` recipe writes
+   * `a.o`): in another run order make builds them by that rule, which reads `file` as well. The fix and
+   * its verification cover them with `target`.
+   */
+  alsoTargets?: string[];
   fix?: AuditFix;
   /** Set when the audit verified the fix (a parallel build failing without it, passing with it). */
   verification?: FixVerification;
@@ -96,6 +102,8 @@ export type FixVerification =
       jobs: number;
       /** The command that shows the failure again (without the fix). */
       reproduce: string[];
+      /** Edits of other findings verified with this one (the other readers of the file from the same writer). */
+      together?: number;
     }
   | {
       status: 'not-enough';

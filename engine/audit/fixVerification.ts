@@ -7,6 +7,11 @@ import type { AuditFinding, FixVerification } from './auditTypes';
 
 export interface VerifySettings {
   finding: AuditFinding;
+  /**
+   * Findings whose edits are applied with `finding`'s: the other readers of the same file from the same
+   * writer. One reader's edit alone cannot fix a build in which twenty read it undeclared.
+   */
+  together?: AuditFinding[];
   /** Jobs of the parallel builds (at least 2; default 2). */
   jobs?: number;
   /** Builds without the fix to look for the failure (default 10). */
@@ -25,11 +30,13 @@ export type VerifyOptions = ProbeOptions & VerifySettings;
  */
 export function fixAsEval(finding: AuditFinding): string[] | undefined {
   if (!finding.fix || finding.otherTarget === undefined) return undefined;
+  // The reader and the targets its recipe writes too (each built by its own rule in another order).
+  const readers = [finding.target, ...(finding.alsoTargets ?? [])].join(' ');
   switch (finding.kind) {
     case 'missing-prerequisite':
-      return [`--eval=${finding.target}: ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
+      return [`--eval=${readers}: ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
     case 'missing-order-only-prerequisite':
-      return [`--eval=${finding.target}: | ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
+      return [`--eval=${readers}: | ${finding.otherTarget}`, '--eval=.DEFAULT_GOAL :='];
     case 'shared-output':
       return [`--eval=${finding.otherTarget}: ${finding.target}`, '--eval=.DEFAULT_GOAL :='];
     default:
@@ -71,7 +78,12 @@ export async function verifyWithBuilds(
   canShuffle: boolean,
   options: VerifySettings,
 ): Promise<FixVerification> {
-  const evals = fixAsEval(options.finding) ?? [];
+  const together = (options.together ?? []).filter((other) => other !== options.finding && fixAsEval(other));
+  const evals = [options.finding, ...together].flatMap((finding) => fixAsEval(finding) ?? []);
+  const edits =
+    together.length > 0
+      ? `the ${together.length + 1} edits for ${options.finding.file} do`
+      : 'the edit alone does';
   const jobs = Math.max(2, options.jobs ?? 2);
   const attempts = options.attempts ?? 10;
   const confirmations = Math.max(1, options.confirmations ?? 5);
@@ -97,7 +109,7 @@ export async function verifyWithBuilds(
     if (result.code !== 0)
       return {
         status: 'not-enough',
-        reason: `with the fix, ${runPlan.label} still fails (exit ${result.code}): the edit alone does not fix the parallel build`,
+        reason: `with the fix, ${runPlan.label} still fails (exit ${result.code}): ${edits} not fix the parallel build`,
         runs: run,
         seed: failing.plan.shuffle,
         jobs,
@@ -110,5 +122,6 @@ export async function verifyWithBuilds(
     ...(failing.plan.shuffle !== undefined ? { seed: failing.plan.shuffle } : {}),
     jobs,
     reproduce: failing.command,
+    ...(together.length > 0 ? { together: together.length } : {}),
   };
 }

@@ -239,13 +239,19 @@ export class StraceAccessParser {
     if (flags?.includes('O_DIRECTORY')) return;
     const failedWith = Number(ret) < 0 ? /^\s*(\w+)/.exec(rest)?.[1] : undefined;
     if (failedWith !== undefined && failedWith !== 'ENOENT') return;
-    const target = resolvedPath(ret, rest) ?? this.resolve(info, dir, unquote(file ?? ''));
+    const named = this.resolve(info, dir, unquote(file ?? ''));
+    const target = resolvedPath(ret, rest) ?? named;
     const writes = name === 'creat' || WRITE_FLAGS.test(flags ?? '');
     if (writes) {
       this.event(info, 'needs-dir', target === undefined ? undefined : path.dirname(target));
       if (failedWith === undefined) this.event(info, 'write', target);
     }
-    if (!writes || flags?.includes('O_RDWR')) this.event(info, 'read', target);
+    if (!writes || flags?.includes('O_RDWR')) {
+      this.event(info, 'read', target);
+      // Opened through a symlink (strace's <path> is where it leads): the link itself was read too, and
+      // another recipe may make it (ldns's setup-builddir makes config.h -> ldns/config.h).
+      if (named !== undefined && named !== target) this.event(info, 'read', named);
+    }
   }
 
   /** A stat or access by name (not of an open descriptor): the file exists or not, nothing is read. */

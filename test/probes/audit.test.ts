@@ -1,7 +1,8 @@
 // Dependency audit on real GNU make 4.3 and 4.4.1 with strace: each finding class with make's file:line and the fix.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { auditProbe } from '../../engine/audit/auditProbe';
 import { verifyFix } from '../../engine/audit/fixVerification';
@@ -135,6 +136,92 @@ for (const make of MAKES) {
         'shared-output warning twice-a twice-a <- twice-b @Makefile:39',
         'side-output info lib.o lib.d @Makefile:23',
       ]);
+    });
+
+    it("finds both readers of a header a rule symlinks (ldns's config.h), order-only, and verifies their edits together", async () => {
+      workspace = await workspaceFrom('audit-symlinked-header');
+      const dir = workspace.directory;
+      const result = await audit(workspace, make);
+      const readers = result.findings.filter(
+        (finding) => finding.file === 'config.h' && finding.target !== 'setup-builddir',
+      );
+      assert.deepEqual(readers.map(summary), [
+        'missing-order-only-prerequisite warning app.o config.h <- setup-builddir @Makefile:8 => line 8: app.o: app.c ldns/config.h | setup-builddir',
+        'missing-order-only-prerequisite warning other.o config.h <- setup-builddir @Makefile:11 => line 11: other.o: other.c ldns/config.h | setup-builddir',
+      ]);
+      if (make.version !== '4.4.1') return; // make 4.3 has no --shuffle, and -j2 alone loses this race rarely
+      const verified = await withPrivateTmp(() =>
+        unchanged(dir, () => auditProbe({ directory: dir, make: make.path, verify: true })),
+      );
+      const verifiedReaders = verified.findings.filter(
+        (found) => found.kind === 'missing-order-only-prerequisite',
+      );
+      assert.equal(verifiedReaders.length, 2);
+      for (const finding of verifiedReaders) {
+        const verification = finding.verification;
+        assert.equal(verification?.status, 'verified', `${finding.target}: ${JSON.stringify(verification)}`);
+        if (verification?.status !== 'verified') return;
+        assert.deepEqual([verification.runs, verification.seed, verification.together], [5, 'reverse', 1]);
+      }
+      // make itself: the shuffled parallel build fails as it is and passes with both edits.
+      const shuffled = (): number | null =>
+        spawnSync(make.path, ['-C', dir, '-j2', '--shuffle=reverse'], { timeout: 60_000, encoding: 'utf8' })
+          .status;
+      assert.notEqual(shuffled(), 0);
+      await rm(path.join(dir, 'config.h'), { force: true }); // in case setup-builddir ran beside the failure
+      await applyFixes(readers.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
+      assert.equal(shuffled(), 0);
+    });
+
+    it("gives a target the reader's recipe also writes (libtool's a.o beside a.lo) the same edit, and verifies it", async () => {
+      workspace = await workspaceFrom('audit-side-object');
+      const dir = workspace.directory;
+      const result = await audit(workspace, make);
+      assert.equal(result.exitCode, 0, result.notes.join('\n'));
+      const readers = result.findings.filter(
+        (finding) => finding.file === 'config.h' && finding.target !== 'setup-builddir',
+      );
+      assert.deepEqual(readers.map(summary), [
+        'missing-order-only-prerequisite warning a.lo config.h <- setup-builddir @Makefile:12 => line 14: a.lo a.o: | setup-builddir',
+      ]);
+      assert.deepEqual(readers[0].alsoTargets, ['a.o']);
+      assert.match(readers[0].message, /its recipe also writes 'a\.o', with a rule of its own/);
+      assert.equal(readers[0].fix?.title, 'add setup-builddir as an order-only prerequisite of a.lo and a.o');
+      if (make.version !== '4.4.1') return; // make 4.3 has no --shuffle
+      // make itself: with -j2 --shuffle=reverse, a.o's own rule compiles before the (slow) symlink exists.
+      const shuffled = (...edits: string[]): { status: number | null; stderr: string } =>
+        spawnSync(
+          make.path,
+          [
+            '-C',
+            dir,
+            '-j2',
+            '--shuffle=reverse',
+            ...edits.map((edit) => `--eval=${edit}`),
+            '--eval=.DEFAULT_GOAL :=',
+          ],
+          { timeout: 60_000, encoding: 'utf8' },
+        );
+      const clean = async (): Promise<void> => {
+        for (const file of ['config.h', 'a.o', 'a.lo', 'prog'])
+          await rm(path.join(dir, file), { force: true });
+      };
+      const partial = shuffled('a.lo: | setup-builddir');
+      assert.notEqual(partial.status, 0, 'the edit of a.lo alone passed: the check is void');
+      assert.match(partial.stderr, /\[Makefile:16: a\.o\] Error/);
+      await clean();
+      const verified = await withPrivateTmp(() =>
+        unchanged(dir, () => auditProbe({ directory: dir, make: make.path, verify: true })),
+      );
+      const verification = verified.findings.find((found) => found.target === 'a.lo')?.verification;
+      assert.equal(verification?.status, 'verified', JSON.stringify(verification));
+      if (verification?.status !== 'verified') return;
+      assert.deepEqual([verification.runs, verification.seed], [5, 'reverse']);
+      assert.equal(shuffled().status === 0, false);
+      await clean();
+      await applyFixes(readers.flatMap((finding) => (finding.fix ? [finding.fix] : [])));
+      const fixed = shuffled();
+      assert.equal(fixed.status, 0, fixed.stderr);
     });
 
     it('verifies a missing-prerequisite fix: the parallel build fails without it and passes every run with it', async () => {

@@ -23,8 +23,12 @@ function where(finding: AuditFinding, cwd: string): string {
 function verificationText(verification: FixVerification, style: Style): string {
   const seed = verification.seed !== undefined ? ` with --shuffle=${verification.seed}` : '';
   if (verification.status === 'not-enough') return style.yellow(`not enough: ${verification.reason}`);
+  const together =
+    verification.together !== undefined
+      ? `, with the edits of the ${verification.together} other reader(s)`
+      : '';
   return style.green(
-    `fix verified in ${verification.runs} runs (-j${verification.jobs}); without it the build fails${seed} (reproduced in ${verification.reproducedIn} run(s)): ${verification.reproduce.map(shellQuote).join(' ')}`,
+    `fix verified in ${verification.runs} runs (-j${verification.jobs})${together}; without it the build fails${seed} (reproduced in ${verification.reproducedIn} run(s)): ${verification.reproduce.map(shellQuote).join(' ')}`,
   );
 }
 

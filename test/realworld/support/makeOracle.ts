@@ -61,9 +61,9 @@ export class ThrowawayCopy {
   }
 
   /** `make ARGS` in the copy, seen at the project's path; -C is the project's make folder. */
-  make(args: string[], timeoutMs = 20 * 60_000): Promise<MakeRun> {
+  make(args: string[], timeoutMs = 20 * 60_000, program = 'make'): Promise<MakeRun> {
     const argv = mountedArgv(this.copy, this.workspace.projectRoot, [
-      'make',
+      program,
       '-C',
       this.workspace.makeDirectory,
       ...args,

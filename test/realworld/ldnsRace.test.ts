@@ -1,0 +1,81 @@
+// A real race, ldns 1.8.3 (Debian 12): the examples read config.h, a symlink setup-builddir makes, undeclared;
+// the audit names readers, writer, make's line and the order-only fix, verified against make --shuffle=reverse.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ThrowawayCopy } from './support/makeOracle';
+import { PROJECTS } from './support/projects';
+import { describeRun, REPO } from './support/runCli';
+import { runUntouched } from './support/untouchedRun';
+import { createWorkspace, removeWorkspace, type Workspace } from './support/workspace';
+
+const project = PROJECTS.ldns;
+const MAKE_441 = path.join(REPO, '.cache', 'make-4.4.1', 'bin', 'make');
+/** Two of the examples, chosen on make's command line: the race of all 25, at a twelfth of the builds. */
+const SELECTED = [
+  'EXAMPLE_PROGS=examples/ldns-version examples/ldns-mx',
+  'EX_SSL_PROGS=',
+  'TESTNS=',
+  'LDNS_DPA=',
+  'LDNS_DANE=',
+];
+const READERS = ['examples/ldns-mx.lo', 'examples/ldns-version.lo'];
+/** libtool's compile of each .lo writes the .o too, and the .o has a rule of its own (the .c.o suffix rule). */
+const objectOf = (reader: string): string => reader.replace(/\.lo$/, '.o');
+
+describe(`real project: ${project.name}, the race on config.h in make ${project.target}`, function () {
+  let workspace: Workspace;
+
+  before(async function () {
+    if (!existsSync(MAKE_441))
+      throw new Error(`${MAKE_441} is missing: bash scripts/build-make-4.4.1.sh (the race needs --shuffle)`);
+    workspace = await createWorkspace(project);
+  });
+  after(async function () {
+    if (workspace) await removeWorkspace(workspace);
+  });
+
+  it('make itself: -j2 --shuffle=reverse fails reading config.h, and passes with the order-only edits', async function () {
+    const shuffled = ['-j2', '--shuffle=reverse', ...SELECTED, project.target];
+    const without = await (await ThrowawayCopy.create(workspace)).make(shuffled, undefined, MAKE_441);
+    assert.notEqual(without.exitCode, 0, 'the race did not show: the check is void');
+    assert.match(without.stderr, /config\.h: No such file or directory/);
+    const edit = `--eval=${READERS.flatMap((reader) => [reader, objectOf(reader)]).join(' ')}: | setup-builddir`;
+    const fixed = await (
+      await ThrowawayCopy.create(workspace)
+    ).make([edit, ...shuffled], undefined, MAKE_441);
+    assert.equal(fixed.exitCode, 0, fixed.stderr.slice(-2000));
+  });
+
+  it('the audit names each reader, setup-builddir, make line 139, the order-only fix for the .lo and its .o, and verifies it', async function () {
+    const answer = await runUntouched(workspace, 'audit', [
+      project.target,
+      '--make',
+      MAKE_441,
+      '--verify',
+      ...SELECTED.flatMap((assignment) => ['--var', assignment]),
+    ]);
+    assert.equal(answer.exitCode, 1, describeRun(answer));
+    // make's own line: the rule whose recipe compiles every example's .lo.
+    const makefile = (await readFile(path.join(workspace.makeDirectory, 'Makefile'), 'utf8')).split('\n');
+    assert.match(makefile[139 - 1], /\$\(EXAMPLE_LOBJS\):$/);
+    const lines = answer.stdout.split('\n');
+    for (const reader of READERS) {
+      const at = lines.findIndex((line) =>
+        line.endsWith(
+          `Makefile:139: '${reader}' reads config.h, which 'setup-builddir' writes, but no declared prerequisite orders them: with -j the read can come first ('setup-builddir' makes no file of its name, so an order-only prerequisite); its recipe also writes '${objectOf(reader)}', with a rule of its own: built by that rule in another order, it reads config.h too`,
+        ),
+      );
+      assert.ok(at >= 0, `${reader} not named as a reader of config.h:\n${answer.stdout}`);
+      assert.equal(
+        lines[at + 1].trim(),
+        `fix (add setup-builddir as an order-only prerequisite of ${reader} and ${objectOf(reader)}): line 141 reads ${reader} ${objectOf(reader)}: | setup-builddir`,
+      );
+      assert.match(
+        lines[at + 2],
+        /^ {4}fix verified in 5 runs \(-j2\), with the edits of the 1 other reader\(s\); without it the build fails with --shuffle=reverse \(reproduced in 1 run\(s\)\): \S*make -C /,
+      );
+    }
+  });
+});
