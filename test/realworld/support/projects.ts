@@ -78,7 +78,16 @@ export const PROJECTS: Record<string, RealProject> = {
  * The real .cache folder: in a git worktree .cache is a symlink to the main checkout's, and the trees
  * were prepared (cmake and configure wrote absolute paths) under the real path, not the symlink's.
  */
-const CACHE = realpathSync(path.join(REPO, '.cache'));
+const CACHE = realCachePath(path.join(REPO, '.cache'));
+
+/** The folder's real path, or the path as given when it does not exist yet (a fresh clone before any fetch). */
+function realCachePath(cache: string): string {
+  try {
+    return realpathSync(cache);
+  } catch {
+    return cache;
+  }
+}
 
 /** The prepared pristine trees (never probed; each run works on a copy). */
 export const PRISTINE_ROOT = process.env.MAKESCOPE_REAL_PROJECTS_DIR ?? path.join(CACHE, 'real-projects');
