@@ -42,6 +42,20 @@ describe('system packages (scripts/system-packages.mjs)', () => {
     assert.doesNotMatch(ci, /packages=\(/);
   });
 
+  it("is the list the README's set-up names, package for package", () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const setup = readme.slice(
+      readme.indexOf('## Set-up'),
+      readme.indexOf('\n## ', readme.indexOf('## Set-up') + 1),
+    );
+    const start = setup.indexOf('The first run installs every Debian package');
+    assert.ok(start >= 0, 'the set-up no longer says which Debian packages the first run installs');
+    // The names in backticks before "), with `apt-get`": the list, not the commands after it.
+    const list = setup.slice(start, setup.indexOf('), with', start));
+    const named = [...list.matchAll(/`([a-z0-9][a-z0-9.+-]*)`/g)].map((match) => match[1]);
+    assert.deepEqual(named.sort(), systemPackages.map((pkg) => pkg.name).sort());
+  });
+
   it('stops a non-root user with the one sudo apt-get install line naming only what is missing', () => {
     const absent: SystemPackage[] = [systemPackages.find((pkg) => pkg.name === 'bmake')!];
     let installed = false;
