@@ -17,6 +17,19 @@ export function spanName(span: Pick<TargetSpan, 'target' | 'directory'>, root: s
   return relative === '' ? span.target : `${relative}/${span.target}`;
 }
 
+/** `n` things, singular or plural: '1 sub-make', '4 recipes'. */
+function counted(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** How many recipes ran and how many of them ran a sub-make: '4 recipes, 1 sub-make'. */
+export function spanCounts(timeline: {
+  spans: readonly Pick<Timeline['spans'][number], 'container'>[];
+}): string {
+  const work = timeline.spans.filter((span) => !span.container).length;
+  return `${counted(work, 'recipe')}, ${counted(timeline.spans.length - work, 'sub-make')}`;
+}
+
 /** The most recipes that ran at once. */
 export function peakParallelism(timeline: Pick<Timeline, 'parallelism'>): number {
   // A fold, not Math.max(...steps): 100,000 recipes make ~200,000 steps, more arguments than the stack holds.

@@ -43,7 +43,7 @@ describe('makescope timeline (CLI)', () => {
       cli(['timeline', '-C', dir, '--make', make441Path, '-j', '2', '--out', out]),
     );
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /make 4\.4\.1, -j2; 4 recipes, 1 sub-makes; exit 0/);
+    assert.match(run.stdout, /make 4\.4\.1, -j2; 4 recipes, 1 sub-make; exit 0/);
     assert.match(run.stdout, /critical path +\d+\.\d\d s \(3 targets, through make's declared graph\)/);
     assert.match(
       run.stdout,

@@ -3,6 +3,7 @@ import type { TimelineResult } from '../../../engine/timeline/timelineProbe';
 import {
   parseTimes,
   secondsText,
+  spanCounts,
   spanName,
   timelineFigures,
 } from '../../../contract/wording/timelineFigures';
@@ -25,10 +26,9 @@ function parseLines(result: TimelineResult): string[] {
 
 export function timelineReport(result: TimelineResult, style: Style, traceFile?: string): string {
   const { timeline } = result;
-  const work = timeline.spans.filter((span) => !span.container).length;
   const lines = [
     style.bold(`Build timeline of ${result.directory}`),
-    `make ${result.make.version}, -j${timeline.jobs}; ${work} recipes, ${timeline.spans.length - work} sub-makes; exit ${result.exitCode}`,
+    `make ${result.make.version}, -j${timeline.jobs}; ${spanCounts(timeline)}; exit ${result.exitCode}`,
     '',
     ...timelineFigures(timeline).map((figure) => `  ${figure.label.padEnd(16)} ${figure.value}`),
     '',

@@ -1,7 +1,12 @@
 // What the Build Timeline panel keeps across a window reload: its words (figures, critical path, speed-ups, notes)
 // and the request that made them, never the spans or the Chrome trace, so the kept state stays small at 100k spans.
 import type { TimelineAnswer } from '../../../../contract/timeline';
-import { secondsText, spanName, timelineFigures } from '../../../../contract/wording/timelineFigures';
+import {
+  secondsText,
+  spanCounts,
+  spanName,
+  timelineFigures,
+} from '../../../../contract/wording/timelineFigures';
 import { escapeHtml } from '../../infrastructure/webviewPage';
 
 /** The longest list the panel shows (and keeps); the rest is counted in one more line. */
@@ -25,11 +30,10 @@ function capped(items: string[]): string[] {
 
 export function summarizeTimeline(answer: TimelineAnswer, uri: string): TimelineSummary {
   const { timeline } = answer;
-  const work = timeline.spans.filter((span) => !span.container).length;
   return {
     request: { uri, targets: answer.targets },
     heading: `Build timeline of ${answer.targets.join(' ') || 'the default goal'}`,
-    line: `${answer.directory} · make ${answer.make.version}, -j${timeline.jobs} · ${work} recipes, ${timeline.spans.length - work} sub-makes · exit ${answer.exitCode}`,
+    line: `${answer.directory} · make ${answer.make.version}, -j${timeline.jobs} · ${spanCounts(timeline)} · exit ${answer.exitCode}`,
     figures: timelineFigures(timeline),
     critical: capped(
       timeline.criticalPath.map(
