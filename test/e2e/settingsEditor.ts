@@ -31,9 +31,15 @@ export class SettingsEditor {
     const input = row.locator('.setting-item-control input');
     await input.fill(value);
     await waitFor(
-      async () =>
-        (await input.inputValue()) === value &&
-        (await row.evaluate((element) => element.classList.contains('is-configured'))),
+      async () => {
+        // The editor may draw the row again while it loads the scope and reset the box to the old value
+        // (seen once in CI: the box read "make" 30 s on): type the value again, as a user would.
+        if ((await input.inputValue()) !== value) await input.fill(value);
+        return (
+          (await input.inputValue()) === value &&
+          (await row.evaluate((element) => element.classList.contains('is-configured')))
+        );
+      },
       { what: `${key} to show as set in the Workspace scope`, timeoutMs: 30_000 },
     );
   }
