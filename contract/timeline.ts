@@ -15,6 +15,8 @@ export interface TimelineParams {
   targets?: string[];
   /** -j of the recorded build; default: the makescope.jobs setting (at least 2). */
   jobs?: number;
+  /** 'shell' (default: each recipe line reports through its own shell) or 'strace' (every process, slower). */
+  recorder?: 'shell' | 'strace';
   /** make's command-line variables (`make NAME=VALUE`), one argument each, never through a shell. */
   commandLineVariables?: Record<string, string>;
   /** Client-side progress token (LSP work done progress); cancel with $/cancelRequest. */

@@ -150,9 +150,11 @@ line that fixes it. The workspace is never changed.`,
     name: 'timeline',
     operands: '[TARGET...]',
     summary:
-      'One traced isolated build as a timeline: every target per make level,\nthe critical path, parallelism, idle -j slots, the targets worth\nspeeding up; --out writes a Chrome trace (Perfetto, chrome://tracing).',
-    description: `Builds the project once with make -jN -p under strace (isolated, or in a copy) and records one
-span per target per make level, sub-makes included. Reports the wall time, the critical path through
+      'One recorded isolated build as a timeline: every target per make level,\nthe critical path, parallelism, idle -j slots, the targets worth\nspeeding up; --out writes a Chrome trace (Perfetto, chrome://tracing).',
+    description: `Builds the project once with make -jN -p (isolated, or in a copy) and records one span per
+target per make level, sub-makes included: each recipe line reports its start and end through the
+recipe's own shell (SHELL and .SHELLFLAGS kept; a SHELL that is no POSIX shell is recorded under
+strace), or with --strace every process a recipe starts, with its pid (slower). Reports the wall time, the critical path through
 the graph make declared (each make's database from the same run), the achieved parallelism, the
 job slots left idle at -jN and the targets whose speed-up would shorten the build most. --out FILE
 writes Chrome trace event JSON (one thread per job slot). The workspace is never changed.`,
@@ -160,6 +162,7 @@ writes Chrome trace event JSON (one thread per job slot). The workspace is never
       ...PROJECT_OPTIONS,
       { name: 'jobs', short: 'j', value: 'N', help: 'Jobs of the recorded build (default 2).' },
       { name: 'out', value: 'FILE', help: 'Write the Chrome trace event JSON to FILE.' },
+      { name: 'strace', help: "Record under strace: each span lists its recipe's processes." },
       { name: 'json', help: 'Print the result as JSON.' },
     ],
     exitCodes: '0 the build succeeded, 2 the build failed or an error.',
@@ -178,7 +181,7 @@ recipe time; (7) serial against parallel (isolated builds); (8) the escalation a
 Two traced builds join when they can answer the symptom: the build timeline after (6) when the
 symptom reads as slowness ("slow", "takes too long", "timed out") or with --timeline, and the
 dependency audit after (7) when serial and parallel differ, the symptom reads as a race ("flaky",
-"sometimes", "-j8") or with --audit. Both need strace.
+"sometimes", "-j8") or with --audit. The audit needs strace.
 Every command, its exit code, time and full output are recorded. The report ends with a verdict:
 healthy, a local fix (with the Makefile line to start at) or escalate (with what to hand over).
 The project is never changed.`,

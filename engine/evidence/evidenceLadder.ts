@@ -256,7 +256,7 @@ function racesInParallel(result: ParallelDiffResult | undefined): boolean {
   return result !== undefined && result.verdict !== 'clean' && result.verdict !== 'serial-build-failed';
 }
 
-/** The timeline's traced build runs outside the recorder too: its command line, as make was started. */
+/** The timeline's recorded build runs outside the evidence recorder too: its command line, as make was started. */
 function recordTimelineRun(result: TimelineResult, rungs: Rung[], directory: string): void {
   const rung = rungs.find((candidate) => candidate.id === 'timeline');
   if (!rung || rung.commands.length > 0) return;

@@ -28,7 +28,7 @@ export function timeline(result: TimelineResult): Explained {
   return {
     status: failed ? 'finding' : 'ok',
     excerpt: [...lines, ...result.notes].join('\n'),
-    interpretation: `${bound}${failed ? ` The traced build failed (exit ${result.exitCode}).` : ''} The whole timeline: makescope timeline --out trace.json (Perfetto, chrome://tracing).`,
+    interpretation: `${bound}${failed ? ` The recorded build failed (exit ${result.exitCode}).` : ''} The whole timeline: makescope timeline --out trace.json (Perfetto, chrome://tracing).`,
   };
 }
 

@@ -9,6 +9,8 @@ export interface MakeGraph {
   recipes: Map<string, { file: string; line: number }>;
   /** The makefiles that make read, in order (its MAKEFILE_LIST), as it names them. */
   makefiles: string[];
+  /** The makefile's SHELL (the global value). */
+  shell?: string;
 }
 
 export function makeKey(level: number, directory: string): string {
@@ -29,13 +31,25 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
     if (file.recipe?.file !== undefined && file.recipe.line !== undefined && !recipes.has(file.name))
       recipes.set(file.name, { file: path.resolve(directory, file.recipe.file), line: file.recipe.line });
   const makefiles = (value('MAKEFILE_LIST') ?? '').split(/\s+/).filter((name) => name !== '');
-  return { key: makeKey(level, directory), graph: { graph: declaredGraph(files), recipes, makefiles } };
+  return {
+    key: makeKey(level, directory),
+    graph: { graph: declaredGraph(files), recipes, makefiles, shell: value('SHELL') },
+  };
+}
+
+/** Where make's version banner (`# GNU Make 4.3`, five more `# ` lines, a blank) before the database at `from` starts. */
+function bannerStart(output: string, from: number): number {
+  const banner = output.lastIndexOf('# GNU Make ', from);
+  if (banner < 0 || (banner > 0 && output[banner - 1] !== '\n')) return from;
+  const lines = output.slice(banner, from).split('\n').slice(0, -1);
+  const ours = lines.length <= 8 && lines.every((line) => line === '' || line.startsWith('# '));
+  return ours ? banner : from;
 }
 
 /**
  * Every make of a recursive build prints its database when it finishes (-p travels in MAKEFLAGS);
  * the databases never nest, though other recipes' lines may fall between their lines. `log` is the
- * output without them.
+ * output without them and the version banner make prints before each.
  */
 export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>; log: string } {
   const graphs = new Map<string, MakeGraph>();
@@ -46,7 +60,7 @@ export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>;
     const finished = output.indexOf('# Finished Make data base', from);
     const lineEnd = finished < 0 ? -1 : output.indexOf('\n', finished);
     const end = lineEnd < 0 ? output.length : lineEnd + 1;
-    log.push(output.slice(previousEnd, from));
+    log.push(output.slice(previousEnd, Math.max(previousEnd, bannerStart(output, from))));
     previousEnd = end;
     const parsed = graphOf(output.slice(from, end));
     if (parsed) {

@@ -1,20 +1,27 @@
-// The build timeline: one traced `make -jN -p` in an isolated place, read back as spans on the graph make declared.
-import { createReadStream } from 'node:fs';
+// The build timeline: one recorded `make -jN -p` in an isolated place, read back as spans on the graph make declared.
 import * as path from 'node:path';
 import { withPreparedBuilds } from '../parallel/buildSettings';
-import { makeCommandLine, withBuildPlace } from '../parallel/buildRun';
-import { detectTracer } from '../parallel/fileAccessTracer';
-import { LineSplitter } from '../probes/parsers/lineSplitter';
+import { withBuildPlace, type BuildPlace, type BuildSettings } from '../parallel/buildRun';
+import { detectTracer, type TracerStatus } from '../parallel/fileAccessTracer';
+import type { MakeCapabilities } from '../probes/capabilities';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { coverage, criticalPath, speedups, workSpans } from './criticalPath';
 import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
-import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
 import { containerSpans } from './spanNesting';
-import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
+import type { ParsedTimeline } from './straceTimelineParser';
+import { recordThroughShell, recordUnderStrace, type Recording } from './timelineRecording';
 import type { ReadSpan, Timeline } from './timelineTypes';
 
+/** How the build's recipes are recorded (timelineRecording.ts). */
+export type TimelineRecorder = 'shell' | 'strace';
+
 export interface TimelineOptions extends ProbeOptions {
+  /**
+   * 'shell' (default): each recipe line reports its start and end through the recipe's own shell, no ptrace;
+   * 'strace': strace follows every process, so each span lists its compiler's and linker's pids (slower).
+   */
+  recorder?: TimelineRecorder;
   /** The strace program (default: strace on PATH). */
   strace?: string;
   maxSandboxBytes?: number;
@@ -25,23 +32,13 @@ export interface TimelineResult {
   targets: string[];
   make: { path: string; version: string };
   command: string[];
+  /** What recorded the build: a span's pids are its recipe lines' shells ('shell') or all its processes ('strace'). */
+  recorder: TimelineRecorder;
   timeline: Timeline;
   exitCode: number;
   /** make's output without the databases it printed. */
   output: string;
   notes: string[];
-}
-
-const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
-// getcwd: each make's CURDIR, to tie its read to its database (a few calls per compile, unlike openat).
-const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group,getcwd'];
-
-async function readSpans(log: string, make: string): Promise<ParsedTimeline> {
-  const parser = new StraceTimelineParser([...new Set(['make', 'gmake', path.basename(make)])]);
-  const splitter = new LineSplitter((line) => parser.line(line));
-  for await (const chunk of createReadStream(log, { encoding: 'utf8' })) splitter.push(chunk as string);
-  splitter.finish();
-  return parser.finish();
 }
 
 /** The spans and databases read into the timeline's figures. */
@@ -98,64 +95,100 @@ function readMakefiles(reads: ReadSpan[], graphs: ReadonlyMap<string, MakeGraph>
   });
 }
 
-/** Builds the project once under strace (isolated, or in a copy) and reads its timeline; the project is not touched. */
+/** The shells the recipe recorder can run in: POSIX shells (bash's and zsh's ways included). */
+const POSIX_SHELLS = /^(?:sh|bash|dash|ash|ksh|ksh93|mksh|pdksh|zsh|yash|posh|busybox)$/;
+
+/** The first SHELL a make of the build used that is no POSIX shell (`SHELL := python3`), if any. */
+function foreignShell(graphs: ReadonlyMap<string, MakeGraph>): string | undefined {
+  for (const { shell } of graphs.values()) {
+    if (shell === undefined) continue;
+    const words = shell.trim().split(/\s+/);
+    const name = (word: string | undefined): string => path.basename(word ?? '');
+    const program =
+      name(words[0]) === 'env' ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
+    if (!POSIX_SHELLS.test(name(program))) return shell;
+  }
+  return undefined;
+}
+
+async function straceOrRefuse(
+  options: TimelineOptions,
+  why: string,
+): Promise<Extract<TracerStatus, { ok: true }>> {
+  const tracer = await detectTracer(options.signal, options.strace);
+  if (!tracer.ok) throw new ProbeError(`${why}: ${tracer.reason}`, 'refused');
+  return tracer;
+}
+
+/**
+ * Builds the project once, recorded (isolated, or in a copy), and reads its timeline; the project is not touched.
+ * A build whose SHELL is no POSIX shell is recorded again under strace (the recorder runs in the recipes' shell).
+ */
 export async function timelineProbe(options: TimelineOptions): Promise<TimelineResult> {
   return withPreparedBuilds(options, 'timeline', async ({ settings, make }) => {
-    const tracer = await detectTracer(options.signal, options.strace);
-    if (!tracer.ok) throw new ProbeError(`the timeline needs a traced build: ${tracer.reason}`, 'refused');
     const jobs = options.jobs ?? 2;
-    options.onProgress?.(`traced build (strace) with make -j${jobs} -p`);
-    return withBuildPlace(settings, async (place) => {
-      const log = path.join(place.files, 'timeline.log');
-      // -p travels to sub-makes: every make prints the graph it declared when it finishes.
-      const makeArgs = makeCommandLine(settings, [`-j${jobs}`, '-p', ...spanExportArgs()]);
-      const result = await place.run({
-        file: tracer.strace,
-        args: [
-          ...TRACE_ARGS,
-          ...(tracer.seccomp ? ['--seccomp-bpf'] : []),
-          ...TRACE_CALLS,
-          '-o',
-          log,
-          settings.make,
-          ...makeArgs,
-        ],
-        // An empty value in make's own environment: only recipes name a span.
-        env: { ...settings.environment, [SPAN_ENV]: '' },
-        makeFlags: settings.makeFlags,
+    const notes: string[] = [];
+    const record = async (recorder: TimelineRecorder): Promise<TimelineResult | undefined> => {
+      const tracer =
+        recorder === 'strace'
+          ? await straceOrRefuse(options, 'the timeline under strace needs it')
+          : undefined;
+      options.onProgress?.(`recorded build (${recorder}) with make -j${jobs} -p`);
+      return withBuildPlace(settings, async (place) => {
+        const recording = tracer
+          ? await recordUnderStrace(place, settings, jobs, tracer)
+          : await recordThroughShell(place, settings, jobs);
+        const { graphs, log: output } = makeDatabases(recording.result.stdout);
+        const shell = tracer ? undefined : foreignShell(graphs);
+        if (shell !== undefined) {
+          notes.push(`SHELL is ${shell}, not a POSIX shell: the build was recorded again, under strace`);
+          return undefined;
+        }
+        const where = { place, settings, make, recorder, jobs, notes };
+        return answer(where, recording, graphs, output);
       });
-      if (result.outcome === 'spawn-error')
-        throw new ProbeError(result.message ?? `${tracer.strace} did not start`, 'make-missing');
-      if (result.outcome !== 'exited')
-        throw new ProbeError(`the traced build: ${result.message ?? result.outcome}`, result.outcome);
-      const parsed = await readSpans(log, settings.make);
-      const original = (span: { directory: string }) => place.toOriginal(span.directory);
-      for (const span of parsed.spans) span.directory = original(span);
-      for (const read of parsed.reads)
-        if (read.directory !== undefined) read.directory = place.toOriginal(read.directory);
-      const { graphs, log: output } = makeDatabases(result.stdout);
-      const inProject = new Map<string, MakeGraph>();
-      for (const [key, graph] of graphs) {
-        const bar = key.indexOf('|');
-        for (const where of graph.recipes.values()) where.file = place.toOriginal(where.file);
-        inProject.set(`${key.slice(0, bar)}|${place.toOriginal(key.slice(bar + 1))}`, graph);
-      }
-      const exitCode = result.exitCode ?? 2;
-      const notes: string[] = [];
-      if (exitCode !== 0)
-        notes.push(`the traced build exited with ${exitCode}: the timeline ends at the failure`);
-      if (graphs.size === 0)
-        notes.push('make printed no database: the critical path follows the observed order');
-      return {
-        directory: settings.directory,
-        targets: settings.targets,
-        make: { path: make.path, version: make.version.text },
-        command: [settings.make, ...makeArgs],
-        timeline: buildTimeline(parsed, inProject, jobs),
-        exitCode,
-        output,
-        notes,
-      };
-    });
+    };
+    return (await record(options.recorder ?? 'shell')) ?? (await record('strace'))!;
   });
+}
+
+interface RecordedIn {
+  place: BuildPlace;
+  settings: BuildSettings;
+  make: MakeCapabilities;
+  recorder: TimelineRecorder;
+  jobs: number;
+  notes: string[];
+}
+
+function answer(
+  { place, settings, make, recorder, jobs, notes }: RecordedIn,
+  { result, parsed, makeArgs }: Recording,
+  graphs: Map<string, MakeGraph>,
+  output: string,
+): TimelineResult {
+  for (const span of parsed.spans) span.directory = place.toOriginal(span.directory);
+  for (const read of parsed.reads)
+    if (read.directory !== undefined) read.directory = place.toOriginal(read.directory);
+  const inProject = new Map<string, MakeGraph>();
+  for (const [key, graph] of graphs) {
+    const bar = key.indexOf('|');
+    for (const where of graph.recipes.values()) where.file = place.toOriginal(where.file);
+    inProject.set(`${key.slice(0, bar)}|${place.toOriginal(key.slice(bar + 1))}`, graph);
+  }
+  const exitCode = result.exitCode ?? 2;
+  if (exitCode !== 0)
+    notes.push(`the recorded build exited with ${exitCode}: the timeline ends at the failure`);
+  if (graphs.size === 0) notes.push('make printed no database: the critical path follows the observed order');
+  return {
+    directory: settings.directory,
+    targets: settings.targets,
+    make: { path: make.path, version: make.version.text },
+    command: [settings.make, ...makeArgs],
+    recorder,
+    timeline: buildTimeline(parsed, inProject, jobs),
+    exitCode,
+    output,
+    notes,
+  };
 }

@@ -68,7 +68,7 @@ describe('Show Build Timeline', function () {
     return session.workbench.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
-  /** Waits (a traced build: up to 90 s) until the panel draws its bars, and returns them. */
+  /** Waits (a recorded build: up to 90 s) until the panel draws its bars, and returns them. */
   async function barsDrawn(what: string) {
     const bars = panel().locator('#timeline g.bar');
     await waitFor(async () => (await bars.count()) > 0, { what, timeoutMs: 90_000 });
@@ -241,7 +241,7 @@ describe('Show Build Timeline', function () {
     await workbench.screenshot('timeline-5-restore-2-after-reload');
 
     await panel().locator('#rerun').click();
-    await barsDrawn('bars drawn again after "Run the traced build again"');
+    await barsDrawn('bars drawn again after "Run the recorded build again"');
     const again = await panelWords();
     assert.deepEqual(
       again.chain.map((item) => item.split(/\s+/)[0]),

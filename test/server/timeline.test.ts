@@ -65,7 +65,7 @@ describe('makescope/timeline over LSP', function () {
     );
   });
 
-  it('cancels: make and strace end, the request fails as cancelled', async () => {
+  it('cancels: make and its recipes end, the request fails as cancelled', async () => {
     const source = new CancellationTokenSource();
     const pending = session.connection.sendRequest(
       TimelineRequest,

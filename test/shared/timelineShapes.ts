@@ -30,6 +30,7 @@ export function timelineAnswer(
     targets: [],
     make: { path: 'make', version: '4.3' },
     command: ['make', `-j${timeline.jobs}`, '-p'],
+    recorder: 'shell',
     timeline,
     exitCode: 0,
     output: '',

@@ -1,4 +1,4 @@
-// `makescope timeline`: one traced isolated build as spans, critical path and idle slots; --out writes a Chrome trace.
+// `makescope timeline`: one recorded isolated build as spans, critical path and idle slots; --out writes a Chrome trace.
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { chromeTrace, traceTitle } from '../../../engine/timeline/chromeTrace';
@@ -22,6 +22,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     targets: commandLine.positionals,
     commandLineVariables: options.variables,
     jobs: count(commandLine, 'jobs', 2),
+    recorder: flag(commandLine, 'strace') ? 'strace' : 'shell',
     signal: io.signal,
     onProgress: progress.onProgress,
   });

@@ -7,7 +7,8 @@ import { ProbeRequests, type ProbeHandlerOptions } from './probeRequest';
 
 function timelineHandler(requests: ProbeRequests) {
   return requests.handler('build timeline', async (probe, params: TimelineParams, settings) => {
-    const result = await timelineProbe({ ...probe, jobs: params.jobs ?? Math.max(2, settings.jobs) });
+    const jobs = params.jobs ?? Math.max(2, settings.jobs);
+    const result = await timelineProbe({ ...probe, jobs, recorder: params.recorder });
     return { ...result, chromeTrace: chromeTrace(result.timeline, traceTitle(result.directory)) };
   });
 }

@@ -12,6 +12,7 @@ function result(reads: ReadSpan[]): TimelineResult {
     targets: [],
     make: { path: 'make', version: '4.3' },
     command: ['make', '-j2', '-p'],
+    recorder: 'shell',
     exitCode: 0,
     output: '',
     notes: [],

@@ -1,4 +1,4 @@
-// Room: "Makescope: Show Build Timeline": one traced isolated build through the shared probe runner (trust gate,
+// Room: "Makescope: Show Build Timeline": one recorded isolated build through the shared probe runner (trust gate,
 // progress with Cancel, the log, Open Settings for a missing make); the spans, critical path, parallelism and idle
 // job slots land in the Build Timeline panel beside the editor, which also exports the Chrome trace.
 import * as vscode from 'vscode';

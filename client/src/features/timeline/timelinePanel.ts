@@ -24,7 +24,7 @@ const MIN_WIDTH = 420;
 export interface TimelinePanelActions {
   /** The Chrome trace was written to `file`. */
   saved(file: vscode.Uri): void;
-  /** Run the traced build of a restored panel again. */
+  /** Run the recorded build of a restored panel again. */
   rerun(request: TimelineSummary['request']): Promise<unknown>;
 }
 
@@ -33,7 +33,7 @@ function restoredBody(summary: TimelineSummary): string {
   return summaryHtml(
     summary,
     'restored after a reload: the picture and the Chrome trace were not kept',
-    `<p><button type="button" id="rerun" data-rerun>Run the traced build again</button></p>`,
+    `<p><button type="button" id="rerun" data-rerun>Run the recorded build again</button></p>`,
   );
 }
 

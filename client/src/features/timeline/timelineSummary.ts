@@ -13,7 +13,7 @@ import { escapeHtml } from '../../infrastructure/webviewPage';
 const MAX_LISTED = 500;
 
 export interface TimelineSummary {
-  /** The makefile URI and targets of the traced build: what "Run again" asks for. */
+  /** The makefile URI and targets of the recorded build: what "Run again" asks for. */
   request: { uri: string; targets: string[] };
   heading: string;
   line: string;

@@ -1,0 +1,96 @@
+// The timeline's two ways to record one `make -jN -p` build in its place: through the recipes' shell (the default,
+// no ptrace) or under strace (every process of a recipe, with its pid).
+import { createReadStream } from 'node:fs';
+import * as path from 'node:path';
+import type { BuildPlace, BuildSettings } from '../parallel/buildRun';
+import { makeCommandLine } from '../parallel/buildRun';
+import type { TracerStatus } from '../parallel/fileAccessTracer';
+import type { ExecResult } from '../probes/exec';
+import { LineSplitter } from '../probes/parsers/lineSplitter';
+import { ProbeError } from '../probes/probeOptions';
+import { startRecipeRecorder } from './recipeRecorder';
+import { parseRecordedTimeline } from './recordedTimelineParser';
+import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
+import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
+
+export interface Recording {
+  result: ExecResult;
+  parsed: ParsedTimeline;
+  /** make's argument list. */
+  makeArgs: string[];
+}
+
+/** make's arguments for a recorded build: -p travels to sub-makes, so every make prints the graph it declared. */
+function recordedArgs(settings: BuildSettings, jobs: number, extra: string[]): string[] {
+  return makeCommandLine(settings, [`-j${jobs}`, '-p', ...spanExportArgs(), ...extra]);
+}
+
+function checkFinished(result: ExecResult, program: string): void {
+  if (result.outcome === 'spawn-error')
+    throw new ProbeError(result.message ?? `${program} did not start`, 'make-missing');
+  if (result.outcome !== 'exited')
+    throw new ProbeError(`the recorded build: ${result.message ?? result.outcome}`, result.outcome);
+}
+
+/** Every recipe line reports its start and end through the recipe's own shell. */
+export async function recordThroughShell(
+  place: BuildPlace,
+  settings: BuildSettings,
+  jobs: number,
+): Promise<Recording> {
+  const recorder = await startRecipeRecorder(place.files, settings.signal);
+  try {
+    const makeArgs = recordedArgs(settings, jobs, recorder.makeArgs);
+    const result = await place.run({
+      file: settings.make,
+      args: makeArgs,
+      // An empty value in make's own environment: only recipes name a span.
+      env: { ...settings.environment, [SPAN_ENV]: '' },
+      makeFlags: settings.makeFlags,
+    });
+    const end = Number(process.hrtime.bigint()) / 1e9;
+    checkFinished(result, settings.make);
+    return { result, parsed: parseRecordedTimeline(await recorder.finish(), end), makeArgs };
+  } finally {
+    recorder.dispose();
+  }
+}
+
+const TRACE_ARGS = ['-f', '-ttt', '-qq', '-v', '-s', '4096', '-e', 'signal=none'];
+// getcwd: each make's CURDIR, to tie its read to its database (a few calls per compile, unlike openat).
+const TRACE_CALLS = ['-e', 'trace=execve,clone,?clone3,?fork,?vfork,exit_group,getcwd'];
+
+async function readStraceLog(log: string, make: string): Promise<ParsedTimeline> {
+  const parser = new StraceTimelineParser([...new Set(['make', 'gmake', path.basename(make)])]);
+  const splitter = new LineSplitter((line) => parser.line(line));
+  for await (const chunk of createReadStream(log, { encoding: 'utf8' })) splitter.push(chunk as string);
+  splitter.finish();
+  return parser.finish();
+}
+
+/** strace -f follows every process: each recipe's compiler, linker and sub-make, with its pid. */
+export async function recordUnderStrace(
+  place: BuildPlace,
+  settings: BuildSettings,
+  jobs: number,
+  tracer: Extract<TracerStatus, { ok: true }>,
+): Promise<Recording> {
+  const log = path.join(place.files, 'timeline.log');
+  const makeArgs = recordedArgs(settings, jobs, []);
+  const result = await place.run({
+    file: tracer.strace,
+    args: [
+      ...TRACE_ARGS,
+      ...(tracer.seccomp ? ['--seccomp-bpf'] : []),
+      ...TRACE_CALLS,
+      '-o',
+      log,
+      settings.make,
+      ...makeArgs,
+    ],
+    env: { ...settings.environment, [SPAN_ENV]: '' },
+    makeFlags: settings.makeFlags,
+  });
+  checkFinished(result, tracer.strace);
+  return { result, parsed: await readStraceLog(log, settings.make), makeArgs };
+}

@@ -1,0 +1,95 @@
+// The timeline's recipe recorder runs each line in the recipe's own shell: a bash makefile with its .SHELLFLAGS builds
+// as a real make builds it, a failing line ends its span, and a SHELL that is no POSIX shell is recorded under strace.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { timelineProbe, type TimelineResult } from '../../engine/timeline/timelineProbe';
+import { workspaceFrom, type Workspace } from './support/fixtureCopy';
+import { MAKES, requireMake } from './support/makes';
+import { unchanged } from './support/probeCheck';
+
+const run = promisify(execFile);
+
+/** What a real `make -j2` prints in a copy of the fixture, its lines sorted (-j2 interleaves them). */
+async function realMakeLines(make: string, directory: string): Promise<string[]> {
+  const { stdout } = await run(make, ['-j2'], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .sort();
+}
+
+const outputLines = (result: TimelineResult): string[] =>
+  result.output
+    .split('\n')
+    .filter((line) => line !== '')
+    .sort();
+
+const spanNames = (result: TimelineResult): string[] =>
+  result.timeline.spans.map((span) => span.target).sort();
+
+describe('timeline recorder in the recipes own shells (timeline-shells)', () => {
+  for (const make of MAKES) {
+    describe(`GNU make ${make.version}`, () => {
+      const workspaces: Workspace[] = [];
+      const workspace = async (name: string): Promise<string> => {
+        const copy = await workspaceFrom('timeline-shells');
+        workspaces.push(copy);
+        return path.join(copy.directory, name);
+      };
+      before(() => requireMake(make));
+      after(async () => {
+        for (const copy of workspaces) await copy.dispose();
+      });
+
+      it('runs bash recipes with SHELL := /bin/bash and .SHELLFLAGS := -eu -o pipefail -c as a real make does', async () => {
+        const directory = await workspace('bash');
+        const expected = await realMakeLines(make.path, await workspace('bash'));
+        assert.ok(expected.includes('pipe: pipefail is on'), expected.join('\n'));
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.recorder, 'shell');
+        assert.equal(result.exitCode, 0, result.output);
+        assert.deepEqual(outputLines(result), expected);
+        assert.deepEqual(spanNames(result), ['all', 'arrays', 'pipe']);
+        assert.deepEqual(result.notes, []);
+      });
+
+      it('ends a failing recipe at its failing line; make exits 2 and the target after it never starts', async () => {
+        const directory = await workspace('failing');
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.exitCode, 2);
+        assert.deepEqual(spanNames(result), ['broken']);
+        const broken = result.timeline.spans[0];
+        assert.ok(broken.end - broken.start >= 0.3, `broken lasted ${broken.end - broken.start} s`);
+        assert.ok(broken.end <= result.timeline.wallSeconds);
+        assert.equal(broken.pids.length, 2, 'two recipe lines ran, each in its own shell');
+        assert.match(result.output, /broken: first line/);
+        assert.doesNotMatch(result.output, /never reached/);
+        assert.ok(
+          result.notes.some((note) => /exited with 2/.test(note)),
+          result.notes.join('\n'),
+        );
+      });
+
+      it('records a build whose SHELL is perl under strace, and says so', async () => {
+        const directory = await workspace('perl');
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.recorder, 'strace');
+        assert.equal(result.exitCode, 0, result.output);
+        assert.ok(
+          result.notes.some((note) => note.includes('SHELL is /usr/bin/perl')),
+          result.notes.join('\n'),
+        );
+        assert.deepEqual(spanNames(result), ['all', 'greet']);
+        assert.match(result.output, /greet: hello from perl/);
+      });
+    });
+  }
+});
