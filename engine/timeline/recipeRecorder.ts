@@ -1,10 +1,9 @@
 // The timeline's recorder without ptrace: make runs every recipe line through a small script in the recipe's own
-// shell, which reports the line's start and end to a FIFO; the probe stamps each report as it arrives.
-import { closeSync, constants, openSync, writeFileSync } from 'node:fs';
-import { chmod, writeFile } from 'node:fs/promises';
-import { Socket } from 'node:net';
+// shell, which appends the line's start and end to a file; the probe stamps each report as the file changes.
+import { closeSync, openSync, readSync, watch } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { runProcess } from '../probes/exec';
+import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError } from '../probes/probeOptions';
 import { SPAN_ENV } from './spanEnvironment';
@@ -14,8 +13,6 @@ export interface StampedLine {
   time: number;
   line: string;
 }
-
-const END = 'END';
 
 /** A shell word that stands for `text` as is. */
 function quoted(text: string): string {
@@ -27,9 +24,9 @@ function quoted(text: string): string {
  * shell, with the options .SHELLFLAGS gives (-c dropped, bash's -O as shopt), after a start report (its pid, make's
  * pid, the span) and before an end report (pid, status) from the EXIT trap, which `set -e` and `exit` also run.
  */
-function script(fifo: string): string {
+function script(reports: string): string {
   return `# Makescope's timeline recorder, written for one build and removed after it.
-__makescope_fifo=${quoted(fifo)}
+__makescope_reports=${quoted(reports)}
 eval "__makescope_line=\\\${$#}"
 __makescope_set=
 while [ $# -gt 1 ]; do
@@ -42,8 +39,8 @@ while [ $# -gt 1 ]; do
   esac
   shift
 done
-printf 'S %s %s %s\\n' "$$" "$PPID" "\${${SPAN_ENV}-}" > "$__makescope_fifo"
-trap 'printf "E %s %s\\n" "$$" "$?" > "$__makescope_fifo"' EXIT
+printf 'S %s %s %s\\n' "$$" "$PPID" "\${${SPAN_ENV}-}" >> "$__makescope_reports"
+trap 'printf "E %s %s\\n" "$$" "$?" >> "$__makescope_reports"' EXIT
 set --
 if [ -n "$__makescope_set" ]; then eval "command set $__makescope_set"; fi
 unset __makescope_set
@@ -54,20 +51,49 @@ eval "$__makescope_line"
 export interface RecipeRecorder {
   /** make's arguments that route every recipe line through the script and report each make's start. */
   makeArgs: string[];
-  /** Stops reading once every report written before this call has arrived. */
-  finish(): Promise<StampedLine[]>;
+  /** Reads the last reports and stops (call after make exited). */
+  finish(): StampedLine[];
   /** Stops reading now (after a failure). */
   dispose(): void;
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
+/** Reads what was appended to a file since the last call, as whole lines, each stamped with the time of the call. */
+class AppendedLines {
+  private readonly fd: number;
+  private offset = 0;
+  private readonly buffer = Buffer.alloc(64 * 1024);
+  private readonly decoder = new StringDecoder('utf8');
+  readonly lines: StampedLine[] = [];
+  private time = 0;
+  private readonly splitter = new LineSplitter((line) => this.lines.push({ time: this.time, line }));
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+  }
+
+  read(time: number): void {
+    this.time = time;
+    for (;;) {
+      const count = readSync(this.fd, this.buffer, 0, this.buffer.length, this.offset);
+      if (count === 0) return;
+      this.offset += count;
+      this.splitter.push(this.decoder.write(this.buffer.subarray(0, count)));
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
 /**
- * Makes the FIFO and the script in `folder` (visible to the build at the same path) and starts reading. The
- * reader holds the FIFO open for writing too, so a report never blocks and the reading never sees an end.
+ * Writes the script and an empty report file in `folder` (visible to the build at the same path) and watches the
+ * file: each change is read at once and its lines stamped with that moment (inotify, no process of ours to start).
  */
-export async function startRecipeRecorder(folder: string, signal?: AbortSignal): Promise<RecipeRecorder> {
-  const fifo = path.join(folder, 'recipes.fifo');
+export async function startRecipeRecorder(folder: string): Promise<RecipeRecorder> {
+  const reports = path.join(folder, 'recipes.log');
   const file = path.join(folder, 'recipe-recorder.sh');
   // make splits SHELL on blanks: the script's path must be one word.
   if (/[\s'"\\$]/.test(file))
@@ -75,58 +101,38 @@ export async function startRecipeRecorder(folder: string, signal?: AbortSignal):
       `the timeline's recorder cannot run from ${folder} (a blank or quote in the path)`,
       'refused',
     );
-  const made = await runProcess({
-    file: 'mkfifo',
-    args: ['-m', '600', fifo],
-    cwd: folder,
-    timeoutMs: 10_000,
-    maxOutputBytes: 64 * 1024,
-    signal,
-  });
-  if (made.outcome !== 'exited' || made.exitCode !== 0)
-    throw new ProbeError(`mkfifo ${fifo}: ${(made.stderr || made.message || '').trim()}`, 'refused');
-  await writeFile(file, script(fifo));
-  await chmod(file, 0o644);
-  const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
-  const socket = new Socket({ fd, readable: true, writable: false });
-  const lines: StampedLine[] = [];
-  let ended: (() => void) | undefined;
+  await writeFile(file, script(reports), { mode: 0o644 });
+  await writeFile(reports, '', { mode: 0o600 });
+  const appended = new AppendedLines(reports);
   let failed: Error | undefined;
-  let time = 0;
-  const splitter = new LineSplitter((line) => {
-    if (line === END) ended?.();
-    else lines.push({ time, line });
+  const watcher = watch(reports, () => {
+    try {
+      appended.read(now());
+    } catch (error) {
+      failed ??= error as Error;
+    }
   });
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    time = now();
-    splitter.push(chunk);
-  });
-  socket.on('error', (error) => {
-    failed = error;
-    ended?.();
-  });
-  const dispose = (): void => void socket.destroy();
+  watcher.on('error', (error) => (failed ??= error));
+  let open = true;
+  const dispose = (): void => {
+    if (!open) return;
+    open = false;
+    watcher.close();
+    appended.close();
+  };
   const rule = `%: private SHELL += ${file}`;
   // Each make reports its pid, its parent's (the 4th field of /proc/PID/stat: the recipe line that ran it), its
   // level and CURDIR when --eval runs: before it reads a makefile. No `)` in the shell text: it would end $(shell.
   const parent = `read -r s < /proc/$$PPID/stat 2>/dev/null; set -- $$s`;
-  const started = `$(shell ${parent}; printf 'R %s %s %s %s\\n' "$$PPID" "$$4" '$(MAKELEVEL)' '$(subst ','\\'',$(CURDIR))' > ${quoted(fifo)})`;
+  const started = `$(shell ${parent}; printf 'R %s %s %s %s\\n' "$$PPID" "$$4" '$(MAKELEVEL)' '$(subst ','\\'',$(CURDIR))' >> ${quoted(reports)})`;
   return {
     makeArgs: [`--eval=${rule}`, `--eval=${started}`],
-    finish: async () => {
-      const done = new Promise<void>((resolve) => (ended = resolve));
-      // Written after make exited: every report is ahead of it in the FIFO.
-      const writer = openSync(fifo, constants.O_WRONLY);
-      try {
-        writeFileSync(writer, `${END}\n`);
-      } finally {
-        closeSync(writer);
-      }
-      await done;
+    finish: () => {
+      // make has exited: what is left unread was written before now (its change not handled yet).
+      if (open) appended.read(now());
       dispose();
       if (failed) throw new ProbeError(`reading the recipes' reports: ${failed.message}`, 'refused');
-      return lines;
+      return appended.lines;
     },
     dispose,
   };

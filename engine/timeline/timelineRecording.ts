@@ -38,7 +38,7 @@ export async function recordThroughShell(
   settings: BuildSettings,
   jobs: number,
 ): Promise<Recording> {
-  const recorder = await startRecipeRecorder(place.files, settings.signal);
+  const recorder = await startRecipeRecorder(place.files);
   try {
     const makeArgs = recordedArgs(settings, jobs, recorder.makeArgs);
     const result = await place.run({
@@ -50,7 +50,7 @@ export async function recordThroughShell(
     });
     const end = Number(process.hrtime.bigint()) / 1e9;
     checkFinished(result, settings.make);
-    return { result, parsed: parseRecordedTimeline(await recorder.finish(), end), makeArgs };
+    return { result, parsed: parseRecordedTimeline(recorder.finish(), end), makeArgs };
   } finally {
     recorder.dispose();
   }
