@@ -1,6 +1,7 @@
-// What tracing a build costs: the timeline probe (a traced `make -jN -p` build and the databases of its makes)
-// and the audit (a traced `make -j1 -p` build) against the same build untraced, each isolated the same way,
-// alternating in one run, on a 24-file C project and on a recursive one.
+// What recording a build costs: the timeline probe (a `make -jN -p` build recorded through the recipes' shell, and
+// the databases of its makes; with --strace too, for information) and the audit (a traced `make -j1 -p` build)
+// against the same build unrecorded, each isolated the same way, alternating in one run, on a 24-file C project and
+// on a recursive one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectFolder } from './corpus';
@@ -92,12 +93,17 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         await session.written();
       });
     const probe = { directory: dir, timeoutMs: 300_000 };
+    const timeline = (recorder: 'shell' | 'strace') => async (): Promise<number> => {
+      const result = await timelineProbe({ ...probe, jobs: 2, recorder });
+      if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
+      return result.timeline.wallSeconds * 1000;
+    };
     /**
      * One traced probe against the same build untraced, alternating; a figure either way. `traced` returns
      * how long the traced make itself ran (strace's log or the probe's own record), so the rest is ours.
      */
     const measure = async (
-      kind: 'timeline' | 'audit',
+      kind: 'timeline' | 'timelineStrace' | 'audit',
       what: string,
       jobs: number,
       traced: () => Promise<number>,
@@ -123,7 +129,7 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
           peer:
             `the same build untraced, isolated alike: ${formatValue(bare, 'ms')} (${(value / bare).toFixed(2)}x; ` +
             `per round p50 ${median(perRound).toFixed(2)}x / p95 ${percentile(perRound, 95).toFixed(2)}x, n=${rounds}); ` +
-            `of the probe, the traced make ${formatValue(median(tracedMake), 'ms')}, the rest (isolation, reading the trace and databases) ${formatValue(median(ours), 'ms')}`,
+            `of the probe, the recorded make ${formatValue(median(tracedMake), 'ms')}, the rest (isolation, reading the records and databases) ${formatValue(median(ours), 'ms')}`,
           ratios: { overUntraced: value / bare },
           details: { samples: times, perRound, tracedMake, ours },
         };
@@ -134,13 +140,15 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
     figures.push(
       await measure(
         'timeline',
-        "timeline probe (traced make -j2 -p build and its makes' databases)",
+        "timeline probe (make -j2 -p recorded through the recipes' shell, and its makes' databases)",
         2,
-        async () => {
-          const result = await timelineProbe({ ...probe, jobs: 2 });
-          if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
-          return result.timeline.wallSeconds * 1000;
-        },
+        timeline('shell'),
+      ),
+      await measure(
+        'timelineStrace',
+        "timeline probe --strace (make -j2 -p under strace, and its makes' databases)",
+        2,
+        timeline('strace'),
       ),
       await measure('audit', "audit (traced make -j1 -p build against make's database)", 1, async () => {
         const result = await auditProbe({ ...probe });

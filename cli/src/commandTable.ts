@@ -153,8 +153,8 @@ line that fixes it. The workspace is never changed.`,
       'One recorded isolated build as a timeline: every target per make level,\nthe critical path, parallelism, idle -j slots, the targets worth\nspeeding up; --out writes a Chrome trace (Perfetto, chrome://tracing).',
     description: `Builds the project once with make -jN -p (isolated, or in a copy) and records one span per
 target per make level, sub-makes included: each recipe line reports its start and end through the
-recipe's own shell (SHELL and .SHELLFLAGS kept; a SHELL that is no POSIX shell is recorded under
-strace), or with --strace every process a recipe starts, with its pid (slower). Reports the wall time, the critical path through
+recipe's own shell (SHELL and .SHELLFLAGS kept; a SHELL that is no POSIX shell, or .ONESHELL, is
+recorded under strace), or with --strace every process a recipe starts, with its pid (slower). Reports the wall time, the critical path through
 the graph make declared (each make's database from the same run), the achieved parallelism, the
 job slots left idle at -jN and the targets whose speed-up would shorten the build most. --out FILE
 writes Chrome trace event JSON (one thread per job slot). The workspace is never changed.`,

@@ -11,6 +11,8 @@ export interface MakeGraph {
   makefiles: string[];
   /** The makefile's SHELL (the global value). */
   shell?: string;
+  /** The makefile names .ONESHELL: make then runs SHELL as one program path, arguments and all. */
+  oneShell?: boolean;
 }
 
 export function makeKey(level: number, directory: string): string {
@@ -33,7 +35,13 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
   const makefiles = (value('MAKEFILE_LIST') ?? '').split(/\s+/).filter((name) => name !== '');
   return {
     key: makeKey(level, directory),
-    graph: { graph: declaredGraph(files), recipes, makefiles, shell: value('SHELL') },
+    graph: {
+      graph: declaredGraph(files),
+      recipes,
+      makefiles,
+      shell: value('SHELL'),
+      oneShell: database.files.some((file) => file.name === '.ONESHELL'),
+    },
   };
 }
 

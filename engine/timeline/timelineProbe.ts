@@ -98,15 +98,19 @@ function readMakefiles(reads: ReadSpan[], graphs: ReadonlyMap<string, MakeGraph>
 /** The shells the recipe recorder can run in: POSIX shells (bash's and zsh's ways included). */
 const POSIX_SHELLS = /^(?:sh|bash|dash|ash|ksh|ksh93|mksh|pdksh|zsh|yash|posh|busybox)$/;
 
-/** The first SHELL a make of the build used that is no POSIX shell (`SHELL := python3`), if any. */
-function foreignShell(graphs: ReadonlyMap<string, MakeGraph>): string | undefined {
-  for (const { shell } of graphs.values()) {
+/**
+ * Why the recipe recorder cannot record this build, if it cannot: a make whose SHELL is no POSIX shell
+ * (`SHELL := python3`), or one under .ONESHELL (make then runs SHELL, the recorder's path appended, as one path).
+ */
+function unrecordable(graphs: ReadonlyMap<string, MakeGraph>): string | undefined {
+  for (const { shell, oneShell } of graphs.values()) {
+    if (oneShell) return 'the makefile names .ONESHELL';
     if (shell === undefined) continue;
     const words = shell.trim().split(/\s+/);
     const name = (word: string | undefined): string => path.basename(word ?? '');
     const program =
       name(words[0]) === 'env' ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
-    if (!POSIX_SHELLS.test(name(program))) return shell;
+    if (!POSIX_SHELLS.test(name(program))) return `SHELL is ${shell}, not a POSIX shell`;
   }
   return undefined;
 }
@@ -122,7 +126,7 @@ async function straceOrRefuse(
 
 /**
  * Builds the project once, recorded (isolated, or in a copy), and reads its timeline; the project is not touched.
- * A build whose SHELL is no POSIX shell is recorded again under strace (the recorder runs in the recipes' shell).
+ * A build the recipe recorder cannot record (unrecordable) is recorded again under strace.
  */
 export async function timelineProbe(options: TimelineOptions): Promise<TimelineResult> {
   return withPreparedBuilds(options, 'timeline', async ({ settings, make }) => {
@@ -139,9 +143,9 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
           ? await recordUnderStrace(place, settings, jobs, tracer)
           : await recordThroughShell(place, settings, jobs);
         const { graphs, log: output } = makeDatabases(recording.result.stdout);
-        const shell = tracer ? undefined : foreignShell(graphs);
-        if (shell !== undefined) {
-          notes.push(`SHELL is ${shell}, not a POSIX shell: the build was recorded again, under strace`);
+        const why = tracer ? undefined : unrecordable(graphs);
+        if (why !== undefined) {
+          notes.push(`${why}: the build was recorded again, under strace`);
           return undefined;
         }
         const where = { place, settings, make, recorder, jobs, notes };

@@ -1,5 +1,6 @@
 // The timeline's recipe recorder runs each line in the recipe's own shell: a bash makefile with its .SHELLFLAGS builds
-// as a real make builds it, a failing line ends its span, and a SHELL that is no POSIX shell is recorded under strace.
+// as a real make builds it, a failing line ends its span, and a SHELL that is no POSIX shell or .ONESHELL is recorded
+// under strace.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
@@ -74,6 +75,21 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
           result.notes.some((note) => /exited with 2/.test(note)),
           result.notes.join('\n'),
         );
+      });
+
+      it('records a build under .ONESHELL under strace, and says so', async () => {
+        const directory = await workspace('oneshell');
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.recorder, 'strace');
+        assert.equal(result.exitCode, 0, result.output);
+        assert.ok(
+          result.notes.some((note) => note.includes('.ONESHELL')),
+          result.notes.join('\n'),
+        );
+        assert.deepEqual(spanNames(result), ['all']);
+        assert.match(result.output, /oneshell: recorded in one shell/);
       });
 
       it('records a build whose SHELL is perl under strace, and says so', async () => {
