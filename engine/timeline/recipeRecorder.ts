@@ -24,8 +24,21 @@ function quoted(text: string): string {
  * shell, with the options .SHELLFLAGS gives (-c dropped, bash's -O as shopt), after a start report (its pid, make's
  * pid, the span) and before an end report (pid, status) from the EXIT trap, which `set -e` and `exit` also run.
  */
-function script(reports: string): string {
+function script(self: string, reports: string): string {
   return `# Makescope's timeline recorder, written for one build and removed after it.
+# A sub-make given SHELL='$(SHELL)' runs 'shell <this file>' with this file appended again: skip the repeats.
+__makescope_self=${quoted(self)}
+while :; do
+  if [ "\${1-}" = "$__makescope_self" ]; then shift
+  elif [ "\${2-}" = "$__makescope_self" ]; then shift 2
+  else break; fi
+done
+# A recipe's own \$(SHELL) expands to 'shell <this file>' too: run as 'shell <this file> script args' (no option
+# first), it is that shell running that script.
+case \${1-} in
+  -*|+*) ;;
+  *) exec "$(readlink /proc/$$/exe)" "$@" ;;
+esac
 __makescope_reports=${quoted(reports)}
 eval "__makescope_line=\\\${$#}"
 __makescope_set=
@@ -101,7 +114,7 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
       `the timeline's recorder cannot run from ${folder} (a blank or quote in the path)`,
       'refused',
     );
-  await writeFile(file, script(reports), { mode: 0o644 });
+  await writeFile(file, script(file, reports), { mode: 0o644 });
   await writeFile(reports, '', { mode: 0o600 });
   const appended = new AppendedLines(reports);
   let failed: Error | undefined;

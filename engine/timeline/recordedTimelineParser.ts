@@ -68,13 +68,14 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
     } else if (line.startsWith('S ')) {
       const [pid, makePid] = rest.split(' ', 2).map(Number);
       const span = rest.split(' ').slice(2).join(' ');
+      // A $(shell) that ran through the recorder (a sub-make given SHELL) names no target: no recipe.
+      if (!Number.isInteger(pid) || !parseSpanValue(span)?.target) continue;
       first = Math.min(first, time);
       const read = reading.get(makePid);
       if (read) {
         read.end = time;
         reading.delete(makePid);
       }
-      if (!Number.isInteger(pid) || span === '') continue;
       const run: LineRun = { pid, pids: [pid], span, start: time };
       runs.push(run);
       open.set(pid, run);

@@ -14,7 +14,10 @@ const run = promisify(execFile);
 
 /** What a real `make -j2` prints in a copy of the fixture, its lines sorted (-j2 interleaves them). */
 async function realMakeLines(make: string, directory: string): Promise<string[]> {
-  const { stdout } = await run(make, ['-j2'], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
+  const { stdout } = await run(make, ['-s', '-j2'], {
+    cwd: directory,
+    env: { ...process.env, MAKEFLAGS: '' },
+  });
   return stdout
     .split('\n')
     .filter((line) => line !== '')
@@ -56,6 +59,20 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         assert.deepEqual(outputLines(result), expected);
         assert.deepEqual(spanNames(result), ['all', 'arrays', 'pipe']);
         assert.deepEqual(result.notes, []);
+      });
+
+      it('runs recipes that call $(SHELL) themselves (a script, -c, stdin) and a sub-make given SHELL as a real make does', async () => {
+        const directory = await workspace('dollar-shell');
+        const expected = await realMakeLines(make.path, await workspace('dollar-shell'));
+        assert.equal(expected.length, 4, expected.join('\n'));
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.recorder, 'shell');
+        assert.equal(result.exitCode, 0, result.output);
+        assert.deepEqual(outputLines(result), expected);
+        const spans = result.timeline.spans.map((span) => `${span.level}:${span.target}`).sort();
+        assert.deepEqual(spans, ['0:inline', '0:script', '0:sub', '1:all']);
       });
 
       it('ends a failing recipe at its failing line; make exits 2 and the target after it never starts', async () => {

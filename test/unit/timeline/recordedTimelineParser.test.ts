@@ -77,18 +77,24 @@ describe('recorded timeline parser', function () {
     );
   });
 
-  it('skips reports it cannot read and a line with no span (make itself)', function () {
+  it('skips reports it cannot read and lines that name no target (make itself, a $(shell))', function () {
     const { spans, reads } = parseRecordedTimeline(
       [
         at(0, 'R x 1 0 /p'),
         at(0.1, 'S 20 10 '),
         at(0.2, 'E 20 0'),
         at(0.3, 'garbage'),
+        at(0.35, 'R 10 1 0 /p'),
+        at(0.36, 'S 22 10 0|/p|'),
         at(0.4, 'S 21 10 0|/p|a'),
       ],
       100.5,
     );
-    assert.deepEqual(reads, []);
+    // The $(shell) with no target (S 22) does not end the read; the recipe of a does.
+    assert.deepEqual(
+      reads.map((read) => [read.pid, +read.start.toFixed(2), +read.end.toFixed(2)]),
+      [[10, 0, 0.05]],
+    );
     assert.deepEqual(
       spans.map((span) => span.target),
       ['a'],
