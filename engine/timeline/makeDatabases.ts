@@ -9,7 +9,7 @@ export interface MakeGraph {
   recipes: Map<string, { file: string; line: number }>;
   /** The makefiles that make read, in order (its MAKEFILE_LIST), as it names them. */
   makefiles: string[];
-  /** The makefile's SHELL (the global value). */
+  /** The makefile's SHELL (the global value, plain references put in; undefined when not known). */
   shell?: string;
   /** The makefile names .ONESHELL: make then runs SHELL as one program path, arguments and all. */
   oneShell?: boolean;
@@ -17,6 +17,26 @@ export interface MakeGraph {
 
 export function makeKey(level: number, directory: string): string {
   return `${level}|${directory}`;
+}
+
+/**
+ * A recursive variable's value with plain references (`$(NAME)`, `${NAME}`) to the database's other variables
+ * put in (git: `SHELL = $(SHELL_PATH)`); undefined when a function or anything else is left to expand.
+ */
+function expanded(
+  text: string | undefined,
+  value: (name: string) => string | undefined,
+  depth = 0,
+): string | undefined {
+  if (text === undefined || !text.includes('$')) return text;
+  if (depth > 8) return undefined;
+  let unknown = false;
+  const once = text.replace(/\$(?:\(([A-Za-z0-9_.-]+)\)|\{([A-Za-z0-9_.-]+)\})/g, (_, round, curly) => {
+    const found = value((round ?? curly) as string);
+    if (found === undefined) unknown = true;
+    return found ?? '';
+  });
+  return unknown ? undefined : expanded(once, value, depth + 1);
 }
 
 function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
@@ -39,7 +59,7 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
       graph: declaredGraph(files),
       recipes,
       makefiles,
-      shell: value('SHELL'),
+      shell: expanded(value('SHELL'), value),
       oneShell: database.files.some((file) => file.name === '.ONESHELL'),
     },
   };
