@@ -90,7 +90,7 @@ describe('Show Build Timeline', function () {
     const rows = await panel().locator('#timeline text.row-label.lane').allTextContents();
     assert.deepEqual(rows, ['job lane 1', 'job lane 2']);
     assert.deepEqual(await panel().locator('#timeline text.row-label.sub-make').allTextContents(), [
-      'sub-make (level 0)',
+      'sub-make (level 1)',
     ]);
     const targets = await bars.evaluateAll((all) => all.map((g) => g.getAttribute('data-target')));
     assert.deepEqual([...targets].sort(), ['a', 'all', 'b', 'x', 'y']);

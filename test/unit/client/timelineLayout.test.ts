@@ -64,7 +64,7 @@ describe('timeline view: layout', () => {
     assert.equal(placed.lanes, 2);
     assert.deepEqual(
       placed.rows.map((row) => row.label),
-      ['sub-make (level 0)', 'job lane 1', 'job lane 2'],
+      ['sub-make (level 1)', 'job lane 1', 'job lane 2'],
     );
     const bar = (name: string) => {
       const found = placed.bars.find((b) => timeline.spans[b.index]?.target === name);
@@ -152,7 +152,7 @@ describe('timeline view: layout', () => {
     const placed = layoutTimeline(timeline, 1000);
     assert.deepEqual(
       placed.rows.map((row) => row.label),
-      ['top make', 'sub-make (level 0)', 'job lane 1', 'job lane 2'],
+      ['top make', 'sub-make (level 1)', 'job lane 1', 'job lane 2'],
     );
     const a = placed.bars.find((b) => timeline.spans[b.index]?.target === 'a');
     const [top, sub] = placed.reads;

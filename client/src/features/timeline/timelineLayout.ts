@@ -120,7 +120,8 @@ export function layoutTimeline(timeline: Timeline, width: number): TimelineLayou
   const topRow = holders.some((holder) => holder === undefined);
   const rows: Row[] = [
     ...(topRow ? [{ label: 'top make', kind: 'make' as const }] : []),
-    ...levels.map((level) => ({ label: `sub-make (level ${level})`, kind: 'sub-make' as const })),
+    // A container at level N runs a make of level N + 1: the row is named after the makes it shows.
+    ...levels.map((level) => ({ label: `sub-make (level ${level + 1})`, kind: 'sub-make' as const })),
     ...Array.from({ length: lanes }, (_, lane) => ({ label: `job lane ${lane + 1}`, kind: 'lane' as const })),
   ].map((row, index) => ({ ...row, y: MARGIN + index * LANE_HEIGHT }));
   const first = topRow ? 1 : 0;
