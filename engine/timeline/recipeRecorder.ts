@@ -64,6 +64,8 @@ eval "$__makescope_line"
 export interface RecipeRecorder {
   /** make's arguments that route every recipe line through the script and report each make's start. */
   makeArgs: string[];
+  /** The script's path: a recipe that prints its `$(SHELL)` prints it too. */
+  script: string;
   /** Reads the last reports and stops (call after make exited). */
   finish(): StampedLine[];
   /** Stops reading now (after a failure). */
@@ -140,6 +142,7 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
   const started = `$(shell ${parent}; printf 'R %s %s %s %s\\n' "$$PPID" "$$4" '$(MAKELEVEL)' '$(subst ','\\'',$(CURDIR))' >> ${quoted(reports)})`;
   return {
     makeArgs: [`--eval=${rule}`, `--eval=${started}`],
+    script: file,
     finish: () => {
       // make has exited: what is left unread was written before now (its change not handled yet).
       if (open) appended.read(now());

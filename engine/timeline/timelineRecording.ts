@@ -16,7 +16,7 @@ import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParse
 export interface Recording {
   result: ExecResult;
   parsed: ParsedTimeline;
-  /** make's argument list. */
+  /** make's argument list, without the recorder's own (paths in the probe's scratch folder, not the user's). */
   makeArgs: string[];
 }
 
@@ -40,17 +40,19 @@ export async function recordThroughShell(
 ): Promise<Recording> {
   const recorder = await startRecipeRecorder(place.files);
   try {
-    const makeArgs = recordedArgs(settings, jobs, recorder.makeArgs);
     const result = await place.run({
       file: settings.make,
-      args: makeArgs,
+      args: recordedArgs(settings, jobs, recorder.makeArgs),
       // An empty value in make's own environment: only recipes name a span.
       env: { ...settings.environment, [SPAN_ENV]: '' },
       makeFlags: settings.makeFlags,
     });
     const end = Number(process.hrtime.bigint()) / 1e9;
     checkFinished(result, settings.make);
-    return { result, parsed: parseRecordedTimeline(recorder.finish(), end), makeArgs };
+    const parsed = parseRecordedTimeline(recorder.finish(), end);
+    // Echoed recipes that name $(SHELL) show the shell the makefile set, not the probe's script.
+    const stdout = result.stdout.replaceAll(` ${recorder.script}`, '');
+    return { result: { ...result, stdout }, parsed, makeArgs: recordedArgs(settings, jobs, []) };
   } finally {
     recorder.dispose();
   }
