@@ -68,6 +68,8 @@ export class ProjectIndex {
   private readonly phonyWords = new Map<FileIndex, Word[]>();
   /** Per file: the `.PHONY` entries no rule had listed as a target (other than `.PHONY`) when read. */
   private readonly phonyUnsettled = new Map<FileIndex, Word[]>();
+  /** The names listed as a target more than once (by two rules, or twice by one), `.PHONY` apart. */
+  readonly targetsListedTwice = new Set<string>();
   /** Per file: the prerequisite sites that name a target of their own rule (literal, not special). */
   private readonly selfSites = new Map<FileIndex, PrerequisiteSite[]>();
   private sawPhony = false;
@@ -88,7 +90,7 @@ export class ProjectIndex {
         for (let t = from; t < to; t++) {
           const name = (targets[t] as TargetDefinition).name;
           if (name !== '.PHONY') {
-            this.mark(name, TARGET);
+            if ((this.mark(name, TARGET) & TARGET) !== 0) this.targetsListedTwice.add(name);
             if (!fileTargets && isFileName(name)) fileTargets = true;
             continue;
           }
