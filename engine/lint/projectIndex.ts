@@ -73,6 +73,9 @@ export class ProjectIndex {
   /** Per file: the prerequisite sites that name a target of their own rule (literal, not special). */
   private readonly selfSites = new Map<FileIndex, PrerequisiteSite[]>();
   private sawPhony = false;
+  /** The name `mark` saw last, and its facts. */
+  private lastName: string | undefined;
+  private lastFacts: NameFacts | undefined;
   private sawWanted = false;
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
@@ -213,11 +216,18 @@ export class ProjectIndex {
 
   /** The flags `flag` added to `name`'s; returns the flags it had before (0 for a name not seen yet). */
   private mark(name: string, flag: number): number {
-    const facts = this.names.get(name);
+    // The name marked last first, compared without hashing: a generated file follows the rule of each
+    // name with `.PHONY : name`, which would otherwise hash every name twice.
+    let facts = name === this.lastName ? this.lastFacts : this.names.get(name);
     if (facts === undefined) {
-      this.names.set(name, { flags: flag });
+      facts = { flags: flag };
+      this.names.set(name, facts);
+      this.lastName = name;
+      this.lastFacts = facts;
       return 0;
     }
+    this.lastName = name;
+    this.lastFacts = facts;
     const before = facts.flags;
     facts.flags = before | flag;
     return before;
