@@ -47,7 +47,9 @@ export interface LintRounds {
  * the model and the lint in one round and after them in the next. A round's ratio compares the two at
  * the same moment of the machine, and the median of the ratios leaves out the rounds where one side
  * took a collection, whichever side it was, as long as each side took one in fewer than half of the
- * rounds (the row says how many). CPU time rather than wall-clock time, because on a shared machine
+ * rounds (the row says how many). The parse, which allocates more, takes one more often (a third of
+ * the rounds against a tenth in runs so far), which can pull the median below the ratio of the work
+ * alone: the row prints that one too, each side's collection pauses taken out. CPU time rather than wall-clock time, because on a shared machine
  * another process taking the core for a while lands on one side as unfairly as a collection does.
  * There is no full `gc()` between steps: it empties and shrinks the young generation, which slows the
  * next parse (its tree is copied by more, smaller collections) and flatters the ratio.
