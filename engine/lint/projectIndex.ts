@@ -2,6 +2,7 @@
 import type { FileIndex, PrerequisiteSite, TargetDefinition } from '../analysis/fileIndex';
 import { SPECIAL_TARGETS } from '../analysis/makeBuiltinDocs';
 import type { Rule, Word } from '../parser/ast';
+import { targetCount } from '../parser/ruleCounts';
 
 /** An edge target → prerequisite between two literal file names, where it is written. */
 export interface Edge {
@@ -32,52 +33,80 @@ function isFileName(text: string): boolean {
   return isLiteralName(text) && !isSpecialName(text);
 }
 
+/** What one name is to the project, as bits of `NameFacts.flags`. */
+const TARGET = 1;
+const PHONY = 2;
+const LISTED = 4;
+const NEEDED = 8;
+
+/**
+ * A name's facts in a box the index updates in place: one lookup per name read (a second one, to
+ * store a changed number, would hash the name again), and one table for every fact instead of a
+ * set per fact.
+ */
+interface NameFacts {
+  flags: number;
+}
+
 /**
  * Read once per lint pass instead of once per rule: each rule used to walk the project's targets and
  * prerequisites itself (and the tree's lists are built anew at each read), so a 30,000-line file was
  * walked a dozen times over. The facts every pass needs come from one walk of every rule, in reading
  * order, that allocates little (a lint right after a parse pays for each collection the young heap
  * needs); the facts only some rules need are built when first asked for.
+ *
+ * What each name is (a target, a `.PHONY` entry, a prerequisite some rule needs) is kept in one map
+ * of bit flags: a generated file lists each name as a target and again after `.PHONY`, and the two
+ * sets this replaces hashed every one of those ~13,000 names into a table of its own.
  */
 export class ProjectIndex {
-  /** Every name some rule lists as a target, special targets included. */
-  readonly targetNames = new Set<string>();
-  /** Every name listed as a prerequisite of `.PHONY`. */
-  readonly phony = new Set<string>();
+  /** Each name some rule lists as a target or a prerequisite of `.PHONY` (later: any prerequisite), with its flags. */
+  private readonly names = new Map<string, NameFacts>();
   /** Edges between literal, non-special names, in reading order (prerequisite by prerequisite, then target). */
   readonly edges: Edge[] = [];
   /** Per file: each `.PHONY` target's prerequisites (order-only ones apart), in reading order. */
   private readonly phonyWords = new Map<FileIndex, Word[]>();
+  /** Per file: the `.PHONY` entries no rule had listed as a target (other than `.PHONY`) when read. */
+  private readonly phonyUnsettled = new Map<FileIndex, Word[]>();
+  /** The names listed as a target more than once (by two rules, or twice by one), `.PHONY` apart. */
+  readonly targetsListedTwice = new Set<string>();
   /** Per file: the prerequisite sites that name a target of their own rule (literal, not special). */
   private readonly selfSites = new Map<FileIndex, PrerequisiteSite[]>();
   private sawPhony = false;
+  /** The name `mark` saw last, and its facts. */
+  private lastName: string | undefined;
+  private lastFacts: NameFacts | undefined;
+  private sawWanted = false;
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
-  private wanted: { listed: Set<string>; needed: Set<string> } | undefined;
 
   constructor(readonly files: readonly FileIndex[]) {
     for (const file of files) {
       const phonyWords: Word[] = [];
+      const unsettled: Word[] = [];
       const selfSites: PrerequisiteSite[] = [];
       this.phonyWords.set(file, phonyWords);
+      this.phonyUnsettled.set(file, unsettled);
       this.selfSites.set(file, selfSites);
       eachRule(file, (targets, from, to, sites, first, last) => {
         let fileTargets = false;
         for (let t = from; t < to; t++) {
           const name = (targets[t] as TargetDefinition).name;
           if (name !== '.PHONY') {
-            this.targetNames.add(name);
+            if ((this.mark(name, TARGET) & TARGET) !== 0) this.targetsListedTwice.add(name);
             if (!fileTargets && isFileName(name)) fileTargets = true;
             continue;
           }
-          // Added once: a generated file has thousands of `.PHONY` rules, each name a string to hash.
-          if (!this.sawPhony) this.targetNames.add(name);
+          // Marked once: a generated file has thousands of `.PHONY` rules.
+          if (!this.sawPhony) this.mark(name, TARGET);
           this.sawPhony = true;
           for (let s = first; s < last; s++) {
             const site = sites[s] as PrerequisiteSite;
             if (site.orderOnly) break;
-            this.phony.add(site.name);
+            const before = this.mark(site.name, PHONY);
             phonyWords.push(site.word);
+            // A generated file writes `.PHONY : name` after the rule of `name`: most entries are settled here.
+            if ((before & TARGET) === 0 || site.name === '.PHONY') unsettled.push(site.word);
           }
         }
         if (fileTargets) this.addEdges(file.uri, selfSites, targets, from, to, sites, first, last);
@@ -85,9 +114,44 @@ export class ProjectIndex {
     }
   }
 
+  /** Whether some rule lists `name` as a target (special targets included). */
+  isTarget(name: string): boolean {
+    return this.has(name, TARGET);
+  }
+
+  /** Whether `.PHONY` lists `name`. */
+  isPhony(name: string): boolean {
+    return this.has(name, PHONY);
+  }
+
+  /** Whether a rule with a target other than `.PHONY` lists `name` as a prerequisite: make knows it as a target too. */
+  isListedByTargets(name: string): boolean {
+    this.prerequisitesWanted();
+    return this.has(name, LISTED);
+  }
+
+  /** Whether a rule with a target other than `.PHONY` and than `name` itself lists it: something needs it. */
+  isNeeded(name: string): boolean {
+    this.prerequisitesWanted();
+    return this.has(name, NEEDED);
+  }
+
+  /** Every name some rule lists as a target, special targets included. */
+  *targetNames(): IterableIterator<string> {
+    for (const [name, facts] of this.names) if ((facts.flags & TARGET) !== 0) yield name;
+  }
+
   /** The prerequisites `.PHONY` lists in `file` (once per `.PHONY` target of a rule), in reading order. */
   phonyEntries(file: FileIndex): readonly Word[] {
     return this.phonyWords.get(file) ?? new ProjectIndex([file]).phonyEntries(file);
+  }
+
+  /**
+   * The entries of `phonyEntries(file)` that no rule had listed as a target (other than `.PHONY`) when
+   * they were read, in reading order: the others are targets, and MS102 need not look them up.
+   */
+  phonyEntriesUnsettled(file: FileIndex): readonly Word[] {
+    return this.phonyUnsettled.get(file) ?? new ProjectIndex([file]).phonyEntriesUnsettled(file);
   }
 
   /** The prerequisite sites of `file` that name a target of their own rule: what MS115 reports. */
@@ -120,16 +184,6 @@ export class ProjectIndex {
     return (this.assigned = assignments);
   }
 
-  /** The prerequisites of a rule with a target other than `.PHONY`: make knows them as targets too. */
-  get listedByTargets(): ReadonlySet<string> {
-    return this.prerequisitesWanted().listed;
-  }
-
-  /** Prerequisites of a rule with a target other than `.PHONY` and than themselves: what something needs. */
-  get needed(): ReadonlySet<string> {
-    return this.prerequisitesWanted().needed;
-  }
-
   /**
    * The rule's edges, prerequisite by prerequisite (order-only ones last), then target by target. Its
    * parameters are spelt out: a rest parameter destructured (`...[targets, from]`) builds an array and
@@ -160,9 +214,34 @@ export class ProjectIndex {
     }
   }
 
-  private prerequisitesWanted(): { listed: Set<string>; needed: Set<string> } {
-    if (this.wanted) return this.wanted;
-    const wanted = { listed: new Set<string>(), needed: new Set<string>() };
+  /** The flags `flag` added to `name`'s; returns the flags it had before (0 for a name not seen yet). */
+  private mark(name: string, flag: number): number {
+    // The name marked last first, compared without hashing: a generated file follows the rule of each
+    // name with `.PHONY : name`, which would otherwise hash every name twice.
+    let facts = name === this.lastName ? this.lastFacts : this.names.get(name);
+    if (facts === undefined) {
+      facts = { flags: flag };
+      this.names.set(name, facts);
+      this.lastName = name;
+      this.lastFacts = facts;
+      return 0;
+    }
+    this.lastName = name;
+    this.lastFacts = facts;
+    const before = facts.flags;
+    facts.flags = before | flag;
+    return before;
+  }
+
+  private has(name: string, flag: number): boolean {
+    const facts = this.names.get(name);
+    return facts !== undefined && (facts.flags & flag) !== 0;
+  }
+
+  /** LISTED and NEEDED on every prerequisite, once, when a rule first asks (MS102 for a name no rule makes, MS124). */
+  private prerequisitesWanted(): void {
+    if (this.sawWanted) return;
+    this.sawWanted = true;
     for (const file of this.files) {
       eachRule(file, (targets, from, to, sites, first, last) => {
         // The rule's targets other than `.PHONY`: the first, and whether another name follows.
@@ -177,12 +256,10 @@ export class ProjectIndex {
         if (other === undefined) return;
         for (let s = first; s < last; s++) {
           const name = (sites[s] as PrerequisiteSite).name;
-          wanted.listed.add(name);
-          if (twoOthers || other !== name) wanted.needed.add(name);
+          this.mark(name, twoOthers || other !== name ? LISTED | NEEDED : LISTED);
         }
       });
     }
-    return (this.wanted = wanted);
   }
 }
 
@@ -197,22 +274,26 @@ type RuleVisit = (
 ) => void;
 
 /**
- * Calls `visit` for each rule of `file` with its targets, `targets[from..to)`, and its prerequisite
- * sites, `sites[first..last)` (order-only ones last): read from the file index's lists, where the
- * entries of one rule follow each other, instead of building each rule's lists (a one-item list is
- * a new array at each read).
+ * Calls `visit` for each rule of `file` that lists a target, with its targets, `targets[from..to)`,
+ * and its prerequisite sites, `sites[first..last)` (order-only ones last): read from the file index's
+ * lists, where the entries of one rule follow each other, instead of building each rule's lists (a
+ * one-item list is a new array at each read). A rule without targets (`: a b`) says nothing about
+ * any name and is not visited. The walk goes by the targets' rules, not the file's statements, so
+ * it reads a rule's node only where a site belongs to another rule (one with no target is skipped).
  */
 function eachRule(file: FileIndex, visit: RuleVisit): void {
   const targets = file.targets;
   const sites = file.prerequisites;
-  let t = 0;
   let s = 0;
-  for (const statement of file.statements) {
-    if (statement.type !== 'rule') continue;
+  for (let t = 0; t < targets.length; ) {
+    const rule = (targets[t] as TargetDefinition).rule;
     const from = t;
-    while (t < targets.length && targets[t]?.rule === statement) t++;
+    while (++t < targets.length && (targets[t] as TargetDefinition).rule === rule);
+    // Sites before this rule's belong to rules without targets; sites of a later rule stay.
+    let site = sites[s];
+    while (site !== undefined && site.rule !== rule && targetCount(site.rule) === 0) site = sites[++s];
     const first = s;
-    while (s < sites.length && sites[s]?.rule === statement) s++;
+    while (site !== undefined && site.rule === rule) site = sites[++s];
     visit(targets, from, t, sites, first, s);
   }
 }

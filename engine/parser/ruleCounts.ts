@@ -7,6 +7,11 @@ export function recipeCount(rule: Rule): number {
   return rule instanceof RuleNode ? rule.recipeCount : rule.recipe.length;
 }
 
+/** The number of targets of `rule` (none for a line like `: a b`). */
+export function targetCount(rule: Rule): number {
+  return rule instanceof RuleNode ? rule.targetCount : rule.targets.length;
+}
+
 /** The number of prerequisites of `rule` (order-only ones apart). */
 export function prerequisiteCount(rule: Rule): number {
   return rule instanceof RuleNode ? rule.prerequisiteCount : rule.prerequisites.length;

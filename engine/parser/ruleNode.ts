@@ -68,6 +68,11 @@ export class RuleNode implements Rule {
     return countOf(this.keptRecipe);
   }
 
+  /** How many targets, without building the list. */
+  get targetCount(): number {
+    return countOf(this.keptTargets);
+  }
+
   /** How many prerequisites (order-only ones apart), without building the list. */
   get prerequisiteCount(): number {
     return countOf(this.keptPrerequisites);

@@ -5,7 +5,7 @@ import type { Rule } from '../../parser/ast';
 import { prerequisiteCount, recipeCount } from '../../parser/ruleCounts';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
-import { escapeRegExp, isGenerated, phonyNames, rulesByTarget } from './projectFacts';
+import { escapeRegExp, isGenerated, rulesByTarget } from './projectFacts';
 
 // Module constants: a regular expression literal in a loop is a new object at each evaluation.
 const NAMES_TARGET = /\$@|\$\(@|\$\{@/;
@@ -45,12 +45,12 @@ function looksPhony(target: TargetDefinition): boolean {
 }
 
 export function phonyMissing({ index, project }: LintContext): RuleFinding[] {
-  const phony = phonyNames(project);
+  const known = projectIndex(project);
   const reported = new Set<string>();
   const result: RuleFinding[] = [];
   for (const target of index.targets) {
     // Cheapest first: looksPhony reads the name's characters; the sets hash it.
-    if (!looksPhony(target) || phony.has(target.name) || reported.has(target.name)) continue;
+    if (!looksPhony(target) || known.isPhony(target.name) || reported.has(target.name)) continue;
     reported.add(target.name);
     const why = CONVENTIONAL_PHONY_TARGETS.has(target.name)
       ? 'is conventionally not a file'
@@ -68,9 +68,10 @@ export function phonyStale({ index, project }: LintContext): RuleFinding[] {
   const known = projectIndex(project);
   // A prerequisite of another rule can be a target that only needs no recipe: it still exists for make.
   const isTarget = (name: string): boolean =>
-    (name !== '.PHONY' && known.targetNames.has(name)) || known.listedByTargets.has(name);
+    (name !== '.PHONY' && known.isTarget(name)) || known.isListedByTargets(name);
   const result: RuleFinding[] = [];
-  for (const entry of known.phonyEntries(index)) {
+  // The entries read after a rule of their name are targets already: only the others are looked up.
+  for (const entry of known.phonyEntriesUnsettled(index)) {
     if (entry.text.includes('$') || isTarget(entry.text)) continue;
     result.push({
       range: entry.range,
@@ -85,7 +86,7 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
   // cmake's `cmake_force:`, automake's `installcheck-am:`: placeholders a generator writes everywhere.
   if (isGenerated(index)) return [];
   const rules = rulesByTarget(project);
-  const needed = projectIndex(project).needed;
+  const known = projectIndex(project);
   const spacedRecipeLines = new Set(
     index.parsed.problems.filter((p) => p.code === 'recipe-with-spaces').map((p) => p.range.start.line),
   );
@@ -97,9 +98,9 @@ export function phonyDoesNothing({ index, project }: LintContext): RuleFinding[]
     prerequisiteCount(rule) > 0 ||
     rule.orderOnly.length > 0 ||
     spacedRecipeLines.has(rule.range.end.line + 1);
-  for (const entry of projectIndex(project).phonyEntries(index)) {
+  for (const entry of known.phonyEntries(index)) {
     const own = rules.get(entry.text);
-    if (!own || needed.has(entry.text) || entry.text.includes('$')) continue;
+    if (!own || known.isNeeded(entry.text) || entry.text.includes('$')) continue;
     if (own.some(doesSomething)) continue;
     // A recipe that runs `$(MAKE) name` uses it, even if it does nothing.
     if (new RegExp(`(^|[\\s'"])${escapeRegExp(entry.text)}($|[\\s'";])`, 'm').test(recipeText)) continue;

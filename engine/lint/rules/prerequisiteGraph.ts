@@ -2,7 +2,7 @@
 import type { Rule } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { isLiteralName, isSpecialName, projectIndex, type Edge } from '../projectIndex';
-import { phonyNames, recipeReadsPrerequisites, rulesByTarget, rulesListingTwo } from './projectFacts';
+import { recipeReadsPrerequisites, rulesByTarget, rulesListingTwo } from './projectFacts';
 
 function successorsOf(edges: readonly Edge[]): Map<string, string[]> {
   const successors = new Map<string, string[]>();
@@ -147,10 +147,10 @@ interface RedundancySearch {
 }
 
 function redundancySearch(project: LintContext['project']): RedundancySearch {
-  const successors = successorsOf(projectIndex(project).edges.filter((edge) => !edge.orderOnly));
+  const known = projectIndex(project);
+  const successors = successorsOf(known.edges.filter((edge) => !edge.orderOnly));
   const rules = rulesByTarget(project);
   const readsPrerequisites = recipeReadsPrerequisites(project);
-  const phony = phonyNames(project);
   let budget = VISIT_BUDGET;
   // Per target name, once: a target with many rules is asked about once, not once per rule.
   const quiet = new Map<string, boolean>();
@@ -159,7 +159,7 @@ function redundancySearch(project: LintContext['project']): RedundancySearch {
     // A phony or FORCE-like prerequisite listed directly reruns the recipe every time; reached through a
     // file that its recipe may leave unchanged, it does not. Only through another such target is it redundant.
     alwaysRemade: (name) =>
-      phony.has(name) ||
+      known.isPhony(name) ||
       (rules.get(name) ?? []).every((rule) => rule.recipe.length === 0 && rule.prerequisites.length === 0),
     reachedFrom(start, avoid) {
       const seen = new Set<string>();

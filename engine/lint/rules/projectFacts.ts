@@ -4,14 +4,9 @@ import type { WorkspaceModel } from '../../analysis/workspaceModel';
 import type { Rule } from '../../parser/ast';
 import { isLiteralName, projectIndex } from '../projectIndex';
 
-/** Every name listed as a prerequisite of `.PHONY` in the project's files. */
-export function phonyNames(project: readonly FileIndex[]): ReadonlySet<string> {
-  return projectIndex(project).phony;
-}
-
 /** True when some file of the project names `special` (`.ONESHELL`, `.POSIX`) as a target. */
 export function hasSpecialTarget(project: readonly FileIndex[], special: string): boolean {
-  return projectIndex(project).targetNames.has(special);
+  return projectIndex(project).isTarget(special);
 }
 
 /**
@@ -149,7 +144,7 @@ const targetWordsCache = new WeakMap<readonly FileIndex[], TargetWords>();
 
 /** Every target word of the project, for `someMayName`. */
 export function projectTargetWords(project: readonly FileIndex[]): TargetWords {
-  return perProject(targetWordsCache, project, () => targetWords(projectIndex(project).targetNames));
+  return perProject(targetWordsCache, project, () => targetWords(projectIndex(project).targetNames()));
 }
 
 /** `text` matched literally inside a regular expression. */

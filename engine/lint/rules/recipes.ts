@@ -3,15 +3,28 @@ import type { RecipeSite, TargetDefinition } from '../../analysis/fileIndex';
 import { recipeCount } from '../../parser/ruleCounts';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { projectIndex } from '../projectIndex';
 import { commandText } from './projectFacts';
 
+/** Up to this many names are looked for by comparing strings; more, in a set. */
+const FEW_NAMES = 8;
+
 export function overridingRecipe({ index, project }: LintContext): RuleFinding[] {
+  // Only a name listed as a target twice can have two recipes: the others need no entry in the map.
+  const twice = [...projectIndex(project).targetsListedTwice].filter(
+    (name) => !name.includes('$') && !name.startsWith('.'),
+  );
+  if (twice.length === 0) return [];
+  // A handful (a generated file's) are compared as strings, with no hashing of every target's name.
+  const twiceSet = twice.length > FEW_NAMES ? new Set(twice) : undefined;
+  const listedTwice = (name: string): boolean => (twiceSet ? twiceSet.has(name) : twice.includes(name));
   // The first target definition with a recipe per name (it holds its file's uri and its rule).
   const firstRecipe = new Map<string, TargetDefinition>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
       const { rule } = target;
+      if (!listedTwice(target.name)) continue;
       if (target.name.includes('$') || target.name.startsWith('.')) continue;
       if (rule.kind === 'double-colon' || rule.kind === 'pattern' || recipeCount(rule) === 0) continue;
       const first = firstRecipe.get(target.name);

@@ -15,17 +15,22 @@ export function undefinedVariable({ index, model, environment }: LintContext): R
   const result: RuleFinding[] = [];
   const seen = new Set<string>();
   const messages = new Map<string, string>();
+  // The names found defined so far: one lookup for each later reference to them instead of up to four
+  // (a generated file refers to make's own $(MAKE) thousands of times).
+  const known = new Set<string>();
   for (const reference of index.parsed.references) {
     const { name } = reference;
-    if (reference.functionName || reference.computed) continue;
+    if (reference.functionName || reference.computed || known.has(name)) continue;
     // Set lookups first: most names are defined, and the tests below run regular expressions.
     if (
       defined.has(name) ||
       MAKE_DEFINED_VARIABLES.has(name) ||
       environment.has(name) ||
       loopVariables.has(name)
-    )
+    ) {
+      known.add(name);
       continue;
+    }
     if (name.length === 0 || DIGITS.test(name) || BLANK_OR_DOLLAR.test(name) || automaticVariableDoc(name))
       continue;
     const key = `${name}@${reference.range.start.line}:${reference.range.start.character}`;
