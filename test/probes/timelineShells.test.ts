@@ -75,6 +75,32 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         assert.deepEqual(spans, ['0:inline', '0:script', '0:sub', '1:all']);
       });
 
+      it('records in a copy where isolation is not available, with spans and rules in the project', async () => {
+        const copy = await workspaceFrom('timeline-recursive');
+        workspaces.push(copy);
+        const { directory } = copy;
+        const isolation = { kind: 'none' as const, why: 'forced by the test' };
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2, isolation }),
+        );
+        assert.equal(result.recorder, 'shell');
+        assert.equal(result.exitCode, 0, result.output);
+        const x = result.timeline.spans.find((span) => span.target === 'x');
+        assert.equal(x?.directory, path.join(directory, 'sub'));
+        assert.deepEqual(x?.rule, { file: path.join(directory, 'sub', 'Makefile'), line: 2 });
+        assert.deepEqual(
+          result.timeline.criticalPath.map((span) => `${span.level}:${span.target}`),
+          ['1:y', '1:x', '0:all'],
+        );
+        assert.deepEqual(
+          result.timeline.reads.map((read) => [read.level, read.directory]),
+          [
+            [0, directory],
+            [1, path.join(directory, 'sub')],
+          ],
+        );
+      });
+
       it('ends a failing recipe at its failing line; make exits 2 and the target after it never starts', async () => {
         const directory = await workspace('failing');
         const result = await unchanged(directory, () =>
