@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseMakefile } from '../parser/parser';
+import type { ParsedMakefile } from '../parser/ast';
 import { buildFileIndex, type FileIndex, type IncludeSite } from './fileIndex';
 import { resolveIncludePath } from './includeResolver';
 import { findSubMakes, type SubMakeCall } from './subMakes';
@@ -30,6 +31,8 @@ interface FileState {
   text?: string;
   /** Editor version for open documents; undefined for files read from disk. */
   version?: number;
+  /** The parse alone, for answers that need no index (the outline, folding): the first one comes sooner. */
+  parsed?: ParsedMakefile;
   index?: FileIndex;
   includes?: ResolvedInclude[];
   /** Include targets resolved from the file's own directory, for finding who includes whom. */
@@ -107,13 +110,32 @@ export class WorkspaceModel {
   }
 
   index(uri: string): FileIndex | undefined {
+    const state = this.state(uri);
+    if (state.index) return state.index;
+    const parsed = this.parse(state);
+    if (!parsed) return undefined;
+    state.index = buildFileIndex(state.uri, parsed);
+    return state.index;
+  }
+
+  /** The file's syntax tree, without building its index (the same tree its index holds). */
+  parsed(uri: string): ParsedMakefile | undefined {
+    return this.parse(this.state(uri));
+  }
+
+  private state(uri: string): FileState {
     const key = normalizeUri(uri);
     let state = this.files.get(key);
     if (!state) {
       state = { uri: key };
       this.files.set(key, state);
     }
-    if (state.index) return state.index;
+    return state;
+  }
+
+  private parse(state: FileState): ParsedMakefile | undefined {
+    if (state.index) return state.index.parsed;
+    if (state.parsed) return state.parsed;
     if (state.declined) return undefined;
     const text = state.text ?? this.readFromDisk(state);
     if (text === undefined) return undefined;
@@ -121,8 +143,8 @@ export class WorkspaceModel {
       state.declined = tooLarge(state.uri, text.length, this.options.maxFileBytes);
       return undefined;
     }
-    state.index = buildFileIndex(key, parseMakefile(text));
-    return state.index;
+    state.parsed = parseMakefile(text);
+    return state.parsed;
   }
 
   text(uri: string): string | undefined {

@@ -183,9 +183,10 @@ export class MakescopeServer {
     });
 
     // One outline per parsed version, never mutated: over stdio its JSON is computed once, then reused.
+    // The parse alone: the index is built when a request needs it (the diagnostics after a pause).
     connection.onDocumentSymbol(({ textDocument }) => {
-      const index = model.index(textDocument.uri);
-      return index ? serializeOnce(documentSymbols(index.parsed)) : [];
+      const parsed = model.parsed(textDocument.uri);
+      return parsed ? serializeOnce(documentSymbols(parsed)) : [];
     });
     connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(model, query));
     connection.onDefinition(({ textDocument, position }) => definition(model, textDocument.uri, position));
@@ -232,8 +233,8 @@ export class MakescopeServer {
       rename(model, textDocument.uri, position, newName),
     );
     connection.onFoldingRanges(({ textDocument }) => {
-      const index = model.index(textDocument.uri);
-      return index ? foldingRanges(index.parsed) : [];
+      const parsed = model.parsed(textDocument.uri);
+      return parsed ? foldingRanges(parsed) : [];
     });
     connection.onDocumentHighlight(({ textDocument, position }) => {
       const index = model.index(textDocument.uri);
