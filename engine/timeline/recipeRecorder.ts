@@ -22,7 +22,7 @@ function quoted(text: string): string {
 /**
  * make runs `$(SHELL) <script> $(.SHELLFLAGS) 'line'`, so the user's shell reads the script: the line runs in that
  * shell, with the options .SHELLFLAGS gives (-c dropped, bash's -O as shopt), after a start report (its pid, make's
- * pid, the span) and before an end report (pid, status) from the EXIT trap, which `set -e` and `exit` also run.
+ * pid, make's parent, the span) and before an end report (pid, status) from the EXIT trap, which `set -e` and `exit` also run.
  */
 function script(self: string, reports: string): string {
   return `# Makescope's timeline recorder, written for one build and removed after it.
@@ -52,9 +52,13 @@ while [ $# -gt 1 ]; do
   esac
   shift
 done
-printf 'S %s %s %s\\n' "$$" "$PPID" "\${${SPAN_ENV}-}" >> "$__makescope_reports"
+# make's parent (the 4th field of /proc/PID/stat): for a sub-make, the recipe line that ran it.
+__makescope_parent=
+if read -r __makescope_stat < "/proc/$PPID/stat" 2>/dev/null; then set -- $__makescope_stat; __makescope_parent=\${4-}; fi
+printf 'S %s %s %s %s\\n' "$$" "$PPID" "$__makescope_parent" "\${${SPAN_ENV}-}" >> "$__makescope_reports"
 trap 'printf "E %s %s\\n" "$$" "$?" >> "$__makescope_reports"' EXIT
 set --
+unset __makescope_stat __makescope_parent
 if [ -n "$__makescope_set" ]; then eval "command set $__makescope_set"; fi
 unset __makescope_set
 eval "$__makescope_line"
@@ -136,10 +140,9 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
     appended.close();
   };
   const rule = `%: private SHELL += ${file}`;
-  // Each make reports its pid, its parent's (the 4th field of /proc/PID/stat: the recipe line that ran it), its
-  // level and CURDIR when --eval runs: before it reads a makefile. No `)` in the shell text: it would end $(shell.
-  const parent = `read -r s < /proc/$$PPID/stat 2>/dev/null; set -- $$s`;
-  const started = `$(shell ${parent}; printf 'R %s %s %s %s\\n' "$$PPID" "$$4" '$(MAKELEVEL)' '$(subst ','\\'',$(CURDIR))' >> ${quoted(reports)})`;
+  // Each make reports its level and CURDIR when --eval runs, before it reads a makefile: $(file) appends without
+  // a process (a $(shell) would start one per make); its pid comes with its first recipe line.
+  const started = `$(file >>${reports},R $(MAKELEVEL) $(CURDIR))`;
   return {
     makeArgs: [`--eval=${rule}`, `--eval=${started}`],
     script: file,

@@ -1,5 +1,5 @@
 // Reads the recipe recorder's stamped reports into one span per target per make level, and each make's reading of
-// its makefiles: from its start report (R) to its first recipe line (S with that make as parent).
+// its makefiles: from its start report (R) to its first recipe line (S from that make).
 import type { StampedLine } from './recipeRecorder';
 import { parseSpanValue } from './spanEnvironment';
 import type { ParsedTimeline } from './straceTimelineParser';
@@ -10,21 +10,9 @@ interface LineRun {
   /** The line's shell and the sub-makes it started. */
   pids: number[];
   span: string;
+  level: number;
   start: number;
   end?: number;
-}
-
-function readStart(time: number, rest: string): ReadSpan | undefined {
-  const [pid, , level, ...directory] = rest.split(' ');
-  const read = {
-    level: Number(level),
-    start: time,
-    end: time,
-    pid: Number(pid),
-    directory: directory.join(' '),
-    makefiles: [],
-  };
-  return Number.isInteger(read.pid) && Number.isInteger(read.level) ? read : undefined;
 }
 
 /** The span of every recipe line's reports, merged per span value (the lines of one recipe, run one by one). */
@@ -45,49 +33,71 @@ function spansOf(runs: readonly LineRun[], end: number): TargetSpan[] {
 }
 
 /**
- * `R pid parentPid level curdir` (a make starts reading), `S pid makePid span` (a recipe line starts), `E pid status` (it
- * ends). A line without its end (killed, or `exec` in the line) lasts until `end`, the build's end.
+ * A make that ran no recipe never names its pid: its read ends with the first recipe line one level up that
+ * held its start and ended after it (the line that ran it, when lines of that level ran side by side: the
+ * earliest to end), or with the build.
+ */
+function endUnclaimed(read: ReadSpan, runs: readonly LineRun[], end: number): void {
+  let best = end;
+  for (const run of runs)
+    if (run.level === read.level - 1 && run.start <= read.start && (run.end ?? end) >= read.start)
+      best = Math.min(best, run.end ?? end);
+  read.end = best;
+}
+
+/**
+ * `R level curdir` (a make starts reading), `S pid makePid makeParent span` (a recipe line starts; makeParent is
+ * the pid of the line that ran that make), `E pid status` (it ends). A line without its end (killed, or `exec` in
+ * the line) lasts until `end`, the build's end.
  */
 export function parseRecordedTimeline(lines: readonly StampedLine[], end: number): ParsedTimeline {
   const runs: LineRun[] = [];
   const open = new Map<number, LineRun>();
-  const reading = new Map<number, ReadSpan>();
+  /** Reads no recipe line has claimed yet, by `level|curdir`, oldest first. */
+  const unclaimed = new Map<string, ReadSpan[]>();
+  const makes = new Set<number>();
   const reads: ReadSpan[] = [];
   let first = Infinity;
   for (const { time, line } of lines) {
-    const rest = line.slice(2);
-    if (line.startsWith('R ')) {
-      const read = readStart(time, rest);
-      if (!read) continue;
-      // A sub-make is one of the processes of the recipe line that ran it (when that line's shell is its parent).
-      open.get(Number(rest.split(' ', 2)[1]))?.pids.push(read.pid);
+    const fields = line.split(' ');
+    if (fields[0] === 'R') {
+      const level = Number(fields[1]);
+      if (!Number.isInteger(level) || fields.length < 3) continue;
+      const directory = fields.slice(2).join(' ');
+      const read: ReadSpan = { level, start: time, end: time, pid: 0, directory, makefiles: [] };
       first = Math.min(first, time);
-      // A make that re-executes after remaking a makefile starts a new read.
-      reading.set(read.pid, read);
+      const key = `${level}|${directory}`;
+      unclaimed.set(key, [...(unclaimed.get(key) ?? []), read]);
       reads.push(read);
-    } else if (line.startsWith('S ')) {
-      const [pid, makePid] = rest.split(' ', 2).map(Number);
-      const span = rest.split(' ').slice(2).join(' ');
+    } else if (fields[0] === 'S') {
+      const pid = Number(fields[1]);
+      const makePid = Number(fields[2]);
+      const span = fields.slice(4).join(' ');
+      const key = parseSpanValue(span);
       // A $(shell) that ran through the recorder (a sub-make given SHELL) names no target: no recipe.
-      if (!Number.isInteger(pid) || !parseSpanValue(span)?.target) continue;
+      if (!Number.isInteger(pid) || !key?.target) continue;
       first = Math.min(first, time);
-      const read = reading.get(makePid);
-      if (read) {
-        read.end = time;
-        reading.delete(makePid);
+      // A make's first recipe line after it started reading (again, after remaking a makefile) ends that read;
+      // two makes of one level in one folder at once cannot be told apart (R names no pid): the oldest read ends.
+      const read = unclaimed.get(`${key.level}|${key.directory}`)?.shift();
+      if (read) Object.assign(read, { pid: makePid, end: time });
+      if (!makes.has(makePid)) {
+        // The line that ran this make (if any) holds it.
+        makes.add(makePid);
+        open.get(Number(fields[3]))?.pids.push(makePid);
       }
-      const run: LineRun = { pid, pids: [pid], span, start: time };
+      const run: LineRun = { pid, pids: [pid], span, level: key.level, start: time };
       runs.push(run);
       open.set(pid, run);
-    } else if (line.startsWith('E ')) {
-      const pid = Number(rest.split(' ', 1)[0]);
+    } else if (fields[0] === 'E') {
+      const pid = Number(fields[1]);
       const run = open.get(pid);
       if (run) run.end = time;
       open.delete(pid);
     }
   }
   if (!Number.isFinite(first)) first = end;
-  for (const read of reading.values()) read.end = end;
+  for (const waiting of unclaimed.values()) for (const read of waiting) endUnclaimed(read, runs, end);
   const spans = spansOf(runs, end).map((span) => ({
     ...span,
     start: span.start - first,
