@@ -4,6 +4,7 @@ import { GCProfiler } from 'node:v8';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
 import { median, nowMs, percentile } from './stats';
+import { seededRandom } from '../test/shared/seededRandom';
 
 const KEY = 'parser.generated30kLintMs';
 const LABEL = 'lint (static rules MS101-MS125) of the cmake-generated top-level Makefile';
@@ -63,7 +64,7 @@ export function lintRounds(
   const uri = pathToUri(file);
   const environment = new Set(Object.keys(process.env));
   const youngBytes = options.youngBytes ?? 32 * 1048576;
-  const random = seeded(21);
+  const random = seededRandom(21);
   const result: LintRounds = { parse: [], index: [], lint: [], ratios: [], findings: 0 };
   const parse = (): Step => timed(() => void parseMakefile(text));
   const modelThenLint = (): [number, Step] => {
@@ -116,18 +117,6 @@ const sink: unknown[] = [undefined];
 function garbage(bytes: number): void {
   for (let i = 0; i < bytes / 36; i++) sink[0] = { a: i, b: i };
   sink[0] = undefined;
-}
-
-/** A small deterministic generator (mulberry32): the same phases in every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** In how many rounds a collection fell within the step. */

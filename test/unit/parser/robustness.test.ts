@@ -4,18 +4,7 @@ import type { ParsedMakefile, Range, Statement } from '../../../engine/parser/as
 import { allStatements, parseMakefile } from './parseHelpers';
 import { MAKE_SPECIAL_CHARACTERS } from '../../shared/makeCharacters';
 import { replayHint, SEED } from '../../shared/seed';
-
-/** Small deterministic PRNG so a failing input can be reproduced from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/seededRandom';
 
 function checkRanges(text: string, file: ParsedMakefile): void {
   const lengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
@@ -57,7 +46,7 @@ const WORDS = [
 describe('parser: robustness', () => {
   it('never throws on random bytes and keeps every range inside the text', () => {
     for (let seed = SEED; seed < SEED + 300; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const parts: string[] = [];
       const length = Math.floor(next() * 400);
       for (let i = 0; i < length; i++) {
