@@ -65,14 +65,12 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
   };
 }
 
-/** Where make's version banner (`# GNU Make 4.3`, five more `# ` lines, a blank) before the database at `from` starts. */
-function bannerStart(output: string, from: number): number {
-  const banner = output.lastIndexOf('# GNU Make ', from);
-  if (banner < 0 || (banner > 0 && output[banner - 1] !== '\n')) return from;
-  const lines = output.slice(banner, from).split('\n').slice(0, -1);
-  const ours = lines.length <= 8 && lines.every((line) => line === '' || line.startsWith('# '));
-  return ours ? banner : from;
-}
+/**
+ * make's version banner, which -p prints before each database (`# GNU Make 4.3` and five more lines, then a blank):
+ * other recipes' output can fall between it and its database, so it is taken out wherever it is.
+ */
+const BANNER =
+  /^# GNU Make [^\n]*\n# Built for [^\n]*\n# Copyright [^\n]*\n# License [^\n]*\n# This is free software[^\n]*\n# There is NO WARRANTY[^\n]*\n\n?/gm;
 
 /**
  * Every make of a recursive build prints its database when it finishes (-p travels in MAKEFLAGS);
@@ -87,8 +85,10 @@ export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>;
   while (from >= 0) {
     const finished = output.indexOf('# Finished Make data base', from);
     const lineEnd = finished < 0 ? -1 : output.indexOf('\n', finished);
-    const end = lineEnd < 0 ? output.length : lineEnd + 1;
-    log.push(output.slice(previousEnd, Math.max(previousEnd, bannerStart(output, from))));
+    // The blank line make prints after its database goes with it.
+    const afterLine = lineEnd < 0 ? output.length : lineEnd + 1;
+    const end = output[afterLine] === '\n' ? afterLine + 1 : afterLine;
+    log.push(output.slice(previousEnd, from));
     previousEnd = end;
     const parsed = graphOf(output.slice(from, end));
     if (parsed) {
@@ -103,5 +103,5 @@ export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>;
     from = finished < 0 ? -1 : output.indexOf('# Make data base, printed on', finished);
   }
   log.push(output.slice(previousEnd));
-  return { graphs, log: log.join('') };
+  return { graphs, log: log.join('').replace(BANNER, '') };
 }
