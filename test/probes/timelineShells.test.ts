@@ -120,35 +120,36 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         );
       });
 
-      it('records a build under .ONESHELL under strace, and says so', async () => {
-        const directory = await workspace('oneshell');
-        const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
-        );
-        assert.equal(result.recorder, 'strace');
-        assert.equal(result.exitCode, 0, result.output);
-        assert.ok(
-          result.notes.some((note) => note.includes('.ONESHELL')),
-          result.notes.join('\n'),
-        );
-        assert.deepEqual(spanNames(result), ['all']);
-        assert.match(result.output, /oneshell: recorded in one shell/);
-      });
-
-      it('records a build whose SHELL is perl under strace, and says so', async () => {
-        const directory = await workspace('perl');
-        const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
-        );
-        assert.equal(result.recorder, 'strace');
-        assert.equal(result.exitCode, 0, result.output);
-        assert.ok(
-          result.notes.some((note) => note.includes('SHELL is /usr/bin/perl')),
-          result.notes.join('\n'),
-        );
-        assert.deepEqual(spanNames(result), ['all', 'greet']);
-        assert.match(result.output, /greet: hello from perl/);
-      });
+      // What the recipe recorder cannot record is recorded again under strace, with a note that says why.
+      const underStrace = [
+        {
+          fixture: 'oneshell',
+          why: 'the makefile names .ONESHELL',
+          spans: ['all'],
+          prints: /oneshell: recorded/,
+        },
+        {
+          fixture: 'perl',
+          why: 'SHELL is /usr/bin/perl',
+          spans: ['all', 'greet'],
+          prints: /greet: hello from perl/,
+        },
+      ];
+      for (const { fixture, why, spans, prints } of underStrace)
+        it(`records a build where ${why} under strace, and says so`, async () => {
+          const directory = await workspace(fixture);
+          const result = await unchanged(directory, () =>
+            timelineProbe({ directory, make: make.path, jobs: 2 }),
+          );
+          assert.equal(result.recorder, 'strace');
+          assert.equal(result.exitCode, 0, result.output);
+          assert.ok(
+            result.notes.some((note) => note.includes(why)),
+            result.notes.join('\n'),
+          );
+          assert.deepEqual(spanNames(result), spans);
+          assert.match(result.output, prints);
+        });
     });
   }
 });
