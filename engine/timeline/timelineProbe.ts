@@ -132,11 +132,10 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
   return withPreparedBuilds(options, 'timeline', async ({ settings, make }) => {
     const jobs = options.jobs ?? 2;
     const notes: string[] = [];
+    /** Why the build is recorded under strace: asked for, or the recipe recorder could not record it. */
+    let becauseOf = 'the timeline with --strace needs strace';
     const record = async (recorder: TimelineRecorder): Promise<TimelineResult | undefined> => {
-      const tracer =
-        recorder === 'strace'
-          ? await straceOrRefuse(options, 'the timeline under strace needs it')
-          : undefined;
+      const tracer = recorder === 'strace' ? await straceOrRefuse(options, becauseOf) : undefined;
       options.onProgress?.(`recorded build (${recorder}) with make -j${jobs} -p`);
       return withBuildPlace(settings, async (place) => {
         const recording = tracer
@@ -146,6 +145,7 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
         const why = tracer ? undefined : unrecordable(graphs);
         if (why !== undefined) {
           notes.push(`${why}: the build was recorded again, under strace`);
+          becauseOf = `${why}: only strace can record this build`;
           return undefined;
         }
         const where = { place, settings, make, recorder, jobs, notes };

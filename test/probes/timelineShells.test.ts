@@ -101,6 +101,17 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         );
       });
 
+      it('says why strace is needed when a build only strace can record finds none', async () => {
+        const directory = await workspace('perl');
+        await assert.rejects(
+          timelineProbe({ directory, make: make.path, jobs: 2, strace: '/nonexistent/strace' }),
+          (error: Error) =>
+            /SHELL is \/usr\/bin\/perl, not a POSIX shell: only strace can record this build: strace not found at \/nonexistent\/strace/.test(
+              error.message,
+            ),
+        );
+      });
+
       it('ends a failing recipe at its failing line; make exits 2 and the target after it never starts', async () => {
         const directory = await workspace('failing');
         const result = await unchanged(directory, () =>
