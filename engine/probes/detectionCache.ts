@@ -1,24 +1,16 @@
 // What detection found (make's capabilities, the isolation that works) kept across processes, one file per answer.
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
+import { cacheFolder } from './cacheFolder';
 
-/**
+/*
  * A CLI process asks the same questions every time it starts, and each answer costs a process or
  * two. An answer is kept under a key naming everything it depends on (the executable's path and
  * stat, the kernel's boot, the namespaces, ...): when one of them changes the key changes and the
  * answer is found again. Only this user's own files are read; any failure reads as "not kept".
- * MAKESCOPE_CACHE_DIR moves the folder; MAKESCOPE_CACHE_DIR=none keeps nothing.
+ * The folder is cacheFolder()'s (MAKESCOPE_CACHE_DIR=none keeps nothing).
  */
-export function cacheFolder(): string | undefined {
-  const chosen = process.env.MAKESCOPE_CACHE_DIR;
-  if (chosen === 'none') return undefined;
-  if (chosen !== undefined && chosen !== '') return path.resolve(chosen);
-  const xdg = process.env.XDG_CACHE_HOME;
-  const base = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache');
-  return path.join(base, 'makescope');
-}
 
 function entryFile(folder: string, kind: string, key: string): string {
   const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);

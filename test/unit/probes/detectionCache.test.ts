@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cacheFolder, forget, recall, remember } from '../../../engine/probes/detectionCache';
+import { cacheFolder } from '../../../engine/probes/cacheFolder';
+import { forget, recall, remember } from '../../../engine/probes/detectionCache';
 
 const isAnswer = (value: unknown): value is { answer: number } =>
   typeof (value as { answer?: unknown } | null)?.answer === 'number';
