@@ -82,13 +82,14 @@ function parsingFigure(timeline: Timeline): TimelineFigure {
 export function timelineFigures(timeline: Timeline): TimelineFigure[] {
   const through =
     timeline.criticalFrom === 'declared' ? "through make's declared graph" : 'by observed order: no database';
+  const length = timeline.criticalPath.length;
+  const critical =
+    length === 0
+      ? 'none: no recipe ran (everything was up to date)'
+      : `${secondsText(timeline.criticalSeconds)} (${length} target${length === 1 ? '' : 's'}, ${through})`;
   return [
     { key: 'wall', label: 'wall time', value: secondsText(timeline.wallSeconds) },
-    {
-      key: 'critical',
-      label: 'critical path',
-      value: `${secondsText(timeline.criticalSeconds)} (${timeline.criticalPath.length} targets, ${through})`,
-    },
+    { key: 'critical', label: 'critical path', value: critical },
     {
       key: 'parallelism',
       label: 'parallelism',

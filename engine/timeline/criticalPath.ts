@@ -68,7 +68,8 @@ export function criticalPath(
   graphs: ReadonlyMap<string, MakeGraph>,
 ): CriticalPath {
   const chains = new DeclaredChains(spans, graphs);
-  if (!spans.some((span) => chains.hasGraph(span))) {
+  // No span at all (nothing to rebuild) is no sign of a missing database.
+  if (spans.length > 0 && !spans.some((span) => chains.hasGraph(span))) {
     const chain = observedChain(spans);
     return { spans: chain, seconds: spanSeconds(chain), from: 'observed' };
   }

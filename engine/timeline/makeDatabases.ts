@@ -1,5 +1,6 @@
 // Splits the output of a recursive `make -p` build into one database per make (each prints its own), keyed by level and directory.
 import * as path from 'node:path';
+import type { DbFile, DbPatternVariable, DbVariable } from '../probes/parsers/databaseModel';
 import { DatabaseParser } from '../probes/parsers/databaseParser';
 import { declaredGraph, type DeclaredGraph } from '../parallel/missingPrerequisites';
 
@@ -13,6 +14,19 @@ export interface MakeGraph {
   shell?: string;
   /** The makefile names .ONESHELL: make then runs SHELL as one program path, arguments and all. */
   oneShell?: boolean;
+  /** Targets with a recipe whose SHELL is their own (target- or pattern-specific, not an append). */
+  ownShells?: OwnShell[];
+}
+
+/**
+ * A target whose own SHELL (`b: SHELL := /bin/bash`, `%.x: SHELL = bash`) takes the place of the recipe
+ * recorder's pattern-specific `SHELL +=`, so its recipe runs without the recorder.
+ */
+export interface OwnShell {
+  target: string;
+  /** Where the makefile sets that SHELL, as make names it. */
+  file?: string;
+  line?: number;
 }
 
 export function makeKey(level: number, directory: string): string {
@@ -39,7 +53,42 @@ function expanded(
   return unknown ? undefined : expanded(once, value, depth + 1);
 }
 
-function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
+/** Whether a pattern-specific variable's pattern (one `%`, or none) names the target. */
+function patternMatches(pattern: string, name: string): boolean {
+  const percent = pattern.indexOf('%');
+  if (percent < 0) return pattern === name;
+  const prefix = pattern.slice(0, percent);
+  const suffix = pattern.slice(percent + 1);
+  return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
+}
+
+/**
+ * make prints a pattern-specific append with `:=` and its own text only: the recorder's `%: SHELL += script`
+ * is known by its script's path.
+ */
+function ownShells(patternVariables: DbPatternVariable[], files: DbFile[], recorder?: string): OwnShell[] {
+  const own = (variable: DbVariable): boolean =>
+    variable.name === 'SHELL' &&
+    variable.flavor !== 'append' &&
+    (recorder === undefined || !variable.value.includes(recorder));
+  const patterns = patternVariables.filter(({ variable }) => own(variable));
+  const found: OwnShell[] = [];
+  for (const file of files) {
+    if (!file.recipe || file.recipe.lines.length === 0) continue;
+    const shell =
+      file.targetVariables.find(own) ??
+      patterns.find(({ pattern }) => patternMatches(pattern, file.name))?.variable;
+    if (shell)
+      found.push({
+        target: file.name,
+        file: shell.file,
+        line: shell.line,
+      });
+  }
+  return found;
+}
+
+function graphOf(text: string, recorder?: string): { key: string; graph: MakeGraph } | undefined {
   const parser = new DatabaseParser({ keep: 'last' });
   parser.push(text);
   const database = parser.finish();
@@ -61,6 +110,7 @@ function graphOf(text: string): { key: string; graph: MakeGraph } | undefined {
       makefiles,
       shell: expanded(value('SHELL'), value),
       oneShell: database.files.some((file) => file.name === '.ONESHELL'),
+      ownShells: ownShells(database.patternVariables, files, recorder),
     },
   };
 }
@@ -75,9 +125,13 @@ const BANNER =
 /**
  * Every make of a recursive build prints its database when it finishes (-p travels in MAKEFLAGS);
  * the databases never nest, though other recipes' lines may fall between their lines. `log` is the
- * output without them and the version banner make prints before each.
+ * output without them and the version banner make prints before each. `recorder`: the recipe recorder's script,
+ * whose own SHELL value is not the makefile's.
  */
-export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>; log: string } {
+export function makeDatabases(
+  output: string,
+  recorder?: string,
+): { graphs: Map<string, MakeGraph>; log: string } {
   const graphs = new Map<string, MakeGraph>();
   const log: string[] = [];
   let previousEnd = 0;
@@ -90,7 +144,7 @@ export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>;
     const end = output[afterLine] === '\n' ? afterLine + 1 : afterLine;
     log.push(output.slice(previousEnd, from));
     previousEnd = end;
-    const parsed = graphOf(output.slice(from, end));
+    const parsed = graphOf(output.slice(from, end), recorder);
     if (parsed) {
       const known = graphs.get(parsed.key);
       if (known) {
@@ -103,5 +157,7 @@ export function makeDatabases(output: string): { graphs: Map<string, MakeGraph>;
     from = finished < 0 ? -1 : output.indexOf('# Make data base, printed on', finished);
   }
   log.push(output.slice(previousEnd));
-  return { graphs, log: log.join('').replace(BANNER, '') };
+  const text = log.join('').replace(BANNER, '');
+  // Echoed recipes that name $(SHELL) show the shell the makefile set, not the recorder's script.
+  return { graphs, log: recorder === undefined ? text : text.replaceAll(` ${recorder}`, '') };
 }

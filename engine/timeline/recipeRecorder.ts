@@ -140,11 +140,15 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
     appended.close();
   };
   const rule = `%: private SHELL += ${file}`;
+  // make expands $(IFS) in the target's context for every recipe line it runs, whatever its SHELL: a report of
+  // the line without a process, even where a target's own SHELL keeps the script out (recorderReach.ts). The
+  // value stays blank, so nothing else changes.
+  const lines = `%: private IFS += $(file >>${reports},L $(MAKELEVEL) $@ $(CURDIR))`;
   // Each make reports its level and CURDIR when --eval runs, before it reads a makefile: $(file) appends without
   // a process (a $(shell) would start one per make); its pid comes with its first recipe line.
   const started = `$(file >>${reports},R $(MAKELEVEL) $(CURDIR))`;
   return {
-    makeArgs: [`--eval=${rule}`, `--eval=${started}`],
+    makeArgs: [`--eval=${rule}`, `--eval=${lines}`, `--eval=${started}`],
     script: file,
     finish: () => {
       // make has exited: what is left unread was written before now (its change not handled yet).

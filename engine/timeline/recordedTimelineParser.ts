@@ -2,8 +2,7 @@
 // its makefiles: from its start report (R) to its first recipe line (S from that make).
 import type { StampedLine } from './recipeRecorder';
 import { parseSpanValue } from './spanEnvironment';
-import type { ParsedTimeline } from './straceTimelineParser';
-import type { ReadSpan, TargetSpan } from './timelineTypes';
+import type { ParsedTimeline, ReadSpan, TargetSpan } from './timelineTypes';
 
 interface LineRun {
   pid: number;
@@ -47,8 +46,9 @@ function endUnclaimed(read: ReadSpan, runs: readonly LineRun[], end: number): vo
 
 /**
  * `R level curdir` (a make starts reading), `S pid makePid makeParent span` (a recipe line starts; makeParent is
- * the pid of the line that ran that make), `E pid status` (it ends). A line without its end (killed, or `exec` in
- * the line) lasts until `end`, the build's end.
+ * the pid of the line that ran that make), `E pid status` (it ends), `L level target curdir` (make expands a line of
+ * the target's recipe to run it, in whatever shell). A line without its end (killed, or `exec` in the line) lasts
+ * until `end`, the build's end.
  */
 export function parseRecordedTimeline(lines: readonly StampedLine[], end: number): ParsedTimeline {
   const runs: LineRun[] = [];
@@ -57,6 +57,7 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
   const unclaimed = new Map<string, ReadSpan[]>();
   const makes = new Set<number>();
   const reads: ReadSpan[] = [];
+  const ranRecipes = new Set<string>();
   let first = Infinity;
   for (const { time, line } of lines) {
     const fields = line.split(' ');
@@ -89,6 +90,9 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
       const run: LineRun = { pid, pids: [pid], span, level: key.level, start: time };
       runs.push(run);
       open.set(pid, run);
+    } else if (fields[0] === 'L') {
+      // make expands a recipe line of this target, about to run it (in whatever shell).
+      if (fields.length >= 4) ranRecipes.add(`${fields[1]}|${fields.slice(3).join(' ')}|${fields[2]}`);
     } else if (fields[0] === 'E') {
       const pid = Number(fields[1]);
       const run = open.get(pid);
@@ -109,5 +113,6 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
     last: end,
     spans,
     reads: reads.map((read) => ({ ...read, start: read.start - first, end: read.end - first })),
+    ranRecipes,
   };
 }

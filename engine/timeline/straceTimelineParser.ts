@@ -1,7 +1,7 @@
 // Reads an `strace -f -ttt -v` log into one span per target per make level, and each make's reading of its makefiles
 // (with the directory that make reports, to find the makefiles it read in its database).
 import { SPAN_ENV, parseSpanValue } from './spanEnvironment';
-import type { ReadSpan, TargetSpan } from './timelineTypes';
+import type { ParsedTimeline, ReadSpan, TargetSpan } from './timelineTypes';
 
 const LINE = /^(\d+)\s+(\d+\.\d+)\s+(.*)$/;
 const SPAN_VALUE = new RegExp(`"${SPAN_ENV}=([^"]*)"`);
@@ -17,14 +17,6 @@ interface ProcessRecord {
   start: number;
   end: number;
   parent?: number;
-}
-
-export interface ParsedTimeline {
-  /** First and last timestamp of the log (seconds since the epoch). */
-  first: number;
-  last: number;
-  spans: TargetSpan[];
-  reads: ReadSpan[];
 }
 
 export class StraceTimelineParser {

@@ -1,5 +1,4 @@
 // The build timeline: one recorded `make -jN -p` in an isolated place, read back as spans on the graph make declared.
-import * as path from 'node:path';
 import { withPreparedBuilds } from '../parallel/buildSettings';
 import { withBuildPlace, type BuildPlace, type BuildSettings } from '../parallel/buildRun';
 import { detectTracer, type TracerStatus } from '../parallel/fileAccessTracer';
@@ -9,9 +8,9 @@ import { coverage, criticalPath, speedups, workSpans } from './criticalPath';
 import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
 import { containerSpans } from './spanNesting';
-import type { ParsedTimeline } from './straceTimelineParser';
+import { unrecordable } from './recorderReach';
 import { recordThroughShell, recordUnderStrace, type Recording } from './timelineRecording';
-import type { ReadSpan, Timeline } from './timelineTypes';
+import type { ParsedTimeline, ReadSpan, Timeline } from './timelineTypes';
 
 /** How the build's recipes are recorded (timelineRecording.ts). */
 export type TimelineRecorder = 'shell' | 'strace';
@@ -95,26 +94,6 @@ function readMakefiles(reads: ReadSpan[], graphs: ReadonlyMap<string, MakeGraph>
   });
 }
 
-/** The shells the recipe recorder can run in: POSIX shells (bash's and zsh's ways included). */
-const POSIX_SHELLS = /^(?:sh|bash|dash|ash|ksh|ksh93|mksh|pdksh|zsh|yash|posh|busybox)$/;
-
-/**
- * Why the recipe recorder cannot record this build, if it cannot: a make whose SHELL is no POSIX shell
- * (`SHELL := python3`), or one under .ONESHELL (make then runs SHELL, the recorder's path appended, as one path).
- */
-function unrecordable(graphs: ReadonlyMap<string, MakeGraph>): string | undefined {
-  for (const { shell, oneShell } of graphs.values()) {
-    if (oneShell) return 'the makefile names .ONESHELL';
-    if (shell === undefined) continue;
-    const words = shell.trim().split(/\s+/);
-    const name = (word: string | undefined): string => path.basename(word ?? '');
-    const program =
-      name(words[0]) === 'env' ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
-    if (!POSIX_SHELLS.test(name(program))) return `SHELL is ${shell}, not a POSIX shell`;
-  }
-  return undefined;
-}
-
 async function straceOrRefuse(
   options: TimelineOptions,
   why: string,
@@ -141,8 +120,8 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
         const recording = tracer
           ? await recordUnderStrace(place, settings, jobs, tracer)
           : await recordThroughShell(place, settings, jobs);
-        const { graphs, log: output } = makeDatabases(recording.result.stdout);
-        const why = tracer ? undefined : unrecordable(graphs);
+        const { graphs, log: output } = makeDatabases(recording.result.stdout, recording.recorderScript);
+        const why = tracer ? undefined : unrecordable(graphs, recording.parsed.ranRecipes ?? new Set());
         if (why !== undefined) {
           notes.push(`${why}: the build was recorded again, under strace`);
           becauseOf = `${why}: only strace can record this build`;

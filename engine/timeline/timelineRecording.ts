@@ -11,13 +11,16 @@ import { ProbeError } from '../probes/probeOptions';
 import { startRecipeRecorder } from './recipeRecorder';
 import { parseRecordedTimeline } from './recordedTimelineParser';
 import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
-import { StraceTimelineParser, type ParsedTimeline } from './straceTimelineParser';
+import { StraceTimelineParser } from './straceTimelineParser';
+import type { ParsedTimeline } from './timelineTypes';
 
 export interface Recording {
   result: ExecResult;
   parsed: ParsedTimeline;
   /** make's argument list, without the recorder's own (paths in the probe's scratch folder, not the user's). */
   makeArgs: string[];
+  /** The recipe recorder's script, when the build was recorded through the recipes' shell. */
+  recorderScript?: string;
 }
 
 /** make's arguments for a recorded build: -p travels to sub-makes, so every make prints the graph it declared. */
@@ -50,9 +53,12 @@ export async function recordThroughShell(
     const end = Number(process.hrtime.bigint()) / 1e9;
     checkFinished(result, settings.make);
     const parsed = parseRecordedTimeline(recorder.finish(), end);
-    // Echoed recipes that name $(SHELL) show the shell the makefile set, not the probe's script.
-    const stdout = result.stdout.replaceAll(` ${recorder.script}`, '');
-    return { result: { ...result, stdout }, parsed, makeArgs: recordedArgs(settings, jobs, []) };
+    return {
+      result,
+      parsed,
+      makeArgs: recordedArgs(settings, jobs, []),
+      recorderScript: recorder.script,
+    };
   } finally {
     recorder.dispose();
   }

@@ -34,6 +34,19 @@ export interface ReadSpan {
 }
 
 /** A span as the timeline shows it: its job lane, whether it only holds a sub-make, where its rule is. */
+export interface ParsedTimeline {
+  /** First and last timestamp of the log (seconds since the epoch). */
+  first: number;
+  last: number;
+  spans: TargetSpan[];
+  reads: ReadSpan[];
+  /**
+   * `level|directory|target` of each target make ran a recipe line of (the recipe recorder's reports, make's own
+   * account, whatever shell the line ran in); undefined under strace.
+   */
+  ranRecipes?: Set<string>;
+}
+
 export interface TimelineSpan extends TargetSpan {
   /** Job lane (0-based): spans on one lane never overlap. Containers get -1. */
   lane: number;

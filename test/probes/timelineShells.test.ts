@@ -131,6 +131,32 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         );
       });
 
+      it('records targets with a SHELL of their own under strace, naming them; built already, nothing forces strace', async () => {
+        const directory = await workspace('own-shell');
+        const result = await unchanged(directory, () =>
+          timelineProbe({ directory, make: make.path, jobs: 2 }),
+        );
+        assert.equal(result.recorder, 'strace');
+        assert.equal(result.exitCode, 0, result.output);
+        assert.deepEqual(spanNames(result), ['a', 'all', 'b', 'c.x', 'd', 'lib']);
+        assert.deepEqual(result.notes, [
+          '3 targets set their own SHELL (b at Makefile:11, c.x at Makefile:14, lib at Makefile:6), which the ' +
+            'recipe recorder does not reach: the build was recorded again, under strace',
+        ]);
+        assert.deepEqual(
+          result.timeline.criticalPath.map((span) => span.target),
+          ['b', 'lib', 'all'],
+        );
+        assert.match(result.output, /lib: 5\./);
+
+        // Once built, the targets with their own SHELL have nothing to run: the recipe recorder records alone.
+        await run(make.path, [], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
+        const built = await timelineProbe({ directory, make: make.path, jobs: 2 });
+        assert.equal(built.recorder, 'shell', built.notes.join('\n'));
+        assert.deepEqual(spanNames(built), ['all'], 'the phony all runs again');
+        assert.deepEqual(built.notes, []);
+      });
+
       // What the recipe recorder cannot record is recorded again under strace, with a note that says why.
       const underStrace = [
         {

@@ -2,9 +2,8 @@
 import * as assert from 'node:assert/strict';
 import type { DeclaredGraph } from '../../../engine/parallel/missingPrerequisites';
 import type { MakeGraph } from '../../../engine/timeline/makeDatabases';
-import type { ParsedTimeline } from '../../../engine/timeline/straceTimelineParser';
 import { buildTimeline } from '../../../engine/timeline/timelineProbe';
-import type { TargetSpan, Timeline } from '../../../engine/timeline/timelineTypes';
+import type { ParsedTimeline, TargetSpan, Timeline } from '../../../engine/timeline/timelineTypes';
 
 const JOBS = 4;
 /** c0 <- c1 <- ... : each link waits for the one before, 24,999 of them (a chain this deep once overflowed the stack). */

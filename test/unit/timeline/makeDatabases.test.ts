@@ -54,4 +54,69 @@ describe('make databases of a recursive -p build', function () {
       'SHELL = $(SHELL_PATH) read with the reference put in',
     );
   });
+
+  it("names the targets with a recipe that set their own SHELL, not the recorder's pattern or an append", function () {
+    const script = '/tmp/iso/files/recipe-recorder.sh';
+    // As make 4.3 prints them: a pattern-specific value with `:=` and its own text only, appends included.
+    const output = [
+      '# Make data base, printed on Mon Dec  7 01:00:00 2026',
+      '',
+      '# Variables',
+      '',
+      '# makefile',
+      'CURDIR := /p',
+      '',
+      '# Pattern-specific Variable Values',
+      '',
+      '% :',
+      '# makefile private',
+      `# SHELL := ${script}`,
+      '',
+      '%.x :',
+      "# makefile (from 'Makefile', line 14)",
+      '# SHELL := /bin/bash',
+      '',
+      '# 2 pattern-specific variable values',
+      '',
+      '# Files',
+      '',
+      "# makefile (from 'Makefile', line 11)",
+      'b: SHELL := /bin/bash',
+      'b:',
+      '#  Last modified 2026-12-07 03:15:25.187813481',
+      "#  recipe to execute (from 'Makefile', line 13):",
+      '\t@sleep 0.3; echo b > $@',
+      '',
+      "# makefile private (from 'Makefile', line 17)",
+      'd: SHELL += -e',
+      'd:',
+      "#  recipe to execute (from 'Makefile', line 19):",
+      '\t@echo d > $@',
+      '',
+      'c.x:',
+      "#  recipe to execute (from 'Makefile', line 16):",
+      '\t@echo c > $@',
+      '',
+      'a:',
+      "#  recipe to execute (from 'Makefile', line 10):",
+      '\t@echo $(SHELL) > $@',
+      '',
+      'c.y:',
+      '',
+      '# Finished Make data base on Mon Dec  7 01:00:00 2026',
+      '',
+      `/bin/sh ${script}`,
+      '',
+    ].join('\n');
+    const { graphs, log } = makeDatabases(output, script);
+    assert.deepEqual(graphs.get('0|/p')?.ownShells, [
+      { target: 'b', file: 'Makefile', line: 11 },
+      { target: 'c.x', file: 'Makefile', line: 14 },
+    ]);
+    assert.equal(
+      log,
+      '/bin/sh\n',
+      "an echoed $(SHELL) shows the makefile's shell, not the recorder's script",
+    );
+  });
 });

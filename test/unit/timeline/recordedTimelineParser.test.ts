@@ -39,6 +39,14 @@ describe('recorded timeline parser', function () {
     );
   });
 
+  it("lists the targets make ran a recipe line of, by make's own report, whatever shell the line ran in", function () {
+    const { ranRecipes } = parseRecordedTimeline(
+      [...lines, at(0.2, 'L 1 b /p/sub dir'), at(0.3, 'L 0 all /p'), at(0.4, 'L 0 all /p'), at(0.5, 'L 2')],
+      101.2,
+    );
+    assert.deepEqual([...(ranRecipes ?? [])].sort(), ['0|/p|all', '1|/p/sub dir|b']);
+  });
+
   it('lists a sub-make among the processes of the recipe line that ran it, and a reused pid once per line', function () {
     const { spans } = parseRecordedTimeline(lines, 101.2);
     const pids = Object.fromEntries(spans.map((span) => [span.target, span.pids]));
