@@ -1,5 +1,6 @@
 // Pure rules over one parsed Makefile: which lines could write even when make runs with -n, -q or -p.
 import type { ParsedMakefile, Statement, Word } from '../parser/ast';
+import { patternMatches } from './makePattern';
 
 export type RiskKind =
   | 'plus-line'
@@ -87,14 +88,6 @@ function* walk(statements: Statement[]): Generator<Statement> {
     yield statement;
     if (statement.type === 'conditional') for (const branch of statement.branches) yield* walk(branch.body);
   }
-}
-
-function patternMatches(pattern: string, name: string): boolean {
-  const percent = pattern.indexOf('%');
-  if (percent < 0) return pattern === name;
-  const prefix = pattern.slice(0, percent);
-  const suffix = pattern.slice(percent + 1);
-  return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
 }
 
 /** Whether the makefile assigns SHELL (the program make runs for $(shell ...) and recipes). */

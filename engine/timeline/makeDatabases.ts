@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { DbFile, DbPatternVariable, DbVariable } from '../probes/parsers/databaseModel';
 import { DatabaseParser } from '../probes/parsers/databaseParser';
 import { declaredGraph, type DeclaredGraph } from '../parallel/missingPrerequisites';
+import { patternMatches } from '../probes/makePattern';
 
 export interface MakeGraph {
   graph: DeclaredGraph;
@@ -51,15 +52,6 @@ function expanded(
     return found ?? '';
   });
   return unknown ? undefined : expanded(once, value, depth + 1);
-}
-
-/** Whether a pattern-specific variable's pattern (one `%`, or none) names the target. */
-function patternMatches(pattern: string, name: string): boolean {
-  const percent = pattern.indexOf('%');
-  if (percent < 0) return pattern === name;
-  const prefix = pattern.slice(0, percent);
-  const suffix = pattern.slice(percent + 1);
-  return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
 }
 
 /**
