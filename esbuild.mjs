@@ -1,5 +1,6 @@
 // Builds the three bundles (extension, language server, CLI) and the in-extension-host test bundle.
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -16,8 +17,28 @@ const common = {
   external: ['vscode'],
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each client file would become `__toESM(require("vscode"))` in each: a copy of
+ * every member of VS Code's API per file. Every import but the namespace module's own goes to that module instead,
+ * which copies them once (client/src/infrastructure/vscodeApi/namespace.ts).
+ */
+const vscodeNamespace = path.resolve('client/src/infrastructure/vscodeApi/namespace.ts');
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer === vscodeNamespace ? { path: 'vscode', external: true } : { path: vscodeNamespace },
+    );
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+    plugins: [oneVscodeNamespace],
+  },
   // vscode-languageclient, required by the extension when the server starts (not during activation).
   {
     ...common,
