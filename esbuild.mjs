@@ -1,6 +1,5 @@
 // Builds the three bundles (extension, language server, CLI) and the in-extension-host test bundle.
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,26 +17,35 @@ const common = {
 };
 
 /**
- * `import * as vscode from 'vscode'` in each client file would become `__toESM(require("vscode"))` in each: a copy of
- * every member of VS Code's API per file. Every import but the namespace module's own goes to that module instead,
- * which copies them once (client/src/infrastructure/vscodeApi/namespace.ts).
+ * `import * as x from 'm'` of a module outside the bundle becomes `__toESM(require('m'))` in each importing file: a
+ * copy of every member of `m` per file. VS Code's API has several hundred members and ~35 client files import it
+ * (code-server's activation: 77 ms over an empty extension, 34 ms with one copy); node:path, ~70 files of the CLI.
+ * Each module listed goes through one virtual module, `export * from 'm'`, which copies its members once.
  */
-const vscodeNamespace = path.resolve('client/src/infrastructure/vscodeApi/namespace.ts');
-const oneVscodeNamespace = {
-  name: 'one-vscode-namespace',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.importer === vscodeNamespace ? { path: 'vscode', external: true } : { path: vscodeNamespace },
-    );
-  },
-};
+function oneNamespace(...modules) {
+  return {
+    name: 'one-namespace',
+    setup(build) {
+      const filter = new RegExp(`^(?:${modules.map((name) => name.replace(/[.:/]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter }, (args) =>
+        args.namespace === 'one-namespace'
+          ? { path: args.path, external: true }
+          : { path: args.path, namespace: 'one-namespace' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'one-namespace' }, (args) => ({
+        contents: `export * from ${JSON.stringify(args.path)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 const builds = [
   {
     ...common,
     entryPoints: { extension: 'client/src/extension.ts' },
     outdir: 'dist',
-    plugins: [oneVscodeNamespace],
+    plugins: [oneNamespace('vscode', 'node:path')],
   },
   // vscode-languageclient, required by the extension when the server starts (not during activation).
   {
@@ -45,7 +53,12 @@ const builds = [
     entryPoints: { languageClient: 'client/src/infrastructure/languageClient/bundle.ts' },
     outdir: 'dist',
   },
-  { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/main.ts' },
+    outdir: 'dist',
+    plugins: [oneNamespace('node:path')],
+  },
   // The CLI: dist/cli.js (the bin) turns on V8's compile cache where Node has it, then loads the
   // CLI's bundle, dist/cli/main.js (issue 19).
   {
@@ -58,6 +71,7 @@ const builds = [
     ...common,
     entryPoints: { main: 'cli/src/main.ts' },
     outdir: 'dist/cli',
+    plugins: [oneNamespace('node:path')],
   },
 ];
 
