@@ -15,7 +15,8 @@ export interface MakeGraph {
   shell?: string;
   /** The makefile names .ONESHELL: make then runs SHELL as one program path, arguments and all. */
   oneShell?: boolean;
-  /** Targets with a recipe whose SHELL is their own (target- or pattern-specific, not an append). */
+  /** Targets with a recipe whose SHELL is their own (target- or pattern-specific, not an append); read only for a
+   * build recorded through the recipes' shell. */
   ownShells?: OwnShell[];
 }
 
@@ -58,11 +59,9 @@ function expanded(
  * make prints a pattern-specific append with `:=` and its own text only: the recorder's `%: SHELL += script`
  * is known by its script's path.
  */
-function ownShells(patternVariables: DbPatternVariable[], files: DbFile[], recorder?: string): OwnShell[] {
+function ownShells(patternVariables: DbPatternVariable[], files: DbFile[], recorder: string): OwnShell[] {
   const own = (variable: DbVariable): boolean =>
-    variable.name === 'SHELL' &&
-    variable.flavor !== 'append' &&
-    (recorder === undefined || !variable.value.includes(recorder));
+    variable.name === 'SHELL' && variable.flavor !== 'append' && !variable.value.includes(recorder);
   const patterns = patternVariables.filter(({ variable }) => own(variable));
   const found: OwnShell[] = [];
   for (const file of files) {
@@ -102,7 +101,8 @@ function graphOf(text: string, recorder?: string): { key: string; graph: MakeGra
       makefiles,
       shell: expanded(value('SHELL'), value),
       oneShell: database.files.some((file) => file.name === '.ONESHELL'),
-      ownShells: ownShells(database.patternVariables, files, recorder),
+      // Only a build recorded through the recipes' shell asks (recorderReach.ts).
+      ownShells: recorder === undefined ? undefined : ownShells(database.patternVariables, files, recorder),
     },
   };
 }
