@@ -85,7 +85,7 @@ export function timelineFigures(timeline: Timeline): TimelineFigure[] {
   const length = timeline.criticalPath.length;
   const critical =
     length === 0
-      ? 'none: no recipe ran (everything was up to date)'
+      ? 'none: no recipe ran'
       : `${secondsText(timeline.criticalSeconds)} (${length} target${length === 1 ? '' : 's'}, ${through})`;
   return [
     { key: 'wall', label: 'wall time', value: secondsText(timeline.wallSeconds) },

@@ -1,5 +1,6 @@
 // Reads the recipe recorder's stamped reports into one span per target per make level, and each make's reading of
 // its makefiles: from its start report (R) to its first recipe line (S from that make).
+import { makeKey } from './makeDatabases';
 import type { StampedLine } from './recipeRecorder';
 import { parseSpanValue } from './spanEnvironment';
 import type { ParsedTimeline, ReadSpan, TargetSpan } from './timelineTypes';
@@ -67,7 +68,7 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
       const directory = fields.slice(2).join(' ');
       const read: ReadSpan = { level, start: time, end: time, pid: 0, directory, makefiles: [] };
       first = Math.min(first, time);
-      const key = `${level}|${directory}`;
+      const key = makeKey(level, directory);
       unclaimed.set(key, [...(unclaimed.get(key) ?? []), read]);
       reads.push(read);
     } else if (fields[0] === 'S') {
@@ -80,7 +81,7 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
       first = Math.min(first, time);
       // A make's first recipe line after it started reading (again, after remaking a makefile) ends that read;
       // two makes of one level in one folder at once cannot be told apart (R names no pid): the oldest read ends.
-      const read = unclaimed.get(`${key.level}|${key.directory}`)?.shift();
+      const read = unclaimed.get(makeKey(key.level, key.directory))?.shift();
       if (read) Object.assign(read, { pid: makePid, end: time });
       if (!makes.has(makePid)) {
         // The line that ran this make (if any) holds it.
@@ -92,7 +93,9 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
       open.set(pid, run);
     } else if (fields[0] === 'L') {
       // make expands a recipe line of this target, about to run it (in whatever shell).
-      if (fields.length >= 4) ranRecipes.add(`${fields[1]}|${fields.slice(3).join(' ')}|${fields[2]}`);
+      // Keyed as recorderReach.ts asks: the make's database key, then the target.
+      if (fields.length >= 4)
+        ranRecipes.add(`${makeKey(Number(fields[1]), fields.slice(3).join(' '))}|${fields[2]}`);
     } else if (fields[0] === 'E') {
       const pid = Number(fields[1]);
       const run = open.get(pid);
