@@ -1,11 +1,13 @@
 // The timeline's recorder without ptrace: make runs every recipe line through a small script in the recipe's own
-// shell, which appends the line's start and end to a file; the probe stamps each report as the file changes.
+// shell, which appends the line's start and end to a file; the probe stamps each report as the file changes, no
+// later than the kernel's uptime the report carries allows (reportClock.ts).
 import { closeSync, openSync, readSync, watch } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError } from '../probes/probeOptions';
+import { onKernelClock, probeNow, readClockPair } from './reportClock';
 import { SPAN_ENV } from './spanEnvironment';
 
 /** One report, with the time the probe read it (seconds on a monotonic clock). */
@@ -21,8 +23,9 @@ function quoted(text: string): string {
 
 /**
  * make runs `$(SHELL) <script> $(.SHELLFLAGS) 'line'`, so the user's shell reads the script: the line runs in that
- * shell, with the options .SHELLFLAGS gives (-c dropped, bash's -O as shopt), after a start report (its pid, make's
- * pid, make's parent, the span) and before an end report (pid, status) from the EXIT trap, which `set -e` and `exit` also run.
+ * shell, with the options .SHELLFLAGS gives (-c dropped, bash's -O as shopt), after a start report (the uptime, its
+ * pid, make's pid, make's parent, the span) and before an end report (the uptime, pid, status) from the EXIT trap,
+ * which `set -e` and `exit` also run.
  */
 function script(self: string, reports: string): string {
   return `# Makescope's timeline recorder, written for one build and removed after it.
@@ -55,10 +58,13 @@ done
 # make's parent (the 4th field of /proc/PID/stat): for a sub-make, the recipe line that ran it.
 __makescope_parent=
 if read -r __makescope_stat < "/proc/$PPID/stat" 2>/dev/null; then set -- $__makescope_stat; __makescope_parent=\${4-}; fi
-printf 'S %s %s %s %s\\n' "$$" "$PPID" "$__makescope_parent" "\${${SPAN_ENV}-}" >> "$__makescope_reports"
-trap 'printf "E %s %s\\n" "$$" "$?" >> "$__makescope_reports"' EXIT
+# Each report carries the kernel's uptime, read just before it: the probe's stamp of its reading can be late.
+read -r __makescope_up __makescope_stat 2>/dev/null < /proc/uptime || __makescope_up=-
+printf 'S %s %s %s %s %s\\n' "$__makescope_up" "$$" "$PPID" "$__makescope_parent" "\${${SPAN_ENV}-}" >> "$__makescope_reports"
+trap '__makescope_status=$?; read -r __makescope_up __makescope_stat 2>/dev/null < /proc/uptime || __makescope_up=-
+printf "E %s %s %s\\n" "$__makescope_up" "$$" "$__makescope_status" >> "$__makescope_reports"' EXIT
 set --
-unset __makescope_stat __makescope_parent
+unset __makescope_stat __makescope_parent __makescope_up
 if [ -n "$__makescope_set" ]; then eval "command set $__makescope_set"; fi
 unset __makescope_set
 eval "$__makescope_line"
@@ -70,13 +76,11 @@ export interface RecipeRecorder {
   makeArgs: string[];
   /** The script's path: a recipe that prints its `$(SHELL)` prints it too. */
   script: string;
-  /** Reads the last reports and stops (call after make exited). */
+  /** Reads the last reports and stops (call after make exited): R, S and E without their uptime field. */
   finish(): StampedLine[];
   /** Stops reading now (after a failure). */
   dispose(): void;
 }
-
-const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
 /** Reads what was appended to a file since the last call, as whole lines, each stamped with the time of the call. */
 class AppendedLines {
@@ -123,10 +127,11 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
   await writeFile(file, script(file, reports), { mode: 0o644 });
   await writeFile(reports, '', { mode: 0o600 });
   const appended = new AppendedLines(reports);
+  const pairs = [readClockPair()];
   let failed: Error | undefined;
   const watcher = watch(reports, () => {
     try {
-      appended.read(now());
+      appended.read(probeNow());
     } catch (error) {
       failed ??= error as Error;
     }
@@ -146,16 +151,20 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
   const lines = `%: private IFS += $(file >>${reports},L $(MAKELEVEL) $@ $(CURDIR))`;
   // Each make reports its level and CURDIR when --eval runs, before it reads a makefile: $(file) appends without
   // a process (a $(shell) would start one per make); its pid comes with its first recipe line.
-  const started = `$(file >>${reports},R $(MAKELEVEL) $(CURDIR))`;
+  const started = `$(file >>${reports},R $(or $(firstword $(file </proc/uptime)),-) $(MAKELEVEL) $(CURDIR))`;
   return {
     makeArgs: [`--eval=${rule}`, `--eval=${lines}`, `--eval=${started}`],
     script: file,
     finish: () => {
       // make has exited: what is left unread was written before now (its change not handled yet).
-      if (open) appended.read(now());
+      if (open) appended.read(probeNow());
       dispose();
       if (failed) throw new ProbeError(`reading the recipes' reports: ${failed.message}`, 'refused');
-      return appended.lines;
+      pairs.push(readClockPair());
+      return onKernelClock(
+        appended.lines,
+        pairs.filter((pair) => pair !== undefined),
+      );
     },
     dispose,
   };

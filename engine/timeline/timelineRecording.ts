@@ -10,6 +10,7 @@ import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError } from '../probes/probeOptions';
 import { startRecipeRecorder } from './recipeRecorder';
 import { parseRecordedTimeline } from './recordedTimelineParser';
+import { probeNow } from './reportClock';
 import { SPAN_ENV, spanExportArgs } from './spanEnvironment';
 import { StraceTimelineParser } from './straceTimelineParser';
 import type { ParsedTimeline } from './timelineTypes';
@@ -50,7 +51,7 @@ export async function recordThroughShell(
       env: { ...settings.environment, [SPAN_ENV]: '' },
       makeFlags: settings.makeFlags,
     });
-    const end = Number(process.hrtime.bigint()) / 1e9;
+    const end = probeNow();
     checkFinished(result, settings.make);
     const parsed = parseRecordedTimeline(recorder.finish(), end);
     return {
