@@ -71,11 +71,25 @@ function straceArgs(log: string, seccomp: boolean): string[] {
   return [...args, '-o', log];
 }
 
+/**
+ * The strace programs this process found able to trace, and how: what ptrace and seccomp allow does not change
+ * while a server runs, and trying costs a traced process (~20 ms) per probe. A failure is tried again.
+ */
+const workingTracers = new Map<string, Extract<TracerStatus, { ok: true }>>();
+
 /** Whether strace is installed and may trace here (containers often forbid ptrace). */
 export async function detectTracer(signal?: AbortSignal, program?: string): Promise<TracerStatus> {
   const strace = program ?? (await findOnPath('strace'));
   if (!strace)
     return { ok: false, reason: 'strace is not installed (Debian/Ubuntu: apt-get install strace)' };
+  const known = workingTracers.get(strace);
+  if (known) return known;
+  const found = await tryTracer(strace, signal);
+  if (found.ok) workingTracers.set(strace, found);
+  return found;
+}
+
+async function tryTracer(strace: string, signal?: AbortSignal): Promise<TracerStatus> {
   const attempt = (seccomp: boolean): Promise<ExecResult> =>
     runProcess({
       file: strace,

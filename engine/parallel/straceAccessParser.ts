@@ -51,8 +51,11 @@ const UNFINISHED = /^(\d+) +(.*) <unfinished \.\.\.>$/;
 const RESUMED = /^(\d+) +<\.\.\. (\w+) resumed>(.*)$/;
 const FD_PATH = /^(?:AT_FDCWD|-?\d+)<(.*)>$/;
 
-/** Splits strace's argument text at top-level commas (outside quotes, brackets and braces). */
-export function splitArgs(text: string): string[] {
+/**
+ * Splits strace's argument text at top-level commas (outside quotes, brackets and braces); with a `limit`, the
+ * last argument is the rest of the text, unsplit (an execve's environment: thousands of characters, one search).
+ */
+export function splitArgs(text: string, limit = Infinity): string[] {
   const args: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -68,34 +71,38 @@ export function splitArgs(text: string): string[] {
     else if (c === ',' && depth === 0) {
       args.push(text.slice(start, i).trim());
       start = i + 1;
+      if (args.length === limit - 1) break;
     }
   }
   if (text.slice(start).trim() !== '') args.push(text.slice(start).trim());
   return args;
 }
 
+const QUOTED = /^"((?:[^"\\]|\\.)*)"(?:\.\.\.)?$/s;
+const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, v: 11, f: 12, '"': 34, '\\': 92 };
+
 /** A C string as strace prints it (`"a\"b\n"`, with `...` when cut) to its text. */
 export function unquote(text: string): string | undefined {
-  const match = /^"((?:[^"\\]|\\.)*)"(?:\.\.\.)?$/s.exec(text);
-  if (!match) return undefined;
+  const body = QUOTED.exec(text)?.[1];
+  // strace prints bytes outside printable ASCII as escapes: most paths have none.
+  if (body === undefined || !body.includes('\\')) return body;
   const bytes: number[] = [];
-  const body = match[1];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, v: 11, f: 12, '"': 34, '\\': 92 };
   for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
+    const code = body.charCodeAt(i);
+    if (code !== 92) {
+      if (code < 128) bytes.push(code);
+      else bytes.push(...Buffer.from(body[i], 'utf8'));
       continue;
     }
     const next = body[++i];
-    const octal = /^[0-7]{1,3}/.exec(body.slice(i));
+    const octal = /^[0-7]{1,3}/.exec(body.slice(i, i + 3));
     if (next === 'x') {
       bytes.push(parseInt(body.slice(i + 1, i + 3), 16));
       i += 2;
     } else if (octal) {
       bytes.push(parseInt(octal[0], 8));
       i += octal[0].length - 1;
-    } else bytes.push(simple[next] ?? next.charCodeAt(0));
+    } else bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
   }
   return Buffer.from(bytes).toString('utf8');
 }
@@ -132,7 +139,7 @@ export class StraceAccessParser {
   }
 
   line(line: string): void {
-    const unfinished = UNFINISHED.exec(line);
+    const unfinished = line.endsWith('<unfinished ...>') ? UNFINISHED.exec(line) : null;
     if (unfinished) {
       this.pending.set(Number(unfinished[1]), unfinished[2]);
       return;
@@ -156,7 +163,7 @@ export class StraceAccessParser {
     this.first ??= pid;
     const info = this.info(pid);
     const ok = Number(ret) >= 0;
-    const args = splitArgs(argText);
+    const args = splitArgs(argText, name === 'execve' ? 3 : Infinity);
     switch (name) {
       case 'clone':
       case 'clone3':
@@ -293,6 +300,7 @@ export class StraceAccessParser {
   private event(info: ProcessInfo, kind: EventKind, file: string | undefined): void {
     if (file === undefined) return;
     for (const root of this.options.roots) {
+      if (!file.startsWith(root)) continue;
       const relative = path.relative(root, file);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
       info.events.push({ kind, file: relative.split(path.sep).join('/') });

@@ -42,8 +42,15 @@ describe('strace access parser', () => {
   it('splits arguments and decodes C strings as strace prints them', () => {
     assert.deepEqual(splitArgs('AT_FDCWD</x>, "a, b", O_RDONLY'), ['AT_FDCWD</x>', '"a, b"', 'O_RDONLY']);
     assert.deepEqual(splitArgs('"sh", ["sh", "-c", "x"], ["A=1"]'), ['"sh"', '["sh", "-c", "x"]', '["A=1"]']);
+    assert.deepEqual(splitArgs('"sh", ["sh", "-c", "x"], ["A=1", "B=2"]', 2), [
+      '"sh"',
+      '["sh", "-c", "x"], ["A=1", "B=2"]',
+    ]);
     assert.equal(unquote('"a\\"b\\n\\303\\251"'), 'a"b\né');
     assert.equal(unquote('"long"...'), 'long');
+    assert.equal(unquote('"\\x41z\\t"'), 'Az\t');
+    assert.equal(unquote('"a"b"'), undefined);
+    assert.equal(unquote('plain'), undefined);
   });
 
   it('ties each process of a recorded -j2 build to its target, across unfinished and resumed calls', () => {
