@@ -1,6 +1,6 @@
 // Verifies an audit fix: find a parallel build that fails without it (shuffle seeds or repeated -jN), then the same with it.
 import { randomInt } from 'node:crypto';
-import { buildOnce, type BuildSettings, type RunPlan } from '../parallel/buildRun';
+import { buildOnce, type BuildSettings, type FinishedBuild, type RunPlan } from '../parallel/buildRun';
 import { withPreparedBuilds } from '../parallel/buildSettings';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import type { AuditFinding, FixVerification } from './auditTypes';
@@ -54,13 +54,33 @@ function plan(jobs: number, canShuffle: boolean, attempt: number, seed?: string)
   };
 }
 
+/** make's `***` line naming the target whose recipe failed: `make: *** [Makefile:12: app.txt] Error 1`. */
+const FAILED_TARGET = /\*\*\* \[[^\]]*?: ([^\]]+)\] Error/;
+
+/**
+ * Why a build failed, as make and the recipe said it: make's first error line and the last line the failing
+ * target's recipe printed (`cat: gen2.h: No such file or directory`), when it printed one.
+ */
+export function failureOf({ record, logs }: Pick<FinishedBuild, 'record' | 'logs'>): string | undefined {
+  const error = record.firstError;
+  if (error === undefined) return undefined;
+  const target = FAILED_TARGET.exec(error)?.[1];
+  const said = (target === undefined ? undefined : logs.logs.get(target))
+    ?.split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .at(-1);
+  return said === undefined ? error : `${error}, after "${said}"`;
+}
+
 async function exitOf(
   settings: BuildSettings,
   runPlan: RunPlan,
-): Promise<{ code: number; command: string[] }> {
-  return buildOnce(settings, runPlan, async ({ record }) => ({
-    code: record.exitCode,
-    command: record.command,
+): Promise<{ code: number; command: string[]; failure?: string }> {
+  return buildOnce(settings, runPlan, async (build) => ({
+    code: build.record.exitCode,
+    command: build.record.command,
+    failure: failureOf(build),
   }));
 }
 
@@ -109,7 +129,7 @@ export async function verifyWithBuilds(
     if (result.code !== 0)
       return {
         status: 'not-enough',
-        reason: `with the fix, ${runPlan.label} still fails (exit ${result.code}): ${edits} not fix the parallel build`,
+        reason: `with the fix, ${runPlan.label} still fails (exit ${result.code}${result.failure ? `: ${result.failure}` : ''}): ${edits} not fix the parallel build`,
         runs: run,
         seed: failing.plan.shuffle,
         jobs,

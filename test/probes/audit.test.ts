@@ -242,5 +242,24 @@ for (const make of MAKES) {
       assert.equal(verification.seed, make.version === '4.4.1' ? 'reverse' : undefined);
       assert.ok(verification.reproduce.includes('-j2'), verification.reproduce.join(' '));
     });
+
+    it("says why an edit is not enough: make's error and the failing recipe's last words, another race left", async () => {
+      workspace = await workspaceFrom('audit-two-races');
+      const dir = workspace.directory;
+      const result = await audit(workspace, make);
+      const readsGen = result.findings.find((finding) => finding.file === 'gen.h');
+      assert.equal(readsGen?.kind, 'missing-prerequisite', result.findings.map(summary).join('\n'));
+      const verification = await withPrivateTmp(() =>
+        unchanged(dir, () =>
+          verifyFix({ directory: dir, make: make.path, finding: readsGen as AuditFinding, confirmations: 2 }),
+        ),
+      );
+      assert.equal(verification.status, 'not-enough', JSON.stringify(verification));
+      if (verification.status !== 'not-enough') return;
+      assert.match(
+        verification.reason,
+        /still fails \(exit 2: make: \*\*\* \[Makefile:12: app\.txt\] Error 1, after "cat: gen2\.h: No such file or directory"\): the edit alone does not fix/,
+      );
+    });
   });
 }
