@@ -22,7 +22,11 @@ export const systemPackages = [
     file: '/usr/bin/g++',
     why: "native modules (code-server's node-pty, kerberos; node-gyp corpus)",
   },
-  { name: 'gcc', file: '/usr/bin/gcc', why: 'builds make 4.4.1; the probe fixtures compile C' },
+  {
+    name: 'gcc',
+    file: '/usr/bin/gcc',
+    why: "builds make 4.4.1 and the audit's preloaded recorder; the probe fixtures compile C",
+  },
   { name: 'make', file: '/usr/bin/make', why: 'GNU make 4.3, what the probes run; native modules' },
   { name: 'python3', file: '/usr/bin/python3', why: 'node-gyp (code-server install, fidelity corpus)' },
   { name: 'ca-certificates', file: '/etc/ssl/certs/ca-certificates.crt', why: 'apt sources over https' },

@@ -1,7 +1,8 @@
 // The dependency audit: one traced, isolated build compared with make's database; findings by class with file:line and fix.
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import { withPreparedBuilds } from '../parallel/buildSettings';
-import { detectTracer } from '../parallel/fileAccessTracer';
+import { chooseAccessRecorder, type RecorderChoice } from '../parallel/accessRecorder';
+import { recorderName } from '../parallel/fileAccessTracer';
 import { declaredGraph } from '../parallel/missingPrerequisites';
 import { RuleLocator } from '../parallel/ruleLocator';
 import { tracedDatabaseBuild, tracingStatus } from '../parallel/tracedDatabaseBuild';
@@ -15,6 +16,8 @@ import type { AuditFinding, AuditResult } from './auditTypes';
 export interface AuditOptions extends ProbeOptions {
   /** The strace program (default: strace on PATH). */
   strace?: string;
+  /** What records the build's file accesses (default 'auto': the preloaded recorder where it can be built). */
+  recorder?: RecorderChoice;
   maxSandboxBytes?: number;
   /** Verify each fix that changes parallel behaviour (parallel builds with and without it). */
   verify?: boolean;
@@ -39,10 +42,10 @@ export function verificationGroups(findings: AuditFinding[]): AuditFinding[][] {
 
 export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
   return withPreparedBuilds(options, 'audit', async ({ settings, make }) => {
-    const tracer = await detectTracer(options.signal, options.strace);
-    if (!tracer.ok) throw new ProbeError(`the audit needs a traced build: ${tracer.reason}`, 'refused');
-    options.onProgress?.('traced build (strace) with make -p');
-    const build = await tracedDatabaseBuild(settings, tracer);
+    const chosen = await chooseAccessRecorder(options);
+    if (!chosen.ok) throw new ProbeError(`the audit needs a traced build: ${chosen.reason}`, 'refused');
+    options.onProgress?.(`traced build (${recorderName(chosen.recorder)}) with make -p`);
+    const build = await tracedDatabaseBuild(settings, { ...options, recorder: chosen.recorder });
     if (!build.ok) throw new ProbeError(`the traced build failed: ${build.reason}`, 'make-failed');
     const graph = declaredGraph(
       build.database.files.filter((file) => !file.builtin && file.isTarget && !file.name.startsWith('.')),
@@ -72,7 +75,7 @@ export async function auditProbe(options: AuditOptions): Promise<AuditResult> {
     }
     const defaultGoal = build.database.variables.find((variable) => variable.name === '.DEFAULT_GOAL');
     const goals = settings.targets.length > 0 ? settings.targets : [defaultGoal?.value.trim() ?? ''];
-    const notes = [...build.notes];
+    const notes = [...chosen.notes, ...build.notes];
     if (build.exitCode !== 0)
       notes.push(
         'the build failed: targets after the failure were not audited (fix the build, then audit again)',

@@ -1,10 +1,13 @@
-// strace on an isolated build: is tracing possible here, and which files each target's recipe read and wrote.
+// A traced, isolated build (the preloaded recorder or strace): is strace possible here, and which files each
+// target's recipe read and wrote.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { runProcess, type ExecResult } from '../probes/exec';
 import type { BuildRunner } from './buildRun';
 import { findOnPath } from '../probes/findOnPath';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
+import type { AccessRecorder } from './accessRecorder';
+import { UnrecordedPrograms } from './preload/preloadCoverage';
 import { StraceAccessParser, type AccessLog } from './straceAccessParser';
 
 /** Exported to every recipe as `$@`: how a traced process is tied to the target whose recipe started it. */
@@ -113,8 +116,8 @@ async function tryTracer(strace: string, signal?: AbortSignal): Promise<TracerSt
 }
 
 export interface TraceRequest {
-  tracer: { strace: string; seccomp: boolean };
-  /** Runs strace in the build's place with stderr merged into stdout (buildRun.ts). */
+  recorder: AccessRecorder;
+  /** Runs strace or make in the build's place with stderr merged into stdout (buildRun.ts). */
   run: BuildRunner;
   make: string;
   makeArgs: string[];
@@ -129,28 +132,63 @@ export interface TracedBuild {
   access?: AccessLog;
   /** Why the accesses are missing (log too large), when they are. */
   problem?: string;
+  /** Programs that ran without the preloaded recorder: their accesses are not in `access`. */
+  unrecorded?: string[];
 }
 
-async function parseLog(file: string, roots: string[]): Promise<AccessLog> {
+async function parseLog(file: string, roots: string[], coverage?: UnrecordedPrograms): Promise<AccessLog> {
   const parser = new StraceAccessParser({ roots, envName: TARGET_ENV });
-  const splitter = new LineSplitter((line) => parser.line(line));
+  const splitter = new LineSplitter((line) => {
+    parser.line(line);
+    coverage?.line(line);
+  });
   for await (const chunk of createReadStream(file, { encoding: 'utf8' })) splitter.push(chunk as string);
   splitter.finish();
   return parser.finish();
 }
 
-export async function traceBuild(request: TraceRequest): Promise<TracedBuild> {
-  const result = await request.run({
-    file: request.tracer.strace,
-    args: [...straceArgs(request.logFile, request.tracer.seccomp), request.make, ...request.makeArgs],
-    // An empty value in make's own environment: only recipes get a target name.
-    env: { [TARGET_ENV]: '' },
+/** How a report names the recorder. */
+export function recorderName(recorder: AccessRecorder): string {
+  return recorder.kind === 'strace' ? 'strace' : 'preloaded recorder';
+}
+
+/**
+ * make with the recorder preloaded into it and every process it starts (the user's own LD_PRELOAD kept after
+ * it); the log exists first, since the library never creates a file.
+ */
+async function runPreloaded(request: TraceRequest, library: string): Promise<ExecResult> {
+  await writeFile(request.logFile, '', { mode: 0o600 });
+  const found = request.make.includes('/') ? request.make : await findOnPath(request.make);
+  return request.run({
+    file: request.make,
+    args: request.makeArgs,
+    env: {
+      [TARGET_ENV]: '',
+      LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(' '),
+      MAKESCOPE_TRACE_LOG: request.logFile,
+      MAKESCOPE_TRACE_MAKE: found === undefined ? request.make : await realpath(found),
+    },
   });
+}
+
+export async function traceBuild(request: TraceRequest): Promise<TracedBuild> {
+  const { recorder } = request;
+  const result =
+    recorder.kind === 'preload'
+      ? await runPreloaded(request, recorder.library)
+      : await request.run({
+          file: recorder.tracer.strace,
+          args: [...straceArgs(request.logFile, recorder.tracer.seccomp), request.make, ...request.makeArgs],
+          // An empty value in make's own environment: only recipes get a target name.
+          env: { [TARGET_ENV]: '' },
+        });
   if (result.outcome !== 'exited') return { result };
   const size = (await stat(request.logFile).catch(() => undefined))?.size;
-  if (size === undefined) return { result, problem: 'strace wrote no log' };
+  if (size === undefined) return { result, problem: `the ${recorderName(recorder)} wrote no log` };
   if (size > request.maxLogBytes)
     return { result, problem: `the trace log is ${Math.round(size / 1048576)} MB, over the limit` };
   const roots = [...new Set([request.cwd, await realpath(request.cwd)])];
-  return { result, access: await parseLog(request.logFile, roots) };
+  const coverage = recorder.kind === 'preload' ? new UnrecordedPrograms() : undefined;
+  const access = await parseLog(request.logFile, roots, coverage);
+  return { result, access, ...(coverage ? { unrecorded: coverage.finish() } : {}) };
 }

@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { buildOnce, type RunPlan } from './buildRun';
 import { withPreparedBuilds } from './buildSettings';
-import { detectTracer } from './fileAccessTracer';
+import { chooseAccessRecorder, type RecorderChoice } from './accessRecorder';
+import { recorderName } from './fileAccessTracer';
 import type {
   ArtifactDifference,
   ParallelDiffResult,
@@ -31,6 +32,8 @@ export interface ParallelDiffOptions extends ProbeOptions {
   maxSandboxBytes?: number;
   /** The strace program (default: strace on PATH). */
   strace?: string;
+  /** What records the traced build's file accesses (default 'auto': the preloaded recorder where it can be built). */
+  recorder?: RecorderChoice;
 }
 
 export function defaultJobs(): number {
@@ -112,16 +115,21 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
     let tracing: TracingStatus = { state: 'skipped', reason: 'tracing was turned off' };
     let findings: ParallelDiffResult['findings'] = [];
     if (options.trace !== false) {
-      progress(total, 'traced serial build (strace)');
-      const tracer = await detectTracer(options.signal, options.strace);
-      if (tracer.ok) {
-        const detection = await detectRaces(settings, tracer, runs[0].wallMs);
+      const chosen = await chooseAccessRecorder(options);
+      if (chosen.ok) {
+        progress(total, `traced serial build (${recorderName(chosen.recorder)})`);
+        const detection = await detectRaces(
+          settings,
+          { ...options, recorder: chosen.recorder },
+          runs[0].wallMs,
+        );
         findings = detection.findings;
         tracing = detection.tracing;
-        notes.push(...detection.notes);
+        notes.push(...chosen.notes, ...detection.notes);
       } else {
-        tracing = { state: 'unavailable', reason: tracer.reason };
-        notes.push(`no race detection by tracing: ${tracer.reason}; only the comparison of runs was made`);
+        progress(total, 'traced serial build');
+        tracing = { state: 'unavailable', reason: chosen.reason };
+        notes.push(`no race detection by tracing: ${chosen.reason}; only the comparison of runs was made`);
       }
     }
     if (runs[0].exitCode !== 0)

@@ -1,10 +1,9 @@
 // Luck-free race detection: a traced serial build (isolated), make's database, and the unordered accesses.
-import type { TracerStatus } from './fileAccessTracer';
 import { declaredGraph, findRaces } from './missingPrerequisites';
 import type { ParallelFinding, TracingStatus } from './parallelTypes';
 import type { BuildSettings } from './buildRun';
 import { locateFindings, RuleLocator } from './ruleLocator';
-import { tracedDatabaseBuild, tracingStatus } from './tracedDatabaseBuild';
+import { tracedDatabaseBuild, tracingStatus, type TraceWith } from './tracedDatabaseBuild';
 
 export interface RaceDetection {
   findings: ParallelFinding[];
@@ -15,10 +14,10 @@ export interface RaceDetection {
 /** Runs the traced build; `serialMs` (the untraced serial build) gives the tracing overhead. */
 export async function detectRaces(
   settings: BuildSettings,
-  tracer: Extract<TracerStatus, { ok: true }>,
+  how: TraceWith,
   serialMs: number,
 ): Promise<RaceDetection> {
-  const build = await tracedDatabaseBuild(settings, tracer);
+  const build = await tracedDatabaseBuild(settings, how);
   if (!build.ok)
     return {
       findings: [],

@@ -1,9 +1,10 @@
-// One traced, isolated serial build that also prints make's database: what each target read and wrote, and what make declared.
+// One recorded, isolated serial build that also prints make's database: what each target read and wrote, and what make declared.
 import * as path from 'node:path';
 import { ProbeError } from '../probes/probeOptions';
 import { DatabaseParser, type MakeDatabase } from '../probes/parsers/databaseParser';
 import { makeCommandLine, withBuildPlace, type BuildSettings } from './buildRun';
-import { targetExportArgs, traceBuild, type TracerStatus } from './fileAccessTracer';
+import type { AccessRecorder } from './accessRecorder';
+import { detectTracer, recorderName, targetExportArgs, traceBuild } from './fileAccessTracer';
 import type { TracingStatus } from './parallelTypes';
 import type { AccessLog } from './straceAccessParser';
 
@@ -17,24 +18,64 @@ export type TracedDatabaseBuild =
       exitCode: number;
       wallMs: number;
       notes: string[];
+      /** What recorded the accesses: strace, or the preloaded recorder. */
+      tool: string;
     }
   | { ok: false; reason: string };
 
-/** Runs `make -j1 -p` under strace in a fresh isolated place (removed after). */
+/** Where the build is recorded and what may record it again under strace. */
+export interface TraceWith {
+  recorder: AccessRecorder;
+  /** The strace program for what the preloaded recorder cannot see (default: strace on PATH). */
+  strace?: string;
+  signal?: AbortSignal;
+}
+
+/** The programs, named, for a note: three at most. */
+function named(programs: string[]): string {
+  const shown = programs.slice(0, 3).map((program) => path.basename(program));
+  return programs.length > 3 ? `${shown.join(', ')} and ${programs.length - 3} more` : shown.join(', ');
+}
+
+/**
+ * Runs `make -j1 -p` recorded in a fresh isolated place (removed after). A program that ran without the preloaded
+ * recorder (static, setuid, started with an emptied environment) leaves its accesses out: the build is then
+ * recorded again under strace, which sees every process, or kept with a note where strace cannot run.
+ */
 export async function tracedDatabaseBuild(
   settings: BuildSettings,
-  tracer: Extract<TracerStatus, { ok: true }>,
+  how: TraceWith,
 ): Promise<TracedDatabaseBuild> {
+  const first = await recordedBuild(settings, how.recorder);
+  if (!first.ok || first.unrecorded.length === 0) return first;
+  const count = first.unrecorded.length;
+  const why = `${count === 1 ? 'a program' : `${count} programs`} ran without the preloaded recorder (${named(first.unrecorded)}: static, setuid, or started with an emptied environment)`;
+  const tracer = await detectTracer(how.signal, how.strace);
+  if (!tracer.ok) {
+    first.notes.push(
+      `${why}: ${count === 1 ? 'its' : 'their'} file accesses are missing, and strace cannot see them here (${tracer.reason})`,
+    );
+    return first;
+  }
+  const again = await recordedBuild(settings, { kind: 'strace', tracer });
+  if (again.ok) again.notes.unshift(`${why}: the build was traced again under strace`);
+  return again;
+}
+
+async function recordedBuild(
+  settings: BuildSettings,
+  recorder: AccessRecorder,
+): Promise<(TracedDatabaseBuild & { unrecorded: string[] }) | Extract<TracedDatabaseBuild, { ok: false }>> {
   return withBuildPlace(settings, async (place) => {
     // -p prints make's database after the build: the declared graph with implicit prerequisites resolved.
     const args = makeCommandLine(settings, ['-j1', '-p', ...targetExportArgs()]);
     const traced = await traceBuild({
-      tracer,
+      recorder,
       run: place.run,
       make: settings.make,
       makeArgs: args,
       cwd: place.directory,
-      logFile: path.join(place.files, 'strace.log'),
+      logFile: path.join(place.files, 'access.log'),
       maxLogBytes: 1024 * 1024 * 1024,
     });
     const { result } = traced;
@@ -66,6 +107,8 @@ export async function tracedDatabaseBuild(
       exitCode,
       wallMs: Math.round(result.durationMs),
       notes,
+      tool: recorderName(recorder),
+      unrecorded: traced.unrecorded ?? [],
     };
   });
 }
@@ -75,7 +118,7 @@ export function tracingStatus(build: TracedDatabaseBuild, serialMs: number): Tra
   if (!build.ok) return { state: 'unavailable', reason: build.reason };
   return {
     state: 'traced',
-    tool: 'strace',
+    tool: build.tool,
     wallMs: build.wallMs,
     overheadPercent: serialMs > 0 ? Math.round(((build.wallMs - serialMs) / serialMs) * 100) : 0,
     processes: build.access.processes,

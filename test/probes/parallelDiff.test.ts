@@ -217,6 +217,7 @@ describe('parallel diff without tracing', () => {
       runs: 0,
       shuffle: 'reverse',
       strace: missing,
+      recorder: 'strace',
     });
     assert.equal(result.tracing.state, 'unavailable');
     assert.match(result.tracing.state === 'unavailable' ? result.tracing.reason : '', /strace not found/);
