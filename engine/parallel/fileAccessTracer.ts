@@ -190,5 +190,8 @@ export async function traceBuild(request: TraceRequest): Promise<TracedBuild> {
   const roots = [...new Set([request.cwd, await realpath(request.cwd)])];
   const coverage = recorder.kind === 'preload' ? new UnrecordedPrograms() : undefined;
   const access = await parseLog(request.logFile, roots, coverage);
-  return { result, access, ...(coverage ? { unrecorded: coverage.finish() } : {}) };
+  if (!coverage) return { result, access };
+  // make never reported itself (a wrapper script named make, a static make): nothing was recorded.
+  const unrecorded = access.processes === 0 ? [request.make] : coverage.finish();
+  return { result, access, unrecorded };
 }

@@ -39,7 +39,7 @@ function named(programs: string[]): string {
 
 /**
  * Runs `make -j1 -p` recorded in a fresh isolated place (removed after). A program that ran without the preloaded
- * recorder (static, setuid, started with an emptied environment) leaves its accesses out: the build is then
+ * recorder (static or setuid, started with an emptied environment, a wrapper script given as make) leaves its accesses out: the build is then
  * recorded again under strace, which sees every process, or kept with a note where strace cannot run.
  */
 export async function tracedDatabaseBuild(
@@ -49,7 +49,7 @@ export async function tracedDatabaseBuild(
   const first = await recordedBuild(settings, how.recorder);
   if (!first.ok || first.unrecorded.length === 0) return first;
   const count = first.unrecorded.length;
-  const why = `${count === 1 ? 'a program' : `${count} programs`} ran without the preloaded recorder (${named(first.unrecorded)}: static, setuid, or started with an emptied environment)`;
+  const why = `${count === 1 ? 'a program' : `${count} programs`} ran without the preloaded recorder (${named(first.unrecorded)}: static or setuid, started with an emptied environment, or a wrapper around make)`;
   const tracer = await detectTracer(how.signal, how.strace);
   if (!tracer.ok) {
     first.notes.push(

@@ -2,6 +2,8 @@
 // things either way, and a program the library cannot enter (built static) sends the build back to strace.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { auditProbe, type AuditOptions } from '../../engine/audit/auditProbe';
 import type { AuditFinding, AuditResult } from '../../engine/audit/auditTypes';
@@ -86,12 +88,35 @@ for (const make of MAKES)
       assert.equal(result.tracing.state === 'traced' && result.tracing.tool, 'strace');
       assert.ok(
         result.notes.includes(
-          'a program ran without the preloaded recorder (writer: static, setuid, or started with an emptied environment): the build was traced again under strace',
+          'a program ran without the preloaded recorder (writer: static or setuid, started with an emptied environment, or a wrapper around make): the build was traced again under strace',
         ),
         result.notes.join('\n'),
       );
       assert.deepEqual(result.findings.filter((finding) => finding.target === 'reader.txt').map(summary), [
         'missing-prerequisite reader.txt out.txt <- out.txt @Makefile:11 => reader.txt: out.txt',
       ]);
+    });
+
+    it('records again under strace when the make it was given is a script around make', async () => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'makescope-wrapper-'));
+      try {
+        const wrapper = path.join(folder, 'make-wrapper');
+        await writeFile(wrapper, `#!/bin/sh\nexec ${make.path} "$@"\n`, { mode: 0o755 });
+        const result = await audit('audit-every-class', { ...make, path: wrapper });
+        assert.equal(result.tracing.state === 'traced' && result.tracing.tool, 'strace');
+        assert.ok(
+          result.notes.some((note) =>
+            note.startsWith('a program ran without the preloaded recorder (make-wrapper:'),
+          ),
+          result.notes.join('\n'),
+        );
+        assert.ok(
+          result.findings.some(
+            (finding) => finding.kind === 'missing-prerequisite' && finding.target === 'app.txt',
+          ),
+        );
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     });
   });
