@@ -1,5 +1,6 @@
-// What recording a build costs: the timeline probe (a `make -jN -p` build recorded through the recipes' shell, and
-// the databases of its makes; with --strace too, for information) and the audit (a traced `make -j1 -p` build)
+// What recording a build costs: the timeline probe (a `make -jN -p` build whose makes report their jobs through the
+// preloaded library, and the databases of its makes; through the recipes' shell and with --strace too, for
+// information) and the audit (a traced `make -j1 -p` build)
 // against the same build unrecorded, each isolated the same way, alternating in one run, on a 24-file C project and
 // on a recursive one.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -93,7 +94,7 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
         await session.written();
       });
     const probe = { directory: dir, timeoutMs: 300_000 };
-    const timeline = (recorder: 'shell' | 'strace') => async (): Promise<number> => {
+    const timeline = (recorder: 'jobs' | 'shell' | 'strace') => async (): Promise<number> => {
       const result = await timelineProbe({ ...probe, jobs: 2, recorder });
       if (result.exitCode !== 0) throw new Error(`the timeline's build failed in ${dir}`);
       return result.timeline.wallSeconds * 1000;
@@ -103,7 +104,7 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
      * how long the traced make itself ran (strace's log or the probe's own record), so the rest is ours.
      */
     const measure = async (
-      kind: 'timeline' | 'timelineStrace' | 'audit',
+      kind: 'timeline' | 'timelineShell' | 'timelineStrace' | 'audit',
       what: string,
       jobs: number,
       traced: () => Promise<number>,
@@ -140,7 +141,13 @@ export async function tracingBench(options: { quick: boolean }): Promise<Figure[
     figures.push(
       await measure(
         'timeline',
-        "timeline probe (make -j2 -p recorded through the recipes' shell, and its makes' databases)",
+        "timeline probe (make -j2 -p, make's jobs reported through the preloaded library, and its makes' databases)",
+        2,
+        timeline('jobs'),
+      ),
+      await measure(
+        'timelineShell',
+        "timeline probe without a compiler (make -j2 -p recorded through the recipes' shell, and its makes' databases)",
         2,
         timeline('shell'),
       ),

@@ -15,8 +15,12 @@ export interface TimelineParams {
   targets?: string[];
   /** -j of the recorded build; default: the makescope.jobs setting (at least 2). */
   jobs?: number;
-  /** 'shell' (default: each recipe line reports through its own shell) or 'strace' (every process, slower). */
-  recorder?: 'shell' | 'strace';
+  /**
+   * 'jobs' (make reports its jobs through the preloaded library; the default where a C compiler builds it),
+   * 'shell' (each recipe line reports through its own shell; the default without one) or 'strace' (every
+   * process, slower).
+   */
+  recorder?: 'jobs' | 'shell' | 'strace';
   /** make's command-line variables (`make NAME=VALUE`), one argument each, never through a shell. */
   commandLineVariables?: Record<string, string>;
   /** Client-side progress token (LSP work done progress); cancel with $/cancelRequest. */

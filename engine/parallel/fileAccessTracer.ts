@@ -8,6 +8,7 @@ import { findOnPath } from '../probes/findOnPath';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import type { AccessRecorder } from './accessRecorder';
 import { UnrecordedPrograms } from './preload/preloadCoverage';
+import { executablePath, preloadVariable } from './preload/preloadLibrary';
 import { StraceAccessParser, type AccessLog } from './straceAccessParser';
 
 /** Exported to every recipe as `$@`: how a traced process is tied to the target whose recipe started it. */
@@ -158,15 +159,14 @@ export function recorderName(recorder: AccessRecorder): string {
  */
 async function runPreloaded(request: TraceRequest, library: string): Promise<ExecResult> {
   await writeFile(request.logFile, '', { mode: 0o600 });
-  const found = request.make.includes('/') ? request.make : await findOnPath(request.make);
   return request.run({
     file: request.make,
     args: request.makeArgs,
     env: {
       [TARGET_ENV]: '',
-      LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(' '),
+      LD_PRELOAD: preloadVariable(library),
       MAKESCOPE_TRACE_LOG: request.logFile,
-      MAKESCOPE_TRACE_MAKE: found === undefined ? request.make : await realpath(found),
+      MAKESCOPE_TRACE_MAKE: await executablePath(request.make),
     },
   });
 }

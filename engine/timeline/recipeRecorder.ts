@@ -74,8 +74,10 @@ eval "$__makescope_line"
 export interface RecipeRecorder {
   /** make's arguments that route every recipe line through the script and report each make's start. */
   makeArgs: string[];
-  /** The script's path: a recipe that prints its `$(SHELL)` prints it too. */
-  script: string;
+  /** The script's path, when the recipes' shell reports: a recipe that prints its `$(SHELL)` prints it too. */
+  script?: string;
+  /** The file the reports are appended to. */
+  reports: string;
   /** Reads the last reports and stops (call after make exited): R, S and E without their uptime field. */
   finish(): StampedLine[];
   /** Stops reading now (after a failure). */
@@ -112,19 +114,21 @@ class AppendedLines {
 }
 
 /**
- * Writes the script and an empty report file in `folder` (visible to the build at the same path) and watches the
- * file: each change is read at once and its lines stamped with that moment (inotify, no process of ours to start).
+ * Writes an empty report file in `folder` (visible to the build at the same path), and the script when the
+ * recipes' shell reports (`throughShell`; else the preloaded library writes the jobs' reports to `reports`), and
+ * watches the file: each change is read at once and its lines stamped with that moment (inotify, no process of
+ * ours to start).
  */
-export async function startRecipeRecorder(folder: string): Promise<RecipeRecorder> {
+export async function startRecipeRecorder(folder: string, throughShell = true): Promise<RecipeRecorder> {
   const reports = path.join(folder, 'recipes.log');
   const file = path.join(folder, 'recipe-recorder.sh');
-  // make splits SHELL on blanks: the script's path must be one word.
+  // make splits SHELL on blanks, and reads $(file) names to the first blank: one word each.
   if (/[\s'"\\$]/.test(file))
     throw new ProbeError(
       `the timeline's recorder cannot run from ${folder} (a blank or quote in the path)`,
       'refused',
     );
-  await writeFile(file, script(file, reports), { mode: 0o644 });
+  if (throughShell) await writeFile(file, script(file, reports), { mode: 0o644 });
   await writeFile(reports, '', { mode: 0o600 });
   const appended = new AppendedLines(reports);
   const pairs = [readClockPair()];
@@ -153,8 +157,11 @@ export async function startRecipeRecorder(folder: string): Promise<RecipeRecorde
   // a process (a $(shell) would start one per make); its pid comes with its first recipe line.
   const started = `$(file >>${reports},R $(or $(firstword $(file </proc/uptime)),-) $(MAKELEVEL) $(CURDIR))`;
   return {
-    makeArgs: [`--eval=${rule}`, `--eval=${lines}`, `--eval=${started}`],
-    script: file,
+    makeArgs: throughShell
+      ? [`--eval=${rule}`, `--eval=${lines}`, `--eval=${started}`]
+      : [`--eval=${started}`],
+    ...(throughShell ? { script: file } : {}),
+    reports,
     finish: () => {
       // make has exited: what is left unread was written before now (its change not handled yet).
       if (open) appended.read(probeNow());

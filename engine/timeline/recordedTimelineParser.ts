@@ -84,9 +84,11 @@ export function parseRecordedTimeline(lines: readonly StampedLine[], end: number
       const read = unclaimed.get(makeKey(key.level, key.directory))?.shift();
       if (read) Object.assign(read, { pid: makePid, end: time });
       if (!makes.has(makePid)) {
-        // The line that ran this make (if any) holds it.
+        // The line that ran this make (if any) holds it: the line whose process is make's parent (a shell
+        // running `$(MAKE)`), or make itself (a line make started as make, without a shell).
         makes.add(makePid);
-        open.get(Number(fields[3]))?.pids.push(makePid);
+        const holder = open.get(Number(fields[3])) ?? open.get(makePid);
+        if (holder && !holder.pids.includes(makePid)) holder.pids.push(makePid);
       }
       const run: LineRun = { pid, pids: [pid], span, level: key.level, start: time };
       runs.push(run);

@@ -9,16 +9,24 @@ import { makeDatabases, makeKey, type MakeGraph } from './makeDatabases';
 import { assignLanes, averageParallelism, idleSlotSeconds, parallelismSteps } from './parallelism';
 import { containerSpans } from './spanNesting';
 import { unrecordable } from './recorderReach';
-import { recordThroughShell, recordUnderStrace, type Recording } from './timelineRecording';
+import { preloadLibrary } from '../parallel/preload/preloadLibrary';
+import {
+  recordThroughJobs,
+  recordThroughShell,
+  recordUnderStrace,
+  type Recording,
+} from './timelineRecording';
 import type { ParsedTimeline, ReadSpan, Timeline } from './timelineTypes';
 
 /** How the build's recipes are recorded (timelineRecording.ts). */
-export type TimelineRecorder = 'shell' | 'strace';
+export type TimelineRecorder = 'jobs' | 'shell' | 'strace';
 
 export interface TimelineOptions extends ProbeOptions {
   /**
-   * 'shell' (default): each recipe line reports its start and end through the recipe's own shell, no ptrace;
-   * 'strace': strace follows every process, so each span lists its compiler's and linker's pids (slower).
+   * 'jobs' (the default where a C compiler builds the preloaded library): make reports each job as it starts
+   * and reaps it, whatever the recipe's shell; 'shell' (the default without one): each recipe line reports its
+   * start and end through the recipe's own shell; 'strace': strace follows every process, so each span lists
+   * its compiler's and linker's pids (slower). None of them stops a process at each call but strace.
    */
   recorder?: TimelineRecorder;
   /** The strace program (default: strace on PATH). */
@@ -31,7 +39,10 @@ export interface TimelineResult {
   targets: string[];
   make: { path: string; version: string };
   command: string[];
-  /** What recorded the build: a span's pids are its recipe lines' shells ('shell') or all its processes ('strace'). */
+  /**
+   * What recorded the build: a span's pids are the processes make started for its lines ('jobs'), its lines'
+   * shells ('shell') or all its processes ('strace').
+   */
   recorder: TimelineRecorder;
   timeline: Timeline;
   exitCode: number;
@@ -113,15 +124,27 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
     const notes: string[] = [];
     /** Why the build is recorded under strace: asked for, or the recipe recorder could not record it. */
     let becauseOf = 'the timeline with --strace needs strace';
-    const record = async (recorder: TimelineRecorder): Promise<TimelineResult | undefined> => {
+    const record = async (
+      recorder: TimelineRecorder,
+      library?: string,
+    ): Promise<TimelineResult | undefined> => {
       const tracer = recorder === 'strace' ? await straceOrRefuse(options, becauseOf) : undefined;
       options.onProgress?.(`recorded build (${recorder}) with make -j${jobs} -p`);
       return withBuildPlace(settings, async (place) => {
         const recording = tracer
           ? await recordUnderStrace(place, settings, jobs, tracer)
-          : await recordThroughShell(place, settings, jobs);
+          : library !== undefined
+            ? await recordThroughJobs(place, settings, jobs, library)
+            : await recordThroughShell(place, settings, jobs);
+        if ('everyMake' in recording && !recording.everyMake) {
+          notes.push(
+            "a make ran without the preloaded library (static, or started with an emptied environment): the build was recorded again through the recipes' shell",
+          );
+          return undefined;
+        }
         const { graphs, log: output } = makeDatabases(recording.result.stdout, recording.recorderScript);
-        const why = tracer ? undefined : unrecordable(graphs, recording.parsed.ranRecipes ?? new Set());
+        const why =
+          recorder === 'shell' ? unrecordable(graphs, recording.parsed.ranRecipes ?? new Set()) : undefined;
         if (why !== undefined) {
           notes.push(`${why}: the build was recorded again, under strace`);
           becauseOf = `${why}: only strace can record this build`;
@@ -131,7 +154,17 @@ export async function timelineProbe(options: TimelineOptions): Promise<TimelineR
         return answer(where, recording, graphs, output);
       });
     };
-    return (await record(options.recorder ?? 'shell')) ?? (await record('strace'))!;
+    const asked = options.recorder ?? 'jobs';
+    const library = asked === 'jobs' ? await preloadLibrary(options.signal) : undefined;
+    if (library && !library.ok)
+      notes.push(
+        `the preloaded library cannot be used (${library.reason}): recorded through the recipes' shell`,
+      );
+    return (
+      (library?.ok ? await record('jobs', library.library) : undefined) ??
+      (asked !== 'strace' ? await record('shell') : undefined) ??
+      (await record('strace'))!
+    );
   });
 }
 

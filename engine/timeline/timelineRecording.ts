@@ -1,5 +1,6 @@
-// The timeline's two ways to record one `make -jN -p` build in its place: through the recipes' shell (the default,
-// no ptrace) or under strace (every process of a recipe, with its pid).
+// The timeline's ways to record one `make -jN -p` build in its place: make's own jobs through the preloaded library
+// (the default where it can be built), through the recipes' shell (no compiler), or under strace (every process
+// of a recipe, with its pid).
 import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import type { BuildPlace, BuildSettings } from '../parallel/buildRun';
@@ -8,6 +9,8 @@ import type { TracerStatus } from '../parallel/fileAccessTracer';
 import type { ExecResult } from '../probes/exec';
 import { LineSplitter } from '../probes/parsers/lineSplitter';
 import { ProbeError } from '../probes/probeOptions';
+import { executablePath, preloadVariable } from '../parallel/preload/preloadLibrary';
+import { fromJobReports } from './jobReports';
 import { startRecipeRecorder } from './recipeRecorder';
 import { parseRecordedTimeline } from './recordedTimelineParser';
 import { probeNow } from './reportClock';
@@ -59,6 +62,44 @@ export async function recordThroughShell(
       parsed,
       makeArgs: recordedArgs(settings, jobs, []),
       recorderScript: recorder.script,
+    };
+  } finally {
+    recorder.dispose();
+  }
+}
+
+/**
+ * make reports its own jobs through the preloaded library, as it starts and reaps each (no shell around a line,
+ * no process of ours); `coverage` says whether every make that started loaded it.
+ */
+export async function recordThroughJobs(
+  place: BuildPlace,
+  settings: BuildSettings,
+  jobs: number,
+  library: string,
+): Promise<Recording & { everyMake: boolean }> {
+  const recorder = await startRecipeRecorder(place.files, false);
+  try {
+    const result = await place.run({
+      file: settings.make,
+      args: recordedArgs(settings, jobs, recorder.makeArgs),
+      env: {
+        ...settings.environment,
+        [SPAN_ENV]: '',
+        LD_PRELOAD: preloadVariable(library),
+        MAKESCOPE_SPAN_LOG: recorder.reports,
+        MAKESCOPE_SPAN_MAKE: await executablePath(settings.make),
+      },
+      makeFlags: settings.makeFlags,
+    });
+    const end = probeNow();
+    checkFinished(result, settings.make);
+    const reports = fromJobReports(recorder.finish());
+    return {
+      result,
+      parsed: parseRecordedTimeline(reports.lines, end),
+      makeArgs: recordedArgs(settings, jobs, []),
+      everyMake: reports.makesRecorded >= reports.makesStarted,
     };
   } finally {
     recorder.dispose();

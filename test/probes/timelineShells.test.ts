@@ -52,7 +52,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         const expected = await realMakeLines(make.path, await workspace('bash'));
         assert.ok(expected.includes('pipe: pipefail is on'), expected.join('\n'));
         const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
+          timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' }),
         );
         assert.equal(result.recorder, 'shell');
         assert.equal(result.exitCode, 0, result.output);
@@ -66,7 +66,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         const expected = await realMakeLines(make.path, await workspace('dollar-shell'));
         assert.equal(expected.length, 5, expected.join('\n'));
         const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
+          timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' }),
         );
         assert.equal(result.recorder, 'shell');
         assert.equal(result.exitCode, 0, result.output);
@@ -81,7 +81,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         const { directory } = copy;
         const isolation = { kind: 'none' as const, why: 'forced by the test' };
         const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2, isolation }),
+          timelineProbe({ directory, make: make.path, jobs: 2, isolation, recorder: 'shell' }),
         );
         assert.equal(result.recorder, 'shell');
         assert.equal(result.exitCode, 0, result.output);
@@ -104,7 +104,13 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
       it('says why strace is needed when a build only strace can record finds none', async () => {
         const directory = await workspace('perl');
         await assert.rejects(
-          timelineProbe({ directory, make: make.path, jobs: 2, strace: '/nonexistent/strace' }),
+          timelineProbe({
+            directory,
+            make: make.path,
+            jobs: 2,
+            strace: '/nonexistent/strace',
+            recorder: 'shell',
+          }),
           (error: Error) =>
             /SHELL is \/usr\/bin\/perl, not a POSIX shell: only strace can record this build: strace not found at \/nonexistent\/strace/.test(
               error.message,
@@ -115,7 +121,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
       it('ends a failing recipe at its failing line; make exits 2 and the target after it never starts', async () => {
         const directory = await workspace('failing');
         const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
+          timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' }),
         );
         assert.equal(result.exitCode, 2);
         assert.deepEqual(spanNames(result), ['broken']);
@@ -134,7 +140,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
       it('records targets with a SHELL of their own under strace, naming them; built already, nothing forces strace', async () => {
         const directory = await workspace('own-shell');
         const result = await unchanged(directory, () =>
-          timelineProbe({ directory, make: make.path, jobs: 2 }),
+          timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' }),
         );
         assert.equal(result.recorder, 'strace');
         assert.equal(result.exitCode, 0, result.output);
@@ -151,7 +157,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
 
         // Once built, the targets with their own SHELL have nothing to run: the recipe recorder records alone.
         await run(make.path, [], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
-        const built = await timelineProbe({ directory, make: make.path, jobs: 2 });
+        const built = await timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' });
         assert.equal(built.recorder, 'shell', built.notes.join('\n'));
         assert.deepEqual(spanNames(built), ['all'], 'the phony all runs again');
         assert.deepEqual(built.notes, []);
@@ -176,7 +182,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         it(`records a build where ${why} under strace, and says so`, async () => {
           const directory = await workspace(fixture);
           const result = await unchanged(directory, () =>
-            timelineProbe({ directory, make: make.path, jobs: 2 }),
+            timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' }),
           );
           assert.equal(result.recorder, 'strace');
           assert.equal(result.exitCode, 0, result.output);

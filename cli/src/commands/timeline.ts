@@ -22,7 +22,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     targets: commandLine.positionals,
     commandLineVariables: options.variables,
     jobs: count(commandLine, 'jobs', 2),
-    recorder: flag(commandLine, 'strace') ? 'strace' : 'shell',
+    recorder: flag(commandLine, 'strace') ? 'strace' : undefined,
     signal: io.signal,
     onProgress: progress.onProgress,
   });

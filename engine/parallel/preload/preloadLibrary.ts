@@ -83,3 +83,14 @@ export function preloadLibrary(signal?: AbortSignal): Promise<PreloadLibrary> {
   });
   return asked;
 }
+
+/** LD_PRELOAD with the library first, the user's own libraries kept after it. */
+export function preloadVariable(library: string): string {
+  return [library, process.env.LD_PRELOAD].filter(Boolean).join(' ');
+}
+
+/** The program as /proc/self/exe names it once it runs: found on PATH, links resolved. */
+export async function executablePath(program: string): Promise<string> {
+  const found = program.includes('/') ? program : await findOnPath(program);
+  return found === undefined ? program : realpath(found).catch(() => found);
+}

@@ -1,13 +1,16 @@
-// The C source of the file-access recorder (preloadLibrary.ts compiles it): a preloaded library that writes each
-// file access of a build as strace would print it, without stopping the process (ptrace) at each call.
+// The C source of the preloaded recorder (preloadLibrary.ts compiles it): a library in every process of a build
+// that reports file accesses as strace would print them, or make's jobs as make starts and reaps them, without
+// stopping any process (ptrace) or starting one.
 
 export const RECORDER_SOURCE = String.raw`/*
- * Makescope's file-access recorder, loaded into every process of one build by LD_PRELOAD and compiled for it
- * by the machine's own cc. It writes, for each call that opens, creates, removes, renames, links or checks a
- * file, one line in strace's format (as strace -f -y -v prints it) to the log MAKESCOPE_TRACE_LOG names, so the
- * probe reads both with one parser. It records nothing until make itself starts (MAKESCOPE_TRACE_MAKE), whose
- * environment, marked, every process of the build inherits. Its own calls are system calls, never the
- * functions it replaces.
+ * Makescope's recorder, loaded into every process of one build by LD_PRELOAD and compiled for it by the
+ * machine's own cc. Its own calls are system calls, never the functions it replaces. Two modes:
+ * - file accesses (MAKESCOPE_TRACE_LOG, the audit and race detection): for each call that opens, creates,
+ *   removes, renames, links or checks a file, one line in strace's format (as strace -f -y -v prints it), so
+ *   the probe reads both with one parser. Nothing is recorded until make itself starts
+ *   (MAKESCOPE_TRACE_MAKE), whose environment, marked, every process of the build inherits.
+ * - jobs (MAKESCOPE_SPAN_LOG, the build timeline): only make processes report, each job as make starts it and
+ *   as make reaps it, on the monotonic clock, with the job's MAKESCOPE_SPAN.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -22,6 +25,8 @@ export const RECORDER_SOURCE = String.raw`/*
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int active;
@@ -195,30 +200,124 @@ static void record_process(int exec, int top) {
 
 static void after_fork_child(void) { record_process(0, 0); }
 
+/* Opens the log named by the environment for appending, above the descriptors programs use. */
+static int open_log(const char *log) {
+  struct stat seen;
+  int fd = (int)raw(SYS_openat, AT_FDCWD, (long)log, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+  if (fd < 0) return 0;
+  /* Out of the way of the descriptors programs use, so one that closes its low descriptors leaves it. */
+  log_fd = (int)raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0);
+  raw(SYS_close, fd, 0, 0, 0);
+  if (log_fd < 0 || raw(SYS_fstat, log_fd, (long)&seen, 0, 0) != 0) { log_fd = -1; return 0; }
+  log_dev = seen.st_dev;
+  log_ino = seen.st_ino;
+  return 1;
+}
+
+static void own_exe(char *exe, size_t size) {
+  long n = raw(SYS_readlink, (long)"/proc/self/exe", (long)exe, (long)size - 1, 0);
+  exe[n > 0 ? n : 0] = 0;
+}
+
+/*
+ * Timeline mode (MAKESCOPE_SPAN_LOG): only make processes report, each job as make starts it (B) and as make
+ * reaps it (F), on the monotonic clock the probe reads too, and each make as it starts (M).
+ */
+static int spans;
+static pid_t make_pid, make_parent;
+
+static void put_time(struct line *l, const struct timespec *at) {
+  char text[48];
+  snprintf(text, sizeof text, "%ld.%09ld", (long)at->tv_sec, at->tv_nsec);
+  put(l, text);
+}
+
+static void begin_spans(const char *log) {
+  const char *make = getenv("MAKESCOPE_SPAN_MAKE");
+  const char *base;
+  char exe[PATH_MAX];
+  struct timespec now;
+  struct line l;
+  own_exe(exe, sizeof exe);
+  base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
+  if (!(make && strcmp(exe, make) == 0) && strcmp(base, "make") != 0 && strcmp(base, "gmake") != 0) return;
+  if (!open_log(log)) return;
+  spans = 1;
+  make_pid = getpid();
+  make_parent = getppid();
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  l.at = 0;
+  put(&l, "M ");
+  put_time(&l, &now);
+  put(&l, " ");
+  put_long(&l, (long)make_pid);
+  put(&l, " ");
+  put_long(&l, (long)getppid());
+  put(&l, "\n");
+  emit(l.text, l.at);
+}
+
+static const char *span_of(char *const envp[]) {
+  extern char **environ;
+  char *const *entry = envp ? envp : environ;
+  for (; entry && *entry; entry++)
+    if (strncmp(*entry, "MAKESCOPE_SPAN=", 15) == 0) return *entry + 15;
+  return "";
+}
+
+/* A job make started at the time given: the child, the make, the make's parent (for a sub-make, the line that ran it). */
+static void span_begin(const struct timespec *at, long child, long make, char *const envp[]) {
+  struct line l;
+  l.at = 0;
+  put(&l, "B ");
+  put_time(&l, at);
+  put(&l, " ");
+  put_long(&l, child);
+  put(&l, " ");
+  put_long(&l, make);
+  put(&l, " ");
+  put_long(&l, (long)make_parent);
+  put(&l, " ");
+  put(&l, span_of(envp));
+  put(&l, "\n");
+  emit(l.text, l.at);
+}
+
+static void span_end(pid_t child, int status) {
+  struct timespec now;
+  struct line l;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  l.at = 0;
+  put(&l, "F ");
+  put_time(&l, &now);
+  put(&l, " ");
+  put_long(&l, (long)child);
+  put(&l, " ");
+  put_long(&l, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+  put(&l, "\n");
+  emit(l.text, l.at);
+}
+
 __attribute__((constructor)) static void begin(void) {
   const char *log = getenv("MAKESCOPE_TRACE_LOG");
-  struct stat seen;
-  int fd, top = 0;
+  const char *span_log = getenv("MAKESCOPE_SPAN_LOG");
+  int top = 0;
+  if (span_log) {
+    begin_spans(span_log);
+    return;
+  }
   if (!log) return;
   if (!getenv("MAKESCOPE_TRACE_ACTIVE")) {
     /* Before make (the isolation's launcher) nothing is recorded; make marks its environment, which every
        process it starts inherits (recipes, $(shell), sub-makes). */
     const char *make = getenv("MAKESCOPE_TRACE_MAKE");
     char exe[PATH_MAX];
-    long n = raw(SYS_readlink, (long)"/proc/self/exe", (long)exe, sizeof exe - 1, 0);
-    exe[n > 0 ? n : 0] = 0;
+    own_exe(exe, sizeof exe);
     if (!make || strcmp(exe, make) != 0) return;
     top = 1;
     setenv("MAKESCOPE_TRACE_ACTIVE", "1", 1);
   }
-  fd = (int)raw(SYS_openat, AT_FDCWD, (long)log, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
-  if (fd < 0) return;
-  /* Out of the way of the descriptors programs use, so one that closes its low descriptors leaves it. */
-  log_fd = (int)raw(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 900, 0);
-  raw(SYS_close, fd, 0, 0, 0);
-  if (log_fd < 0 || raw(SYS_fstat, log_fd, (long)&seen, 0, 0) != 0) { log_fd = -1; return; }
-  log_dev = seen.st_dev;
-  log_ino = seen.st_ino;
+  if (!open_log(log)) return;
   active = 1;
   pthread_atfork(0, 0, after_fork_child);
   record_process(1, top);
@@ -543,28 +642,39 @@ static void record_intent(const char *call, const char *path, long result, int e
   finish(&l, result, error, 0);
 }
 
-#define EXEC_LIKE(name, params, call, path)                               \
+/* A child of make (vfork or fork, where make does not use posix_spawn) about to run a job. */
+static void exec_job(char *const envp[]) {
+  struct timespec now;
+  if (!spans || getpid() == make_pid) return;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  span_begin(&now, (long)getpid(), (long)getppid(), envp);
+}
+
+#define EXEC_LIKE(name, params, call, path, envp)                         \
   int name params {                                                      \
     int result, saved;                                                   \
     REAL(name, int, params);                                             \
+    exec_job(envp);                                                      \
     record_intent("exec", path, 0, 0);                                   \
     result = real_##name call; saved = errno;                           \
     record_intent("exec", path, result, saved);                          \
     errno = saved; return result;                                        \
   }
-EXEC_LIKE(execve, (const char *path, char *const argv[], char *const envp[]), (path, argv, envp), path)
-EXEC_LIKE(execv, (const char *path, char *const argv[]), (path, argv), path)
-EXEC_LIKE(execvp, (const char *path, char *const argv[]), (path, argv), path)
-EXEC_LIKE(execvpe, (const char *path, char *const argv[], char *const envp[]), (path, argv, envp), path)
+EXEC_LIKE(execve, (const char *path, char *const argv[], char *const envp[]), (path, argv, envp), path, envp)
+EXEC_LIKE(execv, (const char *path, char *const argv[]), (path, argv), path, 0)
+EXEC_LIKE(execvp, (const char *path, char *const argv[]), (path, argv), path, 0)
+EXEC_LIKE(execvpe, (const char *path, char *const argv[], char *const envp[]), (path, argv, envp), path, envp)
 
 #define SPAWN_LIKE(name)                                                  \
   int name(pid_t *child, const char *path, const posix_spawn_file_actions_t *actions, \
            const posix_spawnattr_t *attributes, char *const argv[], char *const envp[]) { \
-    pid_t started = 0; int result;                                       \
+    pid_t started = 0; int result; struct timespec at;                   \
     REAL(name, int, (pid_t *, const char *, const posix_spawn_file_actions_t *, \
                      const posix_spawnattr_t *, char *const[], char *const[])); \
+    clock_gettime(CLOCK_MONOTONIC, &at);                                 \
     result = real_##name(&started, path, actions, attributes, argv, envp); \
     if (child) *child = started;                                         \
+    if (spans && result == 0) span_begin(&at, (long)started, (long)getpid(), envp); \
     record_intent("spawn", path, result == 0 ? (long)started : -1, result); \
     return result;                                                       \
   }
@@ -602,4 +712,18 @@ int execle(const char *path, const char *arg, ...) {
   va_end(args);
   return execve(path, (char *const *)argv, envp);
 }
+
+/* make reaps its jobs: the end of each (timeline mode). */
+#define WAIT_LIKE(name, params, call, status_arg)                         \
+  pid_t name params {                                                    \
+    pid_t result; int saved, kept = 0;                                   \
+    REAL(name, pid_t, params);                                           \
+    result = real_##name call; saved = errno;                           \
+    if (spans && result > 0) { if (status_arg) kept = *(status_arg); span_end(result, kept); } \
+    errno = saved; return result;                                        \
+  }
+WAIT_LIKE(wait, (int *status), (status), status)
+WAIT_LIKE(waitpid, (pid_t pid, int *status, int options), (pid, status, options), status)
+WAIT_LIKE(wait3, (int *status, int options, struct rusage *usage), (status, options, usage), status)
+WAIT_LIKE(wait4, (pid_t pid, int *status, int options, struct rusage *usage), (pid, status, options, usage), status)
 `;
