@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { fromJobReports } from '../../../engine/timeline/jobReports';
 
 describe('job reports', function () {
-  it('turns B and F into S and E at make’s own times, passes R on, and counts M against R', function () {
+  it('turns B and F into S and E at make’s own times, starts R at its make’s M, and counts M against R', function () {
     const read = fromJobReports([
+      { time: 10.4, line: 'M 10.001 100 99' },
       { time: 10.5, line: 'R 0 /p' },
-      { time: 10.6, line: 'M 10.001 100 99' },
       { time: 10.6, line: 'B 10.002000001 101 100 99 0|/p|sub' },
       { time: 10.7, line: 'R 1 /p/sub dir' },
       { time: 10.9, line: 'B 10.1 102 101 100 ' },
@@ -15,7 +15,8 @@ describe('job reports', function () {
       { time: 11.0, line: 'B nonsense' },
     ]);
     assert.deepEqual(read.lines, [
-      { time: 10.5, line: 'R 0 /p' },
+      // The R read late takes its make's start (M).
+      { time: 10.001, line: 'R 0 /p' },
       { time: 10.002000001, line: 'S 101 100 99 0|/p|sub' },
       { time: 10.7, line: 'R 1 /p/sub dir' },
       { time: 10.1, line: 'S 102 101 100 ' },
