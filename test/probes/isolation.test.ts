@@ -9,6 +9,7 @@ import { convergenceProbe } from '../../engine/probes/convergenceProbe';
 import { databaseProbe } from '../../engine/probes/databaseProbe';
 import { dryRunProbe } from '../../engine/probes/dryRunProbe';
 import { findOnPath } from '../../engine/probes/findOnPath';
+import { compiledLauncher } from '../../engine/probes/isolation/compiledLauncher';
 import { ProbeError } from '../../engine/probes/probeOptions';
 import { resolveProbe } from '../../engine/probes/resolveProbe';
 import { timingProbe } from '../../engine/probes/timingProbe';
@@ -42,10 +43,30 @@ async function untouched<T>(workspace: Workspace, work: () => Promise<T>): Promi
   }
 }
 
-for (const make of MAKES) {
-  describe(`isolation at the same paths, GNU make ${make.version}`, () => {
+// Both namespace launchers: the compiled one (the default where cc builds it) on every make, Perl's on one.
+const LAUNCHERS = MAKES.flatMap((make, index) =>
+  index === 0
+    ? [
+        { make, launcher: 'compiled' },
+        { make, launcher: 'perl' },
+      ]
+    : [{ make, launcher: 'compiled' }],
+);
+
+for (const { make, launcher } of LAUNCHERS) {
+  describe(`isolation at the same paths, GNU make ${make.version}, the ${launcher} launcher`, () => {
     let workspace: Workspace | undefined;
-    before(() => requireMake(make));
+    const chosen = process.env.MAKESCOPE_LAUNCHER;
+    before(async () => {
+      requireMake(make);
+      if (launcher === 'perl') process.env.MAKESCOPE_LAUNCHER = 'perl';
+      else if (!(await compiledLauncher()))
+        throw new Error('the compiled launcher needs a C compiler: apt-get install gcc');
+    });
+    after(() => {
+      if (chosen === undefined) delete process.env.MAKESCOPE_LAUNCHER;
+      else process.env.MAKESCOPE_LAUNCHER = chosen;
+    });
     afterEach(async () => {
       await workspace?.dispose();
       workspace = undefined;

@@ -4,6 +4,7 @@ import { readFile, readlink, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { PRODUCT_VERSION } from '../../version';
 import { findOnPath } from '../findOnPath';
+import { compiledLauncher } from './compiledLauncher';
 import { launcherText } from './namespaceLauncher';
 
 async function text(file: string): Promise<string> {
@@ -29,7 +30,8 @@ async function privileges(): Promise<string> {
  * The kernel's boot (a reboot or another kernel), the namespaces this process runs in (another
  * container, another sandbox), its privileges, the sysctls that allow or refuse user namespaces,
  * the programs the check runs (perl, fuse-overlayfs), the temp folder the layers go to, the
- * launcher's own text and MAKESCOPE_ISOLATION.
+ * launcher's own text, the compiled launcher in use (its name holds its source's and compiler's hash)
+ * and MAKESCOPE_ISOLATION.
  */
 export async function isolationKey(): Promise<string> {
   const scratch = tmpdir();
@@ -42,6 +44,7 @@ export async function isolationKey(): Promise<string> {
     text('/proc/sys/user/max_user_namespaces'),
     text('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'),
     executable('perl'),
+    compiledLauncher().then((file) => file ?? 'perl launcher'),
     executable('fuse-overlayfs'),
     stat(scratch).then(
       (info) => `${scratch} ${info.dev}`,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { runProcess, type ExecRequest, type ExecResult } from '../exec';
 import { ProbeError } from '../probeOptions';
 import { withScratch } from '../scratchFolders';
+import { compiledLauncher } from './compiledLauncher';
 import { forgetKeptIsolationSupport, prepareLayout, type IsolationSupport } from './isolationSupport';
 import { LAUNCHER_FAILED, LAUNCHER_MESSAGE, launcherCommand, type OverlayKind } from './namespaceLauncher';
 import { isInside, type ProjectRoot } from './projectRoot';
@@ -106,7 +107,7 @@ export async function withIsolation<T>(
         layer,
         run: async (request) => {
           const visible = await visibleFolders(request.programs ?? [], layout.root, layout.privateTmp);
-          const command = launcherCommand(layout, { ...request, visible });
+          const command = launcherCommand(layout, { ...request, visible }, await compiledLauncher());
           const result = await runProcess({ ...request, ...command, cwd: '/' });
           const said = result.stderr.split('\n').find((line) => line.startsWith(LAUNCHER_MESSAGE));
           if (result.exitCode === LAUNCHER_FAILED && said !== undefined)

@@ -5,6 +5,7 @@ import { forget, recall, remember } from '../detectionCache';
 import { runProcess } from '../exec';
 import { findOnPath } from '../findOnPath';
 import { withScratch } from '../scratchFolders';
+import { compiledLauncher } from './compiledLauncher';
 import { isolationKey } from './isolationKey';
 import {
   LAUNCHER_MESSAGE,
@@ -65,14 +66,18 @@ async function attempt(
     await mkdir(root);
     await writeFile(path.join(root, 'file'), 'lower\n');
     const layout = await prepareLayout(path.join(scratch, 'layers'), root, kind, userNamespace, fuse);
-    const command = launcherCommand(layout, {
-      file: '/bin/sh',
-      args: ['-c', 'echo upper > file'],
-      cwd: root,
-    });
+    const compiled = await compiledLauncher();
+    const command = launcherCommand(
+      layout,
+      { file: '/bin/sh', args: ['-c', 'echo upper > file'], cwd: root },
+      compiled,
+    );
     const result = await runProcess({ ...command, cwd: '/', timeoutMs: 10_000, maxOutputBytes: 65536 });
     if (result.outcome === 'exited' && result.exitCode === 0) return undefined;
-    if (result.outcome === 'spawn-error') return 'perl is not installed (it makes the namespace)';
+    if (result.outcome === 'spawn-error')
+      return compiled === undefined
+        ? 'perl is not installed (it makes the namespace)'
+        : `the namespace launcher ${compiled} could not start (${result.message ?? 'spawn error'})`;
     const said = result.stderr.split('\n').find((line) => line.startsWith(LAUNCHER_MESSAGE));
     return (said ?? result.stderr.trim().split('\n')[0]) || (result.message ?? `exit ${result.exitCode}`);
   });

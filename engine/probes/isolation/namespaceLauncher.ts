@@ -165,7 +165,10 @@ export function launcherSupported(): boolean {
   return process.platform === 'linux' && SYSCALLS[process.arch] !== undefined;
 }
 
-/** The argument array that runs `file args` in the namespace, with `cwd` as its working directory. */
+/**
+ * The argument array that runs `file args` in the namespace, with `cwd` as its working directory:
+ * through `compiled` (compiledLauncher.ts, the same arguments) when given, else through Perl.
+ */
 export function launcherCommand(
   layout: NamespaceLayout,
   run: {
@@ -176,13 +179,13 @@ export function launcherCommand(
     /** Folders under /tmp (outside the project) the run must see, read-only: the make program's. */
     visible?: readonly string[];
   },
+  compiled?: string,
 ): { file: string; args: string[] } {
   const [unshare, mount] = SYSCALLS[process.arch] ?? [0, 0];
   return {
-    file: 'perl',
+    file: compiled ?? 'perl',
     args: [
-      '-e',
-      LAUNCHER,
+      ...(compiled === undefined ? ['-e', LAUNCHER] : []),
       layout.userNamespace ? 'user' : 'root',
       layout.kind === 'fuse-overlayfs' ? 'fuse' : 'kernel',
       String(unshare),
