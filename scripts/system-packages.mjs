@@ -25,7 +25,7 @@ export const systemPackages = [
   {
     name: 'gcc',
     file: '/usr/bin/gcc',
-    why: "builds make 4.4.1, the preloaded recorder and the namespace launcher; the probe fixtures compile C",
+    why: 'builds make 4.4.1, the preloaded recorder and the namespace launcher; the probe fixtures compile C',
   },
   { name: 'make', file: '/usr/bin/make', why: 'GNU make 4.3, what the probes run; native modules' },
   { name: 'python3', file: '/usr/bin/python3', why: 'node-gyp (code-server install, fidelity corpus)' },
