@@ -88,7 +88,8 @@ async function recordedBuild(
     const database = parser.finish();
     const exitCode = result.exitCode ?? 2;
     const notes: string[] = [];
-    if (exitCode !== 0) notes.push(`the traced serial build exited with ${exitCode}`);
+    if (exitCode !== 0)
+      notes.push(`the traced serial build exited with ${exitCode}${failureWords(result.stdout)}`);
     if (traced.access.unattributedProcesses > 0)
       notes.push(`${traced.access.unattributedProcesses} traced processes could not be tied to a target`);
     const recipes = new Map<string, { file: string; line: number }>();
@@ -123,4 +124,23 @@ export function tracingStatus(build: TracedDatabaseBuild, serialMs: number): Tra
     overheadPercent: serialMs > 0 ? Math.round(((build.wallMs - serialMs) / serialMs) * 100) : 0,
     processes: build.access.processes,
   };
+}
+
+const MAKE_ERROR = /^\S*make(\[\d+\])?: \*\*\* /;
+const DATABASE_START = '# make data base';
+
+/**
+ * Why the build failed, from its output (stderr merged, -p's database after it) as `: "…"`: make's first
+ * `***` line, else the last line before the database (a wrapper's "not found"), else ''.
+ */
+function failureWords(output: string): string {
+  const end = output.indexOf(DATABASE_START);
+  const lines = (end < 0 ? output : output.slice(0, end))
+    .split('\n')
+    .map((text) => text.trim())
+    .filter((text) => text !== '');
+  const line =
+    lines.find((text) => MAKE_ERROR.test(text) && !text.includes('Waiting for unfinished jobs')) ??
+    lines.at(-1);
+  return line === undefined ? '' : `: "${line.length > 300 ? `${line.slice(0, 300)}…` : line}"`;
 }

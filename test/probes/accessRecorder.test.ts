@@ -2,7 +2,7 @@
 // things either way, and a program the library cannot enter (built static) sends the build back to strace.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { auditProbe, type AuditOptions } from '../../engine/audit/auditProbe';
@@ -100,8 +100,12 @@ for (const make of MAKES)
     it('records again under strace when the make it was given is a script around make', async () => {
       const folder = await mkdtemp(path.join(tmpdir(), 'makescope-wrapper-'));
       try {
+        // The make it runs beside it: an isolated run sees the given program's folder under /tmp, not
+        // another one (a checkout under /tmp keeps make 4.4.1 there).
+        const real = path.join(folder, 'make');
+        await copyFile(make.path, real);
         const wrapper = path.join(folder, 'make-wrapper');
-        await writeFile(wrapper, `#!/bin/sh\nexec ${make.path} "$@"\n`, { mode: 0o755 });
+        await writeFile(wrapper, `#!/bin/sh\nexec ${real} "$@"\n`, { mode: 0o755 });
         const result = await audit('audit-every-class', { ...make, path: wrapper });
         assert.equal(result.tracing.state === 'traced' && result.tracing.tool, 'strace');
         assert.ok(
@@ -114,6 +118,7 @@ for (const make of MAKES)
           result.findings.some(
             (finding) => finding.kind === 'missing-prerequisite' && finding.target === 'app.txt',
           ),
+          [...result.findings.map(summary), ...result.notes].join('\n'),
         );
       } finally {
         await rm(folder, { recursive: true, force: true });

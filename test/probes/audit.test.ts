@@ -243,6 +243,19 @@ for (const make of MAKES) {
       assert.ok(verification.reproduce.includes('-j2'), verification.reproduce.join(' '));
     });
 
+    it("says why the traced build failed, in make's words, and that later targets were not audited", async () => {
+      workspace = await workspaceFrom('audit-clean');
+      await writeFile(
+        path.join(workspace.directory, 'Makefile'),
+        'all: out.txt\nout.txt:\n\tcat missing.txt > out.txt\n',
+      );
+      const result = await audit(workspace, make);
+      assert.deepEqual(result.notes, [
+        'the traced serial build exited with 2: "make: *** [Makefile:3: out.txt] Error 1"',
+        'the build failed: targets after the failure were not audited (fix the build, then audit again)',
+      ]);
+    });
+
     it("says why an edit is not enough: make's error and the failing recipe's last words, another race left", async () => {
       workspace = await workspaceFrom('audit-two-races');
       const dir = workspace.directory;

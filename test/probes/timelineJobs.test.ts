@@ -3,32 +3,14 @@
 // no strace, and the build prints what a real make prints; a make that runs without the library is recorded
 // through the recipes' shell instead, with a note.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { timelineProbe, type TimelineResult } from '../../engine/timeline/timelineProbe';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
-
-const run = promisify(execFile);
-
-/** What a real `make -j2` prints in a copy of the fixture, its lines sorted (-j2 interleaves them). */
-async function realMakeLines(make: string, directory: string): Promise<string[]> {
-  const { stdout } = await run(make, ['-j2'], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
-  return stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .sort();
-}
-
-const outputLines = (result: TimelineResult): string[] =>
-  result.output
-    .split('\n')
-    .filter((line) => line !== '')
-    .sort();
+import { outputLines, realMakeLines } from './support/realMakeOutput';
 
 const spanNames = (result: TimelineResult): string[] =>
   result.timeline.spans.map((span) => `${span.level}:${span.target}`).sort();

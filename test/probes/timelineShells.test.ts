@@ -2,33 +2,13 @@
 // as a real make builds it, a failing line ends its span, and a SHELL that is no POSIX shell or .ONESHELL is recorded
 // under strace.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { timelineProbe, type TimelineResult } from '../../engine/timeline/timelineProbe';
 import { workspaceFrom, type Workspace } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
 import { unchanged } from './support/probeCheck';
-
-const run = promisify(execFile);
-
-/** What a real `make -j2` prints in a copy of the fixture, its lines sorted (-j2 interleaves them). */
-async function realMakeLines(make: string, directory: string): Promise<string[]> {
-  const { stdout } = await run(make, ['-j2'], {
-    cwd: directory,
-    env: { ...process.env, MAKEFLAGS: '' },
-  });
-  return stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .sort();
-}
-
-const outputLines = (result: TimelineResult): string[] =>
-  result.output
-    .split('\n')
-    .filter((line) => line !== '')
-    .sort();
+import { outputLines, realMakeLines } from './support/realMakeOutput';
+import { runMake } from './support/runMake';
 
 const spanNames = (result: TimelineResult): string[] =>
   result.timeline.spans.map((span) => span.target).sort();
@@ -156,7 +136,7 @@ describe('timeline recorder in the recipes own shells (timeline-shells)', () => 
         assert.match(result.output, /lib: 5\./);
 
         // Once built, the targets with their own SHELL have nothing to run: the recipe recorder records alone.
-        await run(make.path, [], { cwd: directory, env: { ...process.env, MAKEFLAGS: '' } });
+        runMake(make.path, directory, []);
         const built = await timelineProbe({ directory, make: make.path, jobs: 2, recorder: 'shell' });
         assert.equal(built.recorder, 'shell', built.notes.join('\n'));
         assert.deepEqual(spanNames(built), ['all'], 'the phony all runs again');
