@@ -2,7 +2,7 @@
 import { DeclaredChains, spansOf } from './declaredChains';
 import type { MakeGraph } from './makeDatabases';
 import { containerSpans } from './spanNesting';
-import type { Speedup, TargetSpan } from './timelineTypes';
+import type { ReadSpan, Speedup, TargetSpan } from './timelineTypes';
 
 /** The spans that did work of their own: all but the sub-make recipes (containers). */
 export function workSpans(spans: readonly TargetSpan[], containers = containerSpans(spans)): TargetSpan[] {
@@ -66,8 +66,9 @@ export interface CriticalPath {
 export function criticalPath(
   spans: readonly TargetSpan[],
   graphs: ReadonlyMap<string, MakeGraph>,
+  reads: readonly ReadSpan[] = [],
 ): CriticalPath {
-  const chains = new DeclaredChains(spans, graphs);
+  const chains = new DeclaredChains(spans, graphs, reads);
   // No span at all (nothing to rebuild) is no sign of a missing database.
   if (spans.length > 0 && !spans.some((span) => chains.hasGraph(span))) {
     const chain = observedChain(spans);
@@ -102,6 +103,7 @@ export function speedups(
   spans: readonly TargetSpan[],
   graphs: ReadonlyMap<string, MakeGraph>,
   path: CriticalPath,
+  reads: readonly ReadSpan[] = [],
   limit = 3,
 ): Speedup[] {
   if (path.from === 'observed')
@@ -110,7 +112,7 @@ export function speedups(
       .slice(0, limit)
       .map((span) => ({ ...keyOf(span), savesSeconds: span.end - span.start }));
   if (limit <= 0) return [];
-  const chains = new DeclaredChains(spans, graphs);
+  const chains = new DeclaredChains(spans, graphs, reads);
   const rounding = 1e-9 * Math.max(1, path.seconds);
   const order = byGain(rounding);
   const places = new Map<TargetSpan, number>();

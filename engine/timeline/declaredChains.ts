@@ -2,9 +2,11 @@
 // among its prerequisites (a target without a recipe passes its prerequisites' chains on); a sub-make's recipe
 // stands for the longest chain of the make it ran. Walked with a stack of its own, not the call stack (a chain
 // of 100,000 targets would overflow it), making the same calls in the same order as the recursion it replaced.
+// A make that remade one of its makefiles read them again before anything else (a restart): every recipe it ran
+// after that read waits for the ones it ran before (the remade makefiles), whatever the graph declares.
 import { makeKey, type MakeGraph } from './makeDatabases';
 import { SpanNesting } from './spanNesting';
-import type { TargetSpan } from './timelineTypes';
+import type { ReadSpan, TargetSpan } from './timelineTypes';
 
 /** A chain as a tree of joins, so that joining copies nothing; `spansOf` lists it. */
 export interface Chain {
@@ -42,6 +44,8 @@ type Call =
       inner: TargetSpan[];
       next: number;
       best: Chain;
+      /** The longest chain its make ran before reading its makefiles again (a restart), or NONE. */
+      restart: Chain;
     }
   | { kind: 'prerequisites'; make: MakeTargets; names: readonly string[]; next: number; best: Chain }
   | { kind: 'target'; make: MakeTargets; target: string; first: Call; started: boolean };
@@ -67,10 +71,13 @@ export class DeclaredChains {
   readonly makeOf = new Map<TargetSpan, string>();
   private readonly nesting: SpanNesting;
   private readonly innerOf = new Map<TargetSpan, TargetSpan[]>();
+  /** Each span a make ran after reading its makefiles again: the spans that make ran before (what it remade). */
+  private readonly afterRestart = new Map<TargetSpan, TargetSpan[]>();
 
   constructor(
     readonly spans: readonly TargetSpan[],
     readonly graphs: ReadonlyMap<string, MakeGraph>,
+    reads: readonly ReadSpan[] = [],
   ) {
     this.nesting = new SpanNesting(spans);
     for (const span of spans) {
@@ -80,6 +87,36 @@ export class DeclaredChains {
       targets.set(span.target, span);
       this.byMake.set(key, targets);
     }
+    this.findRestarts(reads);
+  }
+
+  /**
+   * A make process with two reads or more restarted: its spans (by level and directory) that ended by its last
+   * read's start ran before the restart, and those that started after it wait for them.
+   */
+  private findRestarts(reads: readonly ReadSpan[]): void {
+    const byProcess = new Map<number, ReadSpan[]>();
+    for (const read of reads) {
+      if (read.directory === undefined) continue;
+      const list = byProcess.get(read.pid);
+      if (list) list.push(read);
+      else byProcess.set(read.pid, [read]);
+    }
+    for (const list of byProcess.values()) {
+      if (list.length < 2) continue;
+      const first = Math.min(...list.map((read) => read.start));
+      const last = Math.max(...list.map((read) => read.start));
+      const key = makeKey(list[0].level, list[0].directory as string);
+      const own = this.spans.filter((span) => this.makeOf.get(span) === key && span.start >= first);
+      const before = own.filter((span) => span.end <= last);
+      if (before.length === 0) continue;
+      for (const span of own) if (span.start >= last) this.afterRestart.set(span, before);
+    }
+  }
+
+  /** The spans `span`'s make ran before it read its makefiles again, when `span` ran after that read. */
+  ranBefore(span: TargetSpan): readonly TargetSpan[] | undefined {
+    return this.afterRestart.get(span);
   }
 
   hasGraph(span: TargetSpan): boolean {
@@ -113,6 +150,7 @@ export class DeclaredChains {
 class ChainWalk {
   private readonly spanChains = new Map<TargetSpan, Chain>();
   private readonly makes = new Map<string, MakeTargets>();
+  private readonly restarts = new Map<readonly TargetSpan[], Chain>();
 
   constructor(
     private readonly build: DeclaredChains,
@@ -150,10 +188,29 @@ class ChainWalk {
     const known = this.spanChains.get(span);
     if (known) return known;
     const inner = this.build.inner(span);
+    const restart = this.restartChain(span);
     const first = this.ofPrerequisites(this.targetsOf(this.build.makeOf.get(span) ?? ''), span.target);
-    if (inner.length > 0 || isCall(first)) return { kind: 'span', span, first, inner, next: 0, best: NONE };
-    const chain = after(first, this.leaf(span));
+    if (inner.length > 0 || isCall(first))
+      return { kind: 'span', span, first, inner, next: 0, best: NONE, restart };
+    const chain = after(longer(first, restart), this.leaf(span));
     this.spanChains.set(span, chain);
+    return chain;
+  }
+
+  /**
+   * The longest chain among the spans `span`'s make ran before reading its makefiles again (NONE for a span
+   * before any restart). Those spans ran before the restart, so their chains never need `span`'s: a walk of
+   * its own (`run` keeps its own stack) cannot loop.
+   */
+  private restartChain(span: TargetSpan): Chain {
+    const before = this.build.ranBefore(span);
+    if (before === undefined) return NONE;
+    let chain = this.restarts.get(before);
+    if (chain === undefined) {
+      chain = NONE;
+      for (const earlier of before) chain = longer(chain, this.run(this.ofSpan(earlier)));
+      this.restarts.set(before, chain);
+    }
     return chain;
   }
 
@@ -195,7 +252,7 @@ class ChainWalk {
     if (call.kind === 'span') {
       if (call.before === undefined) {
         if (answer === undefined && isCall(call.first)) return call.first;
-        call.before = answer ?? (call.first as Chain);
+        call.before = longer(answer ?? (call.first as Chain), call.restart);
       } else if (answer !== undefined) call.best = longer(call.best, answer);
       while (call.next < call.inner.length) {
         const inner = this.ofSpan(call.inner[call.next++]);

@@ -61,7 +61,7 @@ export function buildTimeline(
   const containers = containerSpans(parsed.spans);
   const work = workSpans(parsed.spans, containers);
   const lanes = assignLanes(work);
-  const path = criticalPath(parsed.spans, graphs);
+  const path = criticalPath(parsed.spans, graphs, parsed.reads);
   const onPath = new Set(path.spans);
   const steps = parallelismSteps(work, wallSeconds);
   return {
@@ -88,7 +88,7 @@ export function buildTimeline(
     averageParallelism: averageParallelism(work, wallSeconds),
     parallelism: steps,
     idleSlotSeconds: idleSlotSeconds(steps, jobs),
-    speedups: speedups(parsed.spans, graphs, path),
+    speedups: speedups(parsed.spans, graphs, path, parsed.reads),
   };
 }
 

@@ -54,5 +54,11 @@ describe(`real project: ${project.name}, the timeline of make ${project.target}`
       .filter((name) => name.endsWith('.o'))
       .sort();
     assert.deepEqual(objects, compiled, `each object once (${covered})`);
+    // make remade src/Makefile.dep (an -include) and read its makefiles again before compiling anything: the
+    // critical path starts there and ends at the link, though the graph declares no edge from Makefile.dep.
+    const critical = timeline.criticalPath.map((span) => span.target);
+    assert.equal(timeline.reads.filter((read) => read.level === 0).length, 2, 'make restarted once');
+    assert.equal(critical[0], 'Makefile.dep', critical.join(' -> '));
+    assert.equal(critical.at(-1), project.target, critical.join(' -> '));
   });
 });
