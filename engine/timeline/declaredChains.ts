@@ -102,12 +102,23 @@ export class DeclaredChains {
       if (list) list.push(read);
       else byProcess.set(read.pid, [read]);
     }
-    for (const list of byProcess.values()) {
+    for (const [pid, list] of byProcess) {
       if (list.length < 2) continue;
       const first = Math.min(...list.map((read) => read.start));
       const last = Math.max(...list.map((read) => read.start));
-      const key = makeKey(list[0].level, list[0].directory as string);
-      const own = this.spans.filter((span) => this.makeOf.get(span) === key && span.start >= first);
+      const { level, directory } = list[0];
+      const key = makeKey(level, directory as string);
+      // Another make of the same level and directory that started reading later (`$(MAKE) -C sub` run twice)
+      // began after this one: its spans are its own.
+      const until = Math.min(
+        ...reads
+          .filter((read) => read.pid !== pid && read.level === level && read.directory === directory)
+          .map((read) => read.start)
+          .filter((start) => start > last),
+      );
+      const own = this.spans.filter(
+        (span) => this.makeOf.get(span) === key && span.start >= first && span.start < until,
+      );
       const before = own.filter((span) => span.end <= last);
       if (before.length === 0) continue;
       for (const span of own) if (span.start >= last) this.afterRestart.set(span, before);
