@@ -42,10 +42,19 @@ describe(`real project: ${project.name}, the race on config.h in make ${project.
     assert.notEqual(without.exitCode, 0, 'the race did not show: the check is void');
     assert.match(without.stderr, /config\.h: No such file or directory/);
     const edit = `--eval=${READERS.flatMap((reader) => [reader, objectOf(reader)]).join(' ')}: | setup-builddir`;
-    const fixed = await (
-      await ThrowawayCopy.create(workspace)
-    ).make([edit, ...shuffled], undefined, MAKE_441);
-    assert.equal(fixed.exitCode, 0, fixed.stderr.slice(-2000));
+    // ldns has a second race the edits do not touch: libtool's compile of a .lo and the .c.o rule both write the
+    // example's object, and at -j2 they can overlap ("mv: cannot stat '…loT'", a truncated .o). So: no run with
+    // the edits reads config.h too early, and one of at most three runs builds.
+    const failures: string[] = [];
+    for (let run = 0; run < 3; run++) {
+      const fixed = await (
+        await ThrowawayCopy.create(workspace)
+      ).make([edit, ...shuffled], undefined, MAKE_441);
+      assert.doesNotMatch(fixed.stderr, /config\.h: No such file or directory/);
+      if (fixed.exitCode === 0) return;
+      failures.push(fixed.stderr.slice(-1000));
+    }
+    assert.fail(`the build with the edits failed in 3 runs:\n${failures.join('\n---\n')}`);
   });
 
   it('the audit names each reader, setup-builddir, make line 139, the order-only fix for the .lo and its .o, and verifies it', async function () {
