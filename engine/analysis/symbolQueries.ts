@@ -1,4 +1,5 @@
 // Cross-file lookups over the workspace model: definitions, targets and references of a name.
+import { computedNamePattern } from './computedNamePattern';
 import type { FileIndex, PrerequisiteSite, TargetDefinition, VariableDefinition } from './fileIndex';
 import type { Reference } from '../parser/ast';
 import type { WorkspaceModel } from './workspaceModel';
@@ -34,9 +35,38 @@ function scopes(model: WorkspaceModel, uri: string): FileIndex[][] {
   return [model.project(uri), model.allIndexes()];
 }
 
+const computedCache = new WeakMap<readonly VariableDefinition[], [RegExp, VariableDefinition][]>();
+
+/** A file's definitions with a computed name (`$(VERBOSE)MAKESILENT = -s`), each with the names it can define. */
+function computedDefinitions(variables: readonly VariableDefinition[]): [RegExp, VariableDefinition][] {
+  let found = computedCache.get(variables);
+  if (!found) {
+    found = [];
+    for (const variable of variables) {
+      if (!variable.name.includes('$')) continue;
+      const pattern = computedNamePattern(variable.name);
+      if (pattern) found.push([pattern, variable]);
+    }
+    computedCache.set(variables, found);
+  }
+  return found;
+}
+
+/**
+ * Where `name` is assigned: by that name, or else by a computed name that can expand to it (cmake's
+ * `$(VERBOSE)MAKESILENT = -s` for `$(MAKESILENT)`).
+ */
 export function variableDefinitions(model: WorkspaceModel, uri: string, name: string): VariableDefinition[] {
   for (const files of scopes(model, uri)) {
     const found = files.flatMap((file) => named(file.variables, name));
+    if (found.length > 0) return found;
+  }
+  for (const files of scopes(model, uri)) {
+    const found = files.flatMap((file) =>
+      computedDefinitions(file.variables)
+        .filter(([pattern]) => pattern.test(name))
+        .map(([, variable]) => variable),
+    );
     if (found.length > 0) return found;
   }
   return [];

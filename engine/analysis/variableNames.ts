@@ -1,18 +1,50 @@
 // Which variable names a makefile can count as set: assigned in some known makefile, or bound by a function.
+import { computedNamePattern } from './computedNamePattern';
 import type { FileIndex } from './fileIndex';
 import type { WorkspaceModel } from './workspaceModel';
 
-const definedNamesCache = new WeakMap<WorkspaceModel, { generation: number; names: Set<string> }>();
+/** The names some known makefile assigns: written out, or matching a computed name (`$(VERBOSE)MAKESILENT`). */
+export interface DefinedNames {
+  has(name: string): boolean;
+}
+
+class AssignedNames implements DefinedNames {
+  constructor(
+    private readonly written: ReadonlySet<string>,
+    private readonly computed: readonly RegExp[],
+  ) {}
+
+  has(name: string): boolean {
+    if (this.written.has(name)) return true;
+    for (const pattern of this.computed) if (pattern.test(name)) return true;
+    return false;
+  }
+}
+
+const definedNamesCache = new WeakMap<WorkspaceModel, { generation: number; names: DefinedNames }>();
 
 /**
  * Every variable name some known makefile assigns. Built once per change of the workspace model, not
- * once per published file: after an edit, every open makefile is checked against the same set.
+ * once per published file: after an edit, every open makefile is checked against the same set. A
+ * computed name counts for every name it can expand to: cmake writes `$(VERBOSE)MAKESILENT = -s` at the
+ * top of each Makefile it generates, which defines MAKESILENT unless VERBOSE is set, and thousands of
+ * `$(MAKESILENT)` read it.
  */
-export function definedNames(model: WorkspaceModel): ReadonlySet<string> {
+export function definedNames(model: WorkspaceModel): DefinedNames {
   const cached = definedNamesCache.get(model);
   if (cached && cached.generation === model.changeCount) return cached.names;
-  const names = new Set<string>();
-  for (const file of model.allIndexes()) for (const variable of file.variables) names.add(variable.name);
+  const written = new Set<string>();
+  const patterns = new Map<string, RegExp>();
+  for (const file of model.allIndexes()) {
+    for (const { name } of file.variables) {
+      if (!name.includes('$')) written.add(name);
+      else if (!patterns.has(name)) {
+        const pattern = computedNamePattern(name);
+        if (pattern) patterns.set(name, pattern);
+      }
+    }
+  }
+  const names = new AssignedNames(written, [...patterns.values()]);
   definedNamesCache.set(model, { generation: model.changeCount, names });
   return names;
 }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { FileIndex, VariableDefinition } from '../../engine/analysis/fileIndex';
 import { MAKE_DEFINED_VARIABLES } from '../../engine/analysis/makeBuiltinDocs';
+import { computedNamePattern } from '../../engine/analysis/computedNamePattern';
 import { expandStatically, type StaticScope } from '../../engine/analysis/staticExpander';
 import { uriToPath } from '../../engine/analysis/uris';
 import type { DbVariable, MakeDatabase } from '../../engine/probes/parsers/databaseParser';
@@ -71,9 +72,12 @@ export function compareWithDatabase(
     const file = files.get(resolveDbPath(variable.file));
     if (!file) continue;
     const where = `${variable.file}:${variable.line ?? '?'}`;
-    // Exactly this definition: the name at make's file and line.
+    // Exactly this definition: the name (or a computed name that can expand to it) at make's file and line.
     const defined = file.variables.some(
-      (d) => d.name === variable.name && !d.targets && d.nameRange.start.line === (variable.line ?? 0) - 1,
+      (d) =>
+        (d.name === variable.name || computedNamePattern(d.name)?.test(variable.name) === true) &&
+        !d.targets &&
+        d.nameRange.start.line === (variable.line ?? 0) - 1,
     );
     // make records MAKEFILE_LIST and friends as read from the makefile; no parser should define them.
     if (!defined && !definitionsByName.has(variable.name) && MAKE_DEFINED_VARIABLES.has(variable.name))
@@ -120,31 +124,34 @@ function evaluate(project: FileIndex[], makeCwd: string): Map<string, ModelVaria
     const ordered = [...file.variables].sort((a, b) => a.nameRange.start.line - b.nameRange.start.line);
     for (const definition of ordered) {
       const statement = definition.statement;
-      if (definition.targets || statement.type !== 'assignment' || statement.computedName) continue;
-      const old = state.get(definition.name);
+      if (definition.targets || statement.type !== 'assignment') continue;
+      // make expands a computed name when it reads the line (`$(VERBOSE)MAKESILENT`: MAKESILENT).
+      const name = statement.computedName ? expand(definition.name)?.trim() : definition.name;
+      if (!name) continue;
+      const old = state.get(name);
       const text = statement.value;
       switch (statement.operator) {
         case '=':
-          state.set(definition.name, { flavor: 'recursive', value: text });
+          state.set(name, { flavor: 'recursive', value: text });
           break;
         case '?=':
-          if (!old) state.set(definition.name, { flavor: 'recursive', value: text });
+          if (!old) state.set(name, { flavor: 'recursive', value: text });
           break;
         case ':=':
         case '::=':
-          state.set(definition.name, { flavor: 'simple', value: expand(text) });
+          state.set(name, { flavor: 'simple', value: expand(text) });
           break;
         case ':::=': {
           const value = expand(text);
-          state.set(definition.name, { flavor: 'recursive', value: value?.replace(/\$/g, '$$$$') });
+          state.set(name, { flavor: 'recursive', value: value?.replace(/\$/g, '$$$$') });
           break;
         }
         case '!=':
-          state.set(definition.name, { flavor: 'recursive', value: undefined });
+          state.set(name, { flavor: 'recursive', value: undefined });
           break;
         case '+=': {
           if (!old) {
-            state.set(definition.name, { flavor: 'recursive', value: text });
+            state.set(name, { flavor: 'recursive', value: text });
             break;
           }
           const added = old.flavor === 'simple' ? expand(text) : text;
@@ -154,7 +161,7 @@ function evaluate(project: FileIndex[], makeCwd: string): Map<string, ModelVaria
               : old.value === ''
                 ? added
                 : `${old.value} ${added}`;
-          state.set(definition.name, { flavor: old.flavor, value });
+          state.set(name, { flavor: old.flavor, value });
           break;
         }
       }

@@ -18,22 +18,6 @@ import { MAKES, requireMake } from '../probes/support/makes';
  * that no longer happens with either make (so the list stays true). Fix the model, then remove the entry.
  */
 const KNOWN: Record<string, string> = {
-  'cmake: CMakeFiles/area.dir/build.make: missing variable MAKESILENT (build.make:31)':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: CMakeFiles/area.dir/build.make: value of MAKESILENT (build.make:31): make recursive "-s", model undefined':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: CMakeFiles/generate.dir/build.make: missing variable MAKESILENT (build.make:31)':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: CMakeFiles/generate.dir/build.make: value of MAKESILENT (build.make:31): make recursive "-s", model undefined':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: CMakeFiles/shapes.dir/build.make: missing variable MAKESILENT (build.make:31)':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: CMakeFiles/shapes.dir/build.make: value of MAKESILENT (build.make:31): make recursive "-s", model undefined':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: Makefile: missing variable MAKESILENT (Makefile:35)':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
-  'cmake: Makefile: value of MAKESILENT (Makefile:35): make recursive "-s", model undefined':
-    'computed name `$(VERBOSE)MAKESILENT = -s` (VERBOSE unset): the model keeps the name unexpanded, make defines MAKESILENT',
   'examples: Makefile: value of SRCS (Makefile:6): make simple "src/calc.c src/main.c", model simple ""':
     '`$(wildcard src/*.c)`: the static expander gives "" for $(wildcard) instead of globbing: it has no $(wildcard) and reads the call as an undefined variable',
   'examples: Makefile: value of OBJS (Makefile:7): make simple "build/calc.o build/main.o", model simple ""':

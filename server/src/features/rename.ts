@@ -2,6 +2,7 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { locate } from '../../../engine/analysis/locate';
 import type { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
+import { variableDefinitions } from '../../../engine/analysis/symbolQueries';
 import { references } from './references';
 
 export function prepareRename(
@@ -28,6 +29,7 @@ export function rename(
   if (!/^[^\s:#=$]+$/.test(newName)) {
     throw new Error(`'${newName}' is not a valid make name: it may not hold spaces, ':', '#', '=' or '$'.`);
   }
+  refuseComputedDefinitions(model, uri, position);
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
   for (const location of references(model, uri, position, true)) {
@@ -37,4 +39,19 @@ export function rename(
     (changes[location.uri] ??= []).push({ range: location.range, newText: newName });
   }
   return { changes };
+}
+
+/**
+ * A variable assigned through a computed name (`$(VERBOSE)MAKESILENT = -s`) cannot be renamed: the edit
+ * would replace the whole computed name, or leave it, and either changes what make defines.
+ */
+function refuseComputedDefinitions(model: WorkspaceModel, uri: string, position: Position): void {
+  const index = model.index(uri);
+  const located = index && locate(index, position);
+  if (located?.kind !== 'variable') return;
+  const computed = variableDefinitions(model, uri, located.name).find((d) => d.name.includes('$'));
+  if (!computed) return;
+  throw new Error(
+    `'${located.name}' is assigned through the computed name '${computed.name}' (line ${computed.nameRange.start.line + 1}): a rename cannot change that name, so nothing was renamed.`,
+  );
 }

@@ -139,6 +139,28 @@ export function describeRealProject(project: RealProject): void {
       assert.deepEqual(got, expected);
     });
 
+    it('lint: every variable it calls undefined (MS104) is one make leaves undefined', async function () {
+      const run = await runCli(['lint', '-C', workspace.makeDirectory, '--no-recipe-shell', '--json'], {
+        cwd: workspace.runRoot,
+        tmp: workspace.tmp,
+      });
+      assert.ok(run.exitCode === 0 || run.exitCode === 1, describeRun(run));
+      const files = JSON.parse(run.stdout) as { findings?: { code: string; message: string }[] }[];
+      const names = new Set<string>();
+      for (const { code, message } of files.flatMap((file) => file.findings ?? []))
+        if (code === 'MS104') names.add(/^'([^']+)'/.exec(message)?.[1] ?? '');
+      names.delete('');
+      // make's own answer for each, after reading the makefiles as a build does (cmake's MAKESILENT is
+      // defined through the computed name `$(VERBOSE)MAKESILENT`).
+      const oracle = names.size === 0 ? [] : await makeVariables(workspace, [...names].slice(0, 200));
+      const defined = oracle.filter((value) => value.origin !== 'undefined');
+      assert.deepEqual(
+        defined.map(({ name, origin }) => `${name} (${origin})`),
+        [],
+        `lint called ${names.size} names undefined; make defines these`,
+      );
+    });
+
     it(`convergence --build-first ${T} exits 0 exactly when a second real make ${T} writes nothing`, async function () {
       const oracle = await secondBuildWrites(workspace, T);
       assert.equal(
