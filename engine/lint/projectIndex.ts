@@ -1,6 +1,7 @@
 // The facts of one project every lint rule reads (targets, .PHONY, rules by target, edges, assignments): one pass, shared.
 import type { FileIndex, PrerequisiteSite, TargetDefinition } from '../analysis/fileIndex';
 import { SPECIAL_TARGETS } from '../analysis/makeBuiltinDocs';
+import { expandStatically } from '../analysis/staticExpander';
 import type { Rule, Word } from '../parser/ast';
 import { targetCount } from '../parser/ruleCounts';
 
@@ -79,6 +80,7 @@ export class ProjectIndex {
   private sawWanted = false;
   private byTarget: Map<string, Rule[]> | undefined;
   private assigned: { name: string; value: string }[] | undefined;
+  private valuesByName: Map<string, string[]> | undefined;
 
   constructor(readonly files: readonly FileIndex[]) {
     for (const file of files) {
@@ -103,6 +105,8 @@ export class ProjectIndex {
           for (let s = first; s < last; s++) {
             const site = sites[s] as PrerequisiteSite;
             if (site.orderOnly) break;
+            // Kbuild's `.PHONY: $(PHONY)`, after `PHONY += all` all along the file: the names it expands to.
+            if (site.name.includes('$')) for (const name of this.expandedNames(site.name)) this.mark(name, PHONY);
             const before = this.mark(site.name, PHONY);
             phonyWords.push(site.word);
             // A generated file writes `.PHONY : name` after the rule of `name`: most entries are settled here.
@@ -214,6 +218,32 @@ export class ProjectIndex {
     }
   }
 
+  /**
+   * The words `text` expands to, each variable standing for every value the project assigns it (`PHONY :=
+   * _all`, `PHONY += all`...: all of them, whatever their order). A value make alone can expand (a function
+   * the static expander lacks) gives its literal words and the words that expand on their own. Wider than
+   * make's answer at any one line, so a name is taken for `.PHONY` rather than reported unmarked.
+   */
+  private expandedNames(text: string, depth = 0): string[] {
+    const values = this.valuesByName ?? (this.valuesByName = valuesByName(this.assignments));
+    const scope = {
+      lookup: (name: string) => {
+        const all = values.get(name);
+        return all && { value: all.join(' '), recursive: true };
+      },
+      currentFile: '',
+      curdir: '',
+      unknownIsEmpty: true,
+    };
+    const whole = expandStatically(text, scope);
+    if (whole !== undefined) return wordsOf(whole);
+    // `$(PHONY)` whose values hold something only make can expand: value by value, then word by word.
+    const only = SINGLE_REFERENCE.exec(text)?.[1];
+    if (only !== undefined && depth < 4)
+      return (values.get(only) ?? []).flatMap((value) => this.expandedNames(value, depth + 1));
+    return wordsOf(text).flatMap((word) => wordsOf(expandStatically(word, scope) ?? ''));
+  }
+
   /** The flags `flag` added to `name`'s; returns the flags it had before (0 for a name not seen yet). */
   private mark(name: string, flag: number): number {
     // The name marked last first, compared without hashing: a generated file follows the rule of each
@@ -311,4 +341,23 @@ export function projectIndex(project: readonly FileIndex[]): ProjectIndex {
     cache.set(project, index);
   }
   return index;
+}
+
+/** `$(NAME)` or `${NAME}` alone: the name. */
+const SINGLE_REFERENCE = /^\$[({]([^$():{}\s]+)[)}]$/;
+
+/** Every value each variable is assigned, in reading order. */
+function valuesByName(assignments: readonly { name: string; value: string }[]): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const { name, value } of assignments) {
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
+  }
+  return values;
+}
+
+/** The blank-separated words of `text` that name a file (no reference left in them). */
+function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word.length > 0 && !word.includes('$'));
 }

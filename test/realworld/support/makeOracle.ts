@@ -125,6 +125,22 @@ export async function makeVariables(workspace: Workspace, names: string[]): Prom
   return values;
 }
 
+/** The targets make's database lists as .PHONY (`make -pq`, after remaking its makefiles), in a throwaway copy. */
+export async function makePhonyTargets(workspace: Workspace): Promise<Set<string>> {
+  const copy = await ThrowawayCopy.create(workspace);
+  const makefile = await defaultMakefile(workspace.makeDirectory);
+  const result = await copy.make(['-f', makefile, '-pq']);
+  if (!result.stdout.includes('\n# Files\n'))
+    throw new Error(
+      `make -f ${makefile} -pq printed no database (exit ${result.exitCode}): ${result.stderr.slice(-2000)}`,
+    );
+  const phony = new Set<string>();
+  for (const line of result.stdout.split('\n'))
+    if (line.startsWith('.PHONY:'))
+      for (const word of line.slice(7).trim().split(/\s+/)) if (word) phony.add(word);
+  return phony;
+}
+
 export interface SecondBuild {
   firstExit: number | null;
   /** What the second `make TARGET` wrote (empty: the build settled). */

@@ -2,11 +2,16 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { dryRunExit, makeVariables, secondBuildWrites } from './makeOracle';
+import { dryRunExit, makePhonyTargets, makeVariables, secondBuildWrites } from './makeOracle';
 import { MISSING_TARGET, type RealProject } from './projects';
 import { type CliRun, describeRun, MAKE_TIMEOUT_SECONDS, runCli, scratchPaths } from './runCli';
 import { changedSinceMarker, compareFingerprints, createMarker, fingerprintTree } from './treeFingerprint';
 import { createWorkspace, removeWorkspace, restoreProject, type Workspace } from './workspace';
+
+interface LintFinding {
+  code: string;
+  message: string;
+}
 
 interface ProbeRun {
   run: CliRun;
@@ -100,6 +105,20 @@ export function describeRealProject(project: RealProject): void {
       assert.ok(run.exitCode === 0 || run.exitCode === 1, `the probe did not answer: ${describeRun(run)}`);
     }
 
+    let linted: Promise<LintFinding[]> | undefined;
+    /** `makescope lint -C DIR --json` once (static: the recipes' shell check off), its findings. */
+    function lintFindings(): Promise<LintFinding[]> {
+      linted ??= runCli(['lint', '-C', workspace.makeDirectory, '--no-recipe-shell', '--json'], {
+        cwd: workspace.runRoot,
+        tmp: workspace.tmp,
+      }).then((run) => {
+        assert.ok(run.exitCode === 0 || run.exitCode === 1, describeRun(run));
+        const files = JSON.parse(run.stdout) as { findings?: LintFinding[] }[];
+        return files.flatMap((file) => file.findings ?? []);
+      });
+      return linted;
+    }
+
     const T = project.target;
     // Markdown for the quick probes, JSON where an oracle reads the answer; evidence writes both
     // (report.md, report.json and every step's output, all scanned).
@@ -140,14 +159,8 @@ export function describeRealProject(project: RealProject): void {
     });
 
     it('lint: every variable it calls undefined (MS104) is one make leaves undefined', async function () {
-      const run = await runCli(['lint', '-C', workspace.makeDirectory, '--no-recipe-shell', '--json'], {
-        cwd: workspace.runRoot,
-        tmp: workspace.tmp,
-      });
-      assert.ok(run.exitCode === 0 || run.exitCode === 1, describeRun(run));
-      const files = JSON.parse(run.stdout) as { findings?: { code: string; message: string }[] }[];
       const names = new Set<string>();
-      for (const { code, message } of files.flatMap((file) => file.findings ?? []))
+      for (const { code, message } of await lintFindings())
         if (code === 'MS104') names.add(/^'([^']+)'/.exec(message)?.[1] ?? '');
       names.delete('');
       // make's own answer for each, after reading the makefiles as a build does (cmake's MAKESILENT is
@@ -158,6 +171,20 @@ export function describeRealProject(project: RealProject): void {
         defined.map(({ name, origin }) => `${name} (${origin})`),
         [],
         `lint called ${names.size} names undefined; make defines these`,
+      );
+    });
+
+    it("lint: no target it calls unmarked (MS101) is one make's database lists as .PHONY", async function () {
+      const findings = await lintFindings();
+      const unmarked = findings
+        .filter((finding) => finding.code === 'MS101')
+        .map((finding) => /^'([^']+)'/.exec(finding.message)?.[1] ?? '');
+      // Kbuild (busybox) marks its phony targets with `PHONY += name` and one `.PHONY: $(PHONY)`.
+      const phony = await makePhonyTargets(workspace);
+      assert.deepEqual(
+        unmarked.filter((name) => phony.has(name)),
+        [],
+        `lint called ${unmarked.length} targets unmarked; make's database lists these as .PHONY`,
       );
     });
 
