@@ -4,6 +4,7 @@ import { recipeCount } from '../../parser/ruleCounts';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
+import { mutuallyExclusive } from './conditionalBranches';
 import { commandText } from './projectFacts';
 
 /** Up to this many names are looked for by comparing strings; more, in a set. */
@@ -18,8 +19,8 @@ export function overridingRecipe({ index, project }: LintContext): RuleFinding[]
   // A handful (a generated file's) are compared as strings, with no hashing of every target's name.
   const twiceSet = twice.length > FEW_NAMES ? new Set(twice) : undefined;
   const listedTwice = (name: string): boolean => (twiceSet ? twiceSet.has(name) : twice.includes(name));
-  // The first target definition with a recipe per name (it holds its file's uri and its rule).
-  const firstRecipe = new Map<string, TargetDefinition>();
+  // The target definitions with a recipe so far, per name (each holds its file's uri and its rule).
+  const recipes = new Map<string, TargetDefinition[]>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const target of file.targets) {
@@ -27,13 +28,18 @@ export function overridingRecipe({ index, project }: LintContext): RuleFinding[]
       if (!listedTwice(target.name)) continue;
       if (target.name.includes('$') || target.name.startsWith('.')) continue;
       if (rule.kind === 'double-colon' || rule.kind === 'pattern' || recipeCount(rule) === 0) continue;
-      const first = firstRecipe.get(target.name);
-      if (!first) {
-        firstRecipe.set(target.name, target);
+      const earlier = recipes.get(target.name);
+      if (!earlier) {
+        recipes.set(target.name, [target]);
         continue;
       }
-      if (file.uri !== index.uri) continue;
-      const where = `${uriToPath(first.uri)?.split('/').pop() ?? first.uri}:${first.rule.range.start.line + 1}`;
+      // A recipe in another branch of the same conditional (git's `ifndef NO_PERL` ... `else`) is never read with it.
+      const overridden = earlier.find(
+        (other) => other.uri !== file.uri || !mutuallyExclusive(file, other.rule, rule),
+      );
+      earlier.push(target);
+      if (!overridden || file.uri !== index.uri) continue;
+      const where = `${uriToPath(overridden.uri)?.split('/').pop() ?? overridden.uri}:${overridden.rule.range.start.line + 1}`;
       result.push({
         range: target.word.range,
         message: `Overriding recipe for target '${target.name}': make ignores the recipe at ${where} and warns "overriding recipe".`,

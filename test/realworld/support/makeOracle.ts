@@ -125,8 +125,15 @@ export async function makeVariables(workspace: Workspace, names: string[]): Prom
   return values;
 }
 
-/** The targets make's database lists as .PHONY (`make -pq`, after remaking its makefiles), in a throwaway copy. */
-export async function makePhonyTargets(workspace: Workspace): Promise<Set<string>> {
+export interface MakeReading {
+  /** The targets make's database lists as .PHONY. */
+  phony: Set<string>;
+  /** The targets make warned of while reading: "warning: overriding recipe for target 'x'". */
+  overridden: Set<string>;
+}
+
+/** What make says of the makefiles it reads (`make -pq`, after remaking them), in a throwaway copy. */
+export async function makeReading(workspace: Workspace): Promise<MakeReading> {
   const copy = await ThrowawayCopy.create(workspace);
   const makefile = await defaultMakefile(workspace.makeDirectory);
   const result = await copy.make(['-f', makefile, '-pq']);
@@ -138,7 +145,12 @@ export async function makePhonyTargets(workspace: Workspace): Promise<Set<string
   for (const line of result.stdout.split('\n'))
     if (line.startsWith('.PHONY:'))
       for (const word of line.slice(7).trim().split(/\s+/)) if (word) phony.add(word);
-  return phony;
+  const overridden = new Set(
+    [...result.stderr.matchAll(/warning: overriding recipe for target '([^']+)'/g)].map(
+      (match) => match[1] ?? '',
+    ),
+  );
+  return { phony, overridden };
 }
 
 export interface SecondBuild {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { dryRunExit, makePhonyTargets, makeVariables, secondBuildWrites } from './makeOracle';
+import { dryRunExit, makeReading, makeVariables, secondBuildWrites, type MakeReading } from './makeOracle';
 import { MISSING_TARGET, type RealProject } from './projects';
 import { type CliRun, describeRun, MAKE_TIMEOUT_SECONDS, runCli, scratchPaths } from './runCli';
 import { changedSinceMarker, compareFingerprints, createMarker, fingerprintTree } from './treeFingerprint';
@@ -119,6 +119,13 @@ export function describeRealProject(project: RealProject): void {
       return linted;
     }
 
+    let read: Promise<MakeReading> | undefined;
+    /** What make says of the makefiles it reads (one `make -pq` in a throwaway copy for every test). */
+    function reading(): Promise<MakeReading> {
+      read ??= makeReading(workspace);
+      return read;
+    }
+
     const T = project.target;
     // Markdown for the quick probes, JSON where an oracle reads the answer; evidence writes both
     // (report.md, report.json and every step's output, all scanned).
@@ -180,11 +187,25 @@ export function describeRealProject(project: RealProject): void {
         .filter((finding) => finding.code === 'MS101')
         .map((finding) => /^'([^']+)'/.exec(finding.message)?.[1] ?? '');
       // Kbuild (busybox) marks its phony targets with `PHONY += name` and one `.PHONY: $(PHONY)`.
-      const phony = await makePhonyTargets(workspace);
+      const { phony } = await reading();
       assert.deepEqual(
         unmarked.filter((name) => phony.has(name)),
         [],
         `lint called ${unmarked.length} targets unmarked; make's database lists these as .PHONY`,
+      );
+    });
+
+    it('lint: every recipe it calls overridden (MS103) is one make warns of', async function () {
+      const findings = await lintFindings();
+      const overriding = findings
+        .filter((finding) => finding.code === 'MS103')
+        .map((finding) => /target '([^']+)'/.exec(finding.message)?.[1] ?? '');
+      // git writes git-instaweb's rule once per branch of `ifndef NO_PERL`: make reads one, and does not warn.
+      const { overridden } = await reading();
+      assert.deepEqual(
+        overriding.filter((name) => !overridden.has(name)),
+        [],
+        `make warned of ${[...overridden].join(', ') || 'no overriding recipe'}`,
       );
     });
 
