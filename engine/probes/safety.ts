@@ -1,11 +1,13 @@
 // Finds from the static parse which makefile lines could write under a probe: the reasons a run is isolated.
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { plusLedVariables } from '../analysis/plusLedVariables';
 import { parseMakefile } from '../parser/parser';
 import type { ParsedMakefile } from '../parser/ast';
 import { namedPaths } from './isolation/projectRoot';
 import {
   assignsShell,
+  assignmentsOf,
   includesOf,
   loadRisks,
   risksInFile,
@@ -144,7 +146,12 @@ async function assessSafetyUncached(
   }
   const risks: SafetyRisk[] = [...loads];
   const shellAssigned = [...parsed.values()].some(assignsShell);
-  for (const [name, file] of parsed) risks.push(...risksInFile(file, name, names, computed, shellAssigned));
+  const plusLed = plusLedVariables(
+    [...parsed.values()].flatMap((file) => [...assignmentsOf(file)]),
+    process.env,
+  );
+  for (const [name, file] of parsed)
+    risks.push(...risksInFile(file, name, names, computed, shellAssigned, plusLed));
   return { makefile: first, files: [...parsed.keys()], makefiles: [...names], risks, namedPaths: [...named] };
 }
 

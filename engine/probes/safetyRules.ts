@@ -1,5 +1,6 @@
 // Pure rules over one parsed Makefile: which lines could write even when make runs with -n, -q or -p.
 import type { ParsedMakefile, Statement, Word } from '../parser/ast';
+import { leadingReference } from '../analysis/plusLedVariables';
 import { patternMatches } from './makePattern';
 
 export type RiskKind =
@@ -90,6 +91,12 @@ function* walk(statements: Statement[]): Generator<Statement> {
   }
 }
 
+/** Every assignment of the makefile, conditional ones included: name and value as written. */
+export function* assignmentsOf(parsed: ParsedMakefile): Generator<{ name: string; value: string }> {
+  for (const statement of walk(parsed.statements))
+    if (statement.type === 'assignment') yield { name: statement.name.text, value: statement.value };
+}
+
 /** Whether the makefile assigns SHELL (the program make runs for $(shell ...) and recipes). */
 export function assignsShell(parsed: ParsedMakefile): boolean {
   for (const statement of walk(parsed.statements))
@@ -123,21 +130,27 @@ export function risksInFile(
   hasComputedIncludes: boolean,
   /** SHELL is assigned in some makefile: $(shell) runs that program, so no command is known read-only. */
   shellAssigned = false,
+  /** Variables whose value starts with '+' (plusLedVariables): a recipe line starting with one runs under -n. */
+  plusLed: ReadonlySet<string> = new Set(),
 ): SafetyRisk[] {
   const risks: SafetyRisk[] = [];
   for (const statement of walk(parsed.statements)) {
     if (statement.type === 'rule') {
       for (const recipeLine of statement.recipe) {
-        if (!recipeLine.runsUnderDryRun) continue;
-        const plus = recipeLine.prefixes.includes('+');
+        const leading = recipeLine.runsUnderDryRun ? undefined : leadingReference(recipeLine.text);
+        const plusFromValue = leading !== undefined && plusLed.has(leading);
+        if (!recipeLine.runsUnderDryRun && !plusFromValue) continue;
+        const plus = plusFromValue || recipeLine.prefixes.includes('+');
         risks.push({
           kind: plus ? 'plus-line' : 'make-line',
           file,
           line: lineOf(recipeLine),
           text: recipeLine.text.trim(),
-          why: plus
-            ? "a recipe line starting with '+' runs even under -n and -q"
-            : 'a recipe line containing $(MAKE) runs even under -n and -q',
+          why: plusFromValue
+            ? `a recipe line starting with $(${leading}), whose value starts with '+', runs even under -n and -q`
+            : plus
+              ? "a recipe line starting with '+' runs even under -n and -q"
+              : 'a recipe line containing $(MAKE) runs even under -n and -q',
         });
       }
       // `$$(shell ...)` is literal text until .SECONDEXPANSION expands it again, when make considers

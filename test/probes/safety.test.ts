@@ -15,6 +15,7 @@ import { unchanged } from './support/probeCheck';
 
 const RISKS = [
   { fixture: 'risk-plus-line', kind: 'plus-line', line: 3 },
+  { fixture: 'risk-plus-variable', kind: 'plus-line', line: 5 },
   { fixture: 'risk-make-line', kind: 'make-line', line: 3 },
   { fixture: 'risk-remade-makefile', kind: 'remade-makefile', line: 7 },
   { fixture: 'risk-shell-touch', kind: 'parse-time-shell', line: 2 },

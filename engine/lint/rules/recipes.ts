@@ -4,6 +4,7 @@ import { recipeCount } from '../../parser/ruleCounts';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
+import { leadingReference, plusLedVariables } from '../../analysis/plusLedVariables';
 import { mutuallyExclusive } from './conditionalBranches';
 import { commandText } from './projectFacts';
 
@@ -113,6 +114,14 @@ export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
   const hidden = subMakeVariables(context);
   if (hidden.size === 0) return [];
   let sites: ((line: number) => RecipeSite[]) | undefined;
+  let plusLed: Set<string> | undefined;
+  /** A line starting with a variable whose value starts with '+' (git's `QUIET_SUBDIR0 = +$(MAKE) -C`) runs under -n. */
+  const startsWithPlus = (text: string): boolean => {
+    const leading = leadingReference(text);
+    if (leading === undefined) return false;
+    plusLed ??= plusLedVariables(projectIndex(context.project).assignments);
+    return plusLed.has(leading);
+  };
   const result: RuleFinding[] = [];
   for (const reference of context.index.parsed.references) {
     if (reference.context !== 'recipe' || reference.functionName || !hidden.has(reference.name)) continue;
@@ -122,7 +131,7 @@ export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
         line.range.start.line <= reference.range.start.line &&
         reference.range.end.line <= line.range.end.line,
     );
-    if (!site || site.line.runsUnderDryRun) continue;
+    if (!site || site.line.runsUnderDryRun || startsWithPlus(site.line.text)) continue;
     result.push({
       range: reference.range,
       message: `'${reference.name}' runs $(MAKE), but make only sees $(MAKE) written in the recipe line itself: under -n, -q or -t this sub-make does not run and gets no jobserver. Prefix the line with '+'.`,
