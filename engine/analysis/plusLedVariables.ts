@@ -2,8 +2,11 @@
 
 /** A value make reads as `+` prefixed when it starts a recipe line: blanks, `@` and `-` may come first. */
 const PLUS_LED = /^[\s@-]*\+/;
-/** The variable a text starts with, after blanks and the prefix characters: `$(RUN)`, `${RUN}`, `$R`. */
-const LEADING_REFERENCE = /^[\s@+-]*\$(?:[({]([^$():{}\s]+)[)}]|([^$({\s]))/;
+/**
+ * The variable a text starts with, after blanks and the prefix characters: `$(RUN)`, `${RUN}`, `$R`, or
+ * the one `$(call RUN,...)` expands.
+ */
+const LEADING_REFERENCE = /^[\s@+-]*\$(?:[({](?:call\s+)?([^$():{},\s]+)[)},]|([^$({\s]))/;
 
 /**
  * The name of the variable a recipe line starts with, after its own prefixes: make takes `+`, `@` and

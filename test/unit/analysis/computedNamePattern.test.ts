@@ -15,7 +15,11 @@ describe('computedNamePattern (engine/analysis)', () => {
   it('reads every form of reference, nested ones and $$', () => {
     assert.equal(computedNamePattern('$(call f,$(X))_CFLAGS')?.source, '^.*_CFLAGS$');
     assert.equal(computedNamePattern('${A}x$By')?.source, '^.*x.*y$');
-    assert.equal(computedNamePattern('$(A)$(B).o')?.source, '^.*\\.o$', 'two references in a row: one wildcard');
+    assert.equal(
+      computedNamePattern('$(A)$(B).o')?.source,
+      '^.*\\.o$',
+      'two references in a row: one wildcard',
+    );
     assert.ok(computedNamePattern('a$$b')?.test('a$b'));
     assert.equal(computedNamePattern('$(unclosed x'), undefined, 'an unclosed reference runs to the end');
   });

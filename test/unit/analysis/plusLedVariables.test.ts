@@ -23,6 +23,7 @@ describe('plusLedVariables (engine/analysis)', () => {
     assert.equal(leadingReference('$(QUIET_SUBDIR0)templates all'), 'QUIET_SUBDIR0');
     assert.equal(leadingReference('@-${RUN} x'), 'RUN');
     assert.equal(leadingReference('$Rx'), 'R');
+    assert.equal(leadingReference('$(call RUN_CMD,x)'), 'RUN_CMD', 'RUN_CMD = +touch $(1) runs under -n too');
     assert.equal(leadingReference('echo $(RUN)'), undefined);
     assert.equal(leadingReference('$(shell date)'), undefined, 'a function call is no variable');
   });
