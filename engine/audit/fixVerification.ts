@@ -4,6 +4,7 @@ import { buildOnce, type BuildSettings, type FinishedBuild, type RunPlan } from 
 import { withPreparedBuilds } from '../parallel/buildSettings';
 import { ProbeError, type ProbeOptions } from '../probes/probeOptions';
 import type { AuditFinding, FixVerification } from './auditTypes';
+import { spokenLines } from '../probes/parsers/spokenLines';
 
 export interface VerifySettings {
   finding: AuditFinding;
@@ -65,11 +66,8 @@ export function failureOf({ record, logs }: Pick<FinishedBuild, 'record' | 'logs
   const error = record.firstError;
   if (error === undefined) return undefined;
   const target = FAILED_TARGET.exec(error)?.[1];
-  const said = (target === undefined ? undefined : logs.logs.get(target))
-    ?.split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .at(-1);
+  const log = target === undefined ? undefined : logs.logs.get(target);
+  const said = log === undefined ? undefined : spokenLines(log).at(-1);
   return said === undefined ? error : `${error}, after "${said}"`;
 }
 

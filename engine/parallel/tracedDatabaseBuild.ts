@@ -7,6 +7,7 @@ import type { AccessRecorder } from './accessRecorder';
 import { detectTracer, recorderName, targetExportArgs, traceBuild } from './fileAccessTracer';
 import type { TracingStatus } from './parallelTypes';
 import type { AccessLog } from './straceAccessParser';
+import { spokenLines } from '../probes/parsers/spokenLines';
 
 export type TracedDatabaseBuild =
   | {
@@ -135,10 +136,7 @@ const DATABASE_START = '# make data base';
  */
 function failureWords(output: string): string {
   const end = output.indexOf(DATABASE_START);
-  const lines = (end < 0 ? output : output.slice(0, end))
-    .split('\n')
-    .map((text) => text.trim())
-    .filter((text) => text !== '');
+  const lines = spokenLines(end < 0 ? output : output.slice(0, end));
   const line =
     lines.find((text) => MAKE_ERROR.test(text) && !text.includes('Waiting for unfinished jobs')) ??
     lines.at(-1);
