@@ -106,7 +106,8 @@ export class ProjectIndex {
             const site = sites[s] as PrerequisiteSite;
             if (site.orderOnly) break;
             // Kbuild's `.PHONY: $(PHONY)`, after `PHONY += all` all along the file: the names it expands to.
-            if (site.name.includes('$')) for (const name of this.expandedNames(site.name)) this.mark(name, PHONY);
+            if (site.name.includes('$'))
+              for (const name of this.expandedNames(site.name)) this.mark(name, PHONY);
             const before = this.mark(site.name, PHONY);
             phonyWords.push(site.word);
             // A generated file writes `.PHONY : name` after the rule of `name`: most entries are settled here.
