@@ -1,4 +1,27 @@
 // What names an assignment with a computed name (`$(VERBOSE)MAKESILENT = -s`) can define, as a pattern.
+import type { VariableDefinition } from './fileIndex';
+
+const computedCache = new WeakMap<readonly VariableDefinition[], [RegExp, VariableDefinition][]>();
+
+/**
+ * A file's definitions with a computed name, each with the pattern of the names it can define; kept per
+ * list (a file's index never changes).
+ */
+export function computedDefinitions(
+  variables: readonly VariableDefinition[],
+): readonly [RegExp, VariableDefinition][] {
+  let found = computedCache.get(variables);
+  if (!found) {
+    found = [];
+    for (const variable of variables) {
+      if (!variable.name.includes('$')) continue;
+      const pattern = computedNamePattern(variable.name);
+      if (pattern) found.push([pattern, variable]);
+    }
+    computedCache.set(variables, found);
+  }
+  return found;
+}
 
 /**
  * The names `raw` can expand to, as an anchored regular expression: its literal text kept, each

@@ -1,5 +1,5 @@
 // Cross-file lookups over the workspace model: definitions, targets and references of a name.
-import { computedNamePattern } from './computedNamePattern';
+import { computedDefinitions } from './computedNamePattern';
 import type { FileIndex, PrerequisiteSite, TargetDefinition, VariableDefinition } from './fileIndex';
 import type { Reference } from '../parser/ast';
 import type { WorkspaceModel } from './workspaceModel';
@@ -33,23 +33,6 @@ function named<T extends { name: string }>(items: readonly T[], name: string): r
 /** The files to search: the project `uri` belongs to, or the whole workspace when the project has no match. */
 function scopes(model: WorkspaceModel, uri: string): FileIndex[][] {
   return [model.project(uri), model.allIndexes()];
-}
-
-const computedCache = new WeakMap<readonly VariableDefinition[], [RegExp, VariableDefinition][]>();
-
-/** A file's definitions with a computed name (`$(VERBOSE)MAKESILENT = -s`), each with the names it can define. */
-function computedDefinitions(variables: readonly VariableDefinition[]): [RegExp, VariableDefinition][] {
-  let found = computedCache.get(variables);
-  if (!found) {
-    found = [];
-    for (const variable of variables) {
-      if (!variable.name.includes('$')) continue;
-      const pattern = computedNamePattern(variable.name);
-      if (pattern) found.push([pattern, variable]);
-    }
-    computedCache.set(variables, found);
-  }
-  return found;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Which variable names a makefile can count as set: assigned in some known makefile, or bound by a function.
-import { computedNamePattern } from './computedNamePattern';
+import { computedDefinitions } from './computedNamePattern';
 import type { FileIndex } from './fileIndex';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -34,17 +34,12 @@ export function definedNames(model: WorkspaceModel): DefinedNames {
   const cached = definedNamesCache.get(model);
   if (cached && cached.generation === model.changeCount) return cached.names;
   const written = new Set<string>();
-  const patterns = new Map<string, RegExp>();
+  const patterns: RegExp[] = [];
   for (const file of model.allIndexes()) {
-    for (const { name } of file.variables) {
-      if (!name.includes('$')) written.add(name);
-      else if (!patterns.has(name)) {
-        const pattern = computedNamePattern(name);
-        if (pattern) patterns.set(name, pattern);
-      }
-    }
+    for (const { name } of file.variables) if (!name.includes('$')) written.add(name);
+    for (const [pattern] of computedDefinitions(file.variables)) patterns.push(pattern);
   }
-  const names = new AssignedNames(written, [...patterns.values()]);
+  const names = new AssignedNames(written, patterns);
   definedNamesCache.set(model, { generation: model.changeCount, names });
   return names;
 }
