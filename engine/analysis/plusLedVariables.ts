@@ -19,6 +19,16 @@ export function leadingReference(text: string): string | undefined {
 }
 
 /**
+ * The variable a recipe line starts with when its value starts with '+', so the line runs under -n, -q
+ * and -t though nothing in it says so; undefined otherwise. `plusLed` is asked for only when the line
+ * starts with a reference (the set costs a pass over the project's assignments).
+ */
+export function plusLedLeader(text: string, plusLed: () => ReadonlySet<string>): string | undefined {
+  const leading = leadingReference(text);
+  return leading !== undefined && plusLed().has(leading) ? leading : undefined;
+}
+
+/**
  * The names some assignment gives a value that starts with `+` (after blanks, `@`, `-`), or with a
  * variable that does, however deep; and the names the environment gives such a value (make imports
  * them). A recipe line starting with one of them runs under -n, -q and -t.

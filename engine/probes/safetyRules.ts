@@ -1,6 +1,6 @@
 // Pure rules over one parsed Makefile: which lines could write even when make runs with -n, -q or -p.
 import type { ParsedMakefile, Statement, Word } from '../parser/ast';
-import { leadingReference } from '../analysis/plusLedVariables';
+import { plusLedLeader } from '../analysis/plusLedVariables';
 import { patternMatches } from './makePattern';
 
 export type RiskKind =
@@ -137,8 +137,10 @@ export function risksInFile(
   for (const statement of walk(parsed.statements)) {
     if (statement.type === 'rule') {
       for (const recipeLine of statement.recipe) {
-        const leading = recipeLine.runsUnderDryRun ? undefined : leadingReference(recipeLine.text);
-        const plusFromValue = leading !== undefined && plusLed.has(leading);
+        const leading = recipeLine.runsUnderDryRun
+          ? undefined
+          : plusLedLeader(recipeLine.text, () => plusLed);
+        const plusFromValue = leading !== undefined;
         if (!recipeLine.runsUnderDryRun && !plusFromValue) continue;
         const plus = plusFromValue || recipeLine.prefixes.includes('+');
         risks.push({

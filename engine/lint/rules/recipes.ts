@@ -4,7 +4,7 @@ import { recipeCount } from '../../parser/ruleCounts';
 import { uriToPath } from '../../analysis/uris';
 import type { LintContext, RuleFinding } from '../lintTypes';
 import { projectIndex } from '../projectIndex';
-import { leadingReference, plusLedVariables } from '../../analysis/plusLedVariables';
+import { plusLedLeader, plusLedVariables } from '../../analysis/plusLedVariables';
 import { mutuallyExclusive } from './conditionalBranches';
 import { commandText } from './projectFacts';
 
@@ -116,12 +116,9 @@ export function hiddenRecursiveMake(context: LintContext): RuleFinding[] {
   let sites: ((line: number) => RecipeSite[]) | undefined;
   let plusLed: Set<string> | undefined;
   /** A line starting with a variable whose value starts with '+' (git's `QUIET_SUBDIR0 = +$(MAKE) -C`) runs under -n. */
-  const startsWithPlus = (text: string): boolean => {
-    const leading = leadingReference(text);
-    if (leading === undefined) return false;
-    plusLed ??= plusLedVariables(projectIndex(context.project).assignments);
-    return plusLed.has(leading);
-  };
+  const startsWithPlus = (text: string): boolean =>
+    plusLedLeader(text, () => (plusLed ??= plusLedVariables(projectIndex(context.project).assignments))) !==
+    undefined;
   const result: RuleFinding[] = [];
   for (const reference of context.index.parsed.references) {
     if (reference.context !== 'recipe' || reference.functionName || !hidden.has(reference.name)) continue;
