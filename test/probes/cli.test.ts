@@ -78,6 +78,10 @@ for (const make of MAKES) {
       );
       const coloured = await cli(['convergence', '-C', dir, '--make', make.path], true);
       assert.match(coloured.stdout, /\u001b\[/, 'colour on a TTY');
+      assert.equal(json.stdout.split('\n').length, 2, 'one line of JSON into a pipe, for a program');
+      const onTerminal = await cli(['convergence', '-C', dir, '--make', make.path, '--json'], true);
+      assert.deepEqual(JSON.parse(onTerminal.stdout), parsed, 'the same answer on a terminal');
+      assert.match(onTerminal.stdout, /^\{\n {2}"/, 'indented for a person at a terminal');
     });
 
     it('trace and dry-run: the tree and the grouped commands; targets after --', async () => {

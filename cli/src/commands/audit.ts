@@ -7,6 +7,7 @@ import { progressLine } from '../progressLine';
 import { count, flag, projectOptions, reportFormat } from '../options';
 import { auditReport } from '../reports/auditReport';
 import { createStyle } from '../reports/style';
+import { jsonText } from '../reports/jsonText';
 
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const options = projectOptions(commandLine);
@@ -26,8 +27,8 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     onProgress: progress.onProgress,
   });
   progress.done();
-  if (format === 'json') stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (format === 'sarif') stdout.write(`${JSON.stringify(auditSarif(result), null, 2)}\n`);
+  if (format === 'json') stdout.write(jsonText(result, stdout));
+  else if (format === 'sarif') stdout.write(jsonText(auditSarif(result), stdout));
   else stdout.write(auditReport(result, process.cwd(), createStyle(stdout.isTTY)));
   return result.findings.some((finding) => finding.severity === 'warning') ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { makefileOperands } from '../makefileOperands';
 import { flag, reportFormat, UsageError } from '../options';
 import { lintReport } from '../reports/lintReport';
 import { createStyle } from '../reports/style';
+import { jsonText } from '../reports/jsonText';
 
 const SEVERITIES: readonly LintSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -46,8 +47,8 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     throw new UsageError(`${path.relative(process.cwd(), unread.file) || unread.file}: ${unread.declined}`);
   // JSON and SARIF stay one document on stdout: the note goes to stderr.
   if (format !== 'text') for (const note of notes) io.stderr.write(`makescope lint: ${note}\n`);
-  if (format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout.write(`${JSON.stringify(lintSarif(directory, results), null, 2)}\n`);
+  if (format === 'json') io.stdout.write(jsonText(results, io.stdout));
+  else if (format === 'sarif') io.stdout.write(jsonText(lintSarif(directory, results), io.stdout));
   else io.stdout.write(lintReport(results, process.cwd(), createStyle(io.stdout.isTTY), notes));
   return results.some((result) => result.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { progressLine } from '../progressLine';
 import { count, flag, projectOptions, text, wholeNumber } from '../options';
 import { parallelDiffReport } from '../reports/parallelDiffReport';
 import { createStyle } from '../reports/style';
+import { jsonText } from '../reports/jsonText';
 
 export function parallelDiffArgs(commandLine: CommandLine) {
   const shuffleText = text(commandLine, 'shuffle');
@@ -48,7 +49,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   progress.done();
   stdout.write(
     args.json
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? jsonText(result, stdout)
       : parallelDiffReport(result, process.cwd(), createStyle(stdout.isTTY)),
   );
   if (result.verdict === 'serial-build-failed') return 2;

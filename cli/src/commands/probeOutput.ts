@@ -4,6 +4,7 @@ import type { ProbeOptions } from '../../../engine/probes/probeOptions';
 import type { CliArgs } from '../args';
 import type { CommandIO } from '../commandSpec';
 import { createStyle, type Style } from '../reports/style';
+import { jsonText } from '../reports/jsonText';
 
 export function probeOptions(args: CliArgs, signal: AbortSignal | undefined): ProbeOptions {
   return {
@@ -32,7 +33,7 @@ export function printOutcome(
   io: CommandIO,
   outcome: { text: () => string; json: unknown; exitCode: number },
 ): number {
-  io.stdout.write(args.json ? JSON.stringify(outcome.json, null, 2) + '\n' : outcome.text());
+  io.stdout.write(args.json ? jsonText(outcome.json, io.stdout) : outcome.text());
   return outcome.exitCode;
 }
 

@@ -8,6 +8,7 @@ import { progressLine } from '../progressLine';
 import { count, flag, projectOptions, text } from '../options';
 import { createStyle } from '../reports/style';
 import { timelineReport } from '../reports/timelineReport';
+import { jsonText } from '../reports/jsonText';
 
 export async function run(commandLine: CommandLine, io: CommandIO): Promise<number> {
   const options = projectOptions(commandLine);
@@ -32,7 +33,7 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     await writeFile(traceFile, JSON.stringify(chromeTrace(result.timeline, traceTitle(result.directory))));
   stdout.write(
     flag(commandLine, 'json')
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? jsonText(result, stdout)
       : timelineReport(result, createStyle(stdout.isTTY), traceFile),
   );
   return result.exitCode === 0 ? 0 : 2;
