@@ -12,6 +12,7 @@ import {
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { nameDigest } from '../../engine/probes/nameDigest';
 
 /** The prefix of the cache's files, one per bundle and Node: the cache folder holds other answers too. */
 const PREFIX = 'cli-code-';
@@ -22,14 +23,8 @@ const KEPT = 4;
 function cacheName(bundle: string): string {
   const info = statSync(bundle);
   const key = [process.version, process.arch, bundle, info.size, info.mtimeMs, info.ino].join('\0');
-  // FNV-1a, twice with different seeds: a name, not a check (V8 checks the source and its own version).
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < key.length; i++) {
-    a = Math.imul(a ^ key.charCodeAt(i), 0x01000193) >>> 0;
-    b = Math.imul(b ^ key.charCodeAt(i), 0x811c9dc5) >>> 0;
-  }
-  return `${PREFIX}${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.bin`;
+  // A name, not a check (V8 checks the source and its own version).
+  return `${PREFIX}${nameDigest(key).slice(0, 16)}.bin`;
 }
 
 /** Code V8 will run, so only a file this user owns and nobody else may write. */

@@ -16,6 +16,7 @@ import type {
 import type { ProbeOptions } from '../probes/probeOptions';
 import { detectRaces } from './raceDetection';
 import { compareArtifacts, compareRuns, hasDifference } from './runComparison';
+import { monotonicMs } from '../probes/monotonicMs';
 
 export { DEFAULT_MAX_SANDBOX_BYTES } from './buildSettings';
 
@@ -78,7 +79,7 @@ function verdictOf(serialFailed: boolean, differs: boolean, findings: number): V
 }
 
 export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<ParallelDiffResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const targets = options.targets ?? [];
   const notes: string[] = [];
   return withPreparedBuilds(options, 'parallel', async ({ settings, make, sandboxBytes }) => {
@@ -163,7 +164,7 @@ export async function parallelDiffProbe(options: ParallelDiffOptions): Promise<P
           : undefined,
       reproduce: firstDiffering?.command,
       sandboxBytes,
-      overheadMs: Math.max(0, Math.round(performance.now() - started - buildMs)),
+      overheadMs: Math.max(0, Math.round(monotonicMs() - started - buildMs)),
       ...(nondeterministic.length > 0 ? { nondeterministic } : {}),
       placement: { where: placement.where, reasons: placement.reasons },
       notes,

@@ -1,12 +1,12 @@
 // Small C helpers (the preloaded recorder, the namespace launcher) compiled by the machine's cc, once per source
 // and compiler, into the cache folder, and used from there only while that folder and file are the user's own.
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cacheFolder } from './cacheFolder';
 import { runProcess } from './exec';
 import { findOnPath } from './findOnPath';
+import { nameDigest } from './nameDigest';
 
 export type CompiledHelper = { ok: true; file: string } | { ok: false; reason: string };
 
@@ -66,9 +66,9 @@ async function build(spec: HelperSpec, folder: string, signal?: AbortSignal): Pr
   const found = (await findOnPath('cc')) ?? (await findOnPath('gcc'));
   if (!found) return { ok: false, reason: 'no C compiler (cc) to build it' };
   const compiler = await realpath(found);
-  const key = createHash('sha256')
-    .update([spec.source, ...spec.flags, ...(spec.libraries ?? []), compiler, process.arch].join('\0'))
-    .digest('hex');
+  const key = nameDigest(
+    [spec.source, ...spec.flags, ...(spec.libraries ?? []), compiler, process.arch].join('\0'),
+  );
   const file = path.join(folder, `${spec.name}-${key.slice(0, 16)}${spec.extension}`);
   if ((await trusted(file)) === undefined) {
     const failed = await compile(spec, compiler, folder, file, signal);

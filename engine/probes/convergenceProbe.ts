@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_MS, ProbeError, type ProbeOptions } from './probeOption
 import { TraceParser, type TraceResult } from './parsers/traceParser';
 import { causesFirst } from './causesFirst';
 import { locateTargets, type LocatedTarget } from './traceModel';
+import { monotonicMs } from './monotonicMs';
 
 export interface StaleTarget extends LocatedTarget {
   /** Why this matters, in one sentence. */
@@ -209,7 +210,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
       }
     }
     options.onProgress?.('make -q');
-    const questioned = performance.now();
+    const questioned = monotonicMs();
     const makefilesBefore = await makefileState(context);
     const question = await context.run(makeArgs(options, ['-q']));
     // make -q remakes makefiles that have rules (never in place): what it wrote tells.
@@ -248,7 +249,7 @@ export async function convergenceProbe(options: ConvergenceOptions): Promise<Con
     // The real run may take a few times as long as reading and planning did, at least 10 s.
     const budget = Math.min(
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      Math.max(OBSERVATION_FLOOR_MS, 3 * (performance.now() - questioned)),
+      Math.max(OBSERVATION_FLOOR_MS, 3 * (monotonicMs() - questioned)),
     );
     const observed = await observeSecondMake(context, options, Math.round(budget), afterTrace);
     const written = new Set(observed?.written.map((file) => file.path));

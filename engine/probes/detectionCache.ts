@@ -1,8 +1,8 @@
 // What detection found (make's capabilities, the isolation that works) kept across processes, one file per answer.
-import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cacheFolder } from './cacheFolder';
+import { nameDigest } from './nameDigest';
 
 /*
  * A CLI process asks the same questions every time it starts, and each answer costs a process or
@@ -13,8 +13,7 @@ import { cacheFolder } from './cacheFolder';
  */
 
 function entryFile(folder: string, kind: string, key: string): string {
-  const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);
-  return path.join(folder, `${kind}-${digest}.json`);
+  return path.join(folder, `${kind}-${nameDigest(key)}.json`);
 }
 
 /** A file this user owns that nobody else can write (a shared folder must not feed us answers). */

@@ -1,6 +1,7 @@
 // The only place that starts processes: argument arrays, clean env, timeout, output cap, group kill.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
+import { monotonicMs } from './monotonicMs';
 
 export interface ExecRequest {
   file: string;
@@ -147,7 +148,7 @@ interface Finished {
 }
 
 export async function runProcess(request: ExecRequest): Promise<ExecResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   if (request.signal?.aborted) {
     return {
       outcome: 'cancelled',
@@ -169,7 +170,7 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
     });
   } catch (error) {
     // An argument Node refuses before starting anything (a NUL byte).
-    return spawnError(request, '', '', performance.now() - started, error as NodeJS.ErrnoException);
+    return spawnError(request, '', '', monotonicMs() - started, error as NodeJS.ErrnoException);
   }
   // Node's child_process directly (not a process library): loading one cost the CLI ~50 ms of CPU per run.
   // 'close' comes after the exit and the end of both pipes; 'error' alone is a failed spawn (ENOENT, EACCES).
@@ -237,7 +238,7 @@ export async function runProcess(request: ExecRequest): Promise<ExecResult> {
     signalGroup(pid, 'SIGKILL');
     guardGroup(pid, false);
   }
-  const durationMs = performance.now() - started;
+  const durationMs = monotonicMs() - started;
 
   if (pid === undefined || result.error) return spawnError(request, stdout, stderr, durationMs, result.error);
   // Killed by someone else (the OOM killer, a recipe's `kill`): it ran, so this is no spawn failure.

@@ -1,6 +1,6 @@
 // The probes' scratch folders: named by process, removed after use, by the guard if the process dies, or at the next start.
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rm, chmod } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { lstat, readdir, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { guardScratchFolder } from './exec';
@@ -60,19 +60,12 @@ export function scratchBase(avoid?: string): string {
 async function makeScratch(kind: string, avoid?: string): Promise<string> {
   const base = scratchBase(avoid);
   await removeStale(base);
-  for (let attempt = 1; ; attempt++) {
-    const folder = path.join(base, `${PREFIX}${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
-    // The guard hears of the folder before it exists: a kill between making it and telling the guard
-    // (mkdtemp's answer waits for the event loop) would leave it behind.
-    guardScratchFolder(folder, true);
-    try {
-      await mkdir(folder, { mode: 0o700 });
-      return folder;
-    } catch (error) {
-      guardScratchFolder(folder, false);
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw error;
-    }
-  }
+  // Made and told to the guard in one synchronous step: a kill can come only before the folder exists or
+  // after the guard heard of it (an asynchronous mkdtemp's answer would wait for the event loop). mkdtemp's
+  // random suffix comes from the kernel (getrandom), and the folder is the caller's alone (mode 0700).
+  const folder = mkdtempSync(path.join(base, `${PREFIX}${kind}-${process.pid}-`));
+  guardScratchFolder(folder, true);
+  return folder;
 }
 
 /** Makes `makescope-KIND-PID-xxxx`, runs `work` with it, and removes it whatever happens. */

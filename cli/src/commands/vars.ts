@@ -1,6 +1,5 @@
 // `makescope vars`: make's database (variables, --rules, --all), or the named variables expanded by make.
 import { databaseProbe } from '../../../engine/probes/databaseProbe';
-import { resolveProbe } from '../../../engine/probes/resolveProbe';
 import { probeArgs } from '../args';
 import type { CommandIO, CommandLine } from '../commandSpec';
 import { databaseReport, resolveReport } from '../reports/varsReport';
@@ -11,6 +10,8 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
   const options = probeOptions(args, io.signal);
   const style = probeStyle(args, io);
   if (args.positional.length > 0) {
+    // Loaded only to resolve names: it brings node:crypto (its markers' nonce), ~6 ms of every database run.
+    const { resolveProbe } = await import('../../../engine/probes/resolveProbe');
     const result = await resolveProbe({
       ...options,
       targets: [],

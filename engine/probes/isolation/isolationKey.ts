@@ -1,9 +1,9 @@
 // Everything the isolation check's answer depends on, as one key: a change to any of them asks again.
-import { createHash } from 'node:crypto';
 import { readFile, readlink, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { PRODUCT_VERSION } from '../../version';
 import { findOnPath } from '../findOnPath';
+import { nameDigest } from '../nameDigest';
 import { compiledLauncher } from './compiledLauncher';
 import { launcherText } from './namespaceLauncher';
 
@@ -57,7 +57,7 @@ export async function isolationKey(): Promise<string> {
     process.platform,
     process.arch,
     process.env.MAKESCOPE_ISOLATION ?? '',
-    createHash('sha256').update(launcherText()).digest('hex'),
+    nameDigest(launcherText()),
     ...parts,
   ].join('\0');
 }
