@@ -1,8 +1,5 @@
 // A file name derived from everything an answer depends on (cache entries, compiled helpers): not a check of content.
 
-/** Four 32-bit lanes, each a multiply-xor pass over the text's UTF-16 units with its own seed. */
-const SEEDS = [0x811c9dc5, 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
-
 /** The final mix of each lane, so that texts differing in their last character differ in every digit. */
 function avalanche(h: number): number {
   h ^= h >>> 16;
@@ -20,11 +17,27 @@ function avalanche(h: number): number {
  * to a forger; the files are trusted by their owner and mode (detectionCache.ts, compiledHelper.ts).
  */
 export function nameDigest(text: string): string {
-  let digest = '';
-  for (let lane = 0; lane < SEEDS.length; lane++) {
-    let h = SEEDS[lane] ^ text.length;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193 + 2 * lane);
-    digest += avalanche(h).toString(16).padStart(8, '0');
-  }
-  return digest;
+  // Four bytes a step, four lanes in one pass: the CLI names 16 KB of launcher source on every run,
+  // before V8 has compiled this loop (a step per UTF-16 unit took 2 ms there).
+  const bytes = alignedBytes(text);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  let a = 0x811c9dc5 ^ bytes.length;
+  let b = 0x9e3779b9 ^ bytes.length;
+  let c = 0x85ebca6b ^ bytes.length;
+  let d = 0xc2b2ae35 ^ bytes.length;
+  const step = (word: number): void => {
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x01000195);
+    c = Math.imul(c ^ word, 0x01000197);
+    d = Math.imul(d ^ word, 0x01000199);
+  };
+  for (let i = 0; i < words.length; i++) step(words[i]);
+  for (let i = words.length * 4; i < bytes.length; i++) step(bytes[i]);
+  return [a, b, c, d].map((lane) => avalanche(lane).toString(16).padStart(8, '0')).join('');
+}
+
+/** The text's UTF-8 bytes at an offset an Int32Array may start from. */
+function alignedBytes(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
 }
