@@ -148,6 +148,15 @@ describe('makescope lint', () => {
       const run = await cli(['lint', '-C', syntax]);
       assert.equal(run.code, 1, run.stdout);
       assert.ok(run.stdout.includes(`Makefile:4:9: error MS201 sh -n: ${message}`), run.stdout);
+      assert.equal(run.stdout.match(/ MS201 /g)?.length, 1, `only line 4: ${run.stdout}`);
+    });
+
+    it("reads a reference before `if` or `for` as the end of a command of its own (git's $(QUIET_GEN)if)", async () => {
+      // make runs both lines (the fixture's `quiet` target): the shell's grammar accepts them.
+      const ran = spawnSync('make', ['-s', '-C', syntax, 'quiet'], { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(ran.status, 0, ran.stderr);
+      const run = await cli(['lint', '-C', syntax]);
+      assert.doesNotMatch(run.stdout, /Makefile:(9|10|11):\d+: error MS201/, run.stdout);
     });
 
     it('reports shellcheck findings as MS202 at the column in the Makefile', async () => {
@@ -156,6 +165,15 @@ describe('makescope lint', () => {
       assert.equal(run.code, 0, run.stdout);
       assert.match(run.stdout, /Makefile:3:6: warning MS202 SC2046: Quote this/);
       assert.doesNotMatch(run.stdout, /shellcheck is not on PATH/);
+    });
+
+    it('checks each recipe line as the shell of its own it runs in, make references as no constant words', async () => {
+      requireShellcheck();
+      const run = await cli(['lint', '-C', shellcheck]);
+      // Before: SC2317 on every line after `exit 0`, SC2043 (the loop "runs once"), SC2194 and SC2157.
+      assert.doesNotMatch(run.stdout, /SC2317|SC2043|SC2194|SC2157/, run.stdout);
+      const lines = [...run.stdout.matchAll(/Makefile:(\d+):\d+: \w+ MS202 /g)].map((match) => match[1]);
+      assert.deepEqual([...new Set(lines)], ['3'], `only line 3's backticks: ${run.stdout}`);
     });
 
     it('--no-recipe-shell runs neither', async () => {

@@ -21,6 +21,32 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
+/** Where a command starts: after nothing, a newline (not a continuation's), `;`, `&`, `|`, `(` or `{`, blanks apart. */
+function atCommandStart(shellText: string): boolean {
+  let k = shellText.length - 1;
+  for (;;) {
+    while (k >= 0 && (shellText[k] === ' ' || shellText[k] === '\t')) k--;
+    // A backslash-newline joins the lines: what came before it decides.
+    if (k >= 1 && shellText[k] === '\n' && shellText[k - 1] === '\\') {
+      k -= 2;
+      continue;
+    }
+    return k < 0 || '\n;&|({'.includes(shellText[k]!);
+  }
+}
+
+const RESERVED_WORD = /^(?:if|then|else|elif|fi|for|while|until|do|done|case|esac|\{|\}|!)(?=[\s;&|()<>]|$)/;
+
+/** Whether the recipe text from `from` on, blanks and continuations skipped, starts with a shell reserved word. */
+function reservedWordAt(source: string, from: number): boolean {
+  let k = from;
+  while (k < source.length && (/[ \t]/.test(source[k]!) || (source[k] === '\\' && source[k + 1] === '\n'))) {
+    k += source[k] === '\\' ? 2 : 1;
+    if (source[k - 1] === '\n' && source[k] === '\t') k++;
+  }
+  return RESERVED_WORD.test(source.slice(k, k + 6));
+}
+
 /**
  * The shell text of recipe lines (one, or a whole recipe under .ONESHELL, joined by newlines). Prefixes
  * `@-+` are dropped from the first line (and, under .ONESHELL, from later ones as make does with a POSIX shell).
@@ -60,8 +86,11 @@ export function recipeScript(lines: readonly RecipeLine[]): RecipeScript {
         }
         const end = next === '(' || next === '{' ? closingBracket(source, i + 1) : i + 1;
         const length = (end < 0 ? source.length - 1 : end) - i + 1;
-        // A word of the same length: the shell sees an ordinary argument where make would put a value.
-        push('x'.repeat(Math.min(length, source.length - i)), at);
+        // A word of the same length: the shell sees an ordinary argument where make would put a value. A
+        // reference that starts a command right before a reserved word (git's `$(QUIET_GCOV)for dir in`) is
+        // empty or ends its own command (`@echo GCOV;`): blanks, or the shell would read `if`/`for` as words.
+        const filler = atCommandStart(text) && reservedWordAt(source, i + length) ? ' ' : 'x';
+        push(filler.repeat(Math.min(length, source.length - i)), at);
         advance(Math.min(length, source.length - i));
         continue;
       }

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FileIndex } from '../../analysis/fileIndex';
-import type { RecipeLine } from '../../parser/ast';
+import type { Position, RecipeLine } from '../../parser/ast';
 import { runProcess } from '../../probes/exec';
 import { findOnPath } from '../../probes/findOnPath';
 import type { LintFinding } from '../lintTypes';
@@ -35,8 +35,13 @@ export async function shellcheckInstalled(): Promise<boolean> {
 /** Enough for any hand-written makefile; generated ones with more recipe lines are checked up to here. */
 const MAX_SCRIPTS = 2000;
 const OUTPUT_CAP = 256 * 1024;
-/** Names recipes get from make's environment, and assignments read by later lines (each line is its own shell). */
-const SHELLCHECK_EXCLUDED = 'SC2154,SC2034,SC1091';
+/**
+ * Names recipes get from make's environment, and assignments read by later lines (each line is its own shell);
+ * and the notes that a word is constant, which the placeholders make true of every make reference: `for p in
+ * $(PROGRAMS)` "runs once" (SC2043), `case " $(ALL) " in` "is constant" (SC2194), `[ -z "$(V)" ]` "is always
+ * false" (SC2157, SC2050, SC2078, SC2193), all said of git's Makefile before they were left out.
+ */
+const SHELLCHECK_EXCLUDED = 'SC2154,SC2034,SC1091,SC2043,SC2194,SC2157,SC2050,SC2078,SC2193';
 
 const syntaxCache = new Map<string, ShellSyntaxError | null>();
 
@@ -137,6 +142,33 @@ const SHELLCHECK_SEVERITY = {
   style: 'hint',
 } as const;
 
+/**
+ * Every script in one file for one shellcheck run (it starts slowly), each as a branch of one `case`: make
+ * runs each in a shell of its own, so an `exit` in one must not make the next "unreachable" (SC2317, which
+ * scripts written one after another drew on every recipe line after an `exit 0`: 148 in ldns's Makefile),
+ * and a branch, unlike a subshell, draws no "modified in a subshell" notes. The wrapper's characters take
+ * the position of their script's first one.
+ */
+function combinedScript(scripts: readonly RecipeScript[]): RecipeScript {
+  const combined: RecipeScript = { text: '', positions: [] };
+  const origin = scripts[0]?.positions[0] ?? { line: 0, character: 0 };
+  const wrapper = (text: string, at: Position): void => {
+    combined.text += text;
+    for (let k = 0; k < text.length; k++) combined.positions.push(at);
+  };
+  wrapper('case "$1" in\n', origin);
+  scripts.forEach((script, k) => {
+    const at = script.positions[0] ?? origin;
+    wrapper(`${k + 1})\n`, at);
+    combined.text += script.text;
+    combined.positions.push(...script.positions.slice(0, script.text.length));
+    wrapper('\n;;\n', script.positions[script.text.length] ?? at);
+  });
+  wrapper('esac', combined.positions[combined.positions.length - 1] ?? origin);
+  combined.positions.push(combined.positions[combined.positions.length - 1] ?? origin);
+  return combined;
+}
+
 async function shellcheckFindings(
   scripts: readonly RecipeScript[],
   shellDialect: 'sh' | 'bash',
@@ -144,17 +176,7 @@ async function shellcheckFindings(
 ): Promise<LintFinding[]> {
   const shellcheck = await findOnPath('shellcheck');
   if (!shellcheck || scripts.length === 0) return [];
-  // One run for the whole file: every script on its own lines (shellcheck starts slowly).
-  const combined: RecipeScript = { text: '', positions: [] };
-  for (const script of scripts) {
-    if (combined.text.length > 0) {
-      combined.text += '\n';
-      combined.positions.push(script.positions[0] ?? { line: 0, character: 0 });
-    }
-    combined.text += script.text;
-    combined.positions.push(...script.positions.slice(0, script.text.length));
-  }
-  combined.positions.push(combined.positions[combined.positions.length - 1] ?? { line: 0, character: 0 });
+  const combined = combinedScript(scripts);
   const folder = await mkdtemp(path.join(tmpdir(), 'makescope-shellcheck-'));
   try {
     const file = path.join(folder, 'recipes.sh');
