@@ -63,7 +63,7 @@ export const LINT_RULES: readonly LintRule[] = [
     name: 'redefined-variable',
     defaultSeverity: 'information',
     rationale:
-      'A second unconditional `=`/`:=` replaces the first value: usually a copy-paste slip. `X := $(X) more` and `override` are meant and not reported.',
+      'A second unconditional `=`/`:=` replaces the first value: usually a copy-paste slip. `X := $(X) more`, `override` and an empty first value (`X =`, a declaration) are meant and not reported.',
     quickFix: false,
     check: redefinedVariable,
   },
@@ -72,7 +72,7 @@ export const LINT_RULES: readonly LintRule[] = [
     name: 'shell-in-recursive',
     defaultSeverity: 'warning',
     rationale:
-      'A `=` variable is expanded at each use, so a $(shell ...) in it runs again every time; `:=` runs it once.',
+      'A `=` variable is expanded at each use, so a $(shell ...) in it runs again every time; `:=` runs it once. The memoizing `X = $(eval X := $$(shell ...))$(X)` runs it once and is not reported.',
     quickFix: true,
     check: shellInRecursive,
   },

@@ -121,7 +121,7 @@ function unconditionalAssignments(file: FileIndex): Assignment[] {
 const REPLACES = new Set(['=', ':=', '::=', ':::=']);
 
 export function redefinedVariable({ index, project }: LintContext): RuleFinding[] {
-  const first = new Map<string, { file: FileIndex; line: number }>();
+  const first = new Map<string, { file: FileIndex; line: number; empty: boolean }>();
   const result: RuleFinding[] = [];
   for (const file of project) {
     for (const assignment of unconditionalAssignments(file)) {
@@ -129,9 +129,11 @@ export function redefinedVariable({ index, project }: LintContext): RuleFinding[
       if (assignment.computedName || !REPLACES.has(assignment.operator)) continue;
       const earlier = first.get(name);
       if (!earlier) {
-        first.set(name, { file, line: assignment.range.start.line });
+        first.set(name, { file, line: assignment.range.start.line, empty: assignment.value.trim() === '' });
         continue;
       }
+      // `X =` declares the name (or clears what the environment gave): replacing nothing loses nothing.
+      if (earlier.empty) continue;
       // `X := $(X) more` builds on the earlier value, and `override` is meant to win.
       if (file !== index || assignment.modifiers.includes('override')) continue;
       if (new RegExp(`\\$[({]${escapeRegExp(name)}[)}:]`).test(assignment.value)) continue;
@@ -145,7 +147,8 @@ export function redefinedVariable({ index, project }: LintContext): RuleFinding[
   return result;
 }
 
-const SHELL_CALL = /\$[({]shell[\s)}]/;
+/** A `$(shell` make expands: `$$(shell` is text until an `$(eval)` reads it again (git's memoized CURL_LDFLAGS). */
+const SHELL_CALL = /(?<!\$)(?:\$\$)*\$[({]shell[\s)}]/;
 
 export function shellInRecursive({ index, project }: LintContext): RuleFinding[] {
   const { counts } = useCounts(project);
