@@ -13,8 +13,7 @@ export class MakeDepth {
     // line: a plain search skips them (the pattern's scan cost a dry run ~2 ms of a 1.5 MB output).
     const text = String(chunk);
     if (!text.includes(': Entering directory')) return;
-    for (const match of text.matchAll(ENTERING))
-      this.deepest = Math.max(this.deepest, Number(match[1]));
+    for (const match of text.matchAll(ENTERING)) this.deepest = Math.max(this.deepest, Number(match[1]));
   }
 
   /** A clause to append to a timeout or truncation message; empty when the depth looks normal. */
