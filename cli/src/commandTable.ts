@@ -44,7 +44,9 @@ ${PROBE_NOTES}`,
     summary:
       "Without names: make's database (variables with origin, flavor, value,\nfile:line; --rules adds rules, pattern rules, vpath; --all adds\ndefault and environment variables). With names: their values fully\nexpanded by make itself (--target T: as seen by target T). No recipe runs.",
     description: `Without names: make's database (make -p: variables with origin, flavor, value and
-file:line). With names: their values fully expanded by make itself. No recipe runs.
+file:line; --rules adds rules, pattern rules and vpath, --all the default and environment
+variables; --json holds the same selection). With names: their values fully expanded by make
+itself. No recipe runs.
 ${PROBE_NOTES}`,
     options: [
       ...PROBE_OPTIONS,

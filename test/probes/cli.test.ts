@@ -109,6 +109,42 @@ for (const make of MAKES) {
       assert.match(resolved.stdout, /^CFLAGS = -O2 -g /m);
     });
 
+    it('vars --json holds what the report shows: --rules adds the rules, --all the variables make defines', async () => {
+      workspace = await workspaceFrom('target-specific-vars');
+      const dir = workspace.directory;
+      type Database = {
+        database: {
+          variables: { name: string; origin: string }[];
+          files: { name: string; targetVariables: { name: string }[] }[];
+          patternRules: unknown[];
+        };
+      };
+      const json = async (...flags: string[]): Promise<Database> => {
+        const run = await unchanged(dir, () =>
+          cli(['vars', '-C', dir, '--make', make.path, '--json', ...flags]),
+        );
+        assert.equal(run.code, 0, run.stderr);
+        return JSON.parse(run.stdout) as Database;
+      };
+      const plain = await json();
+      const names = plain.database.variables.map((variable) => variable.name);
+      assert.ok(names.includes('CFLAGS'), names.join(' '));
+      assert.ok(!names.includes('CC') && !names.includes('MAKE'), "make's own variables only with --all");
+      assert.deepEqual(
+        plain.database.files.map((file) => [
+          file.name,
+          file.targetVariables.map((variable) => variable.name),
+        ]),
+        [['debug', ['CFLAGS']]],
+        'the files that carry target-specific variables, as the report lists them',
+      );
+      assert.deepEqual(plain.database.patternRules, []);
+      const everything = await json('--rules', '--all');
+      assert.ok(everything.database.variables.some((variable) => variable.origin === 'default'));
+      assert.ok(everything.database.files.length > plain.database.files.length);
+      assert.ok(everything.database.patternRules.length > 0, "make's built-in pattern rules");
+    });
+
     it('timing: reading, dry run and a sandboxed build', async () => {
       workspace = await workspaceFrom('includes');
       const dir = workspace.directory;

@@ -2,6 +2,7 @@
 import { databaseProbe } from '../../../engine/probes/databaseProbe';
 import { probeArgs } from '../args';
 import type { CommandIO, CommandLine } from '../commandSpec';
+import { selectedDatabase } from '../reports/databaseSelection';
 import { databaseReport, resolveReport } from '../reports/varsReport';
 import { printOutcome, probeOptions, probeStyle } from './probeOutput';
 
@@ -21,9 +22,10 @@ export async function run(commandLine: CommandLine, io: CommandIO): Promise<numb
     return printOutcome(args, io, { text: () => resolveReport(result, style), json: result, exitCode: 0 });
   }
   const result = await databaseProbe({ ...options, targets: args.target ? [args.target] : [] });
+  const shown = { all: args.all, rules: args.rules };
   return printOutcome(args, io, {
-    text: () => databaseReport(result, { all: args.all, rules: args.rules }, style),
-    json: result,
+    text: () => databaseReport(result, shown, style),
+    json: selectedDatabase(result, shown),
     exitCode: 0,
   });
 }

@@ -1,10 +1,9 @@
 // Terminal report of the database probe (variables, optionally rules) and of resolved values.
 import type { DatabaseResult } from '../../../engine/probes/databaseProbe';
 import type { ResolveResult } from '../../../engine/probes/resolveProbe';
+import { shownVariables } from './databaseSelection';
 import { placementLines } from './placementReport';
 import { location, type Style } from './style';
-
-const HIDDEN_ORIGINS = new Set(['default', 'environment', 'automatic']);
 
 export function databaseReport(
   result: DatabaseResult,
@@ -13,10 +12,7 @@ export function databaseReport(
 ): string {
   const lines: string[] = [];
   const db = result.database;
-  const variables = db.variables
-    .filter((variable) => options.all || !HIDDEN_ORIGINS.has(variable.origin))
-    .filter((variable) => !variable.name.startsWith('-*-'))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const variables = shownVariables(db, options.all).sort((a, b) => a.name.localeCompare(b.name));
   for (const variable of variables) {
     const operator = variable.flavor === 'simple' ? ':=' : variable.flavor === 'append' ? '+=' : '=';
     lines.push(
