@@ -38,8 +38,9 @@ const OUTPUT_CAP = 256 * 1024;
 /**
  * Names recipes get from make's environment, and assignments read by later lines (each line is its own shell);
  * and the notes that a word is constant, which the placeholders make true of every make reference: `for p in
- * $(PROGRAMS)` "runs once" (SC2043), `case " $(ALL) " in` "is constant" (SC2194), `[ -z "$(V)" ]` "is always
- * false" (SC2157, SC2050, SC2078, SC2193), all said of git's Makefile before they were left out.
+ * $(PROGRAMS)` "runs once" (SC2043) and `case " $(ALL) " in` "is constant" (SC2194), both said of git's Makefile,
+ * and shellcheck's same reading of a placeholder in a test: `[ -z "$(V)" ]` "is always false" (SC2157, SC2050,
+ * SC2078, SC2193).
  */
 const SHELLCHECK_EXCLUDED = 'SC2154,SC2034,SC1091,SC2043,SC2194,SC2157,SC2050,SC2078,SC2193';
 
@@ -147,7 +148,7 @@ const SHELLCHECK_SEVERITY = {
  * runs each in a shell of its own, so an `exit` in one must not make the next "unreachable" (SC2317, which
  * scripts written one after another drew on every recipe line after an `exit 0`: 148 in ldns's Makefile),
  * and a branch, unlike a subshell, draws no "modified in a subshell" notes. The wrapper's characters take
- * the position of their script's first one.
+ * the position of their script's start (a branch's closing `;;`, of its end).
  */
 function combinedScript(scripts: readonly RecipeScript[]): RecipeScript {
   const combined: RecipeScript = { text: '', positions: [] };
