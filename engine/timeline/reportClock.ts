@@ -3,6 +3,7 @@
 // Each timed report also carries the kernel's uptime read just before it was written (/proc/uptime, in 10 ms steps,
 // read by the shell's `read` and make's `$(file <)`: no process), which bounds how late its stamp can be.
 import { readFileSync } from 'node:fs';
+import { monotonicMs } from '../probes/monotonicMs';
 import type { StampedLine } from './recipeRecorder';
 
 /** The reports whose second field is the uptime they were written at: R (make starts), S and E (a line's start and end). */
@@ -17,7 +18,7 @@ export interface ClockPair {
 }
 
 /** The probe's clock (monotonic), in seconds. */
-export const probeNow = (): number => Number(process.hrtime.bigint()) / 1e9;
+export const probeNow = (): number => monotonicMs() / 1000;
 
 /** The uptime with the probe's clock read just after it (undefined where /proc/uptime cannot be read). */
 export function readClockPair(): ClockPair | undefined {
