@@ -1,6 +1,6 @@
 // A file name derived from everything an answer depends on (cache entries, compiled helpers): not a check of content.
 
-/** The final mix of each lane, so that texts differing in their last character differ in every digit. */
+/** The final mix of each lane, so that texts differing only in their last bytes still differ in most digits. */
 function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
