@@ -6,6 +6,7 @@ import { BracedReference, ShortReference } from './lineSpans';
 import type { LineView } from './lineView';
 import { ComputedReference, FunctionCallReference, LONGEST_PACKED_NAME } from './spanReferences';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
+import { hashStep, SharedSlices, sliceHash } from './sharedSlices';
 
 /** An open `$(` or `${` whose closing parenthesis has not been seen yet. */
 interface Frame {
@@ -97,9 +98,11 @@ export function scanReferences(
         // arguments, no substitution, never a function call (which needs a blank after its name).
         const close = next === 40 ? 41 : 125;
         let j = i + 2;
-        while (j < end && isNameCode(text.charCodeAt(j))) j++;
+        let hash = 0;
+        for (let code = text.charCodeAt(j); j < end && isNameCode(code); code = text.charCodeAt(++j))
+          hash = hashStep(hash, code);
         if (j < end && text.charCodeAt(j) === close) {
-          out.push(bracedReference(view, sharedName(text.slice(i + 2, j)), i, j + 1, context));
+          out.push(bracedReference(view, names.slice(text, i + 2, j, hash), i, j + 1, context));
           i = j + 1;
           continue;
         }
@@ -272,20 +275,12 @@ const FUNCTION_NAMES: ReadonlyMap<string, string> = new Map(
   [...BUILTIN_FUNCTIONS.keys()].map((name) => [name, name]),
 );
 
-/**
- * One string per variable name: a file names the same few variables thousands of times, and each
- * slice is a string of its own (24 bytes or more) that the tree would keep. Bounded, so that a hostile
- * file of distinct names cannot grow it for good.
- */
-const names = new Map<string, string>();
-const NAMES_KEPT = 4096;
+/** One string per variable name: a file names the same few variables thousands of times. */
+const names = new SharedSlices(4096);
 
-function sharedName(name: string): string {
-  const shared = names.get(name);
-  if (shared !== undefined) return shared;
-  if (names.size >= NAMES_KEPT) names.clear();
-  names.set(name, name);
-  return name;
+/** The variable name `text[start, end)` (an assignment's), the same string as its references'. */
+export function variableName(text: string, start: number, end: number): string {
+  return names.slice(text, start, end, sliceHash(text, start, end));
 }
 
 /** Letters, digits and `_`: what most variable names are made of. */
