@@ -1,6 +1,7 @@
 // Reads a `define NAME [op]` ... `endef` block into an Assignment, counting nested defines like make.
 import type { Assignment, Range } from './ast';
 import { parseVariableDefinition, type VariableAssignment } from './assignments';
+import { rangeBetween } from './lineSpans';
 import type { LineTable } from './lineTable';
 import { collapsedView, type LineView } from './lineView';
 import type { ParseOutput } from './output';
@@ -84,10 +85,10 @@ export function readDefine(
       body.length > 0 ? table.range(bodyStart, bodyEnd) : { start: headerRange.end, end: headerRange.end },
     modifiers: assignment.modifiers,
     define: true,
-    range: {
-      start: headerRange.start,
-      end: endefRange !== null ? endefRange.end : table.position(table.ends[table.count - 1]),
-    },
+    range: rangeBetween(
+      headerRange.start,
+      endefRange !== null ? endefRange.end : table.position(table.ends[table.count - 1]),
+    ),
   };
   if (endefRange === null)
     output.problem('unterminated-define', "missing 'endef': unterminated 'define'", headerRange, 'error');

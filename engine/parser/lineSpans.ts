@@ -44,7 +44,7 @@ export function rangeBetween(start: Position, end: Position): Range {
 }
 
 /** A range over several lines (a rule with its recipe), its positions built when read. */
-class SpanRange implements Range {
+export class SpanRange implements Range {
   constructor(
     readonly startLine: number,
     readonly startCharacter: number,

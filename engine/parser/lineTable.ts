@@ -1,7 +1,7 @@
 // Physical lines of a text (LF, CRLF or lone CR) and conversion of offsets to LSP positions.
 import type { Position, Range } from './ast';
 import { ForwardSearch } from './forwardSearch';
-import { LineRange } from './lineSpans';
+import { LineRange, SpanRange } from './lineSpans';
 import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 
@@ -135,10 +135,14 @@ export class LineTable {
     if (this.cachedRangeStarts[slot] === start && this.cachedRangeEnds[slot] === end)
       return this.cachedRanges[slot];
     const line = this.lineOf(start);
-    const range =
-      line + 1 >= this.starts.length || end < this.starts[line + 1]
-        ? new LineRange(line, start - this.starts[line], end - this.starts[line])
-        : { start: this.position(start), end: this.position(end) };
+    let range: Range;
+    if (line + 1 >= this.starts.length || end < this.starts[line + 1])
+      range = new LineRange(line, start - this.starts[line], end - this.starts[line]);
+    else {
+      // One object, not a Range and its two Positions (a define's body, a value continued over lines).
+      const endLine = this.lineOf(end);
+      range = new SpanRange(line, start - this.starts[line], endLine, end - this.starts[endLine]);
+    }
     this.cachedRangeStarts[slot] = start;
     this.cachedRangeEnds[slot] = end;
     this.cachedRanges[slot] = range;

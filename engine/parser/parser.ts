@@ -11,7 +11,7 @@ import { ListBuilder, emptyList } from './listBuilder';
 import { collapsedView, sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
-import { MAX_REFERENCES, scanReferences } from './referenceScanner';
+import { MAX_REFERENCES, scanReferences, variableName } from './referenceScanner';
 import { RuleNode } from './ruleNode';
 import { newRuleLine, parseRuleLine } from './rules';
 import {
@@ -288,7 +288,6 @@ class MakefileParser {
     const operatorEnd = definition.operatorStart + definition.operator.length;
     // The statement covers its whole value, trailing blanks included, so valueRange lies inside range.
     const rangeEnd = Math.max(operatorEnd, valueEnd);
-    const name = wordAt(view, nameStart, nameEnd);
     const value = storedValue(vt, valueStart, valueEnd);
     const from = targets === undefined ? view.sameLineStart(assignment.start, rangeEnd) : -1;
     let node: Assignment;
@@ -297,7 +296,8 @@ class MakefileParser {
       const line = this.table.lineOf(from);
       const column = from - this.table.starts[line] - assignment.start;
       node = new LineAssignment(
-        name,
+        variableName(vt, nameStart, nameEnd),
+        column + nameStart,
         definition.operator,
         value,
         assignment.modifiers,
@@ -310,7 +310,7 @@ class MakefileParser {
     } else {
       node = {
         type: 'assignment',
-        name,
+        name: wordAt(view, nameStart, nameEnd),
         computedName,
         operator: definition.operator,
         value,
@@ -328,7 +328,7 @@ class MakefileParser {
     this.blocks.target.push(node);
     if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', this.output.references);
     scanReferences(view, valueStart, valueEnd, 'assignment-value', this.output.references);
-    if (targets === undefined && node.name.text === '.RECIPEPREFIX') {
+    if (targets === undefined && matches(vt, nameStart, nameEnd, '.RECIPEPREFIX')) {
       const first = node.value.charCodeAt(0);
       // An unexpandable value (`$(...)`) leaves the prefix alone rather than guess.
       if (node.value.length === 0) this.recipePrefix = TAB;

@@ -1,7 +1,7 @@
-// A rule as the tree keeps it: a one-item list is kept as its item, and the rule's range is built from
-// its header and its last recipe line when read.
+// A rule as the tree keeps it: a one-item list is kept as its item, a one-line header as three numbers, and
+// the rule's range is built from its header and its last recipe line when read.
 import type { Range, RecipeLine, Rule, RuleKind, Word } from './ast';
-import { rangeBetween } from './lineSpans';
+import { LineRange, rangeBetween } from './lineSpans';
 import { emptyList } from './listBuilder';
 
 /** A list, or its only item: most rules have one target, one prerequisite, one recipe line. */
@@ -27,7 +27,15 @@ export class RuleNode implements Rule {
   private keptTargets: ListOrItem<Word>;
   private keptPrerequisites: ListOrItem<Word>;
   private keptRecipe: ListOrItem<RecipeLine>;
+  /**
+   * A header on one line (most of them) as its line and columns, -1 for a header continued over
+   * lines: a Range object kept per rule cost more than these fields (a tenth of a dense file's objects).
+   */
+  private readonly headerLine: number;
+  private readonly headerFrom: number;
+  private readonly headerTo: number;
   // Set after construction on the few rules that have them, so that the others keep no field for them.
+  declare private headerSpan?: Range;
   declare targetPattern?: Word;
   declare doubleColon?: boolean;
 
@@ -36,11 +44,23 @@ export class RuleNode implements Rule {
     targets: Word[],
     prerequisites: Word[],
     readonly orderOnly: Word[],
-    readonly headerRange: Range,
+    headerRange: Range,
   ) {
     this.keptTargets = kept(targets);
     this.keptPrerequisites = kept(prerequisites);
     this.keptRecipe = emptyList();
+    const oneLine = headerRange instanceof LineRange;
+    this.headerLine = oneLine ? headerRange.line : -1;
+    this.headerFrom = oneLine ? headerRange.from : 0;
+    this.headerTo = oneLine ? headerRange.to : 0;
+    if (!oneLine) this.headerSpan = headerRange;
+  }
+
+  /** The rule's first line, continuation lines included: its targets, prerequisites and any `; recipe`. */
+  get headerRange(): Range {
+    return this.headerLine < 0
+      ? (this.headerSpan as Range)
+      : new LineRange(this.headerLine, this.headerFrom, this.headerTo);
   }
 
   get type(): 'rule' {
