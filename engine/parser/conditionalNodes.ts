@@ -8,7 +8,7 @@ import type {
   Statement,
   Word,
 } from './ast';
-import { rangeBetween } from './lineSpans';
+import { LineRange, rangeBetween } from './lineSpans';
 
 /**
  * One branch: from its keyword line to the line before the next `else` or the `endif` (or to the
@@ -17,17 +17,35 @@ import { rangeBetween } from './lineSpans';
 export class BranchNode implements ConditionalBranch {
   private endLine: number;
   private endCharacter: number;
+  /** A keyword line that is one source line (most are) as its line and columns, -1 otherwise (as a rule's header). */
+  private readonly keywordLine: number;
+  private readonly keywordFrom: number;
+  private readonly keywordTo: number;
+  // Set after construction on the few branches whose keyword line is continued.
+  declare private keywordSpan?: Range;
 
   constructor(
     readonly kind: ConditionalKind | undefined,
     readonly condition: Word | undefined,
     readonly operands: [Word, Word] | undefined,
-    readonly keywordRange: Range,
+    keywordRange: Range,
     public body: Statement[],
   ) {
+    const oneLine = keywordRange instanceof LineRange;
+    this.keywordLine = oneLine ? keywordRange.line : -1;
+    this.keywordFrom = oneLine ? keywordRange.from : 0;
+    this.keywordTo = oneLine ? keywordRange.to : 0;
+    if (!oneLine) this.keywordSpan = keywordRange;
     const end = keywordRange.end;
     this.endLine = end.line;
     this.endCharacter = end.character;
+  }
+
+  /** The keyword's line (`ifeq (a,b)`, `else ifdef X`, `else`), continuation lines included. */
+  get keywordRange(): Range {
+    return this.keywordLine < 0
+      ? (this.keywordSpan as Range)
+      : new LineRange(this.keywordLine, this.keywordFrom, this.keywordTo);
   }
 
   close(end: Position): void {
