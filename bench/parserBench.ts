@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { type CorpusGroup } from './corpus';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, ratio, type Figure } from './figures';
-import { interleaved, median } from './stats';
+import { interleaved, median, pairedRatio } from './stats';
 import type { PeerParser, Peers } from './treeSitter';
 
 const SECTION = 'parser';
@@ -69,21 +69,25 @@ function throughput(
   const lines = files.reduce((sum, f) => sum + f.lines, 0);
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
   const list = contenders(peers);
+  // Three times the rounds of the other sections (a round of the dense file takes ~1 s for all four):
+  // with 7, the ratio to tree-sitter swung by a third between runs of the same code.
   const times = interleaved(
     list.map((c) => () => {
       for (const f of files) c.run(readFileSync(f.file, 'utf8'));
     }),
-    options.rounds,
+    options.rounds * 3,
     options.warmup,
+    { rotate: true },
   );
   const linesPerSec = times.map((t) => lines / (median(t) / 1000));
   const mbPerSec = times.map((t) => bytes / 1048576 / (median(t) / 1000));
   const ours = linesPerSec[1];
+  // Ours ÷ theirs in lines/s is their time ÷ ours, round by round.
+  const vs = times.map((t) => pairedRatio(t, times[1] as number[]));
   const peerText = list
     .map((c, i) => {
       if (i === 1) return undefined;
-      const mine =
-        i === 0 ? `ours at ${ratio(ours, linesPerSec[i])} of it` : `ours ${ratio(ours, linesPerSec[i])}`;
+      const mine = i === 0 ? `ours at ${ratio(vs[i], 1)} of it` : `ours ${ratio(vs[i], 1)}`;
       return `${c.name} ${formatValue(linesPerSec[i], 'lines/s')} (${mine})`;
     })
     .filter(Boolean)
@@ -96,9 +100,7 @@ function throughput(
     value: ours,
     unit: 'lines/s',
     peer: missing ? `${peerText}; ${missing}` : peerText,
-    ratios: Object.fromEntries(
-      list.flatMap((c, i) => (i === 1 ? [] : [[RATIO_NAMES[c.name], ours / linesPerSec[i]]])),
-    ),
+    ratios: Object.fromEntries(list.flatMap((c, i) => (i === 1 ? [] : [[RATIO_NAMES[c.name], vs[i]]]))),
     details: {
       lines,
       bytes,

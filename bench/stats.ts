@@ -25,17 +25,25 @@ export function interleaved(
   contenders: ReadonlyArray<() => void>,
   rounds: number,
   warmup: number,
+  options: { rotate?: boolean } = {},
 ): number[][] {
   const times = contenders.map(() => [] as number[]);
   for (let round = 0; round < warmup + rounds; round++) {
-    contenders.forEach((run, i) => {
+    for (let turn = 0; turn < contenders.length; turn++) {
+      // Rotated, each contender goes first in as many rounds: the garbage one leaves falls on each alike.
+      const i = options.rotate ? (round + turn) % contenders.length : turn;
       const start = nowMs();
-      run();
+      (contenders[i] as () => void)();
       const elapsed = nowMs() - start;
       if (round >= warmup) times[i].push(elapsed);
-    });
+    }
   }
   return times;
+}
+
+/** The median of the per-round ratios `a[round] / b[round]`: both timed in the same round, the drift between rounds cancels. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, round) => value / (b[round] as number)));
 }
 
 export async function interleavedAsync(
