@@ -182,14 +182,19 @@ const readersCache = new WeakMap<readonly FileIndex[], Map<string, ReadonlySet<s
  */
 function readersAmong(assignments: readonly { name: string; value: string }[], names: string): Set<string> {
   const readers = new Set<string>();
-  const mentionedBy = new Map<string, string[]>();
   const queue: string[] = [];
-  for (const { name, value } of assignments) {
-    if (readsAutomatic(value, names)) {
-      if (!readers.has(name)) queue.push(name);
-      readers.add(name);
-      continue;
-    }
+  const direct = assignments.map(({ name, value }) => {
+    if (!readsAutomatic(value, names)) return false;
+    if (!readers.has(name)) queue.push(name);
+    readers.add(name);
+    return true;
+  });
+  // Most projects have no such variable: nothing can then read one through another, and no value need
+  // be searched for the names it mentions (a tenth of the lint of a 100,000-line file).
+  if (queue.length === 0) return readers;
+  const mentionedBy = new Map<string, string[]>();
+  for (const [at, { name, value }] of assignments.entries()) {
+    if (direct[at]) continue;
     for (const mentioned of mentions(value)) {
       const list = mentionedBy.get(mentioned);
       if (list) list.push(name);
@@ -214,7 +219,7 @@ function mentions(text: string): string[] {
   if (!text.includes('$')) return [];
   const names: string[] = [];
   for (const match of text.matchAll(MENTION)) names.push(match[1] ?? '');
-  for (const match of text.matchAll(CALL_ARGUMENT)) names.push(match[1] ?? '');
+  if (text.includes('call')) for (const match of text.matchAll(CALL_ARGUMENT)) names.push(match[1] ?? '');
   return names;
 }
 

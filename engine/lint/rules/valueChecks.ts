@@ -47,6 +47,9 @@ export function recursiveSelfReference(context: LintContext): RuleFinding[] {
   for (const assignment of assignments(context)) {
     if (assignment.operator !== '=') continue;
     const name = assignment.name.text;
+    // A value that does not hold the name cannot refer to it: most do not, and the pattern below is
+    // compiled per name (10,000 of them took 40 ms of every lint of a 100,000-line file).
+    if (!assignment.value.includes(name)) continue;
     const self = new RegExp(
       `\\$(?:[({]${escapeRegExp(name)}[)}:]${name.length === 1 ? `|${escapeRegExp(name)}` : ''})`,
     );
