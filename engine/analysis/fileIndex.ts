@@ -4,6 +4,7 @@ import type {
   ConditionalBranch,
   Include,
   ParsedMakefile,
+  Range,
   RecipeLine,
   Rule,
   Statement,
@@ -96,6 +97,32 @@ function branchSite(branch: ConditionalBranch, first: ConditionalBranch, positio
   return { text, line: branch.keywordRange.start.line };
 }
 
+/**
+ * A variable an assignment defines. Its name's range is read from the assignment when asked: a range
+ * kept per variable (a Range and two Positions) was most of what the index kept of a file with many
+ * assignments, and most are never asked for.
+ */
+class AssignedVariable implements VariableDefinition {
+  readonly name: string;
+  // Set only where there is one, as the plain objects before had them.
+  declare targets?: Word[];
+  declare branch?: BranchSite;
+
+  constructor(
+    readonly uri: string,
+    readonly statement: Assignment,
+    branch: BranchSite | undefined,
+  ) {
+    this.name = statement.name.text;
+    if (statement.targets) this.targets = statement.targets;
+    if (branch) this.branch = branch;
+  }
+
+  get nameRange(): Range {
+    return this.statement.name.range;
+  }
+}
+
 function visit(statements: Statement[], index: FileIndex, branch: BranchSite | undefined): void {
   for (const statement of statements) {
     if (statement.type === 'conditional') {
@@ -108,14 +135,7 @@ function visit(statements: Statement[], index: FileIndex, branch: BranchSite | u
     index.statements.push(statement);
     switch (statement.type) {
       case 'assignment':
-        index.variables.push({
-          name: statement.name.text,
-          uri: index.uri,
-          nameRange: statement.name.range,
-          statement,
-          targets: statement.targets,
-          ...(branch ? { branch } : {}),
-        });
+        index.variables.push(new AssignedVariable(index.uri, statement, branch));
         break;
       case 'variable-directive':
         // `export A B` defines A and B (empty) when they are not defined yet; `undefine` does not.
