@@ -29,6 +29,8 @@ export function auditDiagnosticsFor(
   uri: string,
   text: string,
 ): Diagnostic[] {
+  // Before the document is split into lines: most edits come with no finding at all (no probe has run).
+  if (findings.length === 0) return [];
   const wanted = normalizeUri(uri);
   const lines = text.split(/\r?\n/);
   const diagnostics: Diagnostic[] = [];
