@@ -2,7 +2,7 @@
 // holds what a server's would while parsing (the parser and the files, beside the peer parsers), not the
 // rest of the bench, so the figure does not swing with what other sections left behind.
 import { largestFile, realCorpus } from './corpus';
-import { lintBench } from './lintBench';
+import { lintBench, SYNTHETIC_100K } from './lintBench';
 import { parserBench } from './parserBench';
 import { loadPeers } from './treeSitter';
 
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const generated30k = cmake && largestFile(cmake);
   const figures = parserBench(groups, synthetic100k, generated30k, peers, options);
   if (generated30k) figures.push(lintBench(generated30k, options));
+  figures.push(lintBench(synthetic100k, options, SYNTHETIC_100K));
   process.stdout.write(JSON.stringify(figures));
 }
 
