@@ -104,7 +104,7 @@ function branchSite(branch: ConditionalBranch, first: ConditionalBranch, positio
  */
 class AssignedVariable implements VariableDefinition {
   readonly name: string;
-  // Set only where there is one, as the plain objects before had them.
+  // Set only where there is one: most variables have neither.
   declare targets?: Word[];
   declare branch?: BranchSite;
 

@@ -34,7 +34,7 @@ export function hashStep(hash: number, code: number): number {
 /** The hash of `text[start, end)`, as `hashStep` builds it character by character. */
 export function sliceHash(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
   return hash;
 }
 
