@@ -54,12 +54,14 @@ for (const make of MAKES) {
         assert.deepEqual(linted(workspace, 'MS116'), [3]);
       }));
 
-    it('MS117: $^ drops the repeated prerequisite, only $+ (not reported) keeps it', () =>
+    it('MS117: $^ drops the repeated prerequisite, only $+ (not reported, also read through variables) keeps it', () =>
       withFixture('MS117-duplicate-prerequisite', async (workspace) => {
-        const { status, output } = run(workspace, ['all', 'keep-repeats']);
+        const { status, output } = run(workspace, ['all', 'keep-repeats', 'through-variables']);
         assert.equal(status, 0, output);
         assert.match(output, /^all: x\.o y\.o$/m);
         assert.match(output, /^keep-repeats: x\.o y\.o x\.o$/m);
+        // `$+` read through two variables keeps the repeats too: the lint must not call them useless there.
+        assert.match(output, /^through variables: x\.o y\.o x\.o$/m);
         assert.deepEqual(linted(workspace, 'MS117'), [2]);
       }));
 
