@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { GCProfiler } from 'node:v8';
 import { engine } from './dist';
 import { errorText, formatValue, notAvailable, type Figure } from './figures';
-import { median, nowMs, percentile } from './stats';
+import { median, nowMs, pairedRatio, percentile } from './stats';
 import { seededRandom } from '../test/shared/seededRandom';
 
 /** A makefile the lint row measures, its row's key and label, and how many rounds it takes. */
@@ -151,7 +151,6 @@ export function lintBench(
   options: { rounds: number; warmup: number },
   subject: LintSubject = GENERATED_30K,
 ): Figure {
-  const { key: KEY, label: LABEL } = subject;
   try {
     const { parse, index, lint, ratios, findings } = lintRounds(engine(), file, {
       rounds: subject.rounds(options),
@@ -161,18 +160,14 @@ export function lintBench(
     const ratio = median(ratios);
     const cpu = (steps: readonly Step[]): number[] => steps.map((step) => step.cpuMs);
     const wall = (steps: readonly Step[]): number[] => steps.map((step) => step.wallMs);
-    const wallRatio = median(lint.map((step, round) => step.wallMs / (parse[round] as Step).wallMs));
+    const wallRatio = pairedRatio(wall(lint), wall(parse));
     // The same ratio with each side's collection pauses taken out: the work alone, wherever a collection fell.
-    const workRatio = median(
-      lint.map((step, round) => {
-        const parsed = parse[round] as Step;
-        return (step.cpuMs - step.gcMs) / (parsed.cpuMs - parsed.gcMs);
-      }),
-    );
+    const work = (steps: readonly Step[]): number[] => steps.map((step) => step.cpuMs - step.gcMs);
+    const workRatio = pairedRatio(work(lint), work(parse));
     return {
-      key: KEY,
+      key: subject.key,
       section: 'parser',
-      label: `${LABEL} (${lines.toLocaleString('en-US')} lines, ${findings} findings), CPU ms`,
+      label: `${subject.label} (${lines.toLocaleString('en-US')} lines, ${findings} findings), CPU ms`,
       value: median(cpu(lint)),
       unit: 'ms',
       peer:
@@ -186,6 +181,6 @@ export function lintBench(
       details: { lines, findings, parse, index, lint, ratios },
     };
   } catch (error) {
-    return notAvailable(KEY, 'parser', LABEL, 'ms', errorText(error));
+    return notAvailable(subject.key, 'parser', subject.label, 'ms', errorText(error));
   }
 }
