@@ -72,7 +72,7 @@ export const LINT_RULES: readonly LintRule[] = [
     name: 'shell-in-recursive',
     defaultSeverity: 'warning',
     rationale:
-      'A `=` variable is expanded at each use, so a $(shell ...) in it runs again every time; `:=` runs it once. The memoizing `X = $(eval X := $$(shell ...))$(X)` runs it once and is not reported.',
+      'A `=` variable is expanded at each use, so a $(shell ...) in it runs again every time; `:=` runs it once. The memoizing `X = $(eval X := $$(shell ...))$(X)` runs it once and is not reported, nor is a command that names a file some rule writes (`KERNELRELEASE = $(shell cat .kernelrelease)`): there `=` reads it again once the build has written it.',
     quickFix: true,
     check: shellInRecursive,
   },

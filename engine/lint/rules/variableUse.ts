@@ -3,6 +3,7 @@ import { MAKE_DEFINED_VARIABLES } from '../../analysis/makeBuiltinDocs';
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Assignment, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
+import { isLiteralName, projectIndex } from '../projectIndex';
 import { escapeRegExp, hasSpecialTarget, perProject } from './projectFacts';
 
 /** Read by make's built-in rules or by the programs recipes run, without a `$(...)` in any makefile. */
@@ -160,10 +161,42 @@ export function shellInRecursive({ index, project }: LintContext): RuleFinding[]
     if (!SHELL_CALL.test(statement.value)) continue;
     const uses = counts.get(variable.name)?.uses ?? 0;
     if (uses < 2) continue;
+    // Kbuild's `KERNELRELEASE = $(shell cat .kernelrelease)`, busybox's too: the command reads a file a
+    // rule writes, `=` reads it again once the build has written it, and `:=` would read it before.
+    if (namesBuiltFile(statement.value, project)) continue;
     result.push({
       range: variable.nameRange,
       message: `'${variable.name}' is recursively expanded, so its $(shell …) runs again at each of its ${uses} uses: assign it with ':=' to run the command once.`,
     });
   }
   return result;
+}
+
+/** What separates the words of a command: blanks, quotes, redirections, pipes and lists. */
+const COMMAND_SEPARATORS = /[\s'"`<>|;&]+/;
+/** A subshell's `(` before a word, and the `)` closing a subshell or the `$(shell` call after it. */
+const ENCLOSING = /^\(+|[)}]+$/g;
+/** A word's part after its last reference (`$(objtree)/.kernelrelease`: `/.kernelrelease`). */
+const AFTER_LAST_REFERENCE = /^.*[)}]/;
+
+/**
+ * Whether a word of `value` names a file some rule of the project lists as its target: written out
+ * (`.kernelrelease`, `./.kernelrelease`), or as the literal end of a word that starts with a reference
+ * (`$(objtree)/.kernelrelease` for a target `.kernelrelease` or `dir/.kernelrelease`).
+ */
+function namesBuiltFile(value: string, project: readonly FileIndex[]): boolean {
+  const known = projectIndex(project);
+  let tails: string[] | undefined;
+  for (const written of value.split(COMMAND_SEPARATORS)) {
+    const word = written.replace(ENCLOSING, '');
+    if (isLiteralName(word)) {
+      if (known.isTarget(word.startsWith('./') ? word.slice(2) : word)) return true;
+      continue;
+    }
+    const tail = word.replace(AFTER_LAST_REFERENCE, '').replace(/^\//, '');
+    if (tail.length === 0 || !isLiteralName(tail)) continue;
+    tails ??= [...known.targetNames()];
+    if (tails.some((name) => name === tail || name.endsWith(`/${tail}`))) return true;
+  }
+  return false;
 }
