@@ -1,6 +1,6 @@
 // What the lint rules claim, checked on make 4.3 and 4.4.1 with their own fixtures: the harm each message names happens.
 import * as assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { workspaceFrom } from './support/fixtureCopy';
 import { MAKES, requireMake } from './support/makes';
@@ -17,6 +17,30 @@ for (const make of MAKES) {
         const { status, output } = run(make.path, workspace.directory, ['clean']);
         assert.equal(status, 0);
         assert.match(output, /'clean' is up to date/);
+      } finally {
+        await workspace.dispose();
+      }
+    });
+
+    it("MS107 leaves `=` alone where the command reads a file a rule writes: ':=' would read it before the build", async () => {
+      const workspace = await workspaceFrom('lint/MS107-shell-in-recursive');
+      const makefile = path.join(workspace.directory, 'Makefile');
+      try {
+        const recursive = run(make.path, workspace.directory, ['all']);
+        assert.equal(recursive.status, 0, recursive.output);
+        assert.match(
+          recursive.output,
+          /-lm 1\.0 1\.0$/m,
+          'RELEASE = $(shell cat .release) read the written file',
+        );
+        assert.match(recursive.output, /^1\.0 1\.0/m, 'BUILT_RELEASE read it through $(OBJTREE)');
+        // The advice the rule no longer gives, followed: the file is read while make reads the makefile.
+        const text = await readFile(makefile, 'utf8');
+        await writeFile(makefile, text.replace(/^(RELEASE|BUILT_RELEASE) =/gm, '$1 :='));
+        await rm(path.join(workspace.directory, '.release'));
+        const simple = run(make.path, workspace.directory, ['all']);
+        assert.equal(simple.status, 0, simple.output);
+        assert.doesNotMatch(simple.output, /1\.0/, "with ':=' neither saw what the build wrote");
       } finally {
         await workspace.dispose();
       }
