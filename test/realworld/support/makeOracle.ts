@@ -130,6 +130,10 @@ export interface MakeReading {
   phony: Set<string>;
   /** The targets make warned of while reading: "warning: overriding recipe for target 'x'". */
   overridden: Set<string>;
+  /** Every name make's database lists as a target (its Files section, "Not a target" entries left out). */
+  targets: Set<string>;
+  /** Each recursively expanded (`=`) variable a makefile set, with its value as make keeps it (unexpanded). */
+  recursive: Map<string, string>;
 }
 
 /** What make says of the makefiles it reads (`make -pq`, after remaking them), in a throwaway copy. */
@@ -150,7 +154,42 @@ export async function makeReading(workspace: Workspace): Promise<MakeReading> {
       (match) => match[1] ?? '',
     ),
   );
-  return { phony, overridden };
+  return { phony, overridden, ...databaseEntries(result.stdout) };
+}
+
+/**
+ * The targets and the makefiles' recursive variables in a `make -p` database. A variable is printed
+ * after a `# makefile (from ...)` comment as `NAME = value` (`:=` for a simple one); a file entry as
+ * `name: prerequisites` in the Files section, after `# Not a target:` when make only heard of it.
+ */
+const DATABASE_SECTIONS = new Set(
+  [
+    'Variables',
+    'Pattern-specific Variable Values',
+    'Directories',
+    'Implicit Rules',
+    'Files',
+    'VPATH Search Paths',
+  ].map((name) => `# ${name}`),
+);
+
+function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recursive'> {
+  const targets = new Set<string>();
+  const recursive = new Map<string, string>();
+  let section = '';
+  let previous = '';
+  for (const line of database.split('\n')) {
+    if (DATABASE_SECTIONS.has(line)) section = line.slice(2);
+    else if (section === 'Variables' && previous.startsWith('# makefile')) {
+      const match = /^(?:override |export |private )*([^\s:=]+) = (.*)$/.exec(line);
+      if (match) recursive.set(match[1] ?? '', match[2] ?? '');
+    } else if (section === 'Files' && previous !== '# Not a target:') {
+      const match = /^([^#\s:][^:]*?):{1,2}(?:\s|$)/.exec(line);
+      if (match) targets.add(match[1] ?? '');
+    }
+    previous = line;
+  }
+  return { targets, recursive };
 }
 
 export interface SecondBuild {

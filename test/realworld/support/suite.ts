@@ -223,6 +223,28 @@ export function describeRealProject(project: RealProject): void {
       );
     });
 
+    it("lint: no variable it tells to use ':=' (MS107) runs a command that names a file make's database lists as a target", async function () {
+      const advised = (await lintFindings())
+        .filter((finding) => finding.code === 'MS107')
+        .map((finding) => /^'([^']+)'/.exec(finding.message)?.[1] ?? '');
+      // Kbuild's `KERNELRELEASE = $(shell cat .kernelrelease)` (busybox's too): `=` reads the file again once
+      // a rule has written it, `:=` would read it before. The words are make's value as written; a word
+      // with references counts by its literal end (`$(objtree)/.kernelrelease`).
+      const { targets, recursive } = await reading();
+      const built = [...targets];
+      const namesTarget = (word: string): boolean => {
+        if (!word.includes('$')) return targets.has(word.replace(/^\.\//, ''));
+        const tail = word.replace(/^.*[)}]/, '').replace(/^\//, '');
+        return tail.length > 0 && built.some((target) => target === tail || target.endsWith(`/${tail}`));
+      };
+      const wrong = advised.filter((name) =>
+        (recursive.get(name) ?? '')
+          .split(/[\s'"`<>|;&]+/)
+          .some((word) => namesTarget(word.replace(/^\(+|[)}]+$/g, ''))),
+      );
+      assert.deepEqual(wrong, [], `lint advised ':=' for ${advised.join(', ') || 'no variable'}`);
+    });
+
     it("lint: the recipes' shell check says nothing of its own making (make's expansion, one shell per line)", async function () {
       // These makefiles build: a recipe line the shell cannot parse would stop the build. git's
       // `$(QUIET_GEN)if ...` parsed as a word before `if` (MS201); every line after an `exit 0` was
