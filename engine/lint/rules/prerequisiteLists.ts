@@ -97,7 +97,15 @@ function referencesByLine(references: readonly Reference[]): {
   };
 }
 
+/**
+ * `$^ $+ $? $<` (or `$(^D)`...) anywhere in a text: a recipe line that reads one, with its `$$` removed,
+ * holds one as written too. One search of the file instead of one per recipe line.
+ */
+const READS_PREREQUISITES = /\$(?:[\^+?<]|[({][\^+?<][DF]?[)}])/;
+
 export function emptyAutomaticVariable({ index, project, model }: LintContext): RuleFinding[] {
+  const text = model.text(index.uri);
+  if (text !== undefined && !READS_PREREQUISITES.test(text)) return [];
   // Cheap first: recipe lines that read the list, of rules that list nothing themselves.
   const candidates = index.recipes.filter(
     ({ rule, line }) =>

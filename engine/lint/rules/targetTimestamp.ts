@@ -30,7 +30,22 @@ function namesDated(text: string, dated: ReadonlySet<string>): boolean {
   return false;
 }
 
-export function targetTimestamp({ index, project }: LintContext): RuleFinding[] {
+/**
+ * Whether some target of the file may be reported: only a file whose text holds a date, or a project
+ * whose text holds a date command (a target may name a variable set by one), has such a target. One
+ * search of each text instead of a look at every target: a generated file has thousands, none dated.
+ */
+function mayHaveDatedTarget({ index, project, model }: LintContext): boolean {
+  const text = model.text(index.uri);
+  if (text === undefined || DATE_IN_NAME.test(text)) return true;
+  const texts = project.map((file) => model.text(file.uri));
+  if (!project.includes(index)) texts.push(text);
+  return texts.some((other) => other === undefined || DATE_COMMAND.test(other));
+}
+
+export function targetTimestamp(context: LintContext): RuleFinding[] {
+  if (!mayHaveDatedTarget(context)) return [];
+  const { index, project } = context;
   const dated = new Set<string>();
   for (const { name, value } of projectIndex(project).assignments)
     if (DATE_COMMAND.test(value)) dated.add(name);

@@ -47,6 +47,10 @@ describe('lint rules (engine/lint)', () => {
     });
   }
 
+  it('MS110: a target named by a variable an included makefile sets from `date` (no date in the file itself)', () => {
+    assert.deepEqual(lintedLines('MS110-target-timestamp/included').get('MS110'), [4]);
+  });
+
   it('turns a rule off by code or by name, and raises its severity', () => {
     assert.equal(lintedLines('MS102-phony-stale', { MS102: 'off' }).get('MS102'), undefined);
     const model = new WorkspaceModel({ maxFileBytes: 1048576, includeDirs: [] });
