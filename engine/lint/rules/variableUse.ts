@@ -3,7 +3,7 @@ import { MAKE_DEFINED_VARIABLES } from '../../analysis/makeBuiltinDocs';
 import type { FileIndex } from '../../analysis/fileIndex';
 import type { Assignment, Statement } from '../../parser/ast';
 import type { LintContext, RuleFinding } from '../lintTypes';
-import { isLiteralName, projectIndex } from '../projectIndex';
+import { isLiteralName, projectIndex, type ProjectIndex } from '../projectIndex';
 import { escapeRegExp, hasSpecialTarget, perProject } from './projectFacts';
 
 /** Read by make's built-in rules or by the programs recipes run, without a `$(...)` in any makefile. */
@@ -153,6 +153,9 @@ const SHELL_CALL = /(?<!\$)(?:\$\$)*\$[({]shell[\s)}]/;
 
 export function shellInRecursive({ index, project }: LintContext): RuleFinding[] {
   const { counts } = useCounts(project);
+  const known = projectIndex(project);
+  let endings: Set<string> | undefined;
+  const builtEndings = (): ReadonlySet<string> => (endings ??= targetEndings(project));
   const result: RuleFinding[] = [];
   for (const variable of index.variables) {
     const statement = variable.statement;
@@ -163,7 +166,7 @@ export function shellInRecursive({ index, project }: LintContext): RuleFinding[]
     if (uses < 2) continue;
     // Kbuild's `KERNELRELEASE = $(shell cat .kernelrelease)`, busybox's too: the command reads a file a
     // rule writes, `=` reads it again once the build has written it, and `:=` would read it before.
-    if (namesBuiltFile(statement.value, project)) continue;
+    if (namesBuiltFile(statement.value, known, builtEndings)) continue;
     result.push({
       range: variable.nameRange,
       message: `'${variable.name}' is recursively expanded, so its $(shell …) runs again at each of its ${uses} uses: assign it with ':=' to run the command once.`,
@@ -182,11 +185,10 @@ const AFTER_LAST_REFERENCE = /^.*[)}]/;
 /**
  * Whether a word of `value` names a file some rule of the project lists as its target: written out
  * (`.kernelrelease`, `./.kernelrelease`), or as the literal end of a word that starts with a reference
- * (`$(objtree)/.kernelrelease` for a target `.kernelrelease` or `dir/.kernelrelease`).
+ * (`$(objtree)/.kernelrelease` for a target `.kernelrelease` or `dir/.kernelrelease`), looked up in
+ * `endings` (built when first needed, once per lint of the file).
  */
-function namesBuiltFile(value: string, project: readonly FileIndex[]): boolean {
-  const known = projectIndex(project);
-  let tails: string[] | undefined;
+function namesBuiltFile(value: string, known: ProjectIndex, endings: () => ReadonlySet<string>): boolean {
   for (const written of value.split(COMMAND_SEPARATORS)) {
     const word = written.replace(ENCLOSING, '');
     if (isLiteralName(word)) {
@@ -194,9 +196,19 @@ function namesBuiltFile(value: string, project: readonly FileIndex[]): boolean {
       continue;
     }
     const tail = word.replace(AFTER_LAST_REFERENCE, '').replace(/^\//, '');
-    if (tail.length === 0 || !isLiteralName(tail)) continue;
-    tails ??= [...known.targetNames()];
-    if (tails.some((name) => name === tail || name.endsWith(`/${tail}`))) return true;
+    if (tail.length > 0 && isLiteralName(tail) && endings().has(tail)) return true;
   }
   return false;
+}
+
+/** Every target name of the project, and each of its ends after a `/` (`dir/.kernelrelease`: `.kernelrelease`). */
+function targetEndings(project: readonly FileIndex[]): Set<string> {
+  const endings = new Set<string>();
+  for (const file of project)
+    for (const { name } of file.targets) {
+      endings.add(name);
+      for (let at = name.indexOf('/'); at >= 0; at = name.indexOf('/', at + 1))
+        endings.add(name.slice(at + 1));
+    }
+  return endings;
 }

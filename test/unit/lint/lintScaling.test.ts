@@ -20,6 +20,9 @@ const SHAPES: Record<string, (n: number) => string> = {
   'MS109: a hidden sub-make in n recipes': (n) =>
     'SUB = $(MAKE) -C lib\n' + lines(n, (i) => `t${i}:\n\t$(SUB) all\n`),
   'MS120: n rules without prerequisites reading $<': (n) => lines(n, (i) => `t${i}:\n\tcp $< $@\n`),
+  'MS107: n $(shell) variables each reading a file a rule writes, named through a reference': (n) =>
+    'NOW = $(shell date)\nnow:\n\t@echo $(NOW) $(NOW)\n' +
+    lines(n, (i) => `V${i} = $(shell cat $(D)/f${i}.txt)\nt${i}/f${i}.txt:\n\t@echo $(V${i}) $(V${i})\n`),
   'MS117: n repeated prerequisites, with a chain of n variables that read $+': (n) =>
     lines(n, (i) => `R${n - i} = $(R${n - i - 1})\n`) + 'R0 = $+\n' + lines(n, (i) => `t${i}: p p\n`),
   'MS118: n rules for one target': (n) =>
