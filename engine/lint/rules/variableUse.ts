@@ -201,14 +201,22 @@ function namesBuiltFile(value: string, known: ProjectIndex, endings: () => Reado
   return false;
 }
 
-/** Every target name of the project, and each of its ends after a `/` (`dir/.kernelrelease`: `.kernelrelease`). */
+/** How many of a target name's ends after a `/` are kept (`include/config/kernel.release` has two). */
+const MAX_ENDS = 8;
+
+/** Every target name of the project, and its last ends after a `/` (`dir/.kernelrelease`: `.kernelrelease`). */
 function targetEndings(project: readonly FileIndex[]): Set<string> {
   const endings = new Set<string>();
   for (const file of project)
     for (const { name } of file.targets) {
       endings.add(name);
-      for (let at = name.indexOf('/'); at >= 0; at = name.indexOf('/', at + 1))
+      // The last few only: a hostile name of a million slashes would otherwise hash a million long slices.
+      let at = name.length;
+      for (let ends = 0; ends < MAX_ENDS && at > 0; ends++) {
+        at = name.lastIndexOf('/', at - 1);
+        if (at < 0) break;
         endings.add(name.slice(at + 1));
+      }
     }
   return endings;
 }
