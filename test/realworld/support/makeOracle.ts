@@ -134,6 +134,8 @@ export interface MakeReading {
   targets: Set<string>;
   /** Each recursively expanded (`=`) variable a makefile set, with its value as make keeps it (unexpanded). */
   recursive: Map<string, string>;
+  /** Every name some target other than `.PHONY` lists as a prerequisite in make's database. */
+  needed: Set<string>;
 }
 
 /** What make says of the makefiles it reads (`make -pq`, after remaking them), in a throwaway copy. */
@@ -173,9 +175,10 @@ const DATABASE_SECTIONS = new Set(
   ].map((name) => `# ${name}`),
 );
 
-function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recursive'> {
+function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recursive' | 'needed'> {
   const targets = new Set<string>();
   const recursive = new Map<string, string>();
+  const needed = new Set<string>();
   let section = '';
   let previous = '';
   for (const line of database.split('\n')) {
@@ -183,13 +186,18 @@ function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recur
     else if (section === 'Variables' && previous.startsWith('# makefile')) {
       const match = /^(?:override |export |private )*([^\s:=]+) = (.*)$/.exec(line);
       if (match) recursive.set(match[1] ?? '', match[2] ?? '');
-    } else if (section === 'Files' && previous !== '# Not a target:') {
-      const match = /^([^#\s:][^:]*?):{1,2}(?:\s|$)/.exec(line);
-      if (match) targets.add(match[1] ?? '');
+    } else if (section === 'Files') {
+      const match = /^([^#\s:][^:]*?):{1,2}(?:\s(.*)|$)/.exec(line);
+      const name = match?.[1];
+      if (name !== undefined && previous !== '# Not a target:') targets.add(name);
+      // `name: a b | c`; a target-specific variable's line (`name: X = 1`) lists nothing.
+      const listed = match?.[2] ?? '';
+      if (name !== undefined && name !== '.PHONY' && !/^\s*\S+\s*[:+?!]?=/.test(listed))
+        for (const word of listed.split(/\s+/)) if (word && word !== '|') needed.add(word);
     }
     previous = line;
   }
-  return { targets, recursive };
+  return { targets, recursive, needed };
 }
 
 export interface SecondBuild {

@@ -223,6 +223,18 @@ export function describeRealProject(project: RealProject): void {
       );
     });
 
+    it("lint: every .PHONY entry it calls stale (MS102) is one no rule of make's database makes or needs", async function () {
+      const stale = (await lintFindings())
+        .filter((finding) => finding.code === 'MS102')
+        .map((finding) => /lists '([^']+)'/.exec(finding.message)?.[1] ?? '');
+      const { targets, needed } = await reading();
+      assert.deepEqual(
+        stale.filter((name) => targets.has(name) || needed.has(name)),
+        [],
+        `lint called ${stale.join(', ') || 'no entry'} stale`,
+      );
+    });
+
     it("lint: no variable it tells to use ':=' (MS107) runs a command that names a file make's database lists as a target", async function () {
       const advised = (await lintFindings())
         .filter((finding) => finding.code === 'MS107')
