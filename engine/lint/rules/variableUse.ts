@@ -177,10 +177,25 @@ export function shellInRecursive({ index, project }: LintContext): RuleFinding[]
 
 /** What separates the words of a command: blanks, quotes, redirections, pipes and lists. */
 const COMMAND_SEPARATORS = /[\s'"`<>|;&]+/;
-/** A subshell's `(` before a word, and the `)` closing a subshell or the `$(shell` call after it. */
-const ENCLOSING = /^\(+|[)}]+$/g;
-/** A word's part after its last reference (`$(objtree)/.kernelrelease`: `/.kernelrelease`). */
-const AFTER_LAST_REFERENCE = /^.*[)}]/;
+
+/**
+ * `written` without a subshell's `(` before it and the `)` closing a subshell or the `$(shell` call after
+ * it. A loop, not a pattern: `[)}]+$` tried at every position of a long run of `)` is quadratic.
+ */
+function unenclosed(written: string): string {
+  let from = 0;
+  let to = written.length;
+  while (from < to && written.charCodeAt(from) === 40) from++;
+  for (let code = written.charCodeAt(to - 1); to > from && (code === 41 || code === 125); )
+    code = written.charCodeAt(--to - 1);
+  return written.slice(from, to);
+}
+
+/** A word's part after its last reference (`$(objtree)/.kernelrelease`: `.kernelrelease`), without a leading `/`. */
+function afterLastReference(word: string): string {
+  const end = Math.max(word.lastIndexOf(')'), word.lastIndexOf('}'));
+  return word.charCodeAt(end + 1) === 47 ? word.slice(end + 2) : word.slice(end + 1);
+}
 
 /**
  * Whether a word of `value` names a file some rule of the project lists as its target: written out
@@ -190,12 +205,12 @@ const AFTER_LAST_REFERENCE = /^.*[)}]/;
  */
 function namesBuiltFile(value: string, known: ProjectIndex, endings: () => ReadonlySet<string>): boolean {
   for (const written of value.split(COMMAND_SEPARATORS)) {
-    const word = written.replace(ENCLOSING, '');
+    const word = unenclosed(written);
     if (isLiteralName(word)) {
       if (known.isTarget(word.startsWith('./') ? word.slice(2) : word)) return true;
       continue;
     }
-    const tail = word.replace(AFTER_LAST_REFERENCE, '').replace(/^\//, '');
+    const tail = afterLastReference(word);
     if (tail.length > 0 && isLiteralName(tail) && endings().has(tail)) return true;
   }
   return false;

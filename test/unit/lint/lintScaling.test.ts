@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
 import { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import { lintFile } from '../../../engine/lint/lint';
+import { costRatio } from '../../hardening/support/workRatio';
 
 const LINEAR_BOUND = 6;
 const N = 300;
@@ -110,6 +111,22 @@ describe('lint scaling: work counted on the shapes that were quadratic', () => {
         large.work <= LINEAR_BOUND * small.work,
         `${large.work} lookups and list reads for ${4 * N}, ${small.work} for ${N} (${(large.work / small.work).toFixed(1)}x)`,
       );
+    });
+  }
+});
+
+describe('lint scaling: CPU time on long words, where a pattern could backtrack', () => {
+  /** 10x the input may cost at most this many times the CPU time (linear ~10x, quadratic ~100x). */
+  const CPU_BOUND = 25;
+  const lint = (text: string) => (): void => void lintWork(text);
+  const SHAPES_BY_LENGTH: Record<string, (n: number) => string> = {
+    "MS107: a $(shell) word ending in n ')' then a letter": (n) =>
+      `X = $(shell cat ${')'.repeat(n)}x)\nall:\n\t@echo $(X) $(X)\n`,
+  };
+  for (const [name, shape] of Object.entries(SHAPES_BY_LENGTH)) {
+    it(`${name}: 10x the length, at most ${CPU_BOUND}x the CPU time`, () => {
+      const result = costRatio(lint(shape(3000)), lint(shape(30000)), CPU_BOUND);
+      assert.ok(result.ratio <= CPU_BOUND, `${result.ratio.toFixed(1)}x (${JSON.stringify(result)})`);
     });
   }
 });
