@@ -136,6 +136,8 @@ export interface MakeReading {
   recursive: Map<string, string>;
   /** Every name some target other than `.PHONY` lists as a prerequisite in make's database. */
   needed: Set<string>;
+  /** The entries of make's database with a recipe or prerequisites: names some rule makes. */
+  made: Set<string>;
 }
 
 /** What make says of the makefiles it reads (`make -pq`, after remaking them), in a throwaway copy. */
@@ -175,29 +177,41 @@ const DATABASE_SECTIONS = new Set(
   ].map((name) => `# ${name}`),
 );
 
-function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recursive' | 'needed'> {
+function databaseEntries(database: string): Pick<MakeReading, 'targets' | 'recursive' | 'needed' | 'made'> {
   const targets = new Set<string>();
   const recursive = new Map<string, string>();
   const needed = new Set<string>();
+  const made = new Set<string>();
   let section = '';
   let previous = '';
+  // The Files entry being read (its lines run to a blank line), for its recipe comment.
+  let entry: string | undefined;
   for (const line of database.split('\n')) {
+    if (line === '') entry = undefined;
     if (DATABASE_SECTIONS.has(line)) section = line.slice(2);
+    else if (section === 'Files' && entry !== undefined && line.startsWith('#  recipe to execute'))
+      made.add(entry);
     else if (section === 'Variables' && previous.startsWith('# makefile')) {
       const match = /^(?:override |export |private )*([^\s:=]+) = (.*)$/.exec(line);
       if (match) recursive.set(match[1] ?? '', match[2] ?? '');
     } else if (section === 'Files') {
       const match = /^([^#\s:][^:]*?):{1,2}(?:\s(.*)|$)/.exec(line);
       const name = match?.[1];
-      if (name !== undefined && previous !== '# Not a target:') targets.add(name);
+      if (name !== undefined && previous !== '# Not a target:') {
+        targets.add(name);
+        entry = name;
+      }
       // `name: a b | c`; a target-specific variable's line (`name: X = 1`) lists nothing.
       const listed = match?.[2] ?? '';
-      if (name !== undefined && name !== '.PHONY' && !/^\s*\S+\s*[:+?!]?=/.test(listed))
-        for (const word of listed.split(/\s+/)) if (word && word !== '|') needed.add(word);
+      if (name !== undefined && name !== '.PHONY' && !/^\s*\S+\s*[:+?!]?=/.test(listed)) {
+        const words = listed.split(/\s+/).filter((word) => word && word !== '|');
+        for (const word of words) needed.add(word);
+        if (words.length > 0) made.add(name);
+      }
     }
     previous = line;
   }
-  return { targets, recursive, needed };
+  return { targets, recursive, needed, made };
 }
 
 export interface SecondBuild {
