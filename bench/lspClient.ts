@@ -2,12 +2,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../test/shared/serverReader';
 import { SERVER_NODE_OPTIONS } from '../contract/serverNodeOptions';
 import { benchDist, echoServerPath } from './dist';
 
@@ -140,7 +136,7 @@ function spawnStdio(script: string): [ChildProcessWithoutNullStreams, MessageCon
   const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, script, '--stdio'], { stdio: 'pipe' });
   child.stderr.on('data', () => undefined);
   const connection = createMessageConnection(
-    new StreamMessageReader(child.stdout),
+    serverReader(child.stdout),
     new StreamMessageWriter(child.stdin),
   );
   return [child, connection];

@@ -2,12 +2,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverReader } from '../shared/serverReader';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -35,7 +31,7 @@ export class LspSession {
     configurationAnswered: Promise<unknown>,
   ) {
     this.connection = createMessageConnection(
-      new StreamMessageReader(child.stdout),
+      serverReader(child.stdout),
       new StreamMessageWriter(child.stdin),
     );
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
