@@ -52,11 +52,25 @@ function countTests(text) {
   for (const match of text.matchAll(/^\s*(\d+) failing/gm)) tests.failed += Number(match[1]);
 }
 
+/**
+ * How long one step may run. The longest, the real-project layer, takes 8-15 minutes; a step past this
+ * has hung (a test left a timer or a socket that keeps mocha alive after its summary), and is stopped
+ * and failed with that said, instead of holding CI until its own limit.
+ */
+const STEP_LIMIT_MS = 40 * 60_000;
+
 /** Runs one step with its output shown as it comes (and read for mocha's counts); resolves its exit status. */
 function runStep([command, args]) {
   console.log(`--- ${command} ${args.join(' ')}`);
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'] });
+    const limit = setTimeout(() => {
+      console.log(
+        `--- ${command} ${args.join(' ')} still running after ${STEP_LIMIT_MS / 60_000} minutes: stopped. ` +
+          'If its tests had all reported, something they started keeps the process alive.',
+      );
+      child.kill('SIGKILL');
+    }, STEP_LIMIT_MS);
     const leftovers = [];
     const forward = (stream, sink) => {
       let pending = '';
@@ -72,10 +86,12 @@ function runStep([command, args]) {
     forward(child.stdout, process.stdout);
     forward(child.stderr, process.stderr);
     child.on('error', (error) => {
+      clearTimeout(limit);
       console.log(`--- ${command} could not start: ${error.message}`);
       resolve(1);
     });
     child.on('close', (code, signal) => {
+      clearTimeout(limit);
       for (const rest of leftovers) countTests(rest());
       resolve(code === 0 ? 0 : (code ?? signal ?? 1));
     });
