@@ -218,12 +218,20 @@ export class Workbench {
       // with builds beside): a missing row still fails, with what was shown, well inside the test's timeout.
       { what: () => `${what} among the rows (shown: ${shown.join(' | ') || 'none'})`, timeoutMs: 45_000 },
     );
+    const input = this.quickInput.locator('input');
+    const typed = await input.inputValue();
     if (await row.evaluate((element) => element.classList.contains('focused'))) {
       await this.page.keyboard.press('Enter');
     } else {
       await row.click();
     }
-    await this.quickInput.waitFor({ state: 'hidden' });
+    // Accepted: the widget closes, or shows what the command asks next (Compare Serial and Parallel's
+    // targets) in place of the typed text. Waiting for it to close alone failed whenever the command's own
+    // input box came up before the widget had hidden.
+    await waitFor(async () => !(await this.quickInput.isVisible()) || (await input.inputValue()) !== typed, {
+      what: `${what} to be accepted`,
+      timeoutMs: 30_000,
+    });
   }
 }
 
