@@ -4,11 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { parseMakefile } from '../../engine/parser/parser';
 import { tally } from './support/tally';
-import { costRatio } from './support/workRatio';
+import { costRatio, TENFOLD_LINEAR_BOUND as LINEAR_BOUND } from './support/workRatio';
 import { HOSTILE_SHAPES as SHAPES, binary } from '../shared/hostileShapes';
-
-/** 10x input may cost at most this many times the CPU time: linear with noise passes, quadratic (~100x) fails. */
-const LINEAR_BOUND = 25;
 
 describe('hardening: parser scaling on named hostile inputs', () => {
   it('the measure has teeth: a quadratic scan of the same inputs fails the 25x bound', () => {

@@ -22,6 +22,12 @@ function cpuMs(work: () => unknown): number {
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * What 10x the input may cost, in CPU time, at most: linear work with noise passes, quadratic work (~100x)
+ * fails. It tells linear from quadratic, not fast from slow: on a busy 2-core machine 12x failed once at 13.0x.
+ */
+export const TENFOLD_LINEAR_BOUND = 25;
+
 export function costRatio(
   small: () => unknown,
   large: () => unknown,

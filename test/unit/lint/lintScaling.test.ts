@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { FileIndex } from '../../../engine/analysis/fileIndex';
 import { WorkspaceModel } from '../../../engine/analysis/workspaceModel';
 import { lintFile } from '../../../engine/lint/lint';
-import { costRatio } from '../../hardening/support/workRatio';
+import { costRatio, TENFOLD_LINEAR_BOUND as CPU_BOUND } from '../../hardening/support/workRatio';
 
 const LINEAR_BOUND = 6;
 const N = 300;
@@ -116,8 +116,6 @@ describe('lint scaling: work counted on the shapes that were quadratic', () => {
 });
 
 describe('lint scaling: CPU time on long words, where a pattern could backtrack', () => {
-  /** 10x the input may cost at most this many times the CPU time (linear ~10x, quadratic ~100x). */
-  const CPU_BOUND = 25;
   const lint = (text: string) => (): void => void lintWork(text);
   const SHAPES_BY_LENGTH: Record<string, (n: number) => string> = {
     "MS107: a $(shell) word ending in n ')' then a letter": (n) =>
