@@ -1,7 +1,7 @@
 // Tracks open ifeq/ifdef... blocks: builds their branches and says where statements belong.
 import type { ConditionalKind, Position, Range, Statement } from './ast';
 import { BranchNode, ConditionalNode } from './conditionalNodes';
-import { emptyList } from './listBuilder';
+import { emptyList, ListBuilder } from './listBuilder';
 import { CONDITIONAL_KEYWORDS, parseCondition } from './conditionals';
 import type { LineView } from './lineView';
 import type { ParseOutput } from './output';
@@ -20,7 +20,9 @@ interface OpenConditional {
   node: ConditionalNode;
   branch: BranchNode;
   sawElse: boolean;
-  parent: Statement[];
+  parent: ListBuilder<Statement>;
+  /** Where the open branch's statements are collected; null beyond MAX_TREE_DEPTH (they go to the parent's). */
+  body: ListBuilder<Statement> | null;
 }
 
 export function conditionalKeywordAt(text: string, start: number, end: number): ConditionalKeyword | null {
@@ -34,11 +36,17 @@ export function conditionalKeywordAt(text: string, start: number, end: number): 
 
 export class ConditionalBlocks {
   private readonly open: OpenConditional[] = [];
+  /**
+   * One body builder per nesting depth, reused by every branch at that depth: a body grown by
+   * push() from empty leaves its growing arrays as garbage, and a branch's body is known whole
+   * only when it closes.
+   */
+  private readonly bodies: ListBuilder<Statement>[] = [];
   /** Where statements go: the file, or the body of the innermost open branch. */
-  target: Statement[];
+  target: ListBuilder<Statement>;
 
   constructor(
-    root: Statement[],
+    root: ListBuilder<Statement>,
     private readonly output: ParseOutput,
   ) {
     this.target = root;
@@ -61,9 +69,11 @@ export class ConditionalBlocks {
     if (keyword !== 'else' && keyword !== 'endif') {
       const branch = this.branch(keyword, view, wordEnd, contentEnd, lineRange);
       const node = new ConditionalNode([branch]);
-      this.target.push(node);
-      this.open.push({ node, branch, sawElse: false, parent: this.target });
-      if (this.open.length <= MAX_TREE_DEPTH) this.target = branch.body;
+      this.target.add(node);
+      const depth = this.open.length + 1;
+      const body = depth <= MAX_TREE_DEPTH ? this.bodyAt(depth) : null;
+      this.open.push({ node, branch, sawElse: false, parent: this.target, body });
+      if (body !== null) this.target = body;
       return;
     }
     const open = this.open.length > 0 ? this.open[this.open.length - 1] : null;
@@ -76,7 +86,7 @@ export class ConditionalBlocks {
     }
     const text = view.text;
     open.branch.close(previousEnd);
-    settle(open.branch);
+    settle(open);
     if (keyword === 'endif') {
       if (skipBlanks(text, wordEnd, contentEnd) < contentEnd)
         output.problem('bad-conditional', "extraneous text after 'endif' directive", lineRange, 'warning');
@@ -98,11 +108,10 @@ export class ConditionalBlocks {
       if (nextStart < contentEnd)
         output.problem('bad-conditional', "extraneous text after 'else' directive", lineRange, 'warning');
       open.sawElse = true;
-      branch = new BranchNode(undefined, undefined, undefined, lineRange, []);
+      branch = new BranchNode(undefined, undefined, undefined, lineRange, emptyList());
     }
     open.node.branches.push(branch);
     open.branch = branch;
-    if (this.open.length <= MAX_TREE_DEPTH) this.target = branch.body;
   }
 
   /** At the end of the file: every block still open runs to `end` and is reported at its `if`. */
@@ -111,7 +120,7 @@ export class ConditionalBlocks {
       const open = this.open.pop() as OpenConditional;
       open.branch.close(end);
       open.node.closeAtEnd(end);
-      settle(open.branch);
+      settle(open);
       settleBranches(open.node);
       const opening = open.node.branches[0].keywordRange;
       this.output.problem(
@@ -140,18 +149,23 @@ export class ConditionalBlocks {
         lineRange,
         'warning',
       );
-    return new BranchNode(kind, parsed.condition, parsed.operands, lineRange, []);
+    return new BranchNode(kind, parsed.condition, parsed.operands, lineRange, emptyList());
+  }
+
+  /** The (empty) body builder for a branch opened at `depth`. */
+  private bodyAt(depth: number): ListBuilder<Statement> {
+    while (this.bodies.length < depth) this.bodies.push(new ListBuilder<Statement>());
+    return this.bodies[depth - 1];
   }
 }
 
 /**
- * A closed branch's body at its exact size: grown by push() from empty, a body of a few statements
- * keeps room for 16 or more, and conditional bodies are many (every statement nested in one has
- * already been added when its branch closes, and nothing pushes into a closed body).
+ * A closed branch gets its body at its exact size (every statement nested in it has been added
+ * when it closes, and nothing adds to a closed body); the builder is then empty for the next
+ * branch at its depth. A branch beyond MAX_TREE_DEPTH keeps the empty body it was made with.
  */
-function settle(branch: BranchNode): void {
-  const body = branch.body;
-  branch.body = body.length > 0 ? body.slice() : emptyList();
+function settle(open: OpenConditional): void {
+  if (open.body !== null) open.branch.body = open.body.take();
 }
 
 /** The same for a closed conditional's branch list, grown by push() from one at each else. */

@@ -1,7 +1,6 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range, Word } from './ast';
 import { LineWord } from './lineSpans';
-import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 import type { LineTable } from './lineTable';
 
@@ -11,53 +10,131 @@ import type { LineTable } from './lineTable';
  * `toSource` maps its offsets back.
  */
 export class LineView {
+  /**
+   * For a collapsed line, its pieces as triples (logical start, source offset, length) in
+   * `pieces[0, 3 * pieceCount)`; null when `text` is the source itself.
+   */
+  private pieces: Int32Array | null = null;
+  private pieceCount = 0;
+
   constructor(
     readonly table: LineTable,
-    readonly text: string,
+    public text: string,
     public start: number,
     public end: number,
-    /** Logical start of each collapsed piece, or null when `text` is the source itself. */
-    private readonly pieceStarts: number[] | null = null,
-    private readonly pieceSources: number[] | null = null,
-    private readonly pieceLengths: number[] | null = null,
   ) {}
 
   toSource(offset: number): number {
-    const starts = this.pieceStarts;
-    if (starts === null) return offset;
-    const sources = this.pieceSources as number[];
-    const lengths = this.pieceLengths as number[];
-    const lo = lastAtOrBefore(starts, offset);
+    const pieces = this.pieces;
+    if (pieces === null) return offset;
+    // The last piece starting at or before `offset` (the first piece starts at 0).
+    let lo = 0;
+    let hi = this.pieceCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieces[3 * mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
     // Offsets on a joining space map to the end of the piece before it.
-    const within = offset - starts[lo];
-    return sources[lo] + (within < lengths[lo] ? within : lengths[lo]);
+    const within = offset - pieces[3 * lo];
+    const length = pieces[3 * lo + 2];
+    return pieces[3 * lo + 1] + (within < length ? within : length);
+  }
+
+  /**
+   * Makes this view physical lines [first, last] collapsed as GNU make does outside recipes: each
+   * backslash-newline and the blanks around it become one space, and backslash pairs before the
+   * newline are halved. The parser keeps one such view for all its continued lines, so a line
+   * costs its collapsed text and nothing else.
+   */
+  collapse(first: number, last: number): this {
+    const table = this.table;
+    const text = table.text;
+    const parts = collapseParts;
+    let partCount = 0;
+    if (this.pieces === null) this.pieces = new Int32Array(24);
+    this.pieceCount = 0;
+    let length = 0;
+    let pending = false;
+    for (let line = first; line <= last; line++) {
+      let s = table.starts[line];
+      let e = table.ends[line];
+      let kept = '';
+      if (line > first) {
+        pending = true;
+        while (s < e && isBlank(text.charCodeAt(s))) s++;
+      }
+      if (line < last) {
+        const backslashes = backslashesBefore(text, e, s);
+        e -= backslashes;
+        if (backslashes > 1) kept = '\\'.repeat((backslashes - 1) >> 1);
+        else while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+      }
+      if (e > s || kept.length > 0) {
+        if (pending) {
+          parts[partCount++] = ' ';
+          length++;
+          pending = false;
+        }
+        this.addPiece(length, s, e - s + kept.length);
+        parts[partCount++] = kept.length > 0 ? text.slice(s, e) + kept : text.slice(s, e);
+        length += e - s + kept.length;
+      } else if (line === first) this.addPiece(0, s, 0);
+    }
+    if (pending) {
+      parts[partCount++] = ' ';
+      length++;
+    }
+    // Exact length for join(): a short buffer is never trimmed by this, so it is reused as is.
+    parts.length = partCount;
+    const joined = parts.join('');
+    // Drop the pieces' strings so the buffer keeps no slice (and no source text) alive.
+    parts.fill('');
+    this.text = joined;
+    this.start = 0;
+    this.end = joined.length;
+    return this;
+  }
+
+  private addPiece(logical: number, source: number, length: number): void {
+    let pieces = this.pieces as Int32Array;
+    const at = 3 * this.pieceCount;
+    if (at + 3 > pieces.length) {
+      const bigger = new Int32Array(pieces.length * 2);
+      bigger.set(pieces);
+      this.pieces = pieces = bigger;
+    }
+    pieces[at] = logical;
+    pieces[at + 1] = source;
+    pieces[at + 2] = length;
+    this.pieceCount++;
   }
 
   /** Index of the first `#` in `text[start, end)`, or -1. */
   indexOfHash(start: number, end: number): number {
-    if (this.pieceStarts === null) return this.table.hashes.indexIn(start, end);
+    if (this.pieces === null) return this.table.hashes.indexIn(start, end);
     return nativeIndexIn(this.text, '#', start, end);
   }
 
   /** Index of the first `$` in `text[start, end)`, or -1. */
   indexOfDollar(start: number, end: number): number {
-    if (this.pieceStarts === null) return this.table.dollars.indexIn(start, end);
+    if (this.pieces === null) return this.table.dollars.indexIn(start, end);
     return nativeIndexIn(this.text, '$', start, end);
   }
 
   /** Index of the first `=` in `text[start, end)`, or -1. */
   indexOfEquals(start: number, end: number): number {
-    if (this.pieceStarts === null) return this.table.equals.indexIn(start, end);
+    if (this.pieces === null) return this.table.equals.indexIn(start, end);
     return nativeIndexIn(this.text, '=', start, end);
   }
 
   position(offset: number): Position {
-    return this.table.position(this.pieceStarts === null ? offset : this.toSource(offset));
+    return this.table.position(this.pieces === null ? offset : this.toSource(offset));
   }
 
   range(start: number, end: number): Range {
     const table = this.table;
-    if (this.pieceStarts === null) return table.range(start, end);
+    if (this.pieces === null) return table.range(start, end);
     return table.range(this.toSource(start), this.toSource(end));
   }
 
@@ -67,7 +144,7 @@ export class LineView {
    */
   sameLineStart(start: number, end: number): number {
     let from = start;
-    if (this.pieceStarts !== null) {
+    if (this.pieces !== null) {
       from = this.toSource(start);
       if (this.toSource(end) - from !== end - start) return -1;
     }
@@ -107,59 +184,11 @@ export function sourceView(table: LineTable): LineView {
   return new LineView(table, table.text, 0, table.text.length);
 }
 
-/**
- * Collapses physical lines [first, last] as GNU make does outside recipes: each backslash-newline
- * and the blanks around it become one space, and backslash pairs before the newline are halved.
- */
+/** Physical lines [first, last] collapsed as make reads them outside recipes (LineView.collapse). */
 export function collapsedView(table: LineTable, first: number, last: number): LineView {
   if (first === last) return rawView(table, first, last);
-  const text = table.text;
-  const parts: string[] = [];
-  const pieceStarts: number[] = [];
-  const pieceSources: number[] = [];
-  const pieceLengths: number[] = [];
-  let length = 0;
-  let pending = false;
-  for (let line = first; line <= last; line++) {
-    let s = table.starts[line];
-    let e = table.ends[line];
-    let kept = '';
-    if (line > first) {
-      pending = true;
-      while (s < e && isBlank(text.charCodeAt(s))) s++;
-    }
-    if (line < last) {
-      const backslashes = backslashesBefore(text, e, s);
-      e -= backslashes;
-      if (backslashes > 1) kept = '\\'.repeat((backslashes - 1) >> 1);
-      else while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    }
-    if (e > s || kept.length > 0) {
-      if (pending) {
-        parts.push(' ');
-        length++;
-        pending = false;
-      }
-      pieceStarts.push(length);
-      pieceSources.push(s);
-      pieceLengths.push(e - s + kept.length);
-      parts.push(kept.length > 0 ? text.slice(s, e) + kept : text.slice(s, e));
-      length += e - s + kept.length;
-    } else if (line === first) {
-      pieceStarts.push(0);
-      pieceSources.push(s);
-      pieceLengths.push(0);
-    }
-  }
-  if (pending) {
-    parts.push(' ');
-    length++;
-  }
-  if (pieceStarts.length === 0 || pieceStarts[0] !== 0) {
-    pieceStarts.unshift(0);
-    pieceSources.unshift(table.starts[first]);
-    pieceLengths.unshift(0);
-  }
-  const joined = parts.join('');
-  return new LineView(table, joined, 0, joined.length, pieceStarts, pieceSources, pieceLengths);
+  return new LineView(table, table.text, 0, 0).collapse(first, last);
 }
+
+/** The pieces of the line being collapsed, joined at the end (one buffer for every line). */
+const collapseParts: string[] = [];

@@ -11,6 +11,22 @@ export function emptyList<T>(): T[] {
   return EMPTY as unknown as T[];
 }
 
+/** A list, or its only item: most rules have one target, one prerequisite, one recipe line. */
+export type ListOrItem<T> = T | T[];
+
+/** The list a ListOrItem stands for (a one-item list is a new array). */
+export function list<T>(kept: ListOrItem<T>): T[] {
+  return Array.isArray(kept) ? kept : [kept];
+}
+
+export function countOf<T>(kept: ListOrItem<T>): number {
+  return Array.isArray(kept) ? kept.length : 1;
+}
+
+export function kept<T>(items: T[]): ListOrItem<T> {
+  return items.length === 1 ? items[0] : items;
+}
+
 /** The longest buffer a builder keeps between lists: what real files' longest lists need. */
 const KEPT_CAPACITY = 4096;
 
@@ -23,12 +39,35 @@ export class ListBuilder<T> {
   private items: (T | undefined)[] = [];
   private count = 0;
 
+  /** `keptCapacity`: the longest buffer kept between lists (beyond it, take() lets the buffer go). */
+  constructor(private readonly keptCapacity = KEPT_CAPACITY) {}
+
   get length(): number {
     return this.count;
   }
 
   add(item: T): void {
     this.items[this.count++] = item;
+  }
+
+  /** Holds the next place for an item known later (set()), so items keep their order. */
+  reserve(): number {
+    this.items[this.count] = undefined;
+    return this.count++;
+  }
+
+  set(index: number, item: T): void {
+    this.items[index] = item;
+  }
+
+  /** The last item added, or undefined. */
+  last(): T | undefined {
+    return this.count > 0 ? this.items[this.count - 1] : undefined;
+  }
+
+  /** Forgets the items added since the last take(). */
+  clear(): void {
+    if (this.count > 0) this.take();
   }
 
   /** The items added since the last take(), as a new array (or the shared empty list); empties the buffer. */
@@ -39,7 +78,7 @@ export class ListBuilder<T> {
     const list = (n === 1 ? [items[0]] : items.slice(0, n)) as T[];
     this.count = 0;
     // A hostile line (320,000 prerequisites) would leave the buffer that long for good: drop it.
-    if (n > KEPT_CAPACITY) {
+    if (n > this.keptCapacity) {
       this.items = [];
       return list;
     }

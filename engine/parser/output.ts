@@ -3,13 +3,24 @@ import type { Comment, ParseProblem, ProblemCode, Range, Reference } from './ast
 import { LineWord } from './lineSpans';
 import type { LineTable } from './lineTable';
 import type { LineView } from './lineView';
+import { ListBuilder } from './listBuilder';
+
+/**
+ * The references of the file being parsed, in one buffer every parse reuses: grown by push() from
+ * empty, a 100,000-line file's list would leave about twice its final size as garbage, and each
+ * collection during a parse copies what the tree holds so far. Kept up to what real files need.
+ */
+const referenceBuffer = new ListBuilder<Reference>(1 << 17);
 
 export class ParseOutput {
-  readonly references: Reference[] = [];
+  readonly references: ListBuilder<Reference> = referenceBuffer;
   readonly comments: Comment[] = [];
   readonly problems: ParseProblem[] = [];
 
-  constructor(readonly table: LineTable) {}
+  constructor(readonly table: LineTable) {
+    // A parse never throws, but a buffer left full by one that did must not leak into the next.
+    referenceBuffer.clear();
+  }
 
   problem(code: ProblemCode, message: string, range: Range, severity: 'error' | 'warning'): void {
     this.problems.push({ code, message, range, severity });

@@ -1,5 +1,5 @@
 // Text -> ParsedMakefile: walks logical lines the way GNU make's reader does; never throws.
-import type { Assignment, ParsedMakefile, RecipeLine, Statement, Word } from './ast';
+import type { Assignment, ParsedMakefile, RecipeLine, Reference, Statement, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
 import { LineAssignment } from './assignmentNode';
 import { ConditionalBlocks, conditionalKeywordAt } from './conditionalBlocks';
@@ -7,8 +7,8 @@ import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
 import { rangeBetween } from './lineSpans';
 import { LineTable } from './lineTable';
-import { ListBuilder, emptyList } from './listBuilder';
-import { collapsedView, sourceView, type LineView } from './lineView';
+import { ListBuilder, emptyList, list } from './listBuilder';
+import { sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
 import { MAX_REFERENCES, scanReferences, variableName } from './referenceScanner';
@@ -33,10 +33,18 @@ export function parseMakefile(text: string): ParsedMakefile {
   return new MakefileParser(text).parse();
 }
 
+/**
+ * Top-level statements, in one buffer every parse reuses (taken at its exact size at the end): a
+ * list grown by push() from empty leaves about twice its final size as garbage, and each
+ * collection during a parse copies what the tree holds so far.
+ */
+const statementBuffer = new ListBuilder<Statement>(1 << 16);
+
 class MakefileParser {
   private readonly table: LineTable;
   private readonly text: string;
-  private readonly statements: Statement[] = [];
+  /** The file's top-level statements (a conditional's go to its branch: ConditionalBlocks). */
+  private readonly statements = statementBuffer;
   private readonly output: ParseOutput;
   /** Open conditionals, and where statements go meanwhile. */
   private readonly blocks: ConditionalBlocks;
@@ -49,6 +57,8 @@ class MakefileParser {
   private readonly sourceView: LineView;
   /** Reused for every one-line logical line; never kept past the line it describes. */
   private readonly lineView: LineView;
+  /** The same for every logical line continued over physical lines (collapsed as make reads it). */
+  private readonly continuedView: LineView;
   /** Filled by every rule line, so that parsing one allocates only what the tree keeps. */
   private readonly ruleLine = newRuleLine();
   /** Next physical line to read. */
@@ -57,10 +67,12 @@ class MakefileParser {
   constructor(text: string) {
     this.text = text;
     this.table = new LineTable(text);
+    statementBuffer.clear();
     this.output = new ParseOutput(this.table);
     this.blocks = new ConditionalBlocks(this.statements, this.output);
     this.sourceView = sourceView(this.table);
     this.lineView = sourceView(this.table);
+    this.continuedView = sourceView(this.table);
   }
 
   parse(): ParsedMakefile {
@@ -86,14 +98,14 @@ class MakefileParser {
       this.output.problem(
         'too-many-references',
         `more than ${MAX_REFERENCES.toLocaleString('en-US')} variable references: the ones after this are not analysed`,
-        references[references.length - 1].range,
+        (references.last() as Reference).range,
         'warning',
       );
     }
     return {
       // Exact-size copies: a list grown by push() keeps up to half its length again in spare room.
-      statements: this.statements.slice(),
-      references: references.slice(),
+      statements: this.statements.take(),
+      references: references.take(),
       comments: this.output.comments,
       problems: this.output.problems,
       lineCount: table.count,
@@ -116,7 +128,7 @@ class MakefileParser {
       view = this.lineView;
       view.start = lineStart;
       view.end = table.ends[first];
-    } else view = collapsedView(table, first, last);
+    } else view = this.continuedView.collapse(first, last);
     const vt = view.text;
     const commentAt = findComment(view, view.start, view.end);
     const start = skipBlanks(vt, view.start, commentAt);
@@ -140,11 +152,11 @@ class MakefileParser {
           last,
           this.recipePrefix,
         );
-        this.blocks.target.push(block.node);
+        this.blocks.target.add(block.node);
         this.line = block.nextLine;
       } else if (assignment.undefine >= 0) {
         const range = view.range(start, trimEndBlanks(vt, start, commentAt));
-        this.blocks.target.push(
+        this.blocks.target.add(
           variableDirective(view, 'undefine', assignment.modifiers, assignment.undefine, commentAt, range),
         );
         scanReferences(view, assignment.undefine, commentAt, 'directive', this.output.references);
@@ -156,7 +168,7 @@ class MakefileParser {
     if (startsWithPrefix) {
       this.output.comment(view, commentAt, last);
       const range = view.range(start, contentEnd);
-      this.blocks.target.push({ type: 'unknown', text: vt.slice(start, contentEnd), range });
+      this.blocks.target.add({ type: 'unknown', text: vt.slice(start, contentEnd), range });
       this.output.problem('recipe-without-rule', 'recipe commences before first target', range, 'error');
       scanReferences(view, start, commentAt, 'recipe', this.output.references);
       return;
@@ -165,7 +177,7 @@ class MakefileParser {
       // `    @echo done: $@` would silently become a rule in make; it is a recipe indented with spaces.
       this.output.comment(view, commentAt, last);
       const range = view.range(start, contentEnd);
-      this.blocks.target.push({ type: 'unknown', text: vt.slice(start, contentEnd), range });
+      this.blocks.target.add({ type: 'unknown', text: vt.slice(start, contentEnd), range });
       this.output.problem('recipe-with-spaces', RECIPE_WITH_SPACES, range, 'error');
       return;
     }
@@ -211,7 +223,7 @@ class MakefileParser {
       this.output.comment(view, commentAt, last);
       this.closeRule();
       const directive = vt.charCodeAt(start) === 117 ? 'unexport' : 'export';
-      this.blocks.target.push(
+      this.blocks.target.add(
         variableDirective(view, directive, emptyList(), wordEnd, commentAt, view.range(start, contentEnd)),
       );
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
@@ -220,7 +232,7 @@ class MakefileParser {
     if (matches(vt, start, wordEnd, 'vpath')) {
       this.output.comment(view, commentAt, last);
       this.closeRule();
-      this.blocks.target.push(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
+      this.blocks.target.add(vpathDirective(view, wordEnd, commentAt, view.range(start, contentEnd)));
       scanReferences(view, wordEnd, commentAt, 'directive', this.output.references);
       return true;
     }
@@ -234,7 +246,7 @@ class MakefileParser {
     if (include !== null) {
       this.output.comment(view, commentAt, last);
       this.closeRule();
-      this.blocks.target.push(
+      this.blocks.target.add(
         includeDirective(view, include, wordEnd, commentAt, view.range(start, contentEnd)),
       );
       scanReferences(view, wordEnd, commentAt, 'include', this.output.references);
@@ -325,7 +337,7 @@ class MakefileParser {
       };
       if (targets !== undefined) node.targets = targets;
     }
-    this.blocks.target.push(node);
+    this.blocks.target.add(node);
     if (computedName) scanReferences(view, nameStart, nameEnd, 'assignment-name', this.output.references);
     scanReferences(view, valueStart, valueEnd, 'assignment-value', this.output.references);
     if (targets === undefined && matches(vt, nameStart, nameEnd, '.RECIPEPREFIX')) {
@@ -345,7 +357,7 @@ class MakefileParser {
     scanReferences(view, parsed.targetsStart, parsed.targetsEnd, 'target', this.output.references);
     if (parsed.variable !== null) {
       this.closeRule();
-      this.addAssignment(view, parsed.variable, parsed.variableEnd, parsed.targets);
+      this.addAssignment(view, parsed.variable, parsed.variableEnd, list(parsed.targets));
       return true;
     }
     scanReferences(
@@ -380,7 +392,7 @@ class MakefileParser {
     );
     if (parsed.targetPattern !== undefined) rule.targetPattern = parsed.targetPattern;
     if (parsed.doubleColon) rule.doubleColon = true;
-    this.blocks.target.push(rule);
+    this.blocks.target.add(rule);
     this.closeRule();
     this.rule = rule;
     if (inlineEnd >= 0) this.addRecipeLine(inlineStart, inlineEnd);
@@ -396,10 +408,10 @@ class MakefileParser {
       // make reads it as a rule line that expands to nothing, which ends the recipe before it.
       this.closeRule();
       node.expandsOnly = true;
-      this.blocks.target.push(node);
+      this.blocks.target.add(node);
       return;
     }
-    this.blocks.target.push(node);
+    this.blocks.target.add(node);
     if (this.rule !== null && this.text.charCodeAt(lineStart) === SPACE) {
       this.output.problem('recipe-with-spaces', RECIPE_WITH_SPACES, range, 'error');
       return;

@@ -3,6 +3,7 @@ import type { Reference, ReferenceContext } from './ast';
 import { argumentWords, firstArgumentStart, splittingCommas } from './functionArguments';
 import { BUILTIN_FUNCTIONS, LONGEST_FUNCTION_NAME } from './functionArity';
 import { BracedReference, ShortReference } from './lineSpans';
+import type { ListBuilder } from './listBuilder';
 import type { LineView } from './lineView';
 import { ComputedReference, FunctionCallReference, LONGEST_PACKED_NAME } from './spanReferences';
 import { COLON, DOLLAR, EQUALS, isBlank } from './scan';
@@ -73,7 +74,7 @@ export function scanReferences(
   start: number,
   end: number,
   context: ReferenceContext,
-  out: Reference[],
+  out: ListBuilder<Reference>,
 ): void {
   if (out.length >= MAX_REFERENCES) return;
   const text = view.text;
@@ -102,13 +103,12 @@ export function scanReferences(
         for (let code = text.charCodeAt(j); j < end && isNameCode(code); code = text.charCodeAt(++j))
           hash = hashStep(hash, code);
         if (j < end && text.charCodeAt(j) === close) {
-          out.push(bracedReference(view, names.slice(text, i + 2, j, hash), i, j + 1, context));
+          out.add(bracedReference(view, names.slice(text, i + 2, j, hash), i, j + 1, context));
           i = j + 1;
           continue;
         }
         // Reserve the slot now so an outer reference stays ahead of the ones nested in it.
-        const slot = out.length;
-        out.push(null as unknown as Reference);
+        const slot = out.reserve();
         const parent = top;
         top = depth < pool.length ? pool[depth] : newFrame();
         top.other = parent === null ? null : parent.open !== next ? parent : parent.other;
@@ -129,7 +129,7 @@ export function scanReferences(
       // `$` before a blank or a line break names nothing useful (and in a recipe or define body, as
       // written, the break is not part of the line).
       if (!isBlank(next) && next !== 10 && next !== 13) {
-        out.push(shortReference(view, text[i + 1], i, context));
+        out.add(shortReference(view, text[i + 1], i, context));
       }
       i += 2;
       continue;
@@ -179,7 +179,7 @@ function finishFrame(
   contentEnd: number,
   end: number,
   context: ReferenceContext,
-  out: Reference[],
+  out: ListBuilder<Reference>,
 ): void {
   const text = view.text;
   const cs = frame.contentStart;
@@ -191,7 +191,8 @@ function finishFrame(
     // Written on one line: offsets, not objects (spanReferences.ts).
     const line = view.table.lineOf(from);
     const character = from - view.table.starts[line];
-    out[frame.slot] =
+    out.set(
+      frame.slot,
       functionName !== null
         ? new FunctionCallReference(
             text,
@@ -215,7 +216,8 @@ function finishFrame(
               substitution,
               nameEnd - cs,
             ),
-          );
+          ),
+    );
     return;
   }
   const range = view.range(frame.start, end);
@@ -224,20 +226,22 @@ function finishFrame(
     const argStart = firstArgumentStart(text, nameEnd, contentEnd);
     const splitting = splittingCommas(functionName, frame.commas, argStart);
     const args = argumentWords(argStart, splitting, contentEnd, (start, stop) => view.word(start, stop));
-    out[frame.slot] = { name: functionName, range, nameRange, context, functionName, args };
+    out.set(frame.slot, { name: functionName, range, nameRange, context, functionName, args });
     return;
   }
   const computed = frame.firstNested >= 0 && frame.firstNested < nameEnd;
   const name = text.slice(cs, nameEnd);
   // Each shape built in one literal, so V8 keeps every field in the object itself.
-  out[frame.slot] =
+  out.set(
+    frame.slot,
     !computed && !substitution
       ? { name, range, nameRange, context }
       : computed && substitution
         ? { name, range, nameRange, context, computed, substitution }
         : computed
           ? { name, range, nameRange, context, computed }
-          : { name, range, nameRange, context, substitution };
+          : { name, range, nameRange, context, substitution },
+  );
 }
 
 /** `$(NAME)` at `view.text[start, end)`: a BracedReference unless it is written across lines. */

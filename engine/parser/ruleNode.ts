@@ -2,22 +2,7 @@
 // the rule's range is built from its header and its last recipe line when read.
 import type { Range, RecipeLine, Rule, RuleKind, Word } from './ast';
 import { LineRange, rangeBetween } from './lineSpans';
-import { emptyList } from './listBuilder';
-
-/** A list, or its only item: most rules have one target, one prerequisite, one recipe line. */
-type ListOrItem<T> = T | T[];
-
-function list<T>(kept: ListOrItem<T>): T[] {
-  return Array.isArray(kept) ? kept : [kept];
-}
-
-function countOf<T>(kept: ListOrItem<T>): number {
-  return Array.isArray(kept) ? kept.length : 1;
-}
-
-function kept<T>(items: T[]): ListOrItem<T> {
-  return items.length === 1 ? items[0] : items;
-}
+import { countOf, emptyList, kept, list, type ListOrItem } from './listBuilder';
 
 /**
  * A one-item list read from a RuleNode is a new array on every read: the tree is read-only, so no
@@ -41,13 +26,13 @@ export class RuleNode implements Rule {
 
   constructor(
     readonly kind: RuleKind,
-    targets: Word[],
-    prerequisites: Word[],
+    targets: ListOrItem<Word>,
+    prerequisites: ListOrItem<Word>,
     readonly orderOnly: Word[],
     headerRange: Range,
   ) {
-    this.keptTargets = kept(targets);
-    this.keptPrerequisites = kept(prerequisites);
+    this.keptTargets = targets;
+    this.keptPrerequisites = prerequisites;
     this.keptRecipe = emptyList();
     const oneLine = headerRange instanceof LineRange;
     this.headerLine = oneLine ? headerRange.line : -1;

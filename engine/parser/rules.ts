@@ -2,7 +2,7 @@
 import type { RuleKind, Word } from './ast';
 import { parseVariableAssignment, type VariableAssignment } from './assignments';
 import type { LineView } from './lineView';
-import { ListBuilder, emptyList } from './listBuilder';
+import { ListBuilder, emptyList, list, type ListOrItem } from './listBuilder';
 import {
   backslashesBefore,
   COLON,
@@ -24,11 +24,12 @@ const PERCENT = 37;
 
 /** What parseRuleLine found; one object per parse, filled again for every rule line. */
 export interface RuleLine {
-  targets: Word[];
+  /** One word is kept as itself (RuleNode keeps it so): no one-item array to throw away. */
+  targets: ListOrItem<Word>;
   kind: RuleKind;
   doubleColon: boolean;
   targetPattern: Word | undefined;
-  prerequisites: Word[];
+  prerequisites: ListOrItem<Word>;
   orderOnly: Word[];
   /** Spans (view offsets) for reference scanning. */
   targetsStart: number;
@@ -177,7 +178,7 @@ export function parseRuleLine(view: LineView, start: number, line: RuleLine): bo
     prerequisitesStart = secondColon + 1;
   }
   line.prerequisites = wordsBetween(view, prerequisitesStart, pipe < 0 ? cut : pipe);
-  if (pipe >= 0) line.orderOnly = wordsBetween(view, pipe + 1, cut);
+  if (pipe >= 0) line.orderOnly = list(wordsBetween(view, pipe + 1, cut));
   line.kind = ruleKind(line, percent, grouped);
   return true;
 }
@@ -206,8 +207,9 @@ function addRun(start: number, end: number): void {
 /**
  * The blank-separated words of `view.text[start, end)`, as splitWords would find them: `start`
  * and `end` are offsets the pass reached outside references, so a reference never straddles them.
+ * A single word is returned as itself.
  */
-function wordsBetween(view: LineView, start: number, end: number): Word[] {
+function wordsBetween(view: LineView, start: number, end: number): ListOrItem<Word> {
   let k = runCursor;
   while (k < runCount && runs[2 * k + 1] <= start) k++;
   let first: Word | null = null;
@@ -229,7 +231,7 @@ function wordsBetween(view: LineView, start: number, end: number): Word[] {
   }
   runCursor = k;
   if (first === null) return emptyList();
-  return words.length === 0 ? [first] : words.take();
+  return words.length === 0 ? first : words.take();
 }
 
 /**
