@@ -16,6 +16,9 @@ export class LineView {
    */
   private pieces: Int32Array | null = null;
   private pieceCount = 0;
+  /** The physical line the view is (onLine), or -1: words and references then need no line lookup. */
+  private line = -1;
+  private lineStart = 0;
 
   constructor(
     readonly table: LineTable,
@@ -23,6 +26,21 @@ export class LineView {
     public start: number,
     public end: number,
   ) {}
+
+  /** Makes this view the whole of physical line `line`, as written. */
+  onLine(line: number): this {
+    const table = this.table;
+    this.line = line;
+    this.lineStart = table.starts[line];
+    this.start = this.lineStart;
+    this.end = table.ends[line];
+    return this;
+  }
+
+  /** The physical line of source offset `from`, which lies in this view. */
+  lineOfSource(from: number): number {
+    return this.line >= 0 ? this.line : this.table.lineOf(from);
+  }
 
   toSource(offset: number): number {
     const pieces = this.pieces;
@@ -143,6 +161,7 @@ export class LineView {
    * (so its range follows from its start and length), or -1.
    */
   sameLineStart(start: number, end: number): number {
+    if (this.line >= 0) return start;
     let from = start;
     if (this.pieces !== null) {
       from = this.toSource(start);
@@ -154,6 +173,7 @@ export class LineView {
   /** The word `text[start, end)`, its range computed only when asked for whenever it sits on one line. */
   word(start: number, end: number): Word {
     const text = this.text.slice(start, end);
+    if (this.line >= 0) return new LineWord(text, this.line, start - this.lineStart);
     const from = this.sameLineStart(start, end);
     if (from < 0) return { text, range: this.range(start, end) };
     const line = this.table.lineOf(from);

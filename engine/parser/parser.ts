@@ -125,9 +125,7 @@ class MakefileParser {
     let view: LineView;
     if (first === last) {
       // Most logical lines are one physical line: scan them in place with a reused view.
-      view = this.lineView;
-      view.start = lineStart;
-      view.end = table.ends[first];
+      view = this.lineView.onLine(first);
     } else view = this.continuedView.collapse(first, last);
     const vt = view.text;
     const commentAt = findComment(view, view.start, view.end);
@@ -305,7 +303,7 @@ class MakefileParser {
     let node: Assignment;
     if (from >= 0) {
       // Written on one line: columns, not Range objects (assignmentNode.ts).
-      const line = this.table.lineOf(from);
+      const line = view.lineOfSource(from);
       const column = from - this.table.starts[line] - assignment.start;
       node = new LineAssignment(
         variableName(vt, nameStart, nameEnd),

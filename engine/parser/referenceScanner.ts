@@ -189,7 +189,7 @@ function finishFrame(
   const from = nameEnd - cs <= LONGEST_PACKED_NAME ? view.sameLineStart(frame.start, end) : -1;
   if (from >= 0) {
     // Written on one line: offsets, not objects (spanReferences.ts).
-    const line = view.table.lineOf(from);
+    const line = view.lineOfSource(from);
     const character = from - view.table.starts[line];
     out.set(
       frame.slot,
@@ -255,7 +255,7 @@ function bracedReference(
   const from = view.sameLineStart(start, end);
   if (from < 0)
     return { name, range: view.range(start, end), nameRange: view.range(start + 2, end - 1), context };
-  const line = view.table.lineOf(from);
+  const line = view.lineOfSource(from);
   return new BracedReference(name, line, from - view.table.starts[line], context);
 }
 
@@ -270,7 +270,7 @@ function shortReference(view: LineView, name: string, start: number, context: Re
       context,
     };
   }
-  const line = view.table.lineOf(from);
+  const line = view.lineOfSource(from);
   return new ShortReference(name, line, from - view.table.starts[line], context);
 }
 
