@@ -119,7 +119,8 @@ class MakefileParser {
     const startsWithPrefix =
       lineStart < table.ends[first] && text.charCodeAt(lineStart) === this.recipePrefix;
     if (startsWithPrefix && this.rule !== null) {
-      this.addRecipeLine(lineStart + 1, table.ends[last]);
+      const view = first === last ? this.lineView.onLine(first) : this.sourceView;
+      this.addRecipeLine(lineStart + 1, table.ends[last], view);
       return;
     }
     let view: LineView;
@@ -260,15 +261,18 @@ class MakefileParser {
     return false;
   }
 
-  /** Adds a recipe line to the open rule. */
-  private addRecipeLine(start: number, end: number): void {
+  /**
+   * Adds the recipe line `text[start, end)` to the open rule; `view` holds it as written (the
+   * source, or its one physical line).
+   */
+  private addRecipeLine(start: number, end: number, view: LineView): void {
     const text = this.text;
     let i = start;
     while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
     // A whitespace-only recipe line runs nothing; it neither ends nor extends the recipe.
     if (i >= end) return;
     this.recipe.add(recipeLine(this.table, start, end));
-    scanReferences(this.sourceView, start, end, 'recipe', this.output.references);
+    scanReferences(view, start, end, 'recipe', this.output.references);
   }
 
   /**
@@ -393,7 +397,7 @@ class MakefileParser {
     this.blocks.target.add(rule);
     this.closeRule();
     this.rule = rule;
-    if (inlineEnd >= 0) this.addRecipeLine(inlineStart, inlineEnd);
+    if (inlineEnd >= 0) this.addRecipeLine(inlineStart, inlineEnd, this.sourceView);
     return true;
   }
 
