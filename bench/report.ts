@@ -10,6 +10,12 @@ export interface Budget {
   maxOverhead?: { fraction: number; ms: number };
   unit: string;
   from: string;
+  /**
+   * Set when the issue that owns the budget ended blocked on it: why, and what decision it waits
+   * for. The budget is still measured and shown (MISS or PASS, and BLOCKED), but `--check` does not
+   * count it, so that its run speaks for the budgets that can be met.
+   */
+  blocked?: string;
 }
 
 export interface BudgetCheck {
@@ -22,6 +28,8 @@ export interface BudgetCheck {
   value?: number;
   unit: string;
   na?: string;
+  /** The budget's `blocked` reason, if any. */
+  blocked?: string;
 }
 
 export function loadBudgets(file: string): Record<string, Budget> {
@@ -91,6 +99,7 @@ export function checkBudgets(figures: Figure[], budgets: Record<string, Budget>)
         figureKey: budgetKey,
         limit: limitText(budget, { key: budgetKey, section: '', label: '', unit: budget.unit }),
         unit: budget.unit,
+        blocked: budget.blocked,
       });
     for (const figure of matched)
       checks.push({
@@ -101,6 +110,7 @@ export function checkBudgets(figures: Figure[], budgets: Record<string, Budget>)
         value: figure.value,
         unit: figure.unit,
         na: figure.na,
+        blocked: budget.blocked,
       });
   }
   return checks;
@@ -129,7 +139,23 @@ function verdictText(check: BudgetCheck): string {
       ? ''
       : `${ratioName} ${formatValue(check.value, check.unit)} `;
   const outcome = check.pass === undefined ? 'n/a' : check.pass ? 'PASS' : 'MISS';
-  return `${measured}${check.limit} ${outcome}`;
+  const blocked = check.blocked === undefined ? '' : ` (BLOCKED, not counted: ${check.blocked})`;
+  return `${measured}${check.limit} ${outcome}${blocked}`;
+}
+
+/**
+ * What `--check` says and counts: every budget must pass, except a blocked one (shown, not counted).
+ */
+export function checkSummary(checks: BudgetCheck[]): { failed: number; text: string } {
+  const counted = checks.filter((c) => c.blocked === undefined);
+  const blocked = checks.length - counted.length;
+  const failed = counted.filter((c) => c.pass !== true).length;
+  const notCounted = blocked === 0 ? '' : ` (${blocked} blocked budget(s) shown above, not counted)`;
+  const text =
+    failed === 0
+      ? `All budgets met${notCounted}.`
+      : `${failed} budget(s) missed or not measured${notCounted}.`;
+  return { failed, text };
 }
 
 /** The table; with `budgetedOnly`, just the figures that have a budget. */

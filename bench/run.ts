@@ -15,7 +15,16 @@ import { probeBench } from './probeBench';
 import { realworldBench } from './realworldBench';
 import { timelineBench } from './timelineBench';
 import { tracingBench } from './tracingBench';
-import { checkBudgets, checkedFigure, loadBudgets, machine, markdown, table, writeResults } from './report';
+import {
+  checkBudgets,
+  checkedFigure,
+  checkSummary,
+  loadBudgets,
+  machine,
+  markdown,
+  table,
+  writeResults,
+} from './report';
 import { replaceReadmeSection } from './readmeSection';
 import { syntheticMakefile } from './synthetic';
 import { firstLine, run, runWorker } from './tools';
@@ -156,14 +165,16 @@ async function main(): Promise<number> {
       check.value === undefined
         ? `n/a (${check.na ?? 'no such figure'})`
         : `${check.value.toFixed(2)} ${check.unit}`;
-    const verdict = check.pass === undefined ? 'NOT MEASURED' : check.pass ? 'pass' : 'MISS';
-    process.stdout.write(`  ${verdict.padEnd(12)} ${check.figureKey}: ${value}  budget ${check.limit}\n`);
+    const outcome = check.pass === undefined ? 'NOT MEASURED' : check.pass ? 'pass' : 'MISS';
+    const verdict = check.blocked === undefined ? outcome : `${outcome}, BLOCKED`;
+    const blocked = check.blocked === undefined ? '' : `\n      not counted: ${check.blocked}`;
+    process.stdout.write(
+      `  ${verdict.padEnd(12)} ${check.figureKey}: ${value}  budget ${check.limit}${blocked}\n`,
+    );
   }
-  const failed = checks.filter((c) => c.pass !== true);
-  process.stdout.write(
-    failed.length === 0 ? 'All budgets met.\n' : `${failed.length} budget(s) missed or not measured.\n`,
-  );
-  return failed.length === 0 ? 0 : 1;
+  const summary = checkSummary(checks);
+  process.stdout.write(`${summary.text}\n`);
+  return summary.failed === 0 ? 0 : 1;
 }
 
 main().then(
