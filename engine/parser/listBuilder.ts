@@ -27,6 +27,16 @@ export function kept<T>(items: T[]): ListOrItem<T> {
   return items.length === 1 ? items[0] : items;
 }
 
+/**
+ * The longest buffer a parse's reused list (its references, its statements) keeps for the next
+ * parse: half the file's size in bytes (8 bytes a slot), so that what a parse leaves behind stays
+ * small beside the tree it returns (about 20 bytes per byte of input), and at least what a short
+ * list needs.
+ */
+export function keptForText(textLength: number): number {
+  return Math.max(KEPT_CAPACITY, textLength >> 4);
+}
+
 /** The longest buffer a builder keeps between lists: what real files' longest lists need. */
 const KEPT_CAPACITY = 4096;
 
@@ -70,15 +80,18 @@ export class ListBuilder<T> {
     if (this.count > 0) this.take();
   }
 
-  /** The items added since the last take(), as a new array (or the shared empty list); empties the buffer. */
-  take(): T[] {
+  /**
+   * The items added since the last take(), as a new array (or the shared empty list); empties the
+   * buffer, and lets it go when it is longer than `keptCapacity`.
+   */
+  take(keptCapacity = this.keptCapacity): T[] {
     const n = this.count;
     if (n === 0) return emptyList();
     const items = this.items;
     const list = (n === 1 ? [items[0]] : items.slice(0, n)) as T[];
     this.count = 0;
     // A hostile line (320,000 prerequisites) would leave the buffer that long for good: drop it.
-    if (n > this.keptCapacity) {
+    if (items.length > keptCapacity) {
       this.items = [];
       return list;
     }

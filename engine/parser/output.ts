@@ -8,9 +8,10 @@ import { ListBuilder } from './listBuilder';
 /**
  * The references of the file being parsed, in one buffer every parse reuses: grown by push() from
  * empty, a 100,000-line file's list would leave about twice its final size as garbage, and each
- * collection during a parse copies what the tree holds so far. Kept up to what real files need.
+ * collection during a parse copies what the tree holds so far. Kept up to a size set by the file
+ * just parsed (keptForText).
  */
-const referenceBuffer = new ListBuilder<Reference>(1 << 17);
+const referenceBuffer = new ListBuilder<Reference>();
 
 export class ParseOutput {
   readonly references: ListBuilder<Reference> = referenceBuffer;

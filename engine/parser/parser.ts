@@ -7,7 +7,7 @@ import { readDefine } from './defineBlocks';
 import { includeDirective, variableDirective, vpathDirective } from './directives';
 import { rangeBetween } from './lineSpans';
 import { LineTable } from './lineTable';
-import { ListBuilder, emptyList, list } from './listBuilder';
+import { ListBuilder, emptyList, keptForText, list } from './listBuilder';
 import { sourceView, type LineView } from './lineView';
 import { ParseOutput } from './output';
 import { recipeLine } from './recipes';
@@ -38,7 +38,7 @@ export function parseMakefile(text: string): ParsedMakefile {
  * list grown by push() from empty leaves about twice its final size as garbage, and each
  * collection during a parse copies what the tree holds so far.
  */
-const statementBuffer = new ListBuilder<Statement>(1 << 16);
+const statementBuffer = new ListBuilder<Statement>();
 
 class MakefileParser {
   private readonly table: LineTable;
@@ -104,8 +104,8 @@ class MakefileParser {
     }
     return {
       // Exact-size copies: a list grown by push() keeps up to half its length again in spare room.
-      statements: this.statements.take(),
-      references: references.take(),
+      statements: this.statements.take(keptForText(this.text.length)),
+      references: references.take(keptForText(this.text.length)),
       comments: this.output.comments,
       problems: this.output.problems,
       lineCount: table.count,
