@@ -1,6 +1,7 @@
 // A logical line (physical lines joined by backslash-newline) as text to scan, mapped back to source offsets.
 import type { Position, Range, Word } from './ast';
 import { LineWord } from './lineSpans';
+import { lastAtOrBefore } from './sortedSearch';
 import { backslashesBefore } from './scan';
 import type { LineTable } from './lineTable';
 
@@ -46,13 +47,7 @@ export class LineView {
     const pieces = this.pieces;
     if (pieces === null) return offset;
     // The last piece starting at or before `offset` (the first piece starts at 0).
-    let lo = 0;
-    let hi = this.pieceCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[3 * mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(pieces, offset, this.pieceCount, 3);
     // Offsets on a joining space map to the end of the piece before it.
     const within = offset - pieces[3 * lo];
     const length = pieces[3 * lo + 2];
