@@ -49,9 +49,6 @@ export class ListBuilder<T> {
   private items: (T | undefined)[] = [];
   private count = 0;
 
-  /** `keptCapacity`: the longest buffer kept between lists (beyond it, take() lets the buffer go). */
-  constructor(private readonly keptCapacity = KEPT_CAPACITY) {}
-
   get length(): number {
     return this.count;
   }
@@ -84,7 +81,7 @@ export class ListBuilder<T> {
    * The items added since the last take(), as a new array (or the shared empty list); empties the
    * buffer, and lets it go when it is longer than `keptCapacity`.
    */
-  take(keptCapacity = this.keptCapacity): T[] {
+  take(keptCapacity = KEPT_CAPACITY): T[] {
     const n = this.count;
     if (n === 0) return emptyList();
     const items = this.items;

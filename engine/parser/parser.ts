@@ -102,10 +102,11 @@ class MakefileParser {
         'warning',
       );
     }
+    const kept = keptForText(this.text.length);
     return {
       // Exact-size copies: a list grown by push() keeps up to half its length again in spare room.
-      statements: this.statements.take(keptForText(this.text.length)),
-      references: references.take(keptForText(this.text.length)),
+      statements: this.statements.take(kept),
+      references: references.take(kept),
       comments: this.output.comments,
       problems: this.output.problems,
       lineCount: table.count,
