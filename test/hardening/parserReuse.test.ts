@@ -2,6 +2,7 @@
 // bodies, the pieces of continued lines): none of them may keep an earlier file's tree alive.
 import { strict as assert } from 'node:assert';
 import { parseMakefile } from '../../engine/parser/parser';
+import { requiredGc } from './support/garbage';
 
 const FIRST = [
   'SRCS := a.c \\',
@@ -13,13 +14,6 @@ const FIRST = [
   '\t$(CC) -o $@ $^',
   '',
 ].join('\n');
-
-function collect(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc)
-    throw new Error('this test needs node --expose-gc (npm test runs it under test/.mocharc.hardening.json)');
-  gc();
-}
 
 /** Lets the current job end: V8 keeps a WeakRef's target alive until then. */
 function nextTurn(): Promise<void> {
@@ -48,7 +42,7 @@ describe('hardening: the parser keeps nothing of a file once its tree is dropped
     // past the second's.
     parseMakefile('x := 1\n');
     await nextTurn();
-    collect();
+    requiredGc()();
     for (const [name, ref] of Object.entries(watched))
       assert.equal(ref.deref(), undefined, `the first file's ${name} is still alive after a second parse`);
   });

@@ -3,6 +3,7 @@
 // busy 2-core machine swings, and 12x failed once at 13.0x under load.
 import * as assert from 'node:assert/strict';
 import { parseMakefile } from '../../engine/parser/parser';
+import { requiredGc } from './support/garbage';
 import { tally } from './support/tally';
 import { costRatio, TENFOLD_LINEAR_BOUND as LINEAR_BOUND } from './support/workRatio';
 import { HOSTILE_SHAPES as SHAPES, binary } from '../shared/hostileShapes';
@@ -81,8 +82,7 @@ describe('hardening: parser scaling on named hostile inputs', () => {
   });
 
   it('memory stays bounded: what a parse keeps grows with the input, not faster', () => {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    assert.ok(gc, 'run with --expose-gc (test/.mocharc.hardening.json sets it)');
+    const gc = requiredGc();
     const retained = (text: string): number => {
       gc();
       gc();
